@@ -1,0 +1,657 @@
+package client
+
+// The connection carries many requests at once over one TCP stream:
+//
+//	caller ──start()── credits ─ MessageId ─ sign/seal (caller's goroutine) ─ writeMu ─► TCP
+//	   ▲                                                                                 │
+//	   └── call.done ◄── verify ◄── decrypt ◄── split compound ◄── readLoop (one goroutine)
+//
+// Callers take credits and MessageIds under mu, sign or encrypt in their own
+// goroutine (so encryption of large writes runs in parallel), and write whole
+// frames under writeMu. The single reader decrypts, splits compound chains,
+// matches each response to its pending call by MessageId, verifies it against
+// what the call's session requires, banks the granted credits and completes
+// the call. Anything it cannot match or verify is fatal: the connection ends
+// and every pending call fails with the same error (house style 4 and 5).
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/crypto"
+)
+
+const (
+	// maxFrameSize bounds one Direct TCP frame we accept (the 3-byte length
+	// allows 16 MiB; we never negotiate more than 8 MiB reads).
+	maxFrameSize = 1<<24 - 1
+	// creditTarget is how many credits we ask the server to keep granting,
+	// enough for a deep pipeline of 1 MiB (16-credit) reads.
+	creditTarget = 1024
+	// creditStep is the most extra credits one request asks for.
+	creditStep = 256
+	// DefaultTimeout is how long a request may go unanswered (and not
+	// acknowledged with STATUS_PENDING) before the connection is declared dead.
+	DefaultTimeout = 45 * time.Second
+	// notificationMessageID marks an unsolicited oplock or lease break.
+	notificationMessageID = ^uint64(0)
+)
+
+// call is one request awaiting its response.
+type call struct {
+	messageID uint64
+	command   wire.Command
+	// session is the session whose keys must protect the response; nil
+	// before session setup completes (NEGOTIATE, SESSION_SETUP), where the
+	// handshake verifies what it needs itself.
+	session *Session
+	// encrypted: the request was sent encrypted, so the response must be.
+	encrypted bool
+
+	done chan struct{} // closed when resp or err is set
+	resp []byte        // the response message (header+body), exact bytes
+	err  error
+
+	// Guarded by Conn.mu.
+	asyncID   uint64 // set once an interim STATUS_PENDING arrived
+	async     bool
+	abandoned bool // the caller gave up; discard the response when it comes
+}
+
+// Conn is one SMB2 connection: framing, credits, pending requests and the
+// negotiated parameters. It is safe for concurrent use.
+type Conn struct {
+	nc      net.Conn
+	timeout time.Duration
+
+	// Negotiated state: written by the handshake before any concurrent use,
+	// read-only afterwards.
+	state connState
+
+	writeMu sync.Mutex // serializes frame writes to nc
+
+	mu sync.Mutex // guards the fields below
+	// pending maps MessageId to the call waiting for it.
+	pending map[uint64]*call
+	// nextMessageID is the lowest MessageId not yet used.
+	nextMessageID uint64
+	// credits is how many MessageIds we may still use.
+	credits uint32
+	// creditsChanged is closed (and replaced) whenever credits grow.
+	creditsChanged chan struct{}
+	// sessions maps SessionId to established sessions, for decryption.
+	sessions map[uint64]*Session
+	// err is the sticky error that ended the connection.
+	err error
+	// onBreak receives oplock and lease break notifications.
+	onBreak func(msg []byte)
+
+	closed chan struct{} // closed when the connection ends
+}
+
+// connState is what NEGOTIATE settled ([MS-SMB2] 3.2.1.2 Connection).
+type connState struct {
+	Dialect            wire.Dialect
+	Cipher             crypto.CipherID  // 0: no encryption possible
+	SigningAlgorithm   crypto.SigningID // for 3.x
+	ServerSecurityMode uint16
+	ServerCapabilities uint32
+	ServerGUID         [16]byte
+	ClientGUID         [16]byte
+	MaxTransactSize    uint32
+	MaxReadSize        uint32
+	MaxWriteSize       uint32
+	ClientSecurityMode uint16
+	ClientCapabilities uint32
+	OfferedDialects    []wire.Dialect
+	// SecurityBlob is the server's SPNEGO hint from the NEGOTIATE response.
+	SecurityBlob []byte
+	// Preauth is the connection's preauth integrity hash after NEGOTIATE.
+	Preauth crypto.PreauthHash
+}
+
+// newConn wraps nc and starts its reader.
+func newConn(nc net.Conn, timeout time.Duration) *Conn {
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	c := &Conn{
+		nc:             nc,
+		timeout:        timeout,
+		pending:        make(map[uint64]*call),
+		credits:        1,
+		creditsChanged: make(chan struct{}),
+		sessions:       make(map[uint64]*Session),
+		closed:         make(chan struct{}),
+	}
+	go c.readLoop()
+	return c
+}
+
+// Close ends the connection; pending calls fail with ErrConnectionClosed.
+func (c *Conn) Close() error {
+	c.fail(ErrConnectionClosed)
+	return nil
+}
+
+// Err returns the error that ended the connection, or nil while it is alive.
+func (c *Conn) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// fail ends the connection with err (the first error wins) and fails every
+// pending call with it.
+func (c *Conn) fail(err error) {
+	c.mu.Lock()
+	if c.err != nil {
+		c.mu.Unlock()
+		return
+	}
+	c.err = err
+	pending := c.pending
+	c.pending = make(map[uint64]*call)
+	close(c.closed)
+	c.mu.Unlock()
+	c.nc.Close()
+	for _, cl := range pending {
+		cl.err = err
+		close(cl.done)
+	}
+}
+
+// registerSession makes s known to the reader for decryption.
+func (c *Conn) registerSession(s *Session) {
+	c.mu.Lock()
+	c.sessions[s.id] = s
+	c.mu.Unlock()
+}
+
+func (c *Conn) unregisterSession(s *Session) {
+	c.mu.Lock()
+	delete(c.sessions, s.id)
+	c.mu.Unlock()
+}
+
+// creditCharge returns the CreditCharge for a request moving payload bytes
+// ([MS-SMB2] 3.1.5.2).
+func (c *Conn) creditCharge(payload int) uint16 {
+	if c.state.Dialect == wire.Dialect202 || c.state.ServerCapabilities&wire.CapLargeMTU == 0 || payload <= 0 {
+		return 1
+	}
+	return uint16((payload-1)/65536 + 1)
+}
+
+// outgoing is one message of a request (a compound chain has several).
+type outgoing struct {
+	// msg is the whole message, header at msg[0:64]; the caller encodes the
+	// header's Command, TreeID and Flags (RelatedOperations), start fills
+	// the rest. After start returns, msg holds the exact bytes sent (before
+	// encryption), which the handshake feeds to the preauth hash.
+	msg []byte
+	// charge is the CreditCharge; at least 1.
+	charge uint16
+}
+
+// start sends the messages (one, or a compound chain) as one frame and
+// returns their pending calls. s may be nil before a session exists;
+// encrypt seals the frame with s's keys; otherwise s's signer (if any) signs
+// each message.
+func (c *Conn) start(ctx context.Context, s *Session, encrypt bool, out []outgoing) ([]*call, error) {
+	var total uint32
+	for i := range out {
+		if out[i].charge == 0 {
+			out[i].charge = 1
+		}
+		total += uint32(out[i].charge)
+	}
+	calls := make([]*call, len(out))
+	if err := c.reserve(ctx, total, out, calls, s, encrypt); err != nil {
+		return nil, err
+	}
+
+	// Chain the messages: 8-byte aligned, NextCommand set ([MS-SMB2] 3.2.4.1.4).
+	var sign crypto.Signer
+	if s != nil && !encrypt {
+		sign = s.signer
+	}
+	for i := range out {
+		if i < len(out)-1 {
+			out[i].msg = padTo8(out[i].msg)
+			binary.LittleEndian.PutUint32(out[i].msg[wire.OffsetNextCommand:], uint32(len(out[i].msg)))
+		}
+		if sign != nil {
+			flags := binary.LittleEndian.Uint32(out[i].msg[wire.OffsetFlags:])
+			binary.LittleEndian.PutUint32(out[i].msg[wire.OffsetFlags:], flags|wire.FlagSigned)
+			sign.Sign(out[i].msg)
+		}
+	}
+
+	size := 0
+	for i := range out {
+		size += len(out[i].msg)
+	}
+	var frame []byte
+	if encrypt {
+		plain := make([]byte, 0, size)
+		for i := range out {
+			plain = append(plain, out[i].msg...)
+		}
+		frame = make([]byte, 4, 4+crypto.TransformHeaderSize+size)
+		var err error
+		frame, err = s.enc.Seal(frame, s.id, plain)
+		if err != nil {
+			err = fmt.Errorf("smb2: encrypt: %w", err)
+			c.fail(err)
+			return nil, err
+		}
+	} else {
+		frame = make([]byte, 4, 4+size)
+		for i := range out {
+			frame = append(frame, out[i].msg...)
+		}
+	}
+	if err := c.writeFrame(frame); err != nil {
+		return nil, err
+	}
+	return calls, nil
+}
+
+// reserve waits for credits, assigns MessageIds, fills the headers and
+// registers the calls, all under mu so that IDs and credits stay consistent.
+func (c *Conn) reserve(ctx context.Context, total uint32, out []outgoing, calls []*call, s *Session, encrypt bool) error {
+	c.mu.Lock()
+	for c.err == nil && c.credits < total {
+		if len(c.pending) == 0 {
+			have := c.credits
+			c.mu.Unlock()
+			return fmt.Errorf("%w: request needs %d credits, server granted %d and nothing is outstanding", ErrProtocol, total, have)
+		}
+		ch := c.creditsChanged
+		c.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		c.mu.Lock()
+	}
+	if c.err != nil {
+		err := c.err
+		c.mu.Unlock()
+		return err
+	}
+	c.credits -= total
+	// Ask for enough to keep the pipeline deep.
+	want := uint32(0)
+	if avail := c.credits; avail < creditTarget {
+		want = min(creditTarget-avail, creditStep)
+	}
+	for i := range out {
+		id := c.nextMessageID
+		c.nextMessageID += uint64(out[i].charge)
+		req := uint32(out[i].charge)
+		if i == len(out)-1 {
+			req += want
+		}
+		m := out[i].msg
+		binary.LittleEndian.PutUint16(m[wire.OffsetCreditCharge:], out[i].charge)
+		binary.LittleEndian.PutUint16(m[wire.OffsetCredits:], uint16(min(req, 0xffff)))
+		binary.LittleEndian.PutUint64(m[wire.OffsetMessageID:], id)
+		if s != nil {
+			binary.LittleEndian.PutUint64(m[wire.OffsetSessionID:], s.id)
+		}
+		cl := &call{
+			messageID: id,
+			command:   wire.Command(binary.LittleEndian.Uint16(m[wire.OffsetCommand:])),
+			session:   s,
+			encrypted: encrypt,
+			done:      make(chan struct{}),
+		}
+		if s != nil && !s.established {
+			cl.session = nil // the handshake verifies SESSION_SETUP itself
+		}
+		c.pending[id] = cl
+		calls[i] = cl
+	}
+	c.mu.Unlock()
+	return nil
+}
+
+// writeFrame writes the Direct TCP transport header ([MS-SMB2] 2.1) into
+// frame[0:4] and sends the frame. A failed write ends the connection.
+func (c *Conn) writeFrame(frame []byte) error {
+	n := len(frame) - 4
+	if n > maxFrameSize {
+		return fmt.Errorf("smb2: frame of %d bytes too large", n)
+	}
+	frame[0] = 0
+	frame[1], frame[2], frame[3] = byte(n>>16), byte(n>>8), byte(n)
+	c.writeMu.Lock()
+	c.nc.SetWriteDeadline(time.Now().Add(c.timeout))
+	_, err := c.nc.Write(frame)
+	c.writeMu.Unlock()
+	if err != nil {
+		err = fmt.Errorf("smb2: write: %w", err)
+		c.fail(err)
+	}
+	return err
+}
+
+// wait blocks until cl completes, ctx ends, or the server stays silent past
+// the timeout. A cancelled caller sends SMB2 CANCEL and abandons the call
+// (its late response is still verified, then discarded). Silence past the
+// timeout on a request the server has not acknowledged ends the connection;
+// an acknowledged (async) request is waited for as long as ECHO shows the
+// server alive.
+func (c *Conn) wait(ctx context.Context, cl *call) ([]byte, error) {
+	timer := time.NewTimer(c.timeout)
+	defer timer.Stop()
+	for {
+		select {
+		case <-cl.done:
+			return cl.resp, cl.err
+		case <-ctx.Done():
+			c.cancel(cl)
+			return nil, ctx.Err()
+		case <-timer.C:
+			c.mu.Lock()
+			async := cl.async
+			c.mu.Unlock()
+			if !async {
+				err := &timeoutError{fmt.Sprintf("smb2: no response to %s within %v", cl.command, c.timeout)}
+				c.fail(err)
+				return nil, err
+			}
+			if err := c.probe(cl.session); err != nil {
+				return nil, err
+			}
+			timer.Reset(c.timeout)
+		}
+	}
+}
+
+// cancel sends SMB2 CANCEL for cl ([MS-SMB2] 3.2.4.24) and marks it
+// abandoned. CANCEL takes no credit and no MessageId of its own.
+func (c *Conn) cancel(cl *call) {
+	c.mu.Lock()
+	if _, ok := c.pending[cl.messageID]; !ok || c.err != nil {
+		c.mu.Unlock()
+		return
+	}
+	cl.abandoned = true
+	hdr := wire.Header{Command: wire.CmdCancel, MessageID: cl.messageID}
+	if cl.async {
+		hdr.Flags |= wire.FlagAsyncCommand
+		hdr.AsyncID = cl.asyncID
+		hdr.MessageID = 0
+	}
+	c.mu.Unlock()
+	s := cl.session
+	if s != nil {
+		hdr.SessionID = s.id
+	}
+	msg := hdr.Append(make([]byte, 0, wire.HeaderSize+4))
+	msg = (&wire.CancelRequest{}).Append(msg)
+	var frame []byte
+	switch {
+	case s != nil && cl.encrypted:
+		var err error
+		frame, err = s.enc.Seal(make([]byte, 4), s.id, msg)
+		if err != nil {
+			c.fail(fmt.Errorf("smb2: encrypt: %w", err))
+			return
+		}
+	case s != nil && s.signer != nil:
+		binary.LittleEndian.PutUint32(msg[wire.OffsetFlags:], hdr.Flags|wire.FlagSigned)
+		s.signer.Sign(msg)
+		frame = append(make([]byte, 4), msg...)
+	default:
+		frame = append(make([]byte, 4), msg...)
+	}
+	c.writeFrame(frame)
+}
+
+// probe sends an ECHO and waits for it within the timeout: the server is
+// alive, or the connection ends.
+func (c *Conn) probe(s *Session) error {
+	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
+	defer cancel()
+	_, err := c.roundTrip(ctx, s, s != nil && s.encryptAll, newMessage(wire.CmdEcho, 0, 0, &wire.EchoRequest{}), 1)
+	if err != nil && c.Err() == nil {
+		c.fail(err)
+	}
+	return err
+}
+
+// roundTrip sends one message and returns its response. A non-success status
+// (other than those the caller handles, see okStatus) is returned as a
+// *StatusError together with the response.
+func (c *Conn) roundTrip(ctx context.Context, s *Session, encrypt bool, msg []byte, charge uint16) ([]byte, error) {
+	calls, err := c.start(ctx, s, encrypt, []outgoing{{msg: msg, charge: charge}})
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.wait(ctx, calls[0])
+	if err != nil {
+		return nil, err
+	}
+	return resp, statusOf(resp)
+}
+
+// statusOf returns a *StatusError for an error status in resp's header.
+// STATUS_MORE_PROCESSING_REQUIRED and STATUS_BUFFER_OVERFLOW are returned as
+// errors too; callers that expect them check with IsStatus.
+func statusOf(resp []byte) error {
+	st := wire.Status(binary.LittleEndian.Uint32(resp[wire.OffsetStatus:]))
+	if st == wire.StatusSuccess {
+		return nil
+	}
+	return &StatusError{Status: st, Command: wire.Command(binary.LittleEndian.Uint16(resp[wire.OffsetCommand:]))}
+}
+
+// newMessage builds a message with a zeroed header (Command, TreeID, flags
+// filled) followed by body.
+func newMessage(cmd wire.Command, treeID uint32, flags uint32, body interface{ Append([]byte) []byte }) []byte {
+	h := wire.Header{Command: cmd, TreeID: treeID, Flags: flags}
+	msg := h.Append(make([]byte, 0, 256))
+	return body.Append(msg)
+}
+
+func padTo8(b []byte) []byte {
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// readLoop is the connection's only reader. It runs until the connection
+// ends and ends it on any error.
+func (c *Conn) readLoop() {
+	br := bufio.NewReaderSize(c.nc, 64<<10)
+	var hdr [4]byte
+	for {
+		if _, err := io.ReadFull(br, hdr[:]); err != nil {
+			c.fail(readError(err))
+			return
+		}
+		if hdr[0] != 0 {
+			c.fail(fmt.Errorf("%w: transport header %x", ErrProtocol, hdr))
+			return
+		}
+		n := int(hdr[1])<<16 | int(hdr[2])<<8 | int(hdr[3])
+		if n < wire.HeaderSize {
+			c.fail(fmt.Errorf("%w: frame of %d bytes", ErrProtocol, n))
+			return
+		}
+		frame := make([]byte, n)
+		if _, err := io.ReadFull(br, frame); err != nil {
+			c.fail(readError(err))
+			return
+		}
+		if err := c.dispatch(frame); err != nil {
+			c.fail(err)
+			return
+		}
+	}
+}
+
+func readError(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w: server closed the connection", ErrConnectionClosed)
+	}
+	return fmt.Errorf("smb2: read: %w", err)
+}
+
+// dispatch handles one frame: decrypt, split, match, verify, complete.
+func (c *Conn) dispatch(frame []byte) error {
+	var sealedBy *Session
+	switch string(frame[0:4]) {
+	case wire.TransformProtocolID:
+		sid, err := crypto.TransformSessionID(frame)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrProtocol, err)
+		}
+		c.mu.Lock()
+		s := c.sessions[sid]
+		c.mu.Unlock()
+		if s == nil || s.dec == nil {
+			return fmt.Errorf("%w: encrypted message for unknown session 0x%x", ErrProtocol, sid)
+		}
+		_, plain, err := s.dec.Open(frame)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrUnprotected, err)
+		}
+		frame, sealedBy = plain, s
+	case wire.ProtocolID:
+	case wire.CompressionProtocolID:
+		return fmt.Errorf("%w: compressed message, compression was not negotiated", ErrProtocol)
+	default:
+		return fmt.Errorf("%w: protocol id %x", ErrProtocol, frame[0:4])
+	}
+	msgs, err := wire.SplitCompound(frame)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrProtocol, err)
+	}
+	for _, m := range msgs {
+		if err := c.handle(m, sealedBy); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// handle matches one response message to its call ([MS-SMB2] 3.2.5.1).
+func (c *Conn) handle(m []byte, sealedBy *Session) error {
+	h, err := wire.DecodeHeader(m)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrProtocol, err)
+	}
+	if !h.IsResponse() {
+		return fmt.Errorf("%w: server sent a request (%s)", ErrProtocol, h.Command)
+	}
+	if h.MessageID == notificationMessageID {
+		return c.handleNotification(m, &h, sealedBy)
+	}
+	c.mu.Lock()
+	cl := c.pending[h.MessageID]
+	c.mu.Unlock()
+	if cl == nil {
+		return fmt.Errorf("%w: response with unknown MessageId %d (%s)", ErrProtocol, h.MessageID, h.Command)
+	}
+	if h.Command != cl.command {
+		return fmt.Errorf("%w: response to MessageId %d is %s, request was %s", ErrProtocol, h.MessageID, h.Command, cl.command)
+	}
+	interim := h.Status == wire.StatusPending && h.IsAsync()
+	if err := verifyResponse(cl, m, &h, sealedBy, interim); err != nil {
+		return err
+	}
+
+	c.mu.Lock()
+	if h.Credits > 0 {
+		c.credits += uint32(h.Credits)
+		close(c.creditsChanged)
+		c.creditsChanged = make(chan struct{})
+	}
+	if interim {
+		// [MS-SMB2] 3.2.5.1.5: keep waiting; note the AsyncId for CANCEL.
+		cl.async, cl.asyncID = true, h.AsyncID
+		c.mu.Unlock()
+		return nil
+	}
+	delete(c.pending, h.MessageID)
+	abandoned := cl.abandoned
+	c.mu.Unlock()
+	if !abandoned {
+		cl.resp = m
+	}
+	close(cl.done)
+	return nil
+}
+
+// verifyResponse checks that m carries the protection its call requires
+// ([MS-SMB2] 3.2.5.1.1.1, 3.2.5.1.3): a response to an encrypted request must
+// arrive encrypted by the same session; any other response of an established
+// session must be signed and verify. The only unsigned message accepted on a
+// signed session is an interim STATUS_PENDING, which carries nothing but an
+// AsyncId and credits.
+func verifyResponse(cl *call, m []byte, h *wire.Header, sealedBy *Session, interim bool) error {
+	s := cl.session
+	if s == nil {
+		// NEGOTIATE and SESSION_SETUP: the handshake verifies. A response
+		// sealed by a session to a plaintext request is still acceptable.
+		return nil
+	}
+	if h.SessionID != s.id {
+		return fmt.Errorf("%w: %s response for session 0x%x on session 0x%x", ErrProtocol, h.Command, h.SessionID, s.id)
+	}
+	if sealedBy != nil {
+		if sealedBy != s {
+			return fmt.Errorf("%w: %s response encrypted by another session", ErrUnprotected, h.Command)
+		}
+		return nil
+	}
+	if cl.encrypted || s.encryptAll {
+		return fmt.Errorf("%w: plaintext %s response (status %s) on an encrypted session", ErrUnprotected, h.Command, h.Status)
+	}
+	if interim {
+		return nil
+	}
+	if h.Flags&wire.FlagSigned == 0 {
+		return fmt.Errorf("%w: unsigned %s response (status %s) on a signed session", ErrUnprotected, h.Command, h.Status)
+	}
+	if err := s.signer.Verify(m); err != nil {
+		return fmt.Errorf("%w: %s response: %v", ErrUnprotected, h.Command, err)
+	}
+	return nil
+}
+
+// handleNotification passes an oplock or lease break to the handler. Lease
+// breaks carry SessionId 0 and so cannot be signed; one that is forged can
+// only make us drop caches early, never accept data.
+func (c *Conn) handleNotification(m []byte, h *wire.Header, sealedBy *Session) error {
+	if h.Command != wire.CmdOplockBreak {
+		return fmt.Errorf("%w: unsolicited %s", ErrProtocol, h.Command)
+	}
+	c.mu.Lock()
+	fn := c.onBreak
+	if h.Credits > 0 {
+		c.credits += uint32(h.Credits)
+		close(c.creditsChanged)
+		c.creditsChanged = make(chan struct{})
+	}
+	c.mu.Unlock()
+	if fn != nil {
+		fn(m)
+	}
+	return nil
+}
