@@ -67,7 +67,13 @@ func connect(t *testing.T, cl *client.Client, share string) *client.Tree {
 // removes it (on the server's disk) afterwards.
 func scratch(t *testing.T, env *livetest.Environment, share string) string {
 	t.Helper()
-	name := fmt.Sprintf("t-%s-%d", strings.ReplaceAll(t.Name(), "/", "_"), time.Now().UnixNano())
+	safe := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' {
+			return r
+		}
+		return '_'
+	}, t.Name())
+	name := fmt.Sprintf("t-%s-%d", safe, time.Now().UnixNano())
 	dir := filepath.Join(env.ShareDirs[share], name)
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	return name

@@ -44,10 +44,10 @@ func (c *Conn) sessionSetup(ctx context.Context, p *Policy, mech auth.Mechanism)
 	ss.preauth = c.state.Preauth
 	for _, step := range []func(context.Context) error{
 		ss.exchange,
-		ss.checkFlags,
 		ss.checkMutual,
 		ss.deriveKeys,
-		ss.verifyFinal,
+		ss.verifyFinal, // before believing anything else the final response says
+		ss.checkFlags,
 		ss.checkEncryption,
 	} {
 		if err := step(ctx); err != nil {
@@ -161,9 +161,6 @@ func (ss *sessionState) checkFlags(context.Context) error {
 	if f&(wire.SessionFlagIsGuest|wire.SessionFlagIsNull) != 0 {
 		return fmt.Errorf("%w: server made a guest or anonymous session (flags 0x%x)", ErrRefused, f)
 	}
-	if len(ss.sessionKey) == 0 {
-		return fmt.Errorf("%w: authentication produced no session key", ErrRefused)
-	}
 	return nil
 }
 
@@ -178,6 +175,9 @@ func (ss *sessionState) checkMutual(context.Context) error {
 
 // deriveKeys derives the session keys (3.2.5.3.1) and makes the signer.
 func (ss *sessionState) deriveKeys(context.Context) error {
+	if len(ss.sessionKey) == 0 {
+		return fmt.Errorf("%w: authentication produced no session key", ErrRefused)
+	}
 	st := &ss.c.state
 	keys, err := crypto.DeriveKeys(uint16(st.Dialect), ss.sessionKey, &ss.preauth, st.Cipher)
 	clear(ss.sessionKey)

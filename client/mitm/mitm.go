@@ -29,9 +29,13 @@ type Frame struct {
 }
 
 // Hook sees frame number n (counted per direction, from 0) and returns the
-// frames to send on in its place: nil drops it, several inject extra frames.
-// Hooks run on the proxy's goroutine for that direction.
+// frames to send on in its place: nil drops it, several inject extra frames,
+// and a nil frame among them cuts the connection at that point. Hooks run on
+// the proxy's goroutine for that direction.
 type Hook func(n int, frame []byte) [][]byte
+
+// Cut is what a Hook returns to cut the connection.
+var Cut = [][]byte{nil}
 
 // Proxy forwards one client connection at a time to Target.
 type Proxy struct {
@@ -124,6 +128,9 @@ func (p *Proxy) pipe(src, dst net.Conn, dir Direction, hook Hook) {
 			out = hook(n, f)
 		}
 		for _, o := range out {
+			if o == nil {
+				return
+			}
 			p.mu.Lock()
 			p.frames = append(p.frames, Frame{Dir: dir, Data: append([]byte(nil), o...)})
 			p.mu.Unlock()
