@@ -242,13 +242,15 @@ func (c *Conn) start(ctx context.Context, s *Session, encrypt bool, out []outgoi
 	}
 	var frame []byte
 	if encrypt {
-		plain := make([]byte, 0, size)
+		// Lay the chain out after room for the transform header and seal
+		// it in place: no second copy of the payload.
+		const off = 4 + crypto.TransformHeaderSize
+		buf := make([]byte, off, off+size)
 		for i := range out {
-			plain = append(plain, out[i].msg...)
+			buf = append(buf, out[i].msg...)
 		}
-		frame = make([]byte, 4, 4+crypto.TransformHeaderSize+size)
 		var err error
-		frame, err = s.enc.Seal(frame, s.id, plain)
+		frame, err = s.enc.Seal(buf[:4], s.id, buf[off:])
 		if err != nil {
 			err = fmt.Errorf("smb2: encrypt: %w", err)
 			c.fail(err)
