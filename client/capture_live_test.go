@@ -1,0 +1,140 @@
+package client_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/hex"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/mitm"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// TestLiveCaptureShowsNoPlaintext captures a whole encrypted session with
+// tshark inside the test namespace, reassembles both TCP directions and
+// checks that apart from NEGOTIATE and SESSION_SETUP every SMB message on
+// the wire is an SMB2 TRANSFORM (0xFD 'SMB') frame, independently of the
+// client's own view.
+func TestLiveCaptureShowsNoPlaintext(t *testing.T) {
+	env := livetest.Env(t)
+	pcap := filepath.Join(t.TempDir(), "session.pcap")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	capture := exec.CommandContext(ctx, "tshark", "-i", "any", "-f", "tcp port 445 and host "+env.DC.Addr, "-w", pcap)
+	stderr, err := capture.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := capture.Start(); err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	ready := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), "Capturing on") {
+				close(ready)
+				break
+			}
+		}
+		for sc.Scan() {
+		}
+	}()
+	select {
+	case <-ready:
+		// dumpcap reports before its socket sees every packet; the
+		// checks below fail a capture that missed the start anyway.
+		time.Sleep(time.Second)
+	case <-ctx.Done():
+		t.Fatal("tshark did not start capturing")
+	}
+
+	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Policy: client.StrictPolicy(), Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := cl.Connect(ctx, env.Shares.Encrypted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTripSmall(t, env, tr, env.Shares.Encrypted)
+	tr.Disconnect(ctx)
+	cl.Close()
+	time.Sleep(500 * time.Millisecond) // let the last segments reach the capture
+	capture.Process.Signal(syscall.SIGINT)
+	capture.Wait()
+
+	out, err := exec.CommandContext(ctx, "tshark", "-r", pcap, "-q", "-z", "follow,tcp,raw,0").Output()
+	if err != nil {
+		t.Fatalf("tshark -r: %v", err)
+	}
+	toServer, toClient := splitFollow(t, out)
+	for _, dir := range []struct {
+		name   string
+		stream []byte
+	}{{"client to server", toServer}, {"server to client", toClient}} {
+		r := bytes.NewReader(dir.stream)
+		sealed, plain := 0, 0
+		for r.Len() > 0 {
+			f, err := mitm.ReadFrame(r)
+			if err != nil {
+				t.Fatalf("%s: reassembled stream: %v", dir.name, err)
+			}
+			switch string(f[:4]) {
+			case wire.TransformProtocolID:
+				sealed++
+			case wire.ProtocolID:
+				h, err := wire.DecodeHeader(f)
+				if err != nil {
+					t.Fatalf("%s: %v", dir.name, err)
+				}
+				if h.Command != wire.CmdNegotiate && h.Command != wire.CmdSessionSetup {
+					t.Fatalf("%s: plaintext %s on the wire", dir.name, h.Command)
+				}
+				if sealed > 0 {
+					t.Fatalf("%s: plaintext %s after encryption began", dir.name, h.Command)
+				}
+				if plain == 0 && h.Command != wire.CmdNegotiate {
+					t.Fatalf("%s: capture starts with %s, not NEGOTIATE: incomplete capture", dir.name, h.Command)
+				}
+				plain++
+			default:
+				t.Fatalf("%s: frame with protocol id %x", dir.name, f[:4])
+			}
+		}
+		if plain < 2 || sealed < 5 {
+			t.Fatalf("%s: %d plaintext and %d sealed frames: capture did not see the session", dir.name, plain, sealed)
+		}
+		t.Logf("%s: %d handshake frames, then %d frames, all encrypted", dir.name, plain, sealed)
+	}
+}
+
+// splitFollow parses `tshark -z follow,tcp,raw` output: lines of hex from
+// node 0 (the client) start at column 0, node 1's are indented by a tab.
+func splitFollow(t *testing.T, out []byte) (node0, node1 []byte) {
+	t.Helper()
+	for _, line := range strings.Split(string(out), "\n") {
+		if line == "" || strings.HasPrefix(line, "=") || strings.Contains(line, ":") {
+			continue
+		}
+		indented := strings.HasPrefix(line, "\t")
+		b, err := hex.DecodeString(strings.TrimSpace(line))
+		if err != nil {
+			t.Fatalf("follow output line %q: %v", line, err)
+		}
+		if indented {
+			node1 = append(node1, b...)
+		} else {
+			node0 = append(node0, b...)
+		}
+	}
+	return node0, node1
+}
