@@ -271,7 +271,11 @@ func TestLiveEachSigningAlgorithm(t *testing.T) {
 }
 
 func ntlm(env *livetest.Environment, user, password string) auth.Mechanism {
-	return auth.NewNTLMv2(auth.NTLMCredentials{User: user, Domain: env.Domain, Password: []byte(password)}, "cifs/"+env.DC.Host)
+	return ntlmFor(env, env.DC, user, password)
+}
+
+func ntlmFor(env *livetest.Environment, srv livetest.Server, user, password string) auth.Mechanism {
+	return auth.NewNTLMv2(auth.NTLMCredentials{User: user, Domain: env.Domain, Password: []byte(password)}, "cifs/"+srv.Host)
 }
 
 func TestLiveNTLMWhereAllowed(t *testing.T) {
