@@ -1,0 +1,373 @@
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/crypto"
+)
+
+// ParseError is a syntax or validation error in a hardening file, at a line.
+type ParseError struct {
+	File string // the file name given to Parse or Load
+	Line int    // 1-based
+	Err  error  // what is wrong
+}
+
+// Error returns "rules: file:line: problem".
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("rules: %s:%d: %v", e.File, e.Line, e.Err)
+}
+
+// Unwrap returns the underlying problem.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// wildcard is the pattern part that matches any name.
+const wildcard = "*"
+
+// pattern is a parsed [\\server\share] section header.
+type pattern struct {
+	text   string // as written, with '/' turned into '\'
+	server string // folded name, or wildcard
+	share  string // folded name, or wildcard
+}
+
+// key is the pattern's identity: two headers with the same key are
+// duplicates.
+func (p pattern) key() patternKey { return patternKey{p.server, p.share} }
+
+type patternKey struct{ server, share string }
+
+// parsePattern parses the text between the brackets of a section header.
+func parsePattern(s string) (pattern, error) {
+	t := strings.ReplaceAll(s, "/", `\`)
+	if !strings.HasPrefix(t, `\\`) {
+		return pattern{}, fmt.Errorf("pattern %q must start with \\\\ or //", s)
+	}
+	parts := strings.Split(t[2:], `\`)
+	if len(parts) != 2 {
+		return pattern{}, fmt.Errorf("pattern %q must be \\\\server\\share (server, share or both may be *)", s)
+	}
+	p := pattern{text: t}
+	var err error
+	if p.server, err = patternPart("server", parts[0]); err != nil {
+		return pattern{}, fmt.Errorf("pattern %q: %w", s, err)
+	}
+	if p.share, err = patternPart("share", parts[1]); err != nil {
+		return pattern{}, fmt.Errorf("pattern %q: %w", s, err)
+	}
+	return p, nil
+}
+
+// patternPart validates one part of a pattern and returns its folded form.
+func patternPart(what, s string) (string, error) {
+	if s == wildcard {
+		return wildcard, nil
+	}
+	if strings.ContainsRune(s, '*') {
+		return "", fmt.Errorf("%s %q: a wildcard must be a lone *", what, s)
+	}
+	if err := checkName(what, s); err != nil {
+		return "", err
+	}
+	return fold(s), nil
+}
+
+// checkName validates a server or share name (not a wildcard).
+func checkName(what, s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("empty %s name", what)
+	case !utf8.ValidString(s):
+		return fmt.Errorf("%s name %q is not valid UTF-8", what, s)
+	case strings.ContainsAny(s, `\/*?`):
+		return fmt.Errorf("%s name %q contains one of \\ / * ?", what, s)
+	case strings.TrimSpace(s) != s:
+		return fmt.Errorf("%s name %q has leading or trailing blanks", what, s)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("%s name %q contains a control character", what, s)
+		}
+	}
+	return nil
+}
+
+// fold maps s to a canonical case: each rune becomes the smallest rune of its
+// Unicode simple-folding orbit, so fold(a) == fold(b) exactly when
+// strings.EqualFold(a, b).
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < m {
+				m = f
+			}
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
+// setting is one key of a section.
+type setting struct {
+	name  string // canonical spelling, for messages
+	apply func(p *client.Policy, value string) error
+}
+
+// settings maps the lower-case key to its setting.
+var settings = map[string]setting{
+	"requireprivacy": {"RequirePrivacy", func(p *client.Policy, v string) (err error) {
+		p.RequirePrivacy, err = parseBool(v)
+		return err
+	}},
+	"requireintegrity": {"RequireIntegrity", func(p *client.Policy, v string) (err error) {
+		p.RequireIntegrity, err = parseBool(v)
+		return err
+	}},
+	"requiremutualauthentication": {"RequireMutualAuthentication", func(p *client.Policy, v string) (err error) {
+		p.RequireMutualAuth, err = parseBool(v)
+		return err
+	}},
+	"mindialect": {"MinDialect", func(p *client.Policy, v string) (err error) {
+		p.MinDialect, err = parseDialect(v)
+		return err
+	}},
+	"maxdialect": {"MaxDialect", func(p *client.Policy, v string) (err error) {
+		p.MaxDialect, err = parseDialect(v)
+		return err
+	}},
+	"ciphers": {"Ciphers", func(p *client.Policy, v string) (err error) {
+		p.Ciphers, err = parseList(v, "cipher", allCiphers)
+		return err
+	}},
+	"signingalgorithms": {"SigningAlgorithms", func(p *client.Policy, v string) (err error) {
+		p.SigningAlgorithms, err = parseList(v, "signing algorithm", allSigning)
+		return err
+	}},
+	"allowntlm": {"AllowNTLM", func(p *client.Policy, v string) (err error) {
+		p.AllowNTLM, err = parseBool(v)
+		return err
+	}},
+}
+
+var (
+	allCiphers  = []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM, crypto.AES256CCM, crypto.AES256GCM}
+	allSigning  = []crypto.SigningID{crypto.HMACSHA256, crypto.AESCMAC, crypto.AESGMAC}
+	allDialects = []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311}
+)
+
+// isASCII reports whether s has only ASCII bytes; keys and algorithm names
+// are matched only in ASCII, so no exotic folding (U+212A KELVIN SIGN) can
+// stand in for a letter.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func parseBool(v string) (bool, error) {
+	if isASCII(v) {
+		switch strings.ToLower(v) {
+		case "1", "true", "yes":
+			return true, nil
+		case "0", "false", "no":
+			return false, nil
+		}
+	}
+	return false, fmt.Errorf("%q is not a boolean (0, 1, true, false, yes, no)", v)
+}
+
+func parseDialect(v string) (wire.Dialect, error) {
+	switch v {
+	case "2.0.2":
+		return wire.Dialect202, nil
+	case "2.1":
+		return wire.Dialect210, nil
+	case "3.0", "3.0.0":
+		return wire.Dialect300, nil
+	case "3.0.2":
+		return wire.Dialect302, nil
+	case "3.1.1":
+		return wire.Dialect311, nil
+	}
+	return 0, fmt.Errorf("%q is not a dialect (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", v)
+}
+
+// parseList parses a comma-separated list of names from known, as their
+// String methods print them, case-insensitively, without repeats.
+func parseList[T interface {
+	comparable
+	fmt.Stringer
+}](v, what string, known []T) ([]T, error) {
+	var out []T
+	for _, f := range strings.Split(v, ",") {
+		name := strings.TrimSpace(f)
+		if name == "" {
+			return nil, fmt.Errorf("empty %s name in %q", what, v)
+		}
+		var id T
+		found := false
+		if isASCII(name) {
+			for _, k := range known {
+				if strings.ToLower(k.String()) == strings.ToLower(name) {
+					id, found = k, true
+					break
+				}
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("unknown %s %q (known: %s)", what, name, joinNames(known))
+		}
+		for _, x := range out {
+			if x == id {
+				return nil, fmt.Errorf("%s %s listed twice", what, id)
+			}
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+func joinNames[T fmt.Stringer](xs []T) string {
+	names := make([]string, len(xs))
+	for i, x := range xs {
+		names[i] = x.String()
+	}
+	return strings.Join(names, ",")
+}
+
+// Parse reads a hardening file's contents. name is used only in error
+// messages and in each rule's Match. It does no file-safety checks: Load
+// does those.
+func Parse(name string, data []byte) (*Rules, error) {
+	r := &Rules{file: name, byKey: make(map[patternKey]*Rule)}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var cur *Rule           // the section being read
+	var seen map[string]int // keys of cur, to the line that set them
+	lineNo := 0
+	for len(data) > 0 {
+		lineNo++
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte("\n"))
+		errAt := func(err error) error { return &ParseError{File: name, Line: lineNo, Err: err} }
+		if !utf8.Valid(line) {
+			return nil, errAt(errors.New("line is not valid UTF-8"))
+		}
+		s := strings.TrimSpace(string(line))
+		if s == "" || s[0] == '#' || s[0] == ';' {
+			continue
+		}
+		if s[0] == '[' {
+			if cur != nil {
+				if err := finish(cur); err != nil {
+					return nil, &ParseError{File: name, Line: cur.Match.Line, Err: err}
+				}
+			}
+			if s[len(s)-1] != ']' {
+				return nil, errAt(fmt.Errorf("section header %q does not end with ]", s))
+			}
+			p, err := parsePattern(strings.TrimSpace(s[1 : len(s)-1]))
+			if err != nil {
+				return nil, errAt(err)
+			}
+			if first, dup := r.byKey[p.key()]; dup {
+				return nil, errAt(fmt.Errorf("section %s repeats %s (line %d)", p.text, first.Match.Pattern, first.Match.Line))
+			}
+			cur = &Rule{
+				Match:  Match{Pattern: p.text, File: name, Line: lineNo},
+				Policy: client.StrictPolicy(),
+			}
+			r.byKey[p.key()] = cur
+			r.list = append(r.list, cur)
+			seen = make(map[string]int)
+			continue
+		}
+		k, v, ok := strings.Cut(s, "=")
+		if !ok {
+			return nil, errAt(fmt.Errorf("%q is neither a [section] nor a Key = Value setting", s))
+		}
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if cur == nil {
+			return nil, errAt(fmt.Errorf("setting %q before the first [section]", k))
+		}
+		lk := strings.ToLower(k)
+		st, known := settings[lk]
+		if !known || !isASCII(k) {
+			return nil, errAt(fmt.Errorf("unknown key %q", k))
+		}
+		if first, dup := seen[lk]; dup {
+			return nil, errAt(fmt.Errorf("key %s repeated in section %s (first on line %d)", st.name, cur.Match.Pattern, first))
+		}
+		seen[lk] = lineNo
+		if v == "" {
+			return nil, errAt(fmt.Errorf("%s has no value", st.name))
+		}
+		if err := st.apply(&cur.Policy, v); err != nil {
+			return nil, errAt(fmt.Errorf("%s: %w", st.name, err))
+		}
+	}
+	if cur != nil {
+		if err := finish(cur); err != nil {
+			return nil, &ParseError{File: name, Line: cur.Match.Line, Err: err}
+		}
+	}
+	return r, nil
+}
+
+// finish checks a completed section: a rule no server could satisfy, or
+// one whose settings contradict each other, is refused.
+func finish(ru *Rule) error {
+	p := &ru.Policy
+	if p.AllowNTLM && p.RequireMutualAuth {
+		return fmt.Errorf("section %s: AllowNTLM = 1 has no effect while RequireMutualAuthentication = 1", ru.Match.Pattern)
+	}
+	if err := satisfiable(p); err != nil {
+		return fmt.Errorf("section %s: %w", ru.Match.Pattern, err)
+	}
+	return nil
+}
+
+// satisfiable reports a policy that no server could meet.
+func satisfiable(p *client.Policy) error {
+	if !knownDialect(p.MinDialect) || !knownDialect(p.MaxDialect) {
+		return fmt.Errorf("unknown dialect in %v-%v", p.MinDialect, p.MaxDialect)
+	}
+	if p.MinDialect > p.MaxDialect {
+		return fmt.Errorf("no dialect between MinDialect %v and MaxDialect %v", p.MinDialect, p.MaxDialect)
+	}
+	if p.RequirePrivacy {
+		switch {
+		case p.MaxDialect < wire.Dialect300:
+			return fmt.Errorf("privacy needs dialect 3.0 or later, but the highest allowed is %v", p.MaxDialect)
+		case len(p.Ciphers) == 0:
+			return errors.New("privacy required but no cipher allowed")
+		case p.MaxDialect < wire.Dialect311 && !contains(p.Ciphers, crypto.AES128CCM):
+			return fmt.Errorf("privacy below dialect 3.1.1 needs AES-128-CCM, but the highest dialect allowed is %v and the ciphers are %s",
+				p.MaxDialect, joinNames(p.Ciphers))
+		}
+	}
+	return nil
+}
+
+func knownDialect(d wire.Dialect) bool { return contains(allDialects, d) }
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

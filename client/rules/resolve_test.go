@@ -1,0 +1,432 @@
+package rules
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/crypto"
+)
+
+func mustParse(t *testing.T, src string) *Rules {
+	t.Helper()
+	r, err := Parse("test.conf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// precedenceFile has all four pattern kinds, some in forward-slash form and
+// odd case.
+const precedenceFile = `
+[\\*\*]
+MinDialect = 3.0.2
+[//*/Data]
+MinDialect = 3.0
+[\\SRV\*]
+RequirePrivacy = 0
+[//srv/data]
+RequireIntegrity = 0
+[\\srv\other]
+[\\Ärger\*]
+[\\*\kelvin]
+`
+
+func TestPrecedence(t *testing.T) {
+	r, err := Parse("p.conf", []byte(precedenceFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		server, share, want string
+	}{
+		{"srv", "data", `\\srv\data`},
+		{"SRV", "DATA", `\\srv\data`},
+		{"Srv", "dAtA", `\\srv\data`},
+		{"srv", "other", `\\srv\other`},
+		{"srv", "OTHER", `\\srv\other`},
+		{"srv", "x", `\\SRV\*`},
+		{"srv", "data2", `\\SRV\*`},
+		{"srv", "ipc$", `\\SRV\*`},
+		{"sRv", "anything", `\\SRV\*`},
+		{"srv2", "data", `\\*\Data`},
+		{"other", "DATA", `\\*\Data`},
+		{"srv.example.com", "data", `\\*\Data`}, // no DNS: another name, another rule
+		{"srv.", "x", `\\*\*`},
+		{"other", "other", `\\*\*`},
+		{"10.0.0.1", "share", `\\*\*`},
+		{"fe80::1", "share", `\\*\*`},
+		{"ärger", "x", `\\Ärger\*`},
+		{"ÄRGER", "data", `\\Ärger\*`}, // server beats share
+		{"x", "\u212aELVIN", `\\*\kelvin`},
+		{"x", "KELVIN", `\\*\kelvin`},
+	}
+	for _, tc := range tests {
+		_, m, err := r.Resolve(tc.server, tc.share, Request{})
+		if err != nil {
+			t.Errorf("Resolve(%q, %q): %v", tc.server, tc.share, err)
+			continue
+		}
+		if m.Pattern != tc.want || m.File != "p.conf" {
+			t.Errorf("Resolve(%q, %q) matched %v, want %s", tc.server, tc.share, m, tc.want)
+		}
+	}
+
+	// Without \\*\*, unmatched names fall to the built-in default, and
+	// without \\server\* a share rule applies.
+	r2 := mustParse(t, "[\\\\srv\\data]\nRequireIntegrity = 0\n[\\\\*\\data]\nMinDialect = 3.0\n")
+	for _, tc := range []struct{ server, share, want string }{
+		{"srv", "data", `\\srv\data`},
+		{"srv", "other", ""},
+		{"x", "data", `\\*\data`},
+		{"x", "y", ""},
+	} {
+		p, m, err := r2.Resolve(tc.server, tc.share, Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Pattern != tc.want {
+			t.Errorf("Resolve(%q, %q) matched %v, want %q", tc.server, tc.share, m, tc.want)
+		}
+		if tc.want == "" && (!m.IsDefault() || !reflect.DeepEqual(p, client.StrictPolicy())) {
+			t.Errorf("Resolve(%q, %q) = %v, %+v; want the strict default", tc.server, tc.share, m, p)
+		}
+	}
+}
+
+func TestNilAndStrictRules(t *testing.T) {
+	for _, r := range []*Rules{nil, Strict(), mustParse(t, "# nothing\n")} {
+		p, m, err := r.Resolve("srv", "share", Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !m.IsDefault() || m.String() != "built-in strict default" {
+			t.Errorf("match = %v, want the built-in default", m)
+		}
+		if !reflect.DeepEqual(p, client.StrictPolicy()) {
+			t.Errorf("policy = %+v, want StrictPolicy", p)
+		}
+	}
+}
+
+func TestBadNames(t *testing.T) {
+	r := mustParse(t, "[\\\\*\\*]\nRequirePrivacy = 0\n")
+	for _, n := range [][2]string{
+		{"", "share"}, {"srv", ""}, {"*", "share"}, {"srv", "*"}, {"s?v", "share"},
+		{`a\b`, "share"}, {"srv", "a/b"}, {" srv", "share"}, {"srv", "share "},
+		{"s\x00rv", "share"}, {"s\xffrv", "share"},
+	} {
+		_, m, err := r.Resolve(n[0], n[1], Request{})
+		if !errors.Is(err, ErrInvalidRequest) {
+			t.Errorf("Resolve(%q, %q) = %v, want ErrInvalidRequest", n[0], n[1], err)
+		}
+		if !m.IsDefault() {
+			t.Errorf("Resolve(%q, %q) matched %v on error", n[0], n[1], m)
+		}
+	}
+}
+
+// TestInheritance: a section's unnamed settings come from the strict
+// default, never from a less specific section.
+func TestInheritance(t *testing.T) {
+	r := mustParse(t, `
+[\\*\*]
+RequirePrivacy = 0
+RequireIntegrity = 0
+RequireMutualAuthentication = 0
+AllowNTLM = 1
+MinDialect = 2.0.2
+Ciphers = AES-128-CCM
+SigningAlgorithms = HMAC-SHA256
+
+[\\srv\*]
+MinDialect = 3.0.2
+
+[\\*\share]
+Ciphers = AES-256-GCM
+`)
+	srv := client.StrictPolicy()
+	srv.MinDialect = wire.Dialect302
+	share := client.StrictPolicy()
+	share.Ciphers = []crypto.CipherID{crypto.AES256GCM}
+	for _, tc := range []struct {
+		server, share string
+		want          client.Policy
+	}{
+		{"srv", "x", srv},
+		{"srv", "share", srv}, // no merging with \\*\share either
+		{"other", "share", share},
+	} {
+		p, _, err := r.Resolve(tc.server, tc.share, Request{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(p, tc.want) {
+			t.Errorf("Resolve(%q, %q):\n got %s\nwant %s", tc.server, tc.share, Describe(p), Describe(tc.want))
+		}
+	}
+}
+
+// TestResolveCopies: the caller may not change the rules through the
+// returned policy.
+func TestResolveCopies(t *testing.T) {
+	r := mustParse(t, "[\\\\*\\*]\nCiphers = AES-256-GCM, AES-128-GCM\n")
+	p, _, _ := r.Resolve("a", "b", Request{})
+	p.Ciphers[0] = crypto.AES128CCM
+	p.SigningAlgorithms[0] = crypto.HMACSHA256
+	l := r.List()
+	l[0].Policy.Ciphers[0] = crypto.AES128CCM
+	p2, _, _ := r.Resolve("a", "b", Request{Ciphers: []crypto.CipherID{crypto.AES128GCM}})
+	p2.Ciphers[0] = crypto.AES128CCM
+	q, _, _ := r.Resolve("a", "b", Request{})
+	if q.Ciphers[0] != crypto.AES256GCM || q.Ciphers[1] != crypto.AES128GCM || q.SigningAlgorithms[0] != crypto.AESGMAC {
+		t.Errorf("rules changed through a returned policy: %s", Describe(q))
+	}
+}
+
+// rulesFile for the tighten/loosen matrix: \\loose\* loosens everything,
+// \\old\* caps the dialect, \\nokrb\* drops mutual auth but keeps NTLM out;
+// everything else gets the strict default.
+const rulesFile = `
+[\\loose\*]
+RequirePrivacy = 0
+RequireIntegrity = 0
+RequireMutualAuthentication = 0
+AllowNTLM = 1
+MinDialect = 3.0
+Ciphers = AES-128-GCM, AES-128-CCM
+SigningAlgorithms = AES-CMAC, HMAC-SHA256
+
+[\\old\*]
+MinDialect = 3.0
+MaxDialect = 3.0.2
+
+[\\nokrb\*]
+RequireMutualAuthentication = 0
+`
+
+func TestTighten(t *testing.T) {
+	r := mustParse(t, rulesFile)
+	yes, no := true, false
+	d := func(d wire.Dialect) *wire.Dialect { return &d }
+	loose := r.mustRule(t, "loose")
+	tests := []struct {
+		name   string
+		server string
+		req    Request
+		change func(p *client.Policy)
+	}{
+		{"nothing", "loose", Request{}, func(p *client.Policy) {}},
+		{"seal", "loose", Request{RequirePrivacy: &yes}, func(p *client.Policy) { p.RequirePrivacy = true }},
+		{"seal=false where not required", "loose", Request{RequirePrivacy: &no}, func(p *client.Policy) {}},
+		{"seal where required", "strict", Request{RequirePrivacy: &yes}, nil},
+		{"sign", "loose", Request{RequireIntegrity: &yes}, func(p *client.Policy) { p.RequireIntegrity = true }},
+		{"sign=false where not required", "loose", Request{RequireIntegrity: &no}, func(p *client.Policy) {}},
+		{"vers=3.1.1", "loose", Request{MinDialect: d(wire.Dialect311)}, func(p *client.Policy) { p.MinDialect = wire.Dialect311 }},
+		{"vers=3.0.2", "loose", Request{MinDialect: d(wire.Dialect302)}, func(p *client.Policy) { p.MinDialect = wire.Dialect302 }},
+		{"vers=3.0 (same)", "loose", Request{MinDialect: d(wire.Dialect300)}, func(p *client.Policy) {}},
+		{"exact vers=3.0.2", "loose", Request{MinDialect: d(wire.Dialect302), MaxDialect: d(wire.Dialect302)}, func(p *client.Policy) {
+			p.MinDialect, p.MaxDialect = wire.Dialect302, wire.Dialect302
+		}},
+		{"maxvers=3.0", "old", Request{MaxDialect: d(wire.Dialect300)}, func(p *client.Policy) { p.MaxDialect = wire.Dialect300 }},
+		{"vers=3.1.1 on strict", "strict", Request{MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect311)}, nil},
+		{"ciphers subset", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128CCM}}, func(p *client.Policy) {
+			p.Ciphers = []crypto.CipherID{crypto.AES128CCM}
+		}},
+		{"ciphers reordered", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM}}, func(p *client.Policy) {
+			p.Ciphers = []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM}
+		}},
+		{"ciphers on strict", "strict", Request{Ciphers: []crypto.CipherID{crypto.AES256GCM}}, func(p *client.Policy) {
+			p.Ciphers = []crypto.CipherID{crypto.AES256GCM}
+		}},
+		{"signing subset", "loose", Request{SigningAlgorithms: []crypto.SigningID{crypto.HMACSHA256}}, func(p *client.Policy) {
+			p.SigningAlgorithms = []crypto.SigningID{crypto.HMACSHA256}
+		}},
+		{"sec=krb5", "loose", Request{Sec: "krb5"}, func(p *client.Policy) { p.RequireMutualAuth, p.AllowNTLM = true, false }},
+		{"sec=krb5i", "loose", Request{Sec: "krb5i"}, func(p *client.Policy) {
+			p.RequireMutualAuth, p.AllowNTLM, p.RequireIntegrity = true, false, true
+		}},
+		{"sec=krb5 on strict", "strict", Request{Sec: "krb5"}, nil},
+		{"sec=ntlmssp", "loose", Request{Sec: "ntlmssp"}, func(p *client.Policy) {}},
+		{"sec=ntlmsspi", "loose", Request{Sec: "ntlmsspi"}, func(p *client.Policy) { p.RequireIntegrity = true }},
+		{"sign=false with krb5i: tighter wins", "loose", Request{RequireIntegrity: &no, Sec: "krb5i"}, func(p *client.Policy) {
+			p.RequireMutualAuth, p.AllowNTLM, p.RequireIntegrity = true, false, true
+		}},
+		{"everything", "loose", Request{
+			RequirePrivacy: &yes, RequireIntegrity: &yes, MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect311),
+			Ciphers: []crypto.CipherID{crypto.AES128GCM}, SigningAlgorithms: []crypto.SigningID{crypto.AESCMAC}, Sec: "krb5",
+		}, func(p *client.Policy) {
+			*p = client.Policy{
+				RequirePrivacy: true, RequireIntegrity: true, RequireMutualAuth: true,
+				MinDialect: wire.Dialect311, MaxDialect: wire.Dialect311,
+				Ciphers: []crypto.CipherID{crypto.AES128GCM}, SigningAlgorithms: []crypto.SigningID{crypto.AESCMAC},
+			}
+		}},
+	}
+	for _, tc := range tests {
+		base := client.StrictPolicy()
+		if tc.server == "loose" {
+			base = loose
+		} else if tc.server == "old" {
+			base = r.mustRule(t, "old")
+		}
+		want := clonePolicy(base)
+		if tc.change != nil {
+			tc.change(&want)
+		}
+		got, _, err := r.Resolve(tc.server, "share", tc.req)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, Describe(got), Describe(want))
+		}
+	}
+}
+
+func (r *Rules) mustRule(t *testing.T, server string) client.Policy {
+	t.Helper()
+	ru, err := r.Lookup(server, "share")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ru.Policy
+}
+
+func TestLoosen(t *testing.T) {
+	r := mustParse(t, rulesFile)
+	no := false
+	d := func(d wire.Dialect) *wire.Dialect { return &d }
+	tests := []struct {
+		name, server string
+		req          Request
+		msg          string
+	}{
+		{"seal=false", "strict", Request{RequirePrivacy: &no},
+			`rules: the built-in strict default requires privacy; seal=false would loosen it`},
+		{"sign=false", "old", Request{RequireIntegrity: &no},
+			`rules: rule \\old\* requires integrity; sign=false would loosen it`},
+		{"vers=3.0 on strict", "strict", Request{MinDialect: d(wire.Dialect300)},
+			`rules: the built-in strict default requires dialect >= 3.1.1; vers=3.0.0 would loosen it`},
+		{"vers=2.1 on loose", "loose", Request{MinDialect: d(wire.Dialect210)},
+			`rules: rule \\loose\* requires dialect >= 3.0.0; vers=2.1 would loosen it`},
+		{"maxvers=3.1.1 on old", "old", Request{MaxDialect: d(wire.Dialect311)},
+			`rules: rule \\old\* allows only dialect <= 3.0.2; maxvers=3.1.1 would loosen it`},
+		{"cipher not allowed", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128GCM, crypto.AES256GCM}},
+			`rules: rule \\loose\* allows only ciphers AES-128-GCM,AES-128-CCM; ciphers=AES-128-GCM,AES-256-GCM would loosen it`},
+		{"unknown cipher", "strict", Request{Ciphers: []crypto.CipherID{7}},
+			`rules: the built-in strict default allows only ciphers AES-256-GCM,AES-128-GCM,AES-256-CCM,AES-128-CCM; ciphers=cipher 0x0007 would loosen it`},
+		{"signing not allowed", "strict", Request{SigningAlgorithms: []crypto.SigningID{crypto.HMACSHA256}},
+			`rules: the built-in strict default allows only signing AES-GMAC,AES-CMAC; signing=HMAC-SHA256 would loosen it`},
+		{"signing not allowed on loose", "loose", Request{SigningAlgorithms: []crypto.SigningID{crypto.AESGMAC}},
+			`rules: rule \\loose\* allows only signing AES-CMAC,HMAC-SHA256; signing=AES-GMAC would loosen it`},
+		{"sec=ntlmssp on strict", "strict", Request{Sec: "ntlmssp"},
+			`rules: the built-in strict default requires mutual authentication; sec=ntlmssp would loosen it`},
+		{"sec=ntlmsspi where NTLM is not allowed", "nokrb", Request{Sec: "ntlmsspi"},
+			`rules: rule \\nokrb\* does not allow NTLM; sec=ntlmsspi would loosen it`},
+	}
+	for _, tc := range tests {
+		p, m, err := r.Resolve(tc.server, "share", tc.req)
+		if err == nil {
+			t.Errorf("%s: allowed (%s), want refusal", tc.name, Describe(p))
+			continue
+		}
+		if err.Error() != tc.msg {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, err, tc.msg)
+		}
+		var le *LoosenError
+		if !errors.Is(err, ErrLoosens) || !errors.As(err, &le) {
+			t.Errorf("%s: %v is not a LoosenError wrapping ErrLoosens", tc.name, err)
+		} else if le.Rule != m {
+			t.Errorf("%s: error names %v, Resolve returned %v", tc.name, le.Rule, m)
+		}
+		if !reflect.DeepEqual(p, client.Policy{}) {
+			t.Errorf("%s: policy %+v returned with the error", tc.name, p)
+		}
+		if tc.server != "strict" && (m.Pattern != `\\`+tc.server+`\*` || m.File != "test.conf") {
+			t.Errorf("%s: match %v", tc.name, m)
+		}
+	}
+}
+
+func TestUnsatisfiableAndInvalid(t *testing.T) {
+	r := mustParse(t, rulesFile)
+	yes := true
+	d := func(d wire.Dialect) *wire.Dialect { return &d }
+	tests := []struct {
+		name, server string
+		req          Request
+		want         error
+		msg          string
+	}{
+		{"vers=3.1.1 above the rule's max", "old", Request{MinDialect: d(wire.Dialect311)}, ErrUnsatisfiable, "no dialect between"},
+		{"vers above maxvers", "loose", Request{MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect302)}, ErrUnsatisfiable, "no dialect between"},
+		{"seal with 3.0.2 and GCM only", "loose", Request{RequirePrivacy: &yes, MaxDialect: d(wire.Dialect302), Ciphers: []crypto.CipherID{crypto.AES128GCM}}, ErrUnsatisfiable, "needs AES-128-CCM"},
+		{"unknown sec", "loose", Request{Sec: "krb5p"}, ErrInvalidRequest, `unknown sec="krb5p"`},
+		{"sec=none", "loose", Request{Sec: "none"}, ErrInvalidRequest, "unknown sec"},
+		{"wildcard dialect", "loose", Request{MinDialect: d(wire.DialectWildcard)}, ErrInvalidRequest, "vers=2.??? is not a dialect"},
+		{"unknown max dialect", "loose", Request{MaxDialect: d(0x0312)}, ErrInvalidRequest, "maxvers=0x0312 is not a dialect"},
+		{"cipher twice", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128GCM, crypto.AES128GCM}}, ErrInvalidRequest, "ciphers= lists AES-128-GCM twice"},
+		{"signing twice", "loose", Request{SigningAlgorithms: []crypto.SigningID{crypto.AESCMAC, crypto.AESCMAC}}, ErrInvalidRequest, "signing= lists AES-CMAC twice"},
+	}
+	for _, tc := range tests {
+		_, m, err := r.Resolve(tc.server, "share", tc.req)
+		if !errors.Is(err, tc.want) || !strings.Contains(fmtErr(err), tc.msg) || !strings.HasPrefix(fmtErr(err), "rules: ") {
+			t.Errorf("%s: err = %v, want %v containing %q", tc.name, err, tc.want, tc.msg)
+		}
+		if errors.Is(err, ErrLoosens) {
+			t.Errorf("%s: %v should not be a loosening", tc.name, err)
+		}
+		if m.Pattern != `\\`+tc.server+`\*` {
+			t.Errorf("%s: match %v", tc.name, m)
+		}
+	}
+}
+
+func fmtErr(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func TestMatchString(t *testing.T) {
+	r := mustParse(t, "\n[//OldNas/*]\n")
+	_, m, err := r.Resolve("oldnas", "x", Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.String(), `\\OldNas\* (test.conf:2)`; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if m.IsDefault() {
+		t.Error("IsDefault() on a file rule")
+	}
+	if got := (Match{}).String(); got != "built-in strict default" {
+		t.Errorf("zero Match String() = %q", got)
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	p := client.StrictPolicy()
+	p.Ciphers = []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM}
+	if got, want := Describe(p), "privacy+integrity+mutual, dialect 3.1.1, ciphers AES-256-GCM,AES-128-GCM, signing AES-GMAC,AES-CMAC, ntlm=no"; got != want {
+		t.Errorf("Describe(strict) =\n %q\nwant %q", got, want)
+	}
+	q := client.Policy{
+		RequireIntegrity: true,
+		MinDialect:       wire.Dialect302, MaxDialect: wire.Dialect311,
+		AllowNTLM: true,
+	}
+	if got, want := Describe(q), "integrity, dialect 3.0.2-3.1.1, ciphers none, signing none, ntlm=yes"; got != want {
+		t.Errorf("Describe =\n %q\nwant %q", got, want)
+	}
+	if got, want := Describe(client.Policy{MinDialect: wire.Dialect202, MaxDialect: wire.Dialect202}), "none, dialect 2.0.2, ciphers none, signing none, ntlm=no"; got != want {
+		t.Errorf("Describe =\n %q\nwant %q", got, want)
+	}
+}
