@@ -10,6 +10,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/spf13/pflag"
 )
 
@@ -23,6 +25,8 @@ type checkResult struct {
 	Encrypted  bool   `json:"encrypted"`
 	Auth       string `json:"auth"`
 	MutualAuth bool   `json:"mutual_auth"`
+	Rule       string `json:"rule"`
+	Policy     string `json:"policy"`
 }
 
 func runCheck(args []string) int {
@@ -32,11 +36,14 @@ func runCheck(args []string) int {
 	principal := fl.String("principal", "", "Kerberos principal (user or user@REALM)")
 	address := fl.String("address", "", "connect to host:port instead of SERVER:445")
 	timeout := fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait")
+	rulesPath := fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)")
+	seal := fl.Bool("seal", false, "require encryption even where the rule does not")
+	vers := fl.String("vers", "", "exact dialect to require (3.1.1, 3.0.2, ...); may only tighten the rule")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
 	if fl.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: smb3fs check [--json] [--keytab FILE --principal NAME] //server/share")
+		fmt.Fprintln(os.Stderr, "usage: smb3fs check [--json] [--keytab FILE --principal NAME] [--seal] [--vers D] //server/share")
 		return 2
 	}
 	server, share, err := parseUNC(fl.Arg(0))
@@ -44,27 +51,56 @@ func runCheck(args []string) int {
 		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
 		return 2
 	}
-	creds := auth.KerberosCredentials{Keytab: *keytab, Principal: *principal}
-	mech, err := auth.NewKerberos(creds, "cifs/"+server)
+	if fl.Changed("rules") && os.Geteuid() != 0 {
+		fmt.Fprintln(os.Stderr, "smb3fs: --rules is for root only")
+		return 2
+	}
+	rs, err := rules.Load(*rulesPath)
 	if err != nil {
+		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+		return 1
+	}
+	var req rules.Request
+	if *seal {
+		req.RequirePrivacy = seal
+	}
+	if *vers != "" {
+		d, err := parseDialect(*vers)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+			return 2
+		}
+		req.MinDialect, req.MaxDialect = &d, &d
+	}
+	policy, match, err := rs.Resolve(server, share, req)
+	if err != nil {
+		auditRefused(server, share, match, err)
 		fmt.Fprintf(os.Stderr, "smb3fs: refused //%s/%s: %v\n", server, share, err)
 		return 1
 	}
+	refuse := func(err error) int {
+		auditRefused(server, share, match, err)
+		fmt.Fprintf(os.Stderr, "smb3fs: refused //%s/%s: rule %s: %v\n", server, share, match, err)
+		return 1
+	}
+	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *keytab, Principal: *principal}, "cifs/"+server)
+	if err != nil {
+		return refuse(err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*(*timeout))
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: server, Address: *address, Policy: client.StrictPolicy(), Mechanism: mech, Timeout: *timeout})
+	cl, err := client.Dial(ctx, client.Options{Server: server, Address: *address, Policy: policy, Mechanism: mech, Timeout: *timeout})
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: refused //%s/%s: %v\n", server, share, err)
-		return 1
+		return refuse(err)
 	}
 	defer cl.Close()
 	tree, err := cl.Connect(ctx, share)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: refused //%s/%s: %v\n", server, share, err)
-		return 1
+		return refuse(err)
 	}
 	defer tree.Disconnect(ctx)
 	info := cl.Info()
+	auditEstablished(server, share, info, tree.Encrypted(), match)
 	res := checkResult{
 		Server: server, Share: share,
 		Dialect:    info.Dialect.String(),
@@ -73,6 +109,8 @@ func runCheck(args []string) int {
 		Encrypted:  tree.Encrypted(),
 		Auth:       info.Mechanism,
 		MutualAuth: info.MutualAuth,
+		Rule:       match.String(),
+		Policy:     rules.Describe(policy),
 	}
 	if info.Cipher != 0 {
 		res.Cipher = info.Cipher.String()
@@ -81,9 +119,22 @@ func runCheck(args []string) int {
 		json.NewEncoder(os.Stdout).Encode(res)
 		return 0
 	}
-	fmt.Printf("server      %s\nshare       %s\ndialect     %s\ncipher      %s\nencrypted   %v\nsigning     %s\nauth        %s\nmutual auth %v\n",
-		res.Server, res.Share, res.Dialect, res.Cipher, res.Encrypted, res.Signing, res.Auth, res.MutualAuth)
+	fmt.Printf("server      %s\nshare       %s\ndialect     %s\ncipher      %s\nencrypted   %v\nsigning     %s\nauth        %s\nmutual auth %v\nrule        %s\npolicy      %s\n",
+		res.Server, res.Share, res.Dialect, res.Cipher, res.Encrypted, res.Signing, res.Auth, res.MutualAuth, res.Rule, res.Policy)
 	return 0
+}
+
+// parseDialect reads a dialect as people write it.
+func parseDialect(s string) (wire.Dialect, error) {
+	for _, d := range []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311} {
+		if s == d.String() {
+			return d, nil
+		}
+	}
+	if s == "3.0" {
+		return wire.Dialect300, nil
+	}
+	return 0, fmt.Errorf("unknown dialect %q (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", s)
 }
 
 // parseUNC splits //server/share or \\server\share.

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// buildBinary builds smb3fs into a temporary directory.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "smb3fs")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// rulesFile writes a hardening file where the rules loader accepts it: a
+// root-owned directory under the environment's base (never /tmp, whose
+// mode 1777 the loader rightly refuses).
+func rulesFile(t *testing.T, env *livetest.Environment, text string, mode os.FileMode) string {
+	t.Helper()
+	dir, err := os.MkdirTemp(env.Base, "rules-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "hardening.conf")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(p, mode); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func runCheckCmd(t *testing.T, env *livetest.Environment, bin, ccache string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"check"}, args...)...)
+	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	code = 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func TestLiveCheckCommandWithRules(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	cc := env.Kinit(t, "alice")
+	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	legacy := "//" + env.Legacy.Host + "/" + env.Shares.Legacy
+
+	t.Run("strict default, encrypted share", func(t *testing.T) {
+		out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", rulesFile(t, env, "", 0o644), dc)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var res checkResult
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("json: %v: %q", err, out)
+		}
+		if res.Dialect != "3.1.1" || !res.Encrypted || !res.MutualAuth || res.Auth != "kerberos" || res.Rule != "built-in strict default" {
+			t.Fatalf("result %+v", res)
+		}
+		if !strings.Contains(errOut, "connection established") || !strings.Contains(errOut, "cipher="+res.Cipher) {
+			t.Fatalf("no audit line for the connection: %q", errOut)
+		}
+	})
+	t.Run("rule restricts the cipher", func(t *testing.T) {
+		p := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\*]\nCiphers = AES-256-GCM\n", 0o644)
+		out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", p, dc)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var res checkResult
+		json.Unmarshal([]byte(out), &res)
+		if res.Cipher != "AES-256-GCM" || !strings.Contains(res.Rule, env.DC.Host) {
+			t.Fatalf("result %+v", res)
+		}
+	})
+	t.Run("legacy server refused under the strict default", func(t *testing.T) {
+		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "", 0o644), legacy)
+		if code != 1 || !strings.Contains(errOut, "smb3fs: refused "+legacy+": rule built-in strict default") || !strings.Contains(errOut, "connection refused") {
+			t.Fatalf("exit %d: %q", code, errOut)
+		}
+	})
+	t.Run("an option may not loosen the rule", func(t *testing.T) {
+		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "", 0o644), "--vers", "3.0.2", dc)
+		if code != 1 || !strings.Contains(errOut, "would loosen") {
+			t.Fatalf("exit %d: %q", code, errOut)
+		}
+	})
+	t.Run("an option may tighten a loosened rule", func(t *testing.T) {
+		p := rulesFile(t, env, "[\\\\*\\"+env.Shares.Encrypted+"]\nMinDialect = 3.0.2\n", 0o644)
+		out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", p, "--vers", "3.1.1", dc)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var res checkResult
+		json.Unmarshal([]byte(out), &res)
+		if res.Dialect != "3.1.1" || !strings.Contains(res.Policy, "dialect 3.1.1") {
+			t.Fatalf("result %+v", res)
+		}
+	})
+	t.Run("a rules file others can write is refused", func(t *testing.T) {
+		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "[\\\\*\\*]\nRequirePrivacy = 0\n", 0o666), dc)
+		if code != 1 || !strings.Contains(errOut, "unsafe hardening file") {
+			t.Fatalf("exit %d: %q", code, errOut)
+		}
+	})
+}
