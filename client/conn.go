@@ -282,6 +282,7 @@ func (c *Conn) reserve(ctx context.Context, total uint32, out []outgoing, calls 
 		c.mu.Unlock()
 		select {
 		case <-ch:
+		case <-c.closed: // c.err is set; the loop returns it
 		case <-ctx.Done():
 			return ctx.Err()
 		}

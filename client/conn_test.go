@@ -443,3 +443,19 @@ func TestOversizedChargeComputation(t *testing.T) {
 		}
 	}
 }
+
+func TestCreditWaiterWakesWhenConnectionDies(t *testing.T) {
+	c, s, p := newTestConn(t, false)
+	c.mu.Lock()
+	c.credits = 1
+	c.mu.Unlock()
+	w1 := echo(t, c, s, context.Background())
+	p.readMsg()
+	w2 := echo(t, c, s, context.Background()) // waits for a credit that never comes
+	p.nc.Close()                               // the server goes away
+	for _, w := range []func() ([]byte, error){w1, w2} {
+		if _, err := w(); !errors.Is(err, ErrConnectionClosed) {
+			t.Fatalf("got %v, want ErrConnectionClosed", err)
+		}
+	}
+}
