@@ -373,3 +373,23 @@ func TestLiveNothingPlaintextAfterSessionSetup(t *testing.T) {
 	}
 	t.Logf("%d frames after SESSION_SETUP, all encrypted", len(after))
 }
+
+func TestLiveServerByIPAddressRefusedWithKerberosRequired(t *testing.T) {
+	env := livetest.Env(t)
+	cc := env.Kinit(t, "alice")
+	// Named by its address, the server has no Kerberos identity: no ticket
+	// can be had for cifs/10.213.0.1, and there is no fallback to NTLM.
+	m, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Addr)
+	if err == nil {
+		var cl *client.Client
+		cl, err = client.Dial(context.Background(), client.Options{Server: env.DC.Addr, Address: env.DC.SMBAddr(), Policy: client.StrictPolicy(), Mechanism: m, Timeout: 20 * time.Second})
+		if err == nil {
+			cl.Close()
+			t.Fatal("connected to a server named by IP address with mutual authentication required")
+		}
+	}
+	if !strings.Contains(err.Error(), "kerberos") {
+		t.Fatalf("error does not say Kerberos failed: %v", err)
+	}
+	t.Logf("refused: %v", err)
+}
