@@ -452,7 +452,7 @@ func TestCreditWaiterWakesWhenConnectionDies(t *testing.T) {
 	w1 := echo(t, c, s, context.Background())
 	p.readMsg()
 	w2 := echo(t, c, s, context.Background()) // waits for a credit that never comes
-	p.nc.Close()                               // the server goes away
+	p.nc.Close()                              // the server goes away
 	for _, w := range []func() ([]byte, error){w1, w2} {
 		if _, err := w(); !errors.Is(err, ErrConnectionClosed) {
 			t.Fatalf("got %v, want ErrConnectionClosed", err)

@@ -43,11 +43,12 @@ func (cl *Client) Connect(ctx context.Context, share string) (*Tree, error) {
 		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
 	t := &Tree{cl: cl, s: s, id: h.TreeID, share: share, ShareFlags: r.ShareFlags, Capabilities: r.Capabilities, MaximalAccess: r.MaximalAccess}
-	t.encrypt = s.encryptAll || r.ShareFlags&wire.ShareFlagEncryptData != 0
-	if t.encrypt && s.enc == nil {
-		t.Disconnect(ctx)
+	encrypt := s.encryptAll || r.ShareFlags&wire.ShareFlagEncryptData != 0
+	if encrypt && s.enc == nil {
+		t.Disconnect(ctx) // signed, like the TREE_CONNECT: there is no cipher
 		return nil, fmt.Errorf("%w: share %s requires encryption, session has no cipher", ErrRefused, path)
 	}
+	t.encrypt = encrypt
 	if st := &cl.conn.state; st.Dialect == wire.Dialect300 || st.Dialect == wire.Dialect302 {
 		if err := t.validateNegotiate(ctx); err != nil {
 			cl.conn.fail(err)

@@ -7,9 +7,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -232,9 +234,17 @@ func ftNoErr[T any](enc func(T) []byte) func(T) ([]byte, error) {
 // comment lines.
 func ftFixture(t testing.TB, name string) []byte {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "samba-4.17-fileops", name+".hex"))
+	b, err := ftReadFixture(name)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return b
+}
+
+func ftReadFixture(name string) ([]byte, error) {
+	f, err := os.Open(filepath.Join("testdata", "samba-4.17-fileops", name+".hex"))
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	var b []byte
@@ -246,15 +256,61 @@ func ftFixture(t testing.TB, name string) []byte {
 		}
 		v, err := hex.DecodeString(strings.Join(strings.Fields(line), ""))
 		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		b = append(b, v...)
 	}
-	if err := s.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return b, s.Err()
 }
+
+// ftSambaSeeds registers Samba captures as fuzz seeds: each fixture as a
+// whole message for its message decoder, and the buffer inside the
+// QUERY_INFO/QUERY_DIRECTORY/CHANGE_NOTIFY/SET_INFO ones for the decoder of
+// its class.
+func ftSambaSeeds() {
+	msg := map[string]string{
+		"create-request-root": "FuzzDecodeCreateRequest", "create-request-file": "FuzzDecodeCreateRequest",
+		"create-response-root": "FuzzDecodeCreateResponse", "create-response-file": "FuzzDecodeCreateResponse",
+		"query-directory-request": "FuzzDecodeQueryDirectoryRequest", "query-directory-response": "FuzzDecodeQueryDirectoryResponse",
+		"close-request": "FuzzDecodeCloseRequest", "close-response": "FuzzDecodeCloseResponse",
+		"read-request": "FuzzDecodeReadRequest", "read-response": "FuzzDecodeReadResponse",
+		"write-request": "FuzzDecodeWriteRequest", "write-response": "FuzzDecodeWriteResponse",
+		"ioctl-request-snapshots": "FuzzDecodeIoctlRequest", "set-info-request-rename": "FuzzDecodeSetInfoRequest",
+		"set-info-response": "FuzzDecodeSetInfoResponse", "change-notify-request": "FuzzDecodeChangeNotifyRequest",
+		"change-notify-response": "FuzzDecodeChangeNotifyResponse",
+		"query-info-request-all": "FuzzDecodeQueryInfoRequest", "query-info-response-all": "FuzzDecodeQueryInfoResponse",
+	}
+	for _, name := range slices.Sorted(maps.Keys(msg)) {
+		if b, err := ftReadFixture(name); err == nil {
+			ftAddSeeds(msg[name], b)
+		}
+	}
+	buffers := map[string]string{
+		"query-info-response-fs-size": "FuzzDecodeFileFsSizeInformation", "query-info-response-all": "FuzzDecodeFileAllInformation",
+		"query-info-response-stream": "FuzzDecodeFileStreamInformation", "query-info-response-fs-volume": "FuzzDecodeFileFsVolumeInformation",
+		"query-info-response-security": "FuzzDecodeSecurityDescriptor", "change-notify-response": "FuzzDecodeFileNotifyInformation",
+	}
+	for _, name := range slices.Sorted(maps.Keys(buffers)) {
+		if b, err := ftReadFixture(name); err == nil {
+			if buf, err := decodeOutputResponse(b, name); err == nil {
+				ftAddSeeds(buffers[name], buf)
+			}
+		}
+	}
+	if b, err := ftReadFixture("query-directory-response"); err == nil {
+		if buf, err := decodeOutputResponse(b, "dir"); err == nil {
+			// Index 3 of ftDirClasses is FileIdBothDirectoryInformation.
+			ftAddSeeds("FuzzDecodeDirEntries", append([]byte{3}, buf...))
+		}
+	}
+	if b, err := ftReadFixture("set-info-request-rename"); err == nil {
+		if m, err := DecodeSetInfoRequest(b); err == nil {
+			ftAddSeeds("FuzzDecodeFileRenameInformation", m.Buffer)
+		}
+	}
+}
+
+func init() { ftSambaSeeds() }
 
 // ftSamba decodes the Samba capture name with dec and checks that enc,
 // given the captured header, reproduces the capture byte for byte (Samba

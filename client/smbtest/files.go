@@ -1,0 +1,208 @@
+package smbtest
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/smb3fs/smb3fs/client/wire"
+)
+
+// fileOp runs CREATE, CLOSE, READ, WRITE, FLUSH and QUERY_DIRECTORY on the
+// in-memory files. In a related compound a FileId of wire.CompoundFileID
+// means the handle the previous CREATE opened.
+func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.Status, interface{ Append([]byte) []byte }) {
+	s := c.srv
+	handle := func(id wire.FileID) (*open, wire.FileID) {
+		if related && id == wire.CompoundFileID {
+			id = ch.fileID
+		}
+		return c.opens[id], id
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch h.Command {
+	case wire.CmdCreate:
+		req, err := wire.DecodeCreateRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		return c.create(req, ch)
+	case wire.CmdClose:
+		req, err := wire.DecodeCloseRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		o, id := handle(req.FileID)
+		if o == nil {
+			return wire.StatusFileClosed, nil
+		}
+		delete(c.opens, id)
+		r := &wire.CloseResponse{Flags: req.Flags}
+		if req.Flags&wire.CloseFlagPostQueryAttrib != 0 {
+			r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
+		}
+		return wire.StatusSuccess, r
+	case wire.CmdFlush:
+		req, err := wire.DecodeFlushRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		if o, _ := handle(req.FileID); o == nil {
+			return wire.StatusFileClosed, nil
+		}
+		return wire.StatusSuccess, &wire.FlushResponse{}
+	case wire.CmdRead:
+		req, err := wire.DecodeReadRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		o, _ := handle(req.FileID)
+		if o == nil || o.dir {
+			return wire.StatusInvalidHandle, nil
+		}
+		data := s.files[o.name]
+		if req.Offset >= uint64(len(data)) {
+			return wire.StatusEndOfFile, nil
+		}
+		end := min(req.Offset+uint64(req.Length), uint64(len(data)))
+		return wire.StatusSuccess, &wire.ReadResponse{Data: data[req.Offset:end]}
+	case wire.CmdWrite:
+		req, err := wire.DecodeWriteRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		o, _ := handle(req.FileID)
+		if o == nil || o.dir {
+			return wire.StatusInvalidHandle, nil
+		}
+		if req.Offset > 1<<30 {
+			return wire.StatusDiskFull, nil // a fake, not a disk
+		}
+		data := s.files[o.name]
+		end := int(req.Offset) + len(req.Data)
+		if end > len(data) {
+			data = append(data, make([]byte, end-len(data))...)
+		}
+		copy(data[req.Offset:], req.Data)
+		s.files[o.name] = data
+		return wire.StatusSuccess, &wire.WriteResponse{Count: uint32(len(req.Data))}
+	case wire.CmdQueryDirectory:
+		req, err := wire.DecodeQueryDirectoryRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		o, _ := handle(req.FileID)
+		if o == nil || !o.dir {
+			return wire.StatusInvalidHandle, nil
+		}
+		if req.Flags&wire.RestartScans != 0 {
+			o.listed = false
+		}
+		if o.listed {
+			return wire.StatusNoMoreFiles, nil
+		}
+		o.listed = true
+		buf, err := wire.EncodeDirEntries(req.FileInformationClass, c.list(o.name))
+		if err != nil {
+			return wire.StatusInvalidInfoClass, nil
+		}
+		return wire.StatusSuccess, &wire.QueryDirectoryResponse{Buffer: buf}
+	}
+	return wire.StatusNotSupported, nil
+}
+
+// create opens or creates a file or directory by CreateDisposition
+// ([MS-SMB2] 2.2.13). Called with s.mu held.
+func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interface{ Append([]byte) []byte }) {
+	s := c.srv
+	name := strings.TrimPrefix(req.Name, `\`)
+	_, isFile := s.files[name]
+	isDir := name == "" || s.dirs[name]
+	wantDir := req.CreateOptions&wire.FileDirectoryFile != 0
+	exists := isFile || isDir
+	switch {
+	case isFile && wantDir:
+		return wire.StatusNotADirectory, nil
+	case isDir && req.CreateOptions&wire.FileNonDirectoryFile != 0:
+		return wire.StatusFileIsADirectory, nil
+	}
+	action := wire.FileOpened
+	switch req.CreateDisposition {
+	case wire.FileOpen:
+		if !exists {
+			return wire.StatusObjectNameNotFound, nil
+		}
+	case wire.FileCreate:
+		if exists {
+			return wire.StatusObjectNameCollision, nil
+		}
+		action = wire.FileCreated
+	case wire.FileOpenIf:
+		if !exists {
+			action = wire.FileCreated
+		}
+	case wire.FileOverwrite:
+		if !exists {
+			return wire.StatusObjectNameNotFound, nil
+		}
+		action = wire.FileOverwritten
+	case wire.FileOverwriteIf, wire.FileSupersede:
+		action = wire.FileOverwritten
+		if !exists {
+			action = wire.FileCreated
+		}
+	default:
+		return wire.StatusInvalidParameter, nil
+	}
+	switch {
+	case action == wire.FileCreated && wantDir:
+		s.dirs[name] = true
+		isDir = true
+	case action == wire.FileCreated || (action == wire.FileOverwritten && !isDir):
+		s.files[name] = nil
+	}
+	c.nextID++
+	id := wire.FileID{Persistent: c.nextID, Volatile: c.nextID}
+	o := &open{name: name, dir: isDir}
+	c.opens[id] = o
+	ch.fileID = id
+	r := &wire.CreateResponse{CreateAction: action, FileID: id}
+	r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
+	return wire.StatusSuccess, r
+}
+
+// attrs returns a file's size, allocation and attributes.
+func (c *conn) attrs(o *open) (size, alloc uint64, attrs uint32) {
+	if o.dir {
+		return 0, 0, wire.FileAttributeDirectory
+	}
+	n := uint64(len(c.srv.files[o.name]))
+	return n, (n + 4095) &^ 4095, wire.FileAttributeArchive
+}
+
+// list returns the entries of directory dir. Called with s.mu held.
+func (c *conn) list(dir string) []wire.DirEntry {
+	prefix := dir
+	if prefix != "" {
+		prefix += `\`
+	}
+	var out []wire.DirEntry
+	add := func(name string, isDir bool) {
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || rest == "" || strings.Contains(rest, `\`) {
+			return
+		}
+		o := &open{name: name, dir: isDir}
+		e := wire.DirEntry{Name: rest}
+		e.EndOfFile, e.AllocationSize, e.FileAttributes = c.attrs(o)
+		out = append(out, e)
+	}
+	for name := range c.srv.files {
+		add(name, false)
+	}
+	for name := range c.srv.dirs {
+		add(name, true)
+	}
+	slices.SortFunc(out, func(a, b wire.DirEntry) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
