@@ -6,7 +6,7 @@ GO      ?= go
 PREFIX  ?= /usr/local
 SBINDIR ?= /sbin
 
-.PHONY: all build crossbuild install test testenv-up testenv-down clean
+.PHONY: all build crossbuild install test testenv-up testenv-down clean bench
 
 all: build
 
@@ -33,3 +33,8 @@ testenv-down:
 
 clean:
 	rm -rf bin
+
+# Throughput against Samba's smbclient on the same server, same run,
+# interleaved; prints medians, ratios and client CPU per GiB.
+bench:
+	scripts/bench.sh

@@ -1,0 +1,149 @@
+package client_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// parallel runs fn(i) for i in [0,n) on 16 goroutines sharing one
+// connection, and fails the test on the first error.
+func parallel(t *testing.T, n int, fn func(i int) error) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	next := make(chan int)
+	for w := 0; w < 16; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := fn(i); err != nil {
+					errs <- fmt.Errorf("item %d: %w", i, err)
+				}
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+}
+
+// listNames lists dir and returns the names other than . and ..
+func listNames(t *testing.T, tr *client.Tree, dir string) map[string]wire.DirEntry {
+	t.Helper()
+	ctx := context.Background()
+	d, err := tr.Create(ctx, dir, &wire.CreateRequest{
+		DesiredAccess:     wire.GenericRead,
+		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+		CreateDisposition: wire.FileOpen,
+		CreateOptions:     wire.FileDirectoryFile,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close(ctx)
+	ents, err := d.ReadDir(ctx, "*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]wire.DirEntry{}
+	for _, e := range ents {
+		if e.Name != "." && e.Name != ".." {
+			m[e.Name] = e
+		}
+	}
+	return m
+}
+
+func TestLiveThousandFiles(t *testing.T) {
+	env := livetest.Env(t)
+	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	tr := connect(t, cl, env.Shares.Encrypted)
+	ctx := context.Background()
+	dir := scratch(t, env, env.Shares.Encrypted)
+	if _, err := tr.Mkdir(ctx, dir); err != nil {
+		t.Fatal(err)
+	}
+	const n = 1000
+	name := func(i int) string { return fmt.Sprintf("%s\\f%04d", dir, i) }
+	renamed := func(i int) string { return fmt.Sprintf("%s\\g%04d.txt", dir, i) }
+	content := func(i int) []byte { return []byte(fmt.Sprintf("file %d\n", i)) }
+
+	parallel(t, n, func(i int) error {
+		_, err := tr.CreateWithData(ctx, name(i), content(i))
+		return err
+	})
+	ents := listNames(t, tr, dir)
+	if len(ents) != n {
+		t.Fatalf("listed %d entries, want %d", len(ents), n)
+	}
+	ids := map[uint64]bool{}
+	for i := 0; i < n; i++ {
+		e, ok := ents[fmt.Sprintf("f%04d", i)]
+		if !ok || e.EndOfFile != uint64(len(content(i))) {
+			t.Fatalf("entry f%04d: %+v (present %v)", i, e, ok)
+		}
+		ids[e.FileID] = true
+	}
+	if len(ids) != n {
+		t.Fatalf("%d distinct file ids for %d files", len(ids), n)
+	}
+	var mu sync.Mutex
+	statIDs := map[uint64]bool{}
+	parallel(t, n, func(i int) error {
+		cr, _, err := tr.Stat(ctx, name(i))
+		if err != nil {
+			return err
+		}
+		if cr.EndOfFile != uint64(len(content(i))) {
+			return fmt.Errorf("stat size %d", cr.EndOfFile)
+		}
+		mu.Lock()
+		statIDs[client.DiskFileID(cr)] = true
+		mu.Unlock()
+		return nil
+	})
+	if len(statIDs) != n {
+		t.Fatalf("stat gave %d distinct on-disk ids for %d files", len(statIDs), n)
+	}
+	parallel(t, n, func(i int) error { return tr.Rename(ctx, name(i), renamed(i), false) })
+	ents = listNames(t, tr, dir)
+	for i := 0; i < n; i++ {
+		if _, ok := ents[fmt.Sprintf("g%04d.txt", i)]; !ok {
+			t.Fatalf("renamed file g%04d.txt missing (%d entries)", i, len(ents))
+		}
+	}
+	if len(ents) != n {
+		t.Fatalf("%d entries after rename, want %d", len(ents), n)
+	}
+	// The server's disk agrees, byte for byte.
+	disk := filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir)
+	for _, i := range []int{0, 1, 499, 999} {
+		b, err := os.ReadFile(filepath.Join(disk, fmt.Sprintf("g%04d.txt", i)))
+		if err != nil || string(b) != string(content(i)) {
+			t.Fatalf("server disk g%04d.txt: %q, %v", i, b, err)
+		}
+	}
+	parallel(t, n, func(i int) error { return tr.Remove(ctx, renamed(i), false) })
+	if ents := listNames(t, tr, dir); len(ents) != 0 {
+		t.Fatalf("%d entries left after deleting all", len(ents))
+	}
+	left, err := os.ReadDir(disk)
+	if err != nil || len(left) != 0 {
+		t.Fatalf("server disk still has %d entries (%v)", len(left), err)
+	}
+}
