@@ -19,8 +19,7 @@ func main() {
 // run executes the command line and returns the exit status.
 func run(args []string) int {
 	if filepath.Base(args[0]) == "mount.smb3fs" {
-		fmt.Fprintln(os.Stderr, "mount.smb3fs: mounting is not available yet in this build")
-		return 1
+		return runMountHelper(args)
 	}
 	if len(args) < 2 {
 		usage()
@@ -32,6 +31,10 @@ func run(args []string) int {
 		return 0
 	case "check":
 		return runCheck(args[2:])
+	case "mount":
+		return runMount(args[2:])
+	case "unmount":
+		return runUnmount(args[2:])
 	case "help", "-h", "--help":
 		usage()
 		return 0

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// runMountCmd runs the built binary with Kerberos pointed at the test realm
+// and returns its output and exit status. It fails the test if the command
+// does not finish within a minute (the mount must return once ready).
+func runMountCmd(t *testing.T, env *livetest.Environment, bin, ccache string, extraEnv []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
+	cmd.Env = append(cmd.Env, extraEnv...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), code
+	case <-time.After(time.Minute):
+		cmd.Process.Kill()
+		t.Fatalf("%s %v did not return", bin, args)
+		return "", -1
+	}
+}
+
+func mountedAt(t *testing.T, dir string) bool {
+	t.Helper()
+	m, err := isMounted(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestLiveMountCommand(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	cc := env.Kinit(t, "alice")
+	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	dir := t.TempDir()
+
+	out, code := runMountCmd(t, env, bin, cc, nil, "mount", src, dir, "-o", "actimeo=0,_netdev,x-systemd.automount")
+	if code != 0 {
+		t.Fatalf("mount: exit %d: %s", code, out)
+	}
+	t.Cleanup(func() {
+		if mountedAt(t, dir) {
+			exec.Command(bin, "unmount", "--lazy", dir).Run()
+		}
+	})
+	// Returned only once ready: the mount is there and works right away.
+	if !mountedAt(t, dir) {
+		t.Fatalf("mount returned 0 but %s is not mounted", dir)
+	}
+	name := "mountcmd-" + strings.ReplaceAll(time.Now().Format("150405.000000000"), ".", "")
+	t.Cleanup(func() { os.Remove(filepath.Join(env.ShareDirs[env.Shares.Encrypted], name)) })
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("via smb3fs mount"), 0644); err != nil {
+		t.Fatalf("write through the mount: %v", err)
+	}
+	got, err := os.ReadFile(filepath.Join(env.ShareDirs[env.Shares.Encrypted], name))
+	if err != nil || string(got) != "via smb3fs mount" {
+		t.Errorf("on the server: %q %v", got, err)
+	}
+
+	// A second mount on the same directory is refused.
+	if out, code := runMountCmd(t, env, bin, cc, nil, "mount", src, dir); code == 0 || !strings.Contains(out, "already a mount point") {
+		t.Errorf("double mount: exit %d: %s", code, out)
+	}
+
+	out, code = runMountCmd(t, env, bin, cc, nil, "unmount", dir)
+	if code != 0 {
+		t.Fatalf("unmount: exit %d: %s", code, out)
+	}
+	if mountedAt(t, dir) {
+		t.Errorf("still mounted after unmount")
+	}
+	if out, code := runMountCmd(t, env, bin, cc, nil, "unmount", dir); code == 0 || !strings.Contains(out, "not an smb3fs mount point") {
+		t.Errorf("unmount twice: exit %d: %s", code, out)
+	}
+}
+
+func TestLiveMountRefusals(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	cc := env.Kinit(t, "alice")
+	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		env  []string
+		args []string
+		code int
+		msg  string
+	}{
+		{"missing mount point", nil, []string{"mount", src, filepath.Join(dir, "nope")}, 1, "no such file or directory"},
+		{"missing share", nil, []string{"mount", "//" + env.DC.Host + "/nosuchshare", dir}, 1, "STATUS_BAD_NETWORK_NAME"},
+		{"unknown option", nil, []string{"mount", src, dir, "-o", "cache=loose"}, 2, `unknown mount option "cache"`},
+		{"password in argv", nil, []string{"mount", src, dir, "-o", "password=x"}, 2, "not taken on the command line"},
+		{"old dialect", nil, []string{"mount", src, dir, "-o", "vers=3.0"}, 2, "SMB 3.1.1 only"},
+		{"ntlm under the strict policy", []string{"PASSWD=whatever"}, []string{"mount", src, dir, "-o", "sec=ntlmssp,username=alice"}, 1, "mutual authentication"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, code := runMountCmd(t, env, bin, cc, tc.env, tc.args...)
+			if code != tc.code || !strings.Contains(out, tc.msg) {
+				t.Errorf("exit %d (want %d), output %q (want %q)", code, tc.code, out, tc.msg)
+			}
+			if mountedAt(t, dir) {
+				t.Errorf("something got mounted")
+				exec.Command(bin, "unmount", "--lazy", dir).Run()
+			}
+		})
+	}
+}
+
+func TestLiveMountForegroundSIGTERM(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	cc := env.Kinit(t, "alice")
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "--foreground")
+	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+cc)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if mountedAt(t, dir) {
+			exec.Command(bin, "unmount", "--lazy", dir).Run()
+		}
+	})
+	// Wait for the mount to appear (or the process to fail).
+	for !mountedAt(t, dir) {
+		select {
+		case err := <-done:
+			t.Fatalf("mount --foreground exited: %v: %s", err, out.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	if _, err := os.ReadDir(dir); err != nil {
+		t.Errorf("readdir: %v", err)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v: %s", err, out.String())
+		}
+	case <-time.After(time.Minute):
+		cmd.Process.Kill()
+		t.Fatal("no exit after SIGTERM")
+	}
+	if mountedAt(t, dir) {
+		t.Errorf("still mounted after SIGTERM")
+	}
+}
+
+// mountFlags returns the per-mount options of dir from /proc/self/mountinfo.
+func mountFlags(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 5 && unescapeMountinfo(f[4]) == dir {
+			return f[5]
+		}
+	}
+	return ""
+}
+
+func TestLiveMountKernelFlags(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	cc := env.Kinit(t, "alice")
+	dir := t.TempDir()
+	out, code := runMountCmd(t, env, bin, cc, nil, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-o", "ro,noexec")
+	if code != 0 {
+		t.Fatalf("mount: exit %d: %s", code, out)
+	}
+	t.Cleanup(func() { exec.Command(bin, "unmount", "--lazy", dir).Run() })
+	flags := "," + mountFlags(t, dir) + ","
+	for _, want := range []string{"ro", "noexec", "nosuid", "nodev"} {
+		if !strings.Contains(flags, ","+want+",") {
+			t.Errorf("mount flags %s lack %s", flags, want)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nope"), nil, 0644); !errors.Is(err, syscall.EROFS) {
+		t.Errorf("write on ro mount: %v", err)
+	}
+	if out, code := runMountCmd(t, env, bin, cc, nil, "unmount", dir); code != 0 {
+		t.Errorf("unmount: %d %s", code, out)
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseMountOptionsGood(t *testing.T) {
+	o, err := parseMountOptions([]string{"username=alice,domain=SMB3FS,sec=krb5i,vers=3.1.1,seal,port=4445", "uid=1000,gid=100,file_mode=0640,dir_mode=750,ro,actimeo=0,_netdev,nofail,noauto,x-systemd.automount,x-systemd.idle-timeout=60"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Username != "alice" || o.Domain != "SMB3FS" || o.Sec != "krb5" || o.Port != 4445 {
+		t.Errorf("got %+v", o)
+	}
+	if o.UID == nil || *o.UID != 1000 || o.GID == nil || *o.GID != 100 {
+		t.Errorf("uid/gid: %+v", o)
+	}
+	if o.FileMode != 0640 || o.DirMode != 0750 || !o.ReadOnly {
+		t.Errorf("modes/ro: %+v", o)
+	}
+	if o.ACTimeo == nil || *o.ACTimeo != 0 {
+		t.Errorf("actimeo: %v", o.ACTimeo)
+	}
+	if o, err := parseMountOptions([]string{"noexec,nosuid,exec,nodev"}); err != nil || strings.Join(o.Kernel, ",") != "noexec,nosuid,nodev" {
+		t.Errorf("kernel flags: %v %v", o.Kernel, err)
+	}
+	o, err = parseMountOptions([]string{"ro,rw,actimeo=5,sec=ntlmssp"})
+	if err != nil || o.ReadOnly || *o.ACTimeo != 5*time.Second || o.Sec != "ntlmssp" {
+		t.Errorf("later options win: %+v %v", o, err)
+	}
+	if o, err := parseMountOptions([]string{"uid=root,gid=root"}); err != nil || *o.UID != 0 || *o.GID != 0 {
+		t.Errorf("uid=root,gid=root: %v", err)
+	}
+	if o, _ := parseMountOptions(nil); o.Sec != "krb5" {
+		t.Errorf("default sec %q", o.Sec)
+	}
+}
+
+func TestParseMountOptionsBad(t *testing.T) {
+	for _, bad := range []string{
+		"frobnicate",
+		"password=secret",
+		"pass=secret",
+		"vers=3.0",
+		"vers=1.0",
+		"sec=ntlm",
+		"sec=none",
+		"port=0",
+		"port=http",
+		"uid=",
+		"uid=-1",
+		"uid=no-such-user-here",
+		"gid=no-such-group-here",
+		"file_mode=999",
+		"dir_mode=0",
+		"actimeo=-1",
+		"username",
+		"cache=loose",
+		"suid",
+		"dev",
+	} {
+		_, err := parseMountOptions([]string{bad})
+		if err == nil {
+			t.Errorf("%s: accepted", bad)
+			continue
+		}
+		if !errors.Is(err, errUsage) {
+			t.Errorf("%s: not a usage error: %v", bad, err)
+		}
+	}
+}
+
+func TestCredentialsFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "creds")
+	os.WriteFile(p, []byte("# comment\nusername=bob\npassword=pa=ss word\ndomain=SMB3FS\n"), 0600)
+	o, err := parseMountOptions([]string{"credentials=" + p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Username != "bob" || string(o.Password) != "pa=ss word" || o.Domain != "SMB3FS" {
+		t.Errorf("got %+v", o)
+	}
+	for _, mode := range []os.FileMode{0640, 0604, 0644, 0660} {
+		os.Chmod(p, mode)
+		_, err := parseMountOptions([]string{"credentials=" + p})
+		if err == nil || !strings.Contains(err.Error(), "readable by others") {
+			t.Errorf("mode %04o: %v", mode, err)
+		}
+	}
+	os.Chmod(p, 0600)
+	os.WriteFile(p, []byte("username=bob\nsecret=x\n"), 0600)
+	if _, err := parseMountOptions([]string{"credentials=" + p}); err == nil {
+		t.Errorf("unknown key accepted")
+	}
+	if _, err := parseMountOptions([]string{"credentials=" + filepath.Join(dir, "missing")}); err == nil {
+		t.Errorf("missing file accepted")
+	}
+}
+
+func TestParseMountArgs(t *testing.T) {
+	ma, err := parseMountArgs([]string{"//srv/share", "/mnt/x", "-o", "ro", "--foreground"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ma.server != "srv" || ma.share != "share" || ma.dir != "/mnt/x" || !ma.foreground || !ma.opts.ReadOnly {
+		t.Errorf("got %+v", ma)
+	}
+	for _, bad := range [][]string{
+		{"//srv/share"},
+		{"srv/share", "/mnt"},
+		{"//srv/share", "/mnt", "--bogus"},
+		{"//srv/share", "/mnt", "--keytab", "/k"},
+		{"//srv/share", "/mnt", "-o", "nope"},
+	} {
+		if _, err := parseMountArgs(bad); !errors.Is(err, errUsage) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+func TestUnescapeMountinfo(t *testing.T) {
+	if got := unescapeMountinfo(`/tmp/a\040b\011c`); got != "/tmp/a b\tc" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestMountHelperExitCodes(t *testing.T) {
+	if got := runMountHelper([]string{"mount.smb3fs"}); got != 2 {
+		t.Errorf("no args: %d", got)
+	}
+	if got := runMountHelper([]string{"mount.smb3fs", "//s/sh", t.TempDir(), "-o", "bogus"}); got != 2 {
+		t.Errorf("bad option: %d", got)
+	}
+	if got := runMountHelper([]string{"mount.smb3fs", "//s/sh", t.TempDir(), "-f", "-o", "ro,_netdev"}); got != 0 {
+		t.Errorf("fake mount: %d", got)
+	}
+}

@@ -1,0 +1,104 @@
+// Package fs is the FUSE file system of smb3fs: go-fuse nodes over one
+// connected share (a *client.Tree). Every operation is one or a few SMB
+// requests on the client's single encrypted session; this comment says what
+// the kernel may cache, what a file looks like, and what SMB cannot carry.
+//
+// # Nodes and inode numbers
+//
+// A Node embeds fs.Inode and holds no path: its path is rebuilt from the
+// inode tree on every request, so a rename on the mount moves every node
+// below it at once. A node whose name is gone (unlinked, or renamed away by
+// another client and forgotten) has no path; requests on it go through a
+// still-open handle or fail with ENOENT.
+//
+// Inode numbers are the server's on-disk file ids: the QFid create context
+// of the CREATE that looked the name up, or the FileId of the
+// FileIdBothDirectoryInformation entry that listed it. They are stable
+// across remounts and the same whichever way a file was reached. Ids 0, 1
+// and 2^64-1 (which go-fuse reserves) are replaced by numbers go-fuse hands
+// out.
+//
+// # Caching
+//
+// Names and attributes: the kernel keeps a looked-up name (entry timeout)
+// and a file's attributes (attribute timeout) for the time the actimeo=
+// mount option gives, 1 second by default; actimeo=0 asks the server every
+// time. Within that window a change made by another client (or directly on
+// the server) is not seen. Failed lookups are never cached (negative
+// timeout 0): a file created elsewhere appears at the next lookup.
+//
+// Directory listings: read from the server when a directory is opened and
+// read (again after rewinddir); READDIRPLUS fills the kernel's entry and
+// attribute caches from the listing, without a request per name.
+//
+// File data: no cache of our own. Files are opened without FOPEN_KEEP_CACHE,
+// so the kernel drops its page cache of a file at each open; reads within
+// one open may come from the page cache (and read-ahead). Writes are
+// write-through (no writeback cache): write(2) returns only after the server
+// acknowledged every byte, so a successful write is on the server, and
+// fsync(2) sends SMB2 FLUSH to put it on stable storage. close(2) has no
+// data to push.
+//
+// # What a file looks like
+//
+// Type: directory or regular file, from the DOS directory attribute, or
+// symbolic link: symlink(2) writes a Minshall-French symlink file, the
+// format Linux cifs writes with mfsymlinks (symlink.go), and a regular file
+// of exactly 1067 bytes in that format reads as a link. Only files of that
+// size cost the extra read. Symbolic links Samba itself follows on the
+// server are resolved there and look like their targets. Devices, FIFOs
+// and sockets cannot be created (mknod(2) is EOPNOTSUPP).
+//
+// Permissions: a symbolic link shows 0777. Every file shows file_mode (default 0644) and every
+// directory dir_mode (default 0755); a file with the DOS read-only attribute
+// shows file_mode without its write bits. chmod(2) succeeds and changes
+// nothing: the mode shown is always the one a remount would show. Access is
+// decided by the server, for the authenticated user, whatever the mode bits
+// say; a refused request is EACCES.
+//
+// Owner: every file belongs to uid=/gid= (default the mounting user).
+// chown(2) succeeds and changes nothing.
+//
+// Times: modification and access times are the server's and are set with
+// utimensat(2) (FileBasicInformation; on the open handle that wrote, when
+// there is one, because SMB sets the write time when that handle closes).
+// The kernel closes a handle after close(2) has returned; a stat waits for
+// closes already under way, but one that arrives between close(2) and the
+// kernel's release can still see the time before the close.
+// The change time is the server's ChangeTime. Creation time is not shown.
+//
+// Links: nlink is the server's NumberOfLinks (FileStandardInformation, in
+// the same round trip as the stat), 0 once a file's deletion is pending;
+// entries filled from a directory listing show 1 until their next stat.
+// Hard links (link(2)) are made with FileLinkInformation.
+//
+// Extended attributes: user.NAME is the SMB extended attribute NAME
+// (xattr.go), which Samba keeps as the xattr user.NAME on its disk; other
+// namespaces are not carried (ENODATA to get, EOPNOTSUPP to set, so cp -a
+// and tar skip ACLs and capabilities). Empty values cannot be stored.
+//
+// # Operations
+//
+// open(2) maps O_CREAT|O_EXCL to FILE_CREATE, O_TRUNC to FILE_OVERWRITE (or
+// FILE_OVERWRITE_IF with O_CREAT) and opens with read, write and delete
+// sharing, so an open file does not block another open (SMB still refuses
+// to rename over a file that is open, EACCES). O_APPEND writes at
+// the server's end of file, asked for before each write. rename(2) replaces
+// its target atomically (FileRenameInformation with ReplaceIfExists; an
+// empty directory too where the server allows it, as Samba does);
+// RENAME_NOREPLACE fails with EEXIST; RENAME_EXCHANGE is EINVAL. unlink and
+// rmdir set the delete disposition on an open handle: the name goes away
+// when the last handle on the file closes (SMB semantics), and a non-empty
+// directory is ENOTEMPTY. statfs(2) reports FileFsFullSizeInformation, with
+// the caller's quota as the available blocks. Names containing a backslash
+// or a colon (an alternate data stream on SMB) are refused with EINVAL;
+// names over 255 UTF-16 units with ENAMETOOLONG.
+//
+// # Errors
+//
+// ToErrno in errno.go is the one place an error becomes an errno. A
+// connection that ended, failed verification or broke the protocol makes
+// every request fail with EIO (ETIMEDOUT for a silent server) until the
+// file system is unmounted; there is no reconnect yet. An interrupted
+// request sends SMB2 CANCEL and returns EINTR.
+package fs

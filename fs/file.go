@@ -1,0 +1,140 @@
+package fs
+
+import (
+	"context"
+	"errors"
+	"io"
+	"sync"
+	"syscall"
+	"time"
+
+	gofs "github.com/hanwen/go-fuse/v2/fs"
+	"github.com/hanwen/go-fuse/v2/fuse"
+
+	"github.com/smb3fs/smb3fs/client"
+)
+
+// handle is an open file: one SMB handle, opened with the access the
+// open(2) flags ask for. Reads and writes go straight to the server
+// (pipelined by the client); the kernel's page cache is the only cache.
+type handle struct {
+	owner *FS
+	node  *Node // set by Node.track
+	// closing is set (under node.mu) when Release starts; closed is
+	// closed when the SMB handle is.
+	closing bool
+	closed  chan struct{}
+	f       *client.File
+	write   bool
+	// appendMode: every write goes to the server's end of file, which
+	// is asked for under mu so that this handle's appends do not
+	// interleave.
+	appendMode bool
+	mu         sync.Mutex
+}
+
+func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
+	return &handle{owner: fsys, closed: make(chan struct{}), f: f, write: write, appendMode: flags&syscall.O_APPEND != 0}
+}
+
+var _ = (gofs.FileReader)((*handle)(nil))
+
+// Read reads at off; a short result means end of file.
+func (h *handle) Read(ctx context.Context, dest []byte, off int64) (fuse.ReadResult, syscall.Errno) {
+	n, err := h.f.ReadAt(ctx, dest, off)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, ToErrno(err)
+	}
+	return fuse.ReadResultData(dest[:n]), 0
+}
+
+var _ = (gofs.FileWriter)((*handle)(nil))
+
+// Write writes data at off (at the server's end of file for O_APPEND) and
+// reports it written only once the server acknowledged every byte.
+func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, syscall.Errno) {
+	if h.appendMode {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		info, err := h.f.NetworkOpenInfo(ctx)
+		if err != nil {
+			return 0, ToErrno(err)
+		}
+		off = int64(info.EndOfFile)
+	}
+	n, err := h.f.WriteAt(ctx, data, off)
+	if err != nil {
+		return 0, ToErrno(err)
+	}
+	return uint32(n), 0
+}
+
+var _ = (gofs.FileGetattrer)((*handle)(nil))
+
+// Getattr queries FileNetworkOpenInformation and FileStandardInformation
+// on the handle (one frame): it works after the name is gone.
+func (h *handle) Getattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno {
+	info, si, err := h.f.StatInfo(ctx)
+	if err != nil {
+		return ToErrno(err)
+	}
+	h.owner.fill(&out.Attr, withStandard(attrsOfInfo(info), si))
+	return 0
+}
+
+var _ = (gofs.FileFlusher)((*handle)(nil))
+
+// Flush (close(2)) has nothing to do: every write was acknowledged before
+// write(2) returned.
+func (h *handle) Flush(ctx context.Context) syscall.Errno { return 0 }
+
+var _ = (gofs.FileFsyncer)((*handle)(nil))
+
+// Fsync sends SMB2 FLUSH: the server writes the file to stable storage.
+// A handle without write access has nothing to flush.
+func (h *handle) Fsync(ctx context.Context, flags uint32) syscall.Errno {
+	if !h.write {
+		return 0
+	}
+	return ToErrno(h.f.Flush(ctx))
+}
+
+var _ = (gofs.FileReleaser)((*handle)(nil))
+
+// Release closes the SMB handle. The kernel does not wait for the result;
+// the close is bounded so a dead server cannot pin the handle forever.
+func (h *handle) Release(ctx context.Context) syscall.Errno {
+	if h.node != nil {
+		h.node.startClose(h)
+	}
+	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, err := h.f.Close(cctx)
+	if h.node != nil {
+		h.node.untrack(h)
+	}
+	close(h.closed)
+	return ToErrno(err)
+}
+
+var _ = (gofs.FileAllocater)((*handle)(nil))
+
+// Allocate implements fallocate(2) mode 0 by extending the end of file when
+// off+size passes it (SMB has no "allocate a range"); other modes (keep
+// size, punch hole) are EOPNOTSUPP.
+func (h *handle) Allocate(ctx context.Context, off, size uint64, mode uint32) syscall.Errno {
+	if mode != 0 {
+		return syscall.EOPNOTSUPP
+	}
+	if !h.write {
+		return syscall.EBADF
+	}
+	info, err := h.f.NetworkOpenInfo(ctx)
+	if err != nil {
+		return ToErrno(err)
+	}
+	if end := off + size; end > info.EndOfFile {
+		return ToErrno(h.f.SetEndOfFile(ctx, end))
+	}
+	return 0
+}

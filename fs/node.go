@@ -1,0 +1,686 @@
+package fs
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	gofs "github.com/hanwen/go-fuse/v2/fs"
+	"github.com/hanwen/go-fuse/v2/fuse"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
+)
+
+// Options are the presentation choices of a mount: who owns the files,
+// which permission bits they show, and how long the kernel may cache names
+// and attributes (see the package comment).
+type Options struct {
+	// UID and GID own every file; when both are zero, the mounting user.
+	UID, GID uint32
+	// FileMode and DirMode are the permission bits of files and
+	// directories (default 0644 and 0755). A file with the DOS read-only
+	// attribute shows them without write bits.
+	FileMode, DirMode os.FileMode
+	// ReadOnly mounts read-only: the kernel refuses writes with EROFS.
+	ReadOnly bool
+	// Timeout is the entry and attribute timeout (default 1 s; 0 with
+	// NoCache).
+	Timeout time.Duration
+	// NoCache sets the entry and attribute timeouts to zero.
+	NoCache bool
+	// FsName is shown as the mount's source (//server/share).
+	FsName string
+	// Debug logs every FUSE request.
+	Debug bool
+	// Kernel lists mount flags for the kernel to enforce: noexec, nosuid,
+	// nodev (the mount is always nosuid and nodev).
+	Kernel []string
+}
+
+// FS is the state one mount shares among its nodes: the tree and the
+// presentation options. It is read-only after NewRoot.
+type FS struct {
+	tree *client.Tree
+	opts Options
+}
+
+// Node is a file or directory of the share. It holds no path or attributes
+// of its own: the path comes from the inode tree (go-fuse keeps it current
+// across renames), the attributes from the server on each request the
+// kernel does not answer from its cache.
+type Node struct {
+	gofs.Inode
+	fsys *FS
+
+	mu sync.Mutex
+	// open holds the handles open on this file, guarded by mu. Setattr
+	// without a handle uses one with write access: on SMB a handle that
+	// wrote sets the modification time when it closes, unless the time
+	// was set on that same handle, and the kernel closes handles
+	// asynchronously (after utimensat(2) returned). Getattr uses any:
+	// it works after the name is gone.
+	open map[*handle]struct{}
+}
+
+// openHandle returns an open handle (with write access if write), or nil.
+func (n *Node) openHandle(write bool) *handle {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for h := range n.open {
+		if !h.closing && (h.write || !write) {
+			return h
+		}
+	}
+	return nil
+}
+
+// waitClosing waits until the handles being closed on n are closed.
+func (n *Node) waitClosing(ctx context.Context) {
+	var chans []chan struct{}
+	n.mu.Lock()
+	for h := range n.open {
+		if h.closing {
+			chans = append(chans, h.closed)
+		}
+	}
+	n.mu.Unlock()
+	for _, c := range chans {
+		select {
+		case <-c:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// startClose marks h as closing: no new operation picks it.
+func (n *Node) startClose(h *handle) {
+	n.mu.Lock()
+	h.closing = true
+	n.mu.Unlock()
+}
+
+// track registers h as open on n.
+func (n *Node) track(h *handle) *handle {
+	h.node = n
+	n.mu.Lock()
+	if n.open == nil {
+		n.open = map[*handle]struct{}{}
+	}
+	n.open[h] = struct{}{}
+	n.mu.Unlock()
+	return h
+}
+
+func (n *Node) untrack(h *handle) {
+	n.mu.Lock()
+	delete(n.open, h)
+	n.mu.Unlock()
+}
+
+// NewRoot returns the root node for tree.
+func NewRoot(tree *client.Tree, opts Options) *Node {
+	if opts.UID == 0 && opts.GID == 0 {
+		opts.UID, opts.GID = uint32(os.Getuid()), uint32(os.Getgid())
+	}
+	if opts.FileMode == 0 {
+		opts.FileMode = 0644
+	}
+	if opts.DirMode == 0 {
+		opts.DirMode = 0755
+	}
+	if opts.Timeout == 0 && !opts.NoCache {
+		opts.Timeout = time.Second
+	}
+	return &Node{fsys: &FS{tree: tree, opts: opts}}
+}
+
+// MountOptions returns the go-fuse options that implement opts.
+func (r *Node) MountOptions() *gofs.Options {
+	o := r.fsys.opts
+	t := o.Timeout
+	if o.NoCache {
+		t = 0
+	}
+	neg := time.Duration(0)
+	fo := &gofs.Options{
+		EntryTimeout:    &t,
+		AttrTimeout:     &t,
+		NegativeTimeout: &neg,
+		MountOptions: fuse.MountOptions{
+			FsName:   o.FsName,
+			Name:     "smb3fs",
+			MaxWrite: 1 << 20,
+			Debug:    o.Debug,
+		},
+		UID: o.UID,
+		GID: o.GID,
+	}
+	fo.MountOptions.Options = append(fo.MountOptions.Options, "nosuid", "nodev")
+	for _, k := range o.Kernel {
+		switch k {
+		case "noexec", "nosuid", "nodev":
+			fo.MountOptions.Options = append(fo.MountOptions.Options, k)
+		}
+	}
+	if o.ReadOnly {
+		fo.MountOptions.Options = append(fo.MountOptions.Options, "ro")
+	}
+	return fo
+}
+
+// Mount mounts the share at dir and returns the serving FUSE server; the
+// caller waits on it (Wait) and unmounts it (Unmount).
+func Mount(dir string, tree *client.Tree, opts Options) (*fuse.Server, error) {
+	root := NewRoot(tree, opts)
+	return gofs.Mount(dir, root, root.MountOptions())
+}
+
+// errStale: the node is no longer reachable from the root (it was removed).
+var errStale = errors.New("smb3fs: node no longer in the tree")
+
+// checkName refuses names SMB cannot carry as one path component: a
+// backslash would be a separator and a colon names an alternate data
+// stream; both would reach another file than the one asked for. It also
+// filters what a server lists: no empty names, slashes or NULs.
+func checkName(name string) syscall.Errno {
+	if name == "" || strings.ContainsAny(name, "\\:/\x00") {
+		return syscall.EINVAL
+	}
+	if wire.UTF16Len(name) > 2*client.MaxNameUnits {
+		return syscall.ENAMETOOLONG
+	}
+	return 0
+}
+
+// path returns the node's share-relative path with backslashes ("" for
+// the root).
+func (n *Node) path() (string, syscall.Errno) {
+	var segs []string
+	var p *gofs.Inode = n.EmbeddedInode()
+	root := p.Root()
+	for p != root {
+		name, parent := p.Parent()
+		if parent == nil {
+			return "", ToErrno(errStale)
+		}
+		segs = append(segs, name)
+		p = parent
+	}
+	for i, j := 0, len(segs)-1; i < j; i, j = i+1, j-1 {
+		segs[i], segs[j] = segs[j], segs[i]
+	}
+	return strings.Join(segs, `\`), 0
+}
+
+// childPath returns the path of name in directory n.
+func (n *Node) childPath(name string) (string, syscall.Errno) {
+	if errno := checkName(name); errno != 0 {
+		return "", errno
+	}
+	p, errno := n.path()
+	if errno != 0 {
+		return "", errno
+	}
+	if p == "" {
+		return name, 0
+	}
+	return p + `\` + name, 0
+}
+
+// attrs are the file facts SMB returns in CREATE, CLOSE, directory entries
+// and FileNetworkOpenInformation.
+type attrs struct {
+	ctime, atime, mtime, chtime uint64 // FILETIMEs
+	size, alloc                 uint64
+	attr                        uint32
+	// nlink is the link count, 0 when unknown (shown as 1) and for a
+	// file whose deletion is pending; deleted marks the latter.
+	nlink   uint32
+	deleted bool
+	// link: the file is a symlink file (symlink.go) pointing to target.
+	link   bool
+	target string
+}
+
+func attrsOfClose(c *wire.CloseResponse) attrs {
+	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
+}
+
+func attrsOfCreate(c *wire.CreateResponse) attrs {
+	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
+}
+
+func attrsOfEntry(e *wire.DirEntry) attrs {
+	return attrs{ctime: e.CreationTime, atime: e.LastAccessTime, mtime: e.LastWriteTime, chtime: e.ChangeTime, size: e.EndOfFile, alloc: e.AllocationSize, attr: e.FileAttributes}
+}
+
+func attrsOfInfo(i *wire.FileNetworkOpenInformation) attrs {
+	return attrs{ctime: i.CreationTime, atime: i.LastAccessTime, mtime: i.LastWriteTime, chtime: i.ChangeTime, size: i.EndOfFile, alloc: i.AllocationSize, attr: i.FileAttributes}
+}
+
+// withStandard adds the link count and delete-pending state.
+func withStandard(a attrs, si *wire.FileStandardInformation) attrs {
+	a.nlink = si.NumberOfLinks
+	a.deleted = si.DeletePending
+	return a
+}
+
+func (a attrs) isDir() bool { return a.attr&wire.FileAttributeDirectory != 0 }
+
+// fileTimeEpoch is 1970-01-01 in FILETIME units (100 ns since 1601).
+const fileTimeEpoch = 116444736000000000
+
+func fromFileTime(ft uint64) (sec uint64, nsec uint32) {
+	if ft < fileTimeEpoch {
+		return 0, 0
+	}
+	d := ft - fileTimeEpoch
+	return d / 1e7, uint32(d%1e7) * 100
+}
+
+func toFileTime(t time.Time) uint64 {
+	ns := t.UnixNano()
+	if ns < 0 {
+		return fileTimeEpoch // before 1970: clamp, 0 would mean "unchanged"
+	}
+	return uint64(ns/100) + fileTimeEpoch
+}
+
+// typeMode is the S_IFMT part of the mode for a.
+func typeMode(a attrs) uint32 {
+	if a.link {
+		return syscall.S_IFLNK
+	}
+	if a.isDir() {
+		return syscall.S_IFDIR
+	}
+	return syscall.S_IFREG
+}
+
+// fill sets out from a: the type from the directory attribute, the
+// permission bits from the options, write bits cleared for the DOS
+// read-only attribute, owner from the options.
+func (fsys *FS) fill(out *fuse.Attr, a attrs) {
+	o := &fsys.opts
+	perm := uint32(o.FileMode.Perm())
+	if a.isDir() {
+		perm = uint32(o.DirMode.Perm())
+	} else if a.attr&wire.FileAttributeReadOnly != 0 {
+		perm &^= 0222
+	}
+	out.Mode = typeMode(a) | perm
+	out.Size = a.size
+	if a.link {
+		out.Mode = syscall.S_IFLNK | 0777
+		out.Size = uint64(len(a.target))
+	}
+	out.Blocks = (a.alloc + 511) / 512
+	out.Blksize = 1 << 20
+	out.Nlink = 1
+	switch {
+	case a.deleted:
+		out.Nlink = 0
+	case a.nlink > 1 && !a.isDir():
+		out.Nlink = a.nlink
+	}
+	out.Atime, out.Atimensec = fromFileTime(a.atime)
+	out.Mtime, out.Mtimensec = fromFileTime(a.mtime)
+	out.Ctime, out.Ctimensec = fromFileTime(a.chtime)
+	out.Owner = fuse.Owner{Uid: o.UID, Gid: o.GID}
+}
+
+// usableIno returns id unless go-fuse reserves it (0, 1, ^0): then 0, and
+// go-fuse hands out a number of its own.
+func usableIno(id uint64) uint64 {
+	if id <= 1 || id == ^uint64(0) {
+		return 0
+	}
+	return id
+}
+
+// newChild returns the inode for a child with file id ino and attributes a,
+// reusing the existing one when the kernel already knows the file.
+func (n *Node) newChild(ctx context.Context, ino uint64, a attrs, out *fuse.EntryOut) *gofs.Inode {
+	n.fsys.fill(&out.Attr, a)
+	return n.NewInode(ctx, &Node{fsys: n.fsys}, gofs.StableAttr{Mode: typeMode(a), Ino: usableIno(ino)})
+}
+
+var _ = (gofs.NodeLookuper)((*Node)(nil))
+
+// Lookup stats name in one round trip (CREATE with the QFid context, CLOSE
+// with attributes).
+func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	p, errno := n.childPath(name)
+	if errno != 0 {
+		return nil, errno
+	}
+	res, si, err := n.fsys.tree.StatFull(ctx, p)
+	if err != nil {
+		return nil, ToErrno(err)
+	}
+	cr := res.Create
+	a := withStandard(attrsOfClose(res.Close), si)
+	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
+		return nil, ToErrno(err)
+	}
+	return n.newChild(ctx, client.DiskFileID(cr), a, out), 0
+}
+
+var _ = (gofs.NodeGetattrer)((*Node)(nil))
+
+// Getattr asks the open handle when there is one, else stats the path.
+func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOut) syscall.Errno {
+	if h, ok := fh.(*handle); ok {
+		return h.Getattr(ctx, out)
+	}
+	if h := n.openHandle(false); h != nil {
+		return h.Getattr(ctx, out)
+	}
+	// A handle that wrote sets the write time when it closes, and the
+	// kernel closes after close(2) returned: report the time it leaves.
+	n.waitClosing(ctx)
+	p, errno := n.path()
+	if errno != 0 {
+		return errno
+	}
+	res, si, err := n.fsys.tree.StatFull(ctx, p)
+	if err != nil {
+		return ToErrno(err)
+	}
+	a := withStandard(attrsOfClose(res.Close), si)
+	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
+		return ToErrno(err)
+	}
+	n.fsys.fill(&out.Attr, a)
+	return 0
+}
+
+var _ = (gofs.NodeSetattrer)((*Node)(nil))
+
+// Setattr changes the size (FileEndOfFileInformation) and the access and
+// modification times (FileBasicInformation), on the open handle when the
+// kernel names one, else by path in one round trip. Mode and owner changes
+// are accepted and have no effect: every file shows the modes and owner of
+// the mount options (see the package comment).
+func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttrIn, out *fuse.AttrOut) syscall.Errno {
+	if n.fsys.opts.ReadOnly {
+		return syscall.EROFS
+	}
+	h, _ := fh.(*handle)
+	if h == nil || !h.write {
+		h = n.openHandle(true)
+		if h == nil {
+			n.waitClosing(ctx)
+		}
+	}
+	p, errno := n.path()
+	if errno != 0 {
+		return errno
+	}
+	tree := n.fsys.tree
+	if size, ok := in.GetSize(); ok {
+		var err error
+		if h != nil {
+			err = h.f.SetEndOfFile(ctx, size)
+		} else {
+			_, err = tree.Truncate(ctx, p, size)
+		}
+		if err != nil {
+			return ToErrno(err)
+		}
+	}
+	mt, okm := in.GetMTime()
+	at, oka := in.GetATime()
+	if okm || oka {
+		bi := &wire.FileBasicInformation{}
+		if okm {
+			bi.LastWriteTime = toFileTime(mt)
+		}
+		if oka {
+			bi.LastAccessTime = toFileTime(at)
+		}
+		var err error
+		if h != nil {
+			err = h.f.SetBasicInfo(ctx, bi)
+		} else {
+			_, err = tree.SetBasicInfo(ctx, p, bi)
+		}
+		if err != nil {
+			return ToErrno(err)
+		}
+	}
+	return n.Getattr(ctx, fh, out)
+}
+
+// access returns the SMB access mask for open(2) flags.
+func access(flags uint32) (mask uint32, write bool) {
+	mask = wire.FileReadAttributes | wire.Synchronize
+	switch flags & syscall.O_ACCMODE {
+	case syscall.O_RDONLY:
+		mask |= wire.FileReadData | wire.FileReadEA | wire.ReadControl
+	case syscall.O_WRONLY:
+		mask |= wire.FileWriteData | wire.FileAppendData | wire.FileWriteAttributes | wire.FileWriteEA
+		write = true
+	default:
+		mask |= wire.FileReadData | wire.FileReadEA | wire.ReadControl |
+			wire.FileWriteData | wire.FileAppendData | wire.FileWriteAttributes | wire.FileWriteEA
+		write = true
+	}
+	return mask, write
+}
+
+// openRequest builds the CREATE request of open(2) or creat(2).
+func openRequest(flags, disposition uint32) (*wire.CreateRequest, bool) {
+	mask, write := access(flags)
+	return &wire.CreateRequest{
+		DesiredAccess:     mask,
+		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+		CreateDisposition: disposition,
+		CreateOptions:     wire.FileNonDirectoryFile,
+		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
+	}, write
+}
+
+var _ = (gofs.NodeOpener)((*Node)(nil))
+
+// Open opens the file; O_TRUNC becomes FILE_OVERWRITE (the truncation is
+// part of the open, as atomic_o_trunc asks).
+func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32, syscall.Errno) {
+	p, errno := n.path()
+	if errno != 0 {
+		return nil, 0, errno
+	}
+	disp := wire.FileOpen
+	if flags&syscall.O_TRUNC != 0 && flags&syscall.O_ACCMODE != syscall.O_RDONLY {
+		disp = wire.FileOverwrite
+	}
+	req, write := openRequest(flags, disp)
+	if write && n.fsys.opts.ReadOnly {
+		return nil, 0, syscall.EROFS
+	}
+	f, err := n.fsys.tree.Create(ctx, p, req)
+	if err != nil {
+		return nil, 0, ToErrno(err)
+	}
+	return n.track(newHandle(n.fsys, f, flags, write)), 0, 0
+}
+
+var _ = (gofs.NodeCreater)((*Node)(nil))
+
+// Create creates and opens name: O_EXCL is FILE_CREATE (fails if it
+// exists), O_TRUNC FILE_OVERWRITE_IF, otherwise FILE_OPEN_IF.
+func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint32, out *fuse.EntryOut) (*gofs.Inode, gofs.FileHandle, uint32, syscall.Errno) {
+	if n.fsys.opts.ReadOnly {
+		return nil, nil, 0, syscall.EROFS
+	}
+	p, errno := n.childPath(name)
+	if errno != 0 {
+		return nil, nil, 0, errno
+	}
+	disp := wire.FileOpenIf
+	switch {
+	case flags&syscall.O_EXCL != 0:
+		disp = wire.FileCreate
+	case flags&syscall.O_TRUNC != 0:
+		disp = wire.FileOverwriteIf
+	}
+	req, write := openRequest(flags, disp)
+	f, err := n.fsys.tree.Create(ctx, p, req)
+	if err != nil {
+		return nil, nil, 0, ToErrno(err)
+	}
+	cr := f.Create
+	child := n.newChild(ctx, client.DiskFileID(cr), attrsOfCreate(cr), out)
+	h := newHandle(n.fsys, f, flags, write)
+	if cn, ok := child.Operations().(*Node); ok {
+		cn.track(h)
+	}
+	return child, h, 0, 0
+}
+
+var _ = (gofs.NodeMkdirer)((*Node)(nil))
+
+// Mkdir creates a directory (FILE_CREATE, so an existing name is EEXIST).
+func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	if n.fsys.opts.ReadOnly {
+		return nil, syscall.EROFS
+	}
+	p, errno := n.childPath(name)
+	if errno != 0 {
+		return nil, errno
+	}
+	res, err := n.fsys.tree.Mkdir(ctx, p)
+	if err != nil {
+		return nil, ToErrno(err)
+	}
+	return n.newChild(ctx, client.DiskFileID(res.Create), attrsOfClose(res.Close), out), 0
+}
+
+var _ = (gofs.NodeUnlinker)((*Node)(nil))
+
+// Unlink removes a file (delete disposition on an open handle; the name
+// disappears once no handle is open on it).
+func (n *Node) Unlink(ctx context.Context, name string) syscall.Errno {
+	return n.remove(ctx, name, false)
+}
+
+var _ = (gofs.NodeRmdirer)((*Node)(nil))
+
+// Rmdir removes an empty directory; a non-empty one is ENOTEMPTY.
+func (n *Node) Rmdir(ctx context.Context, name string) syscall.Errno {
+	return n.remove(ctx, name, true)
+}
+
+func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno {
+	if n.fsys.opts.ReadOnly {
+		return syscall.EROFS
+	}
+	p, errno := n.childPath(name)
+	if errno != 0 {
+		return errno
+	}
+	return ToErrno(n.fsys.tree.Remove(ctx, p, dir))
+}
+
+// renameNoReplace is RENAME_NOREPLACE of renameat2(2).
+const renameNoReplace = 0x1
+
+var _ = (gofs.NodeRenamer)((*Node)(nil))
+
+// Rename renames with FileRenameInformation: ReplaceIfExists for rename(2)
+// (the server replaces the target atomically), not for RENAME_NOREPLACE.
+// RENAME_EXCHANGE has no SMB equivalent: EINVAL.
+func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbedder, newName string, flags uint32) syscall.Errno {
+	if n.fsys.opts.ReadOnly {
+		return syscall.EROFS
+	}
+	if flags&^renameNoReplace != 0 {
+		return syscall.EINVAL
+	}
+	np, ok := newParent.(*Node)
+	if !ok {
+		return syscall.EXDEV
+	}
+	from, errno := n.childPath(name)
+	if errno != 0 {
+		return errno
+	}
+	to, errno := np.childPath(newName)
+	if errno != 0 {
+		return errno
+	}
+	if from == to {
+		return 0
+	}
+	// The kernel closes handles after close(2) returns; SMB refuses to
+	// replace a file that is still open, so let our own closes finish.
+	for _, ch := range []*gofs.Inode{n.GetChild(name), np.GetChild(newName)} {
+		if ch == nil {
+			continue
+		}
+		if cn, ok := ch.Operations().(*Node); ok {
+			cn.waitClosing(ctx)
+		}
+	}
+	return ToErrno(n.fsys.tree.Rename(ctx, from, to, flags&renameNoReplace == 0))
+}
+
+var _ = (gofs.NodeStatfser)((*Node)(nil))
+
+// Statfs reports FileFsFullSizeInformation: blocks available are the
+// caller's (quota applied), free blocks the volume's.
+func (n *Node) Statfs(ctx context.Context, out *fuse.StatfsOut) syscall.Errno {
+	fi, err := n.fsys.tree.Statfs(ctx)
+	if err != nil {
+		return ToErrno(err)
+	}
+	bs := uint64(fi.SectorsPerAllocationUnit) * uint64(fi.BytesPerSector)
+	if bs == 0 || bs > 1<<30 {
+		bs = 4096
+	}
+	out.Bsize = uint32(bs)
+	out.Frsize = uint32(bs)
+	out.Blocks = fi.TotalAllocationUnits
+	out.Bfree = fi.ActualAvailableAllocationUnits
+	out.Bavail = fi.CallerAvailableAllocationUnits
+	out.NameLen = client.MaxNameUnits
+	return 0
+}
+
+var _ = (gofs.NodeLinker)((*Node)(nil))
+
+// Link makes a hard link with FileLinkInformation (never replacing).
+func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	if n.fsys.opts.ReadOnly {
+		return nil, syscall.EROFS
+	}
+	tn, ok := target.(*Node)
+	if !ok {
+		return nil, syscall.EXDEV
+	}
+	from, errno := tn.path()
+	if errno != 0 {
+		return nil, errno
+	}
+	to, errno := n.childPath(name)
+	if errno != 0 {
+		return nil, errno
+	}
+	res, err := n.fsys.tree.Link(ctx, from, to)
+	if err != nil {
+		return nil, ToErrno(err)
+	}
+	a := attrsOfClose(res.Close)
+	// The kernel caches what we return for the (shared) inode: give it
+	// the new link count.
+	if res2, si, err := n.fsys.tree.StatFull(ctx, to); err == nil {
+		a = withStandard(attrsOfClose(res2.Close), si)
+	}
+	return n.newChild(ctx, client.DiskFileID(res.Create), a, out), 0
+}
