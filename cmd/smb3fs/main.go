@@ -48,7 +48,12 @@ func usage() {
 	fmt.Fprint(os.Stderr, `usage: smb3fs COMMAND [options]
 
 commands:
-  check //server/share   connect, report the negotiated security, exit non-zero if the policy is not met
-  version                print the version
+  mount //server/share DIR [-o opts]   mount a share (returns once it is ready)
+  unmount DIR                          unmount, flushing pending writes
+  check //server/share                 connect, report the negotiated security and the rule;
+                                       exit non-zero if the rule is not met
+  version                              print the version
+
+Invoked as mount.smb3fs it is the mount(8) helper: mount -t smb3fs //server/share DIR -o opts.
 `)
 }

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
 	"log/syslog"
 	"os"
 	"os/exec"
@@ -36,6 +37,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
 	smbfs "github.com/smb3fs/smb3fs/fs"
 )
 
@@ -44,12 +47,15 @@ type mountOptions struct {
 	Username, Domain string
 	Password         []byte // from the credentials file
 	Sec              string // "krb5" or "ntlmssp"
-	Port             int
-	UID, GID         *uint32
-	FileMode         os.FileMode
-	DirMode          os.FileMode
-	ReadOnly         bool
-	ACTimeo          *time.Duration
+	Seal             bool   // seal: require encryption even where the rule does not
+	Vers             *wire.Dialect
+
+	Port     int
+	UID, GID *uint32
+	FileMode os.FileMode
+	DirMode  os.FileMode
+	ReadOnly bool
+	ACTimeo  *time.Duration
 	// Kernel lists restricting mount flags (noexec, nosuid, nodev).
 	Kernel []string
 }
@@ -106,11 +112,22 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 					err = usageErrorf("sec=%s is not supported (krb5 or ntlmssp)", val)
 				}
 			case "vers":
-				if err = need(); err == nil && val != "3.1.1" && val != "3.11" && val != "default" {
-					err = usageErrorf("vers=%s is not supported: smb3fs speaks SMB 3.1.1 only", val)
+				// Any dialect parses; the hardening rule decides whether
+				// it is allowed (an option may only tighten the rule).
+				if err = need(); err != nil || val == "default" {
+					break
 				}
+				if val == "3.11" {
+					val = "3.1.1"
+				}
+				d, derr := parseDialect(val)
+				if derr != nil {
+					err = usageErrorf("vers=%s: %v", val, derr)
+					break
+				}
+				o.Vers = &d
 			case "seal":
-				// Always on: every message is encrypted.
+				o.Seal = true
 			case "port":
 				if err = need(); err == nil {
 					p, perr := strconv.Atoi(val)
@@ -255,6 +272,7 @@ type mountArgs struct {
 	readyFD            int
 	passwordFD         int
 	keytab, principal  string
+	rulesPath          string
 }
 
 func parseMountArgs(args []string) (*mountArgs, error) {
@@ -266,6 +284,7 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 	principal := fl.String("principal", "", "Kerberos principal (user or user@REALM)")
 	readyFD := fl.Int("ready-fd", 0, "internal: report readiness on this fd")
 	passwordFD := fl.Int("password-fd", 0, "internal: read the password from this fd")
+	rulesPath := fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)")
 	fl.MarkHidden("ready-fd")
 	fl.MarkHidden("password-fd")
 	if err := fl.Parse(args); err != nil {
@@ -285,12 +304,15 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 	if *keytab != "" && *principal == "" && opts.Username == "" {
 		return nil, usageErrorf("--keytab needs --principal (or username=)")
 	}
+	if fl.Changed("rules") && os.Geteuid() != 0 {
+		return nil, usageErrorf("--rules is for root only")
+	}
 	dir, err := filepath.Abs(fl.Arg(1))
 	if err != nil {
 		return nil, err
 	}
 	return &mountArgs{server: server, share: share, dir: dir, rawOpts: *o, opts: opts, foreground: *fg,
-		readyFD: *readyFD, passwordFD: *passwordFD, keytab: *keytab, principal: *principal}, nil
+		readyFD: *readyFD, passwordFD: *passwordFD, keytab: *keytab, principal: *principal, rulesPath: *rulesPath}, nil
 }
 
 func mountUsage() {
@@ -312,8 +334,19 @@ func runMount(args []string) int {
 	return spawn(ma, args)
 }
 
+// refusal is a connection the security policy refused; it prints as
+// "smb3fs: refused //server/share: rule R: why".
+type refusal struct{ msg string }
+
+func (r *refusal) Error() string { return r.msg }
+
 // mountFailed prints one line and returns the exit status.
 func mountFailed(ma *mountArgs, err error) int {
+	var rf *refusal
+	if errors.As(err, &rf) {
+		fmt.Fprintf(os.Stderr, "smb3fs: %s\n", rf.msg)
+		return 1
+	}
 	where := ""
 	if ma != nil {
 		where = fmt.Sprintf(" //%s/%s on %s", ma.server, ma.share, ma.dir)
@@ -394,9 +427,9 @@ func promptPassword(prompt string) ([]byte, error) {
 func (ma *mountArgs) mechanism() (auth.Mechanism, error) {
 	spn := "cifs/" + ma.server
 	if ma.opts.Sec == "ntlmssp" {
-		// The policy decides; StrictPolicy (the only one mount offers
-		// today) requires mutual authentication and refuses NTLM at Dial,
-		// before anything is sent.
+		// The policy decides: unless root's rule for this share allows
+		// NTLM and waives mutual authentication, Resolve (or Dial, before
+		// anything is sent) refuses it.
 		pw, err := ma.password()
 		if err != nil {
 			return nil, err
@@ -427,15 +460,35 @@ func serve(ma *mountArgs) int {
 		if w, err := syslog.New(syslog.LOG_DAEMON|syslog.LOG_WARNING, "smb3fs"); err == nil {
 			log.SetOutput(w)
 			log.SetFlags(0)
+			auditLog = slog.New(slog.NewTextHandler(w, nil))
 		}
 	}
 	fail := func(err error) int {
 		ready(err)
 		return mountFailed(ma, err)
 	}
-	mech, err := ma.mechanism()
+	rs, err := rules.Load(ma.rulesPath)
 	if err != nil {
 		return fail(err)
+	}
+	req := rules.Request{Sec: ma.opts.Sec}
+	if ma.opts.Seal {
+		req.RequirePrivacy = &ma.opts.Seal
+	}
+	if ma.opts.Vers != nil {
+		req.MinDialect, req.MaxDialect = ma.opts.Vers, ma.opts.Vers
+	}
+	policy, match, err := rs.Resolve(ma.server, ma.share, req)
+	refuse := func(err error) int {
+		auditRefused(ma.server, ma.share, match, err)
+		return fail(&refusal{fmt.Sprintf("refused //%s/%s: rule %s: %v", ma.server, ma.share, match, err)})
+	}
+	if err != nil {
+		return refuse(err)
+	}
+	mech, err := ma.mechanism()
+	if err != nil {
+		return refuse(err)
 	}
 	addr := ""
 	if ma.opts.Port != 0 {
@@ -443,15 +496,16 @@ func serve(ma *mountArgs) int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: client.StrictPolicy(), Mechanism: mech})
+	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech})
 	if err != nil {
-		return fail(err)
+		return refuse(err)
 	}
 	defer cl.Close()
 	tree, err := cl.Connect(ctx, ma.share)
 	if err != nil {
-		return fail(err)
+		return refuse(err)
 	}
+	auditEstablished(ma.server, ma.share, cl.Info(), tree.Encrypted(), match)
 	fo := smbfs.Options{
 		FileMode: ma.opts.FileMode,
 		DirMode:  ma.opts.DirMode,
@@ -549,6 +603,10 @@ func spawn(ma *mountArgs, args []string) int {
 	case line == "OK":
 		cmd.Process.Release()
 		return 0
+	case strings.HasPrefix(line, "ERR refused "):
+		cmd.Wait()
+		fmt.Fprintf(os.Stderr, "smb3fs: %s\n", strings.TrimPrefix(line, "ERR "))
+		return 1
 	case strings.HasPrefix(line, "ERR "):
 		cmd.Wait()
 		fmt.Fprintf(os.Stderr, "smb3fs: mount //%s/%s on %s: %s\n", ma.server, ma.share, ma.dir, strings.TrimPrefix(line, "ERR "))

@@ -118,7 +118,7 @@ func TestLiveMountRefusals(t *testing.T) {
 		{"missing share", nil, []string{"mount", "//" + env.DC.Host + "/nosuchshare", dir}, 1, "STATUS_BAD_NETWORK_NAME"},
 		{"unknown option", nil, []string{"mount", src, dir, "-o", "cache=loose"}, 2, `unknown mount option "cache"`},
 		{"password in argv", nil, []string{"mount", src, dir, "-o", "password=x"}, 2, "not taken on the command line"},
-		{"old dialect", nil, []string{"mount", src, dir, "-o", "vers=3.0"}, 2, "SMB 3.1.1 only"},
+		{"old dialect loosens the rule", nil, []string{"mount", src, dir, "-o", "vers=3.0"}, 1, "smb3fs: refused " + src + ": rule built-in strict default"},
 		{"ntlm under the strict policy", []string{"PASSWD=whatever"}, []string{"mount", src, dir, "-o", "sec=ntlmssp,username=alice"}, 1, "mutual authentication"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -216,5 +216,53 @@ func TestLiveMountKernelFlags(t *testing.T) {
 	}
 	if out, code := runMountCmd(t, env, bin, cc, nil, "unmount", dir); code != 0 {
 		t.Errorf("unmount: %d %s", code, out)
+	}
+}
+
+// TestLiveMountNTLMOnlyWhereRootAllows: NTLM is refused under the strict
+// default, and works for the one share root's rules file loosens.
+func TestLiveMountNTLMOnlyWhereRootAllows(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	alice := env.User(t, "alice")
+	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)
+	strictRF := rulesFile(t, env, "", 0o644)
+	dir := t.TempDir()
+	pw := []string{"PASSWD=" + alice.Password}
+	opts := "sec=ntlmssp,username=alice,domain=" + env.Domain
+
+	out, code := runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", strictRF, src, dir, "-o", opts)
+	if code != 1 || !strings.Contains(out, "refused "+src+": rule built-in strict default") {
+		t.Fatalf("strict default: exit %d: %q", code, out)
+	}
+	if mountedAt(t, dir) {
+		t.Fatal("mounted under the strict default")
+	}
+	out, code = runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", rf, src, dir, "-o", opts)
+	if code != 0 {
+		t.Fatalf("mount with a rule allowing NTLM: exit %d: %q", code, out)
+	}
+	defer exec.Command(bin, "unmount", dir).Run()
+	if !mountedAt(t, dir) {
+		t.Fatal("not mounted")
+	}
+	name := "ntlm-" + strings.ReplaceAll(t.Name(), "/", "_")
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("ntlm where root allows\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(filepath.Join(env.ShareDirs[env.Shares.Encrypted], name))
+	b, err := os.ReadFile(filepath.Join(env.ShareDirs[env.Shares.Encrypted], name))
+	if err != nil || string(b) != "ntlm where root allows\n" {
+		t.Fatalf("server disk: %q, %v", b, err)
+	}
+	// A user option cannot loosen further than the rule: vers=3.0 is refused.
+	dir2 := t.TempDir()
+	out, code = runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", rf, src, dir2, "-o", opts+",vers=3.0")
+	if code != 1 || !strings.Contains(out, "would loosen") {
+		t.Fatalf("vers=3.0 under the rule: exit %d: %q", code, out)
+	}
+	if out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "unmount", dir); code != 0 {
+		t.Fatalf("unmount: exit %d: %q", code, out)
 	}
 }
