@@ -258,7 +258,7 @@ func TestLiveHostileProxy(t *testing.T) {
 					return [][]byte{f}
 				})
 			},
-			want: []error{client.ErrUnprotected},
+			want: []error{client.ErrRefused, client.ErrUnprotected}, // "guest" is refused before anything is verified
 		},
 		{
 			name: "final SESSION_SETUP signature stripped",
@@ -295,10 +295,18 @@ func TestLiveHostileProxy(t *testing.T) {
 		{
 			name: "encrypted READ response: ciphertext flipped",
 			toClient: func(*testing.T) mitm.Hook {
-				return onFrame(5, func(f []byte) [][]byte { // 3 CREATE, 4 WRITE, 5 READ
-					f[crypto.TransformHeaderSize+wire.HeaderSize+20] ^= 0x55
+				// The READ response is the only frame carrying the 10,000
+				// data bytes; its position varies (Samba may send an
+				// interim response first).
+				done := false
+				return func(_ int, f []byte) [][]byte {
+					if !done && len(f) > 4096 {
+						done = true
+						f = append([]byte(nil), f...)
+						f[crypto.TransformHeaderSize+wire.HeaderSize+20] ^= 0x55
+					}
 					return [][]byte{f}
-				})
+				}
 			},
 			want: []error{client.ErrUnprotected},
 		},

@@ -131,6 +131,11 @@ func (ss *sessionState) exchange(ctx context.Context) error {
 			if derr != nil {
 				return fmt.Errorf("%w: %v", ErrProtocol, derr)
 			}
+			if f := r.SessionFlags; f&(wire.SessionFlagIsGuest|wire.SessionFlagIsNull) != 0 {
+				// Refuse before anything else, so the message says why
+				// (a guest session has no keys to verify anything with).
+				return fmt.Errorf("%w: server made a guest or anonymous session (flags 0x%x)", ErrRefused, f)
+			}
 			ss.final, ss.finalResp = resp, r
 			done := false
 			if len(r.SecurityBuffer) > 0 {
