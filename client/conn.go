@@ -200,6 +200,32 @@ type outgoing struct {
 	msg []byte
 	// charge is the CreditCharge; at least 1.
 	charge uint16
+	// room, if set, is the buffer msg was built in at offset frameRoom
+	// (see newRoom): a lone message is then framed, signed or sealed where
+	// it lies, without copying the payload.
+	room []byte
+}
+
+// frameRoom is the space newRoom leaves before a message: the transport
+// header and an SMB2 TRANSFORM_HEADER.
+const frameRoom = 4 + crypto.TransformHeaderSize
+
+// sealSlack is spare capacity after a message or frame, which lets AES-GCM
+// seal and open in place instead of moving the payload past its tag.
+const sealSlack = 16
+
+// newRoom returns a buffer for a message of up to size bytes with frameRoom
+// in front and sealSlack behind, and the empty message slice inside it.
+func newRoom(size int) (room, msg []byte) {
+	room = make([]byte, frameRoom, frameRoom+size+sealSlack)
+	return room[:cap(room)], room[frameRoom:frameRoom]
+}
+
+// inRoom reports whether o.msg still lies at o.room[frameRoom:] with the
+// slack behind it (an append past the room's capacity moves it).
+func (o *outgoing) inRoom() bool {
+	return o.room != nil && len(o.msg) > 0 && cap(o.room) >= frameRoom+len(o.msg)+sealSlack &&
+		&o.room[frameRoom] == &o.msg[0]
 }
 
 // start sends the messages (one, or a compound chain) as one frame and
@@ -241,11 +267,26 @@ func (c *Conn) start(ctx context.Context, s *Session, encrypt bool, out []outgoi
 		size += len(out[i].msg)
 	}
 	var frame []byte
-	if encrypt {
+	switch {
+	case len(out) == 1 && out[0].inRoom():
+		// Built in place by the caller: no copy at all.
+		room, n := out[0].room, len(out[0].msg)
+		if encrypt {
+			var err error
+			frame, err = s.enc.Seal(room[:4], s.id, room[frameRoom:frameRoom+n])
+			if err != nil {
+				err = fmt.Errorf("smb2: encrypt: %w", err)
+				c.fail(err)
+				return nil, err
+			}
+		} else {
+			frame = room[frameRoom-4 : frameRoom+n]
+		}
+	case encrypt:
 		// Lay the chain out after room for the transform header and seal
 		// it in place: no second copy of the payload.
-		const off = 4 + crypto.TransformHeaderSize
-		buf := make([]byte, off, off+size)
+		const off = frameRoom
+		buf := make([]byte, off, off+size+sealSlack)
 		for i := range out {
 			buf = append(buf, out[i].msg...)
 		}
@@ -256,7 +297,7 @@ func (c *Conn) start(ctx context.Context, s *Session, encrypt bool, out []outgoi
 			c.fail(err)
 			return nil, err
 		}
-	} else {
+	default:
 		frame = make([]byte, 4, 4+size)
 		for i := range out {
 			frame = append(frame, out[i].msg...)
@@ -496,7 +537,8 @@ func (c *Conn) readLoop() {
 			c.fail(fmt.Errorf("%w: frame of %d bytes", ErrProtocol, n))
 			return
 		}
-		frame := make([]byte, n)
+		// The slack lets AES-GCM open the frame in place.
+		frame := make([]byte, n, n+sealSlack)
 		if _, err := io.ReadFull(br, frame); err != nil {
 			c.fail(readError(err))
 			return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -164,10 +165,13 @@ func (f *File) WriteAt(ctx context.Context, p []byte, off int64) (int, error) {
 		for firstErr == nil && next < len(p) && len(inflight) < maxInFlight {
 			n := min(chunk, len(p)-next)
 			req := &wire.WriteRequest{Offset: uint64(off) + uint64(next), FileID: f.id, Data: p[next : next+n]}
-			msg := make([]byte, wire.HeaderSize, wire.HeaderSize+wire.WriteRequestFixedSize+n)
-			(&wire.Header{Command: wire.CmdWrite, TreeID: f.t.id}).Encode(msg)
+			// Built where it is sent: the payload is copied once, into
+			// the buffer that is then signed or sealed in place.
+			room := getWriteRoom(wire.HeaderSize + wire.WriteRequestFixedSize + n)
+			msg := (&wire.Header{Command: wire.CmdWrite, TreeID: f.t.id}).Append(room[frameRoom:frameRoom])
 			msg = req.Append(msg)
-			calls, err := conn.start(ctx, f.t.s, f.t.encrypt, []outgoing{{msg: msg, charge: conn.creditCharge(n)}})
+			calls, err := conn.start(ctx, f.t.s, f.t.encrypt, []outgoing{{msg: msg, charge: conn.creditCharge(n), room: room}})
+			putWriteRoom(room) // the frame is on the wire (or failed): the buffer is free
 			if err != nil {
 				firstErr = err
 				break
@@ -315,4 +319,25 @@ func (t *Tree) Stat(ctx context.Context, name string) (*wire.CreateResponse, *wi
 		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
 	return cr, clr, nil
+}
+
+// writeRooms recycles WRITE buffers (newRoom-shaped) between requests, so a
+// stream of large writes does not allocate and zero a buffer per chunk.
+var writeRooms sync.Pool
+
+// getWriteRoom returns a room for a message of size bytes.
+func getWriteRoom(size int) []byte {
+	if r, ok := writeRooms.Get().(*[]byte); ok && cap(*r) >= frameRoom+size+sealSlack {
+		return (*r)[:cap(*r)]
+	}
+	room, _ := newRoom(size)
+	return room
+}
+
+// putWriteRoom recycles a room from getWriteRoom; only chunk-sized ones are
+// kept.
+func putWriteRoom(room []byte) {
+	if cap(room) >= 64<<10 {
+		writeRooms.Put(&room)
+	}
 }
