@@ -17,6 +17,13 @@ package crypto
 // Open works in place: it checks the header, then authenticates and decrypts
 // the ciphertext where it lies and returns the plaintext as a sub-slice of
 // the message.
+//
+// crypto/cipher's GCM wants the tag right after the ciphertext, while the
+// transform header carries it in front, in the Signature field. When the
+// buffer has 16 bytes of capacity past the message, Seal and Open borrow
+// them for the tag (saving and restoring what was there), so the ciphertext
+// never moves; without that room, the GCM paths shift the whole ciphertext
+// by 16 bytes, once or twice. CCM seals and opens with a detached tag.
 
 import (
 	"crypto/aes"
@@ -99,9 +106,9 @@ func aeadFor(c CipherID, key []byte) (gcm cipher.AEAD, ccmAEAD *ccm, err error) 
 	return nil, m, err
 }
 
-// transformScratch keeps a copy of the header while the GCM paths move
-// ciphertext over it, and a bounce buffer for the move. It is pooled
-// because blocks handed to cipher.AEAD escape to the heap.
+// transformScratch keeps a copy of the header while the GCM paths without
+// spare capacity move ciphertext over it, and a bounce buffer for the move.
+// It is pooled because blocks handed to cipher.AEAD escape to the heap.
 type transformScratch struct {
 	hdr    [TransformHeaderSize]byte
 	bounce [4096]byte
@@ -203,6 +210,13 @@ func (e *Encryptor) nextNonce(n *[transformNonceSize]byte) error {
 // in place, but must not otherwise overlap the output. Seal fails when the
 // Encryptor has used up its nonces (after at least 2^63 messages) or was
 // zeroed.
+//
+// With an AES-GCM cipher, 16 more bytes of capacity (cap(dst)-len(dst) >=
+// TransformHeaderSize+len(plaintext)+16) make Seal faster: it uses the 16
+// bytes after its output as scratch space for the tag, restoring their
+// contents before it returns, so nothing may access them concurrently with
+// Seal. (If plaintext lies in those bytes, Seal does without them.) The
+// returned slice then has that spare capacity too.
 func (e *Encryptor) Seal(dst []byte, sessionID uint64, plaintext []byte) ([]byte, error) {
 	var nonce [transformNonceSize]byte
 	if err := e.nextNonce(&nonce); err != nil {
@@ -235,7 +249,8 @@ func (e *Encryptor) seal(dst []byte, sessionID uint64, nonce *[transformNonceSiz
 			return dst, errSealOverlap
 		}
 	} else {
-		out = make([]byte, end)
+		// Room for the GCM tag past the end: see sealGCMSpare.
+		out = make([]byte, end, end+transformTagSize)
 		copy(out, dst)
 	}
 
@@ -256,11 +271,16 @@ func (e *Encryptor) seal(dst []byte, sessionID uint64, nonce *[transformNonceSiz
 		e.ccm.sealDetached(out[base+TransformHeaderSize:], aad[:ccmNonceSize], plaintext, aad, tag)
 		return out, nil
 	}
+	if cap(out)-end >= transformTagSize && !anyOverlap(out[end:end+transformTagSize], plaintext) {
+		sealGCMSpare(e.gcm, out[base:end+transformTagSize], plaintext)
+		return out, nil
+	}
 
-	// crypto/cipher's GCM appends its tag to the ciphertext, and Seal
-	// writes nothing past the transform header and ciphertext: so seal 16
-	// bytes early, over the header's Nonce field and the rest of the AAD
-	// (saved first), then move the ciphertext up and restore the header.
+	// No room past the end: crypto/cipher's GCM appends its tag to the
+	// ciphertext, and Seal writes nothing past the transform header and
+	// ciphertext: so seal 16 bytes early, over the header's Nonce field and
+	// the rest of the AAD (saved first), then move the ciphertext up and
+	// restore the header.
 	s := transformPool.Get().(*transformScratch)
 	defer putTransformScratch(s)
 	copy(s.hdr[:], hdr)
@@ -275,6 +295,25 @@ func (e *Encryptor) seal(dst []byte, sessionID uint64, nonce *[transformNonceSiz
 	shift(out, base+TransformHeaderSize, base+offOriginalSize, n, s.bounce[:])
 	copy(hdr, s.hdr[:])
 	return out, nil
+}
+
+// sealGCMSpare seals plaintext with gcm into buf, a filled-in transform
+// header, then room for the ciphertext, then 16 bytes of scratch space past
+// the message. gcm writes ciphertext || tag there, in place when plaintext
+// lies at buf[TransformHeaderSize:] (its [:0] is then exactly the output,
+// as crypto/cipher requires), and the tag goes to the Signature field. The
+// scratch bytes get their contents back. The nonce and AAD come from the
+// header, which does not overlap the output. plaintext must not overlap
+// buf other than in place.
+func sealGCMSpare(gcm cipher.AEAD, buf, plaintext []byte) {
+	n := len(plaintext)
+	scratch := buf[TransformHeaderSize+n:]
+	var saved [transformTagSize]byte
+	copy(saved[:], scratch)
+	body := buf[TransformHeaderSize:]
+	sealed := gcm.Seal(body[:0], buf[offTransformNonce:offTransformNonce+gcmNonceSize], plaintext, buf[offTransformNonce:TransformHeaderSize])
+	copy(buf[offTransformSignature:offTransformSignature+transformTagSize], sealed[n:])
+	copy(scratch, saved[:])
 }
 
 // Zero makes the Encryptor unusable and drops its key. It waits for Seal
@@ -346,6 +385,12 @@ func TransformSessionID(msg []byte) (uint64, error) {
 // tail of the Nonce field are authenticated but not otherwise examined. Any
 // failure returns an error wrapping ErrDecrypt, and the contents of msg are
 // then unspecified.
+//
+// Where in msg the plaintext lies depends on the cipher and the buffer. With
+// an AES-GCM cipher, 16 bytes of capacity past the message (cap(msg) >=
+// len(msg)+16) make Open faster: it uses them as scratch space for the tag,
+// restoring their contents before it returns, so nothing may access them
+// concurrently with Open.
 func (d *Decryptor) Open(msg []byte) (sessionID uint64, plaintext []byte, err error) {
 	sessionID, n, err := parseTransform(msg)
 	if err != nil {
@@ -367,8 +412,26 @@ func (d *Decryptor) Open(msg []byte) (sessionID uint64, plaintext []byte, err er
 		return sessionID, body, nil
 	}
 
-	// crypto/cipher's GCM wants ciphertext || tag. Save the header, move
-	// the ciphertext 16 bytes down over it and put the tag after it.
+	// crypto/cipher's GCM wants ciphertext || tag. With room past the end,
+	// put a copy of the tag there (saving those bytes) and open in place:
+	// the header, which holds the nonce and the AAD, does not overlap the
+	// output.
+	if cap(msg)-len(msg) >= transformTagSize {
+		sealed := msg[TransformHeaderSize : len(msg)+transformTagSize]
+		scratch := sealed[n:]
+		var saved [transformTagSize]byte
+		copy(saved[:], scratch)
+		copy(scratch, msg[offTransformSignature:offTransformSignature+transformTagSize])
+		plaintext, err = d.gcm.Open(sealed[:0], msg[offTransformNonce:offTransformNonce+gcmNonceSize], sealed, msg[offTransformNonce:TransformHeaderSize])
+		copy(scratch, saved[:])
+		if err != nil {
+			return 0, nil, errTransformAuth
+		}
+		return sessionID, plaintext, nil
+	}
+
+	// Otherwise save the header, move the ciphertext 16 bytes down over it
+	// and put the tag after it.
 	s := transformPool.Get().(*transformScratch)
 	defer putTransformScratch(s)
 	copy(s.hdr[:], msg[:TransformHeaderSize])
