@@ -403,17 +403,17 @@ func promptPassword(prompt string) ([]byte, error) {
 	}
 	defer tty.Close()
 	fd := int(tty.Fd())
-	old, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	old, err := unix.IoctlGetTermios(fd, ioctlGetTermios)
 	if err != nil {
 		return nil, fmt.Errorf("terminal: %w", err)
 	}
 	noecho := *old
 	noecho.Lflag &^= unix.ECHO
 	noecho.Lflag |= unix.ICANON | unix.ISIG
-	if err := unix.IoctlSetTermios(fd, unix.TCSETS, &noecho); err != nil {
+	if err := unix.IoctlSetTermios(fd, ioctlSetTermios, &noecho); err != nil {
 		return nil, fmt.Errorf("terminal: %w", err)
 	}
-	defer unix.IoctlSetTermios(fd, unix.TCSETS, old)
+	defer unix.IoctlSetTermios(fd, ioctlSetTermios, old)
 	fmt.Fprint(tty, prompt)
 	line, err := bufio.NewReader(tty).ReadBytes('\n')
 	fmt.Fprintln(tty)
@@ -649,7 +649,7 @@ func runUnmount(args []string) int {
 func unmount(dir string, lazy bool) error {
 	flags := 0
 	if lazy {
-		flags = unix.MNT_DETACH
+		flags = lazyUnmountFlag
 	}
 	err := unix.Unmount(dir, flags)
 	if err == nil || !errors.Is(err, unix.EPERM) {
