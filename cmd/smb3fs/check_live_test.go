@@ -24,11 +24,12 @@ func buildBinary(t *testing.T) string {
 }
 
 // rulesFile writes a hardening file where the rules loader accepts it: a
-// root-owned directory under the environment's base (never /tmp, whose
-// mode 1777 the loader rightly refuses).
-func rulesFile(t *testing.T, env *livetest.Environment, text string, mode os.FileMode) string {
+// fresh root-owned directory under /run, whose whole parent chain is
+// root-only (not under /tmp or a checkout that may live below a
+// world-writable directory: the loader rightly refuses those).
+func rulesFile(t *testing.T, _ *livetest.Environment, text string, mode os.FileMode) string {
 	t.Helper()
-	dir, err := os.MkdirTemp(env.Base, "rules-")
+	dir, err := os.MkdirTemp("/run", "smb3fs-rules-")
 	if err != nil {
 		t.Fatal(err)
 	}
