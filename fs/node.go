@@ -157,6 +157,8 @@ func (r *Node) MountOptions() *gofs.Options {
 			Name:     "smb3fs",
 			MaxWrite: 1 << 20,
 			Debug:    o.Debug,
+			// fcntl and flock locks come to us (lock.go), not kept locally.
+			EnableLocks: true,
 		},
 		UID: o.UID,
 		GID: o.GID,
@@ -380,7 +382,12 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		return h.Getattr(ctx, out)
 	}
 	if h := n.openHandle(false); h != nil {
-		return h.Getattr(ctx, out)
+		// The kernel may release h while we use it (it closes after
+		// close(2) returned): then SMB says STATUS_FILE_CLOSED (EBADF)
+		// and we stat the path instead.
+		if errno := h.Getattr(ctx, out); errno != syscall.EBADF {
+			return errno
+		}
 	}
 	// A handle that wrote sets the write time when it closes, and the
 	// kernel closes after close(2) returned: report the time it leaves.
@@ -413,8 +420,9 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 		return syscall.EROFS
 	}
 	h, _ := fh.(*handle)
+	borrowed := false
 	if h == nil || !h.write {
-		h = n.openHandle(true)
+		h, borrowed = n.openHandle(true), true
 		if h == nil {
 			n.waitClosing(ctx)
 		}
@@ -423,6 +431,22 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if errno != 0 {
 		return errno
 	}
+	err := n.setattr(ctx, h, p, in)
+	if borrowed && h != nil && client.IsStatus(err, wire.StatusFileClosed) {
+		// The kernel released the borrowed handle under us: once its
+		// close is done, set the attributes by path.
+		n.waitClosing(ctx)
+		err = n.setattr(ctx, nil, p, in)
+	}
+	if err != nil {
+		return ToErrno(err)
+	}
+	return n.Getattr(ctx, fh, out)
+}
+
+// setattr applies the size and times of in, through h when not nil, else
+// by path p.
+func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAttrIn) error {
 	tree := n.fsys.tree
 	if size, ok := in.GetSize(); ok {
 		var err error
@@ -432,30 +456,26 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 			_, err = tree.Truncate(ctx, p, size)
 		}
 		if err != nil {
-			return ToErrno(err)
+			return err
 		}
 	}
 	mt, okm := in.GetMTime()
 	at, oka := in.GetATime()
-	if okm || oka {
-		bi := &wire.FileBasicInformation{}
-		if okm {
-			bi.LastWriteTime = toFileTime(mt)
-		}
-		if oka {
-			bi.LastAccessTime = toFileTime(at)
-		}
-		var err error
-		if h != nil {
-			err = h.f.SetBasicInfo(ctx, bi)
-		} else {
-			_, err = tree.SetBasicInfo(ctx, p, bi)
-		}
-		if err != nil {
-			return ToErrno(err)
-		}
+	if !okm && !oka {
+		return nil
 	}
-	return n.Getattr(ctx, fh, out)
+	bi := &wire.FileBasicInformation{}
+	if okm {
+		bi.LastWriteTime = toFileTime(mt)
+	}
+	if oka {
+		bi.LastAccessTime = toFileTime(at)
+	}
+	if h != nil {
+		return h.f.SetBasicInfo(ctx, bi)
+	}
+	_, err := tree.SetBasicInfo(ctx, p, bi)
+	return err
 }
 
 // access returns the SMB access mask for open(2) flags.
