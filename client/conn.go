@@ -59,6 +59,10 @@ type call struct {
 	done chan struct{} // closed when resp or err is set
 	resp []byte        // the response message (header+body), exact bytes
 	err  error
+	// frame is the received frame buffer when resp was its only message
+	// and it came from framePool: the caller may hand it back with
+	// releaseFrame once done with resp. Set by the reader before done.
+	frame []byte
 
 	// Guarded by Conn.mu.
 	asyncID   uint64 // set once an interim STATUS_PENDING arrived
@@ -538,7 +542,7 @@ func (c *Conn) readLoop() {
 			return
 		}
 		// The slack lets AES-GCM open the frame in place.
-		frame := make([]byte, n, n+sealSlack)
+		frame := getFrame(n)
 		if _, err := io.ReadFull(br, frame); err != nil {
 			c.fail(readError(err))
 			return
@@ -559,6 +563,7 @@ func readError(err error) error {
 
 // dispatch handles one frame: decrypt, split, match, verify, complete.
 func (c *Conn) dispatch(frame []byte) error {
+	raw := frame
 	var sealedBy *Session
 	switch string(frame[0:4]) {
 	case wire.TransformProtocolID:
@@ -587,16 +592,48 @@ func (c *Conn) dispatch(frame []byte) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
+	// Only a frame that carried exactly one message may be recycled by
+	// its caller: with several, others would still alias it.
+	var recyclable []byte
+	if len(msgs) == 1 && cap(raw) >= minPooledFrame {
+		recyclable = raw
+	}
 	for _, m := range msgs {
-		if err := c.handle(m, sealedBy); err != nil {
+		if err := c.handle(m, sealedBy, recyclable); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// minPooledFrame is the smallest frame worth recycling (large READs).
+const minPooledFrame = 64 << 10
+
+// framePool recycles large receive buffers (see call.frame).
+var framePool sync.Pool
+
+// getFrame returns a buffer of n bytes with sealSlack spare capacity.
+func getFrame(n int) []byte {
+	if n+sealSlack >= minPooledFrame {
+		if b, ok := framePool.Get().(*[]byte); ok && cap(*b) >= n+sealSlack {
+			return (*b)[:n]
+		}
+	}
+	return make([]byte, n, n+sealSlack)
+}
+
+// releaseFrame hands cl's frame back for reuse; cl.resp must not be used
+// afterwards. Calls without a recyclable frame are left alone.
+func releaseFrame(cl *call) {
+	if cl.frame != nil {
+		b := cl.frame
+		cl.frame, cl.resp = nil, nil
+		framePool.Put(&b)
+	}
+}
+
 // handle matches one response message to its call ([MS-SMB2] 3.2.5.1).
-func (c *Conn) handle(m []byte, sealedBy *Session) error {
+func (c *Conn) handle(m []byte, sealedBy *Session, frame []byte) error {
 	h, err := wire.DecodeHeader(m)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrProtocol, err)
@@ -637,7 +674,7 @@ func (c *Conn) handle(m []byte, sealedBy *Session) error {
 	abandoned := cl.abandoned
 	c.mu.Unlock()
 	if !abandoned {
-		cl.resp = m
+		cl.resp, cl.frame = m, frame
 	}
 	close(cl.done)
 	return nil

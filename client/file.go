@@ -135,6 +135,7 @@ func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
 		}
 		copy(p[pd.pos:], r.Data)
 		done = pd.pos + len(r.Data)
+		releaseFrame(pd.cl) // r.Data is copied out: the buffer may be reused
 		if len(r.Data) < pd.n {
 			eof = true // short read: end of file
 		}
