@@ -305,8 +305,9 @@ func TestLiveRefusals(t *testing.T) {
 		want   error
 		substr string
 	}{
-		{"legacy 3.0 server vs 3.1.1 only", env.Legacy, client.StrictPolicy(), func() auth.Mechanism { return ntlm(env, "alice", alice.Password) }, client.ErrRefused, ""},
-		{"weak 2.1 server vs 3.1.1 only", env.Weak, client.StrictPolicy(), func() auth.Mechanism { return ntlm(env, "alice", alice.Password) }, client.ErrRefused, ""},
+		// NTLM allowed, so that the server's dialect is what is refused.
+		{"legacy 3.0 server vs 3.1.1 only", env.Legacy, ntlmPolicy, func() auth.Mechanism { return ntlmFor(env, env.Legacy, "alice", alice.Password) }, client.ErrRefused, "server rejected NEGOTIATE offering 3.1.1"},
+		{"weak 2.1 server vs 3.1.1 only", env.Weak, ntlmPolicy, func() auth.Mechanism { return ntlmFor(env, env.Weak, "alice", alice.Password) }, client.ErrRefused, "server rejected NEGOTIATE offering 3.1.1"},
 		{"NTLM where mutual auth required", env.DC, client.StrictPolicy(), func() auth.Mechanism { return ntlm(env, "alice", alice.Password) }, client.ErrRefused, "mutual"},
 		{"NTLM not allowed", env.DC, func() client.Policy { p := client.StrictPolicy(); p.RequireMutualAuth = false; return p }(), func() auth.Mechanism { return ntlm(env, "alice", alice.Password) }, client.ErrRefused, "does not allow"},
 		{"wrong NTLM password", env.DC, ntlmPolicy, func() auth.Mechanism { return ntlm(env, "alice", "not-the-password") }, nil, "STATUS_LOGON_FAILURE"},
