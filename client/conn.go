@@ -428,15 +428,26 @@ func (c *Conn) wait(ctx context.Context, cl *call) ([]byte, error) {
 	}
 }
 
-// cancel sends SMB2 CANCEL for cl ([MS-SMB2] 3.2.4.24) and marks it
-// abandoned. CANCEL takes no credit and no MessageId of its own.
+// cancel gives up on cl: it marks the call abandoned (its late response is
+// still verified, then discarded) and sends SMB2 CANCEL.
 func (c *Conn) cancel(cl *call) {
+	c.mu.Lock()
+	if _, ok := c.pending[cl.messageID]; ok {
+		cl.abandoned = true
+	}
+	c.mu.Unlock()
+	c.sendCancel(cl)
+}
+
+// sendCancel sends SMB2 CANCEL for cl ([MS-SMB2] 3.2.4.24) without
+// abandoning it: its final response is still delivered to the caller.
+// Nothing is sent once cl has completed or the connection has ended.
+func (c *Conn) sendCancel(cl *call) {
 	c.mu.Lock()
 	if _, ok := c.pending[cl.messageID]; !ok || c.err != nil {
 		c.mu.Unlock()
 		return
 	}
-	cl.abandoned = true
 	hdr := wire.Header{Command: wire.CmdCancel, MessageID: cl.messageID}
 	if cl.async {
 		hdr.Flags |= wire.FlagAsyncCommand

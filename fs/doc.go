@@ -94,6 +94,11 @@
 // or a colon (an alternate data stream on SMB) are refused with EINVAL;
 // names over 255 UTF-16 units with ENAMETOOLONG.
 //
+// File locks (fcntl and flock) are SMB byte-range locks (lock.go): per
+// open file, enforced by the server (a locked range refuses other handles'
+// reads and writes), whole locks only (a partial unlock or overlap is
+// ENOLCK); F_SETLKW is interruptible (SMB2 CANCEL, then EINTR).
+//
 // # Errors
 //
 // ToErrno in errno.go is the one place an error becomes an errno. A

@@ -31,6 +31,7 @@ type handle struct {
 	// interleave.
 	appendMode bool
 	mu         sync.Mutex
+	locks      lockTable // byte-range locks held on f (lock.go)
 }
 
 func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {

@@ -18,7 +18,6 @@ import (
 // SMB3FS_POSIXTEST_ALL=1, so the list can be checked.
 var unsupported = map[string]string{
 	"FallocateKeepSize":   "SMB has no allocate-without-extending; fallocate(FALLOC_FL_KEEP_SIZE) is EOPNOTSUPP",
-	"FcntlFlockLocksFile": "byte-range locks are not sent to the server yet (SMB2 LOCK); the kernel's local locks only",
 	"FstatDeleted":        "Samba sets the write time when the writing handle closes, and the kernel closes it after close(2) returned: a stat in between can see the earlier time (fails about 1 run in 5)",
 	"FileBasic":           "modes come from file_mode/dir_mode, not from create(2) or chmod(2) (see the package comment)",
 	"NlinkZero":           "SMB refuses to rename over a file that is open (STATUS_ACCESS_DENIED)",
