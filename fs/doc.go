@@ -94,6 +94,11 @@
 // or a colon (an alternate data stream on SMB) are refused with EINVAL;
 // names over 255 UTF-16 units with ENAMETOOLONG.
 //
+// copy_file_range(2) between files of one mount is a server-side copy
+// (FSCTL_SRV_COPYCHUNK_WRITE, copy.go): the data never crosses the wire. A
+// server that cannot copy is reported to the kernel once (ENOSYS), which
+// then copies through read and write.
+//
 // File locks (fcntl and flock) are SMB byte-range locks (lock.go): per
 // open file, enforced by the server (a locked range refuses other handles'
 // reads and writes), whole locks only (a partial unlock or overlap is
