@@ -41,6 +41,7 @@ type Client struct {
 	session *Session
 	server  string
 	policy  Policy
+	breaks  breakTable // leases and oplocks, see lease.go
 }
 
 // Dial connects, negotiates and authenticates, refusing anything below
@@ -84,7 +85,9 @@ func Dial(ctx context.Context, opts Options) (*Client, error) {
 		c.Close()
 		return nil, err
 	}
-	return &Client{conn: c, session: s, server: opts.Server, policy: p}, nil
+	cl := &Client{conn: c, session: s, server: opts.Server, policy: p}
+	cl.handleBreaks()
+	return cl, nil
 }
 
 // Close logs off (best effort, bounded) and closes the connection.

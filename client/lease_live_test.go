@@ -1,0 +1,146 @@
+package client_test
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// twoClients dials two independent connections (same user) and connects
+// both to the encrypted share; it returns the trees and a fresh directory.
+func twoClients(t *testing.T, env *livetest.Environment) (a, b *client.Tree, dir string) {
+	t.Helper()
+	share := env.Shares.Encrypted
+	ca := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	cb := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	a, b = connect(t, ca, share), connect(t, cb, share)
+	dir = scratch(t, env, share)
+	mkdir(t, a, dir)
+	return a, b, dir
+}
+
+func TestLiveLeaseBreak(t *testing.T) {
+	env := livetest.Env(t)
+	ta, tb, dir := twoClients(t, env)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	name := dir + `\leased.txt`
+	rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
+
+	fa, lease, err := ta.CreateWithLease(ctx, name, &wire.CreateRequest{
+		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
+		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+		CreateDisposition: wire.FileOverwriteIf,
+		CreateOptions:     wire.FileNonDirectoryFile,
+		FileAttributes:    wire.FileAttributeNormal,
+	}, rwh)
+	if err != nil {
+		t.Fatalf("CreateWithLease: %v", err)
+	}
+	defer fa.Close(context.Background())
+	if got := lease.State(); got != rwh {
+		t.Fatalf("granted lease 0x%x, want RWH (0x%x)", got, rwh)
+	}
+	if _, err := fa.WriteAt(ctx, []byte("cached by A"), 0); err != nil {
+		t.Fatal(err)
+	}
+	broken := lease.Broken()
+	var wroteBack atomic.Bool
+	lease.OnBreak(func(ctx context.Context, from, to uint32) {
+		// Where the fs layer writes back what write caching held.
+		if from&wire.LeaseWrite != 0 && to&wire.LeaseWrite == 0 && fa.Flush(ctx) == nil {
+			wroteBack.Store(true)
+		}
+	})
+
+	// B opens for writing: the server must break A's write caching and,
+	// since A holds W, wait for A's acknowledgment before B's open completes.
+	fb, err := tb.Create(ctx, name, &wire.CreateRequest{
+		DesiredAccess:     wire.GenericWrite,
+		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+		CreateDisposition: wire.FileOpen,
+		CreateOptions:     wire.FileNonDirectoryFile,
+	})
+	if err != nil {
+		t.Fatalf("B's open while A holds RWH: %v", err)
+	}
+	defer fb.Close(context.Background())
+
+	select {
+	case <-broken:
+	case <-ctx.Done():
+		t.Fatal("A never saw a lease break")
+	}
+	if err := lease.Wait(ctx); err != nil {
+		t.Fatalf("A's acknowledgment: %v", err)
+	}
+	got := lease.State()
+	if got&wire.LeaseWrite != 0 || got&^rwh != 0 {
+		t.Fatalf("lease after B's write open is 0x%x, want R, RH or none", got)
+	}
+	if !wroteBack.Load() {
+		t.Fatal("OnBreak did not run before the acknowledgment")
+	}
+	t.Logf("lease broken RWH -> 0x%x", got)
+
+	// Both connections still work, and B sees A's data.
+	buf := make([]byte, 11)
+	if _, err := fa.ReadAt(ctx, buf, 0); err != nil || string(buf) != "cached by A" {
+		t.Fatalf("A reads %q, %v", buf, err)
+	}
+	if _, err := fb.WriteAt(ctx, []byte("B"), 0); err != nil {
+		t.Fatalf("B writes: %v", err)
+	}
+	lease.Release()
+}
+
+func TestLiveOplockBreak(t *testing.T) {
+	env := livetest.Env(t)
+	ta, tb, dir := twoClients(t, env)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	name := dir + `\oplocked.txt`
+	fa, op, err := ta.CreateWithOplock(ctx, name, &wire.CreateRequest{
+		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
+		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+		CreateDisposition: wire.FileOverwriteIf,
+		CreateOptions:     wire.FileNonDirectoryFile,
+		FileAttributes:    wire.FileAttributeNormal,
+	}, wire.OplockLevelBatch)
+	if err != nil {
+		t.Fatalf("CreateWithOplock: %v", err)
+	}
+	defer fa.Close(context.Background())
+	if op.Level() != wire.OplockLevelBatch && op.Level() != wire.OplockLevelExclusive {
+		t.Fatalf("granted oplock 0x%x, want batch or exclusive", op.Level())
+	}
+	broken := op.Broken()
+	fb, err := tb.Create(ctx, name, &wire.CreateRequest{
+		DesiredAccess:     wire.GenericRead,
+		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+		CreateDisposition: wire.FileOpen,
+		CreateOptions:     wire.FileNonDirectoryFile,
+	})
+	if err != nil {
+		t.Fatalf("B's open while A holds a batch oplock: %v", err)
+	}
+	defer fb.Close(context.Background())
+	select {
+	case <-broken:
+	case <-ctx.Done():
+		t.Fatal("A never saw an oplock break")
+	}
+	if err := op.Wait(ctx); err != nil {
+		t.Fatalf("A's acknowledgment: %v", err)
+	}
+	if l := op.Level(); l != wire.OplockLevelII && l != wire.OplockLevelNone {
+		t.Fatalf("oplock after B's open is 0x%x, want II or none", l)
+	}
+	t.Logf("oplock broken batch -> 0x%x", op.Level())
+	op.Release()
+}
