@@ -102,7 +102,13 @@
 // File locks (fcntl and flock) are SMB byte-range locks (lock.go): per
 // open file, enforced by the server (a locked range refuses other handles'
 // reads and writes), whole locks only (a partial unlock or overlap is
-// ENOLCK); F_SETLKW is interruptible (SMB2 CANCEL, then EINTR).
+// ENOLCK); F_SETLKW is interruptible (SMB2 CANCEL, then EINTR). Because
+// SMB locks are mandatory, a process that mmaps a file region another
+// process has locked gets SIGBUS on its page fault: SQLite in WAL mode
+// (its -shm locks) breaks that way when two processes share a database.
+// The nobrl mount option (Options.LocalLocks) keeps locks in this kernel
+// instead: correct among this machine's processes, invisible to other
+// clients.
 //
 // # Errors
 //

@@ -40,6 +40,12 @@ type Options struct {
 	// Kernel lists mount flags for the kernel to enforce: noexec, nosuid,
 	// nodev (the mount is always nosuid and nodev).
 	Kernel []string
+	// LocalLocks keeps fcntl and flock locks in this machine's kernel
+	// (mount option nobrl, as cifs calls it): they no longer reach the
+	// server, so other clients do not see them, but programs that mmap a
+	// file another process has locked (SQLite in WAL mode) work. By
+	// default locks are SMB byte-range locks (lock.go).
+	LocalLocks bool
 }
 
 // FS is the state one mount shares among its nodes: the tree and the
@@ -157,8 +163,9 @@ func (r *Node) MountOptions() *gofs.Options {
 			Name:     "smb3fs",
 			MaxWrite: 1 << 20,
 			Debug:    o.Debug,
-			// fcntl and flock locks come to us (lock.go), not kept locally.
-			EnableLocks: true,
+			// fcntl and flock locks come to us (lock.go) unless they
+			// are to stay local (nobrl).
+			EnableLocks: !o.LocalLocks,
 		},
 		UID: o.UID,
 		GID: o.GID,

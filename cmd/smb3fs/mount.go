@@ -48,6 +48,7 @@ type mountOptions struct {
 	Password         []byte // from the credentials file
 	Sec              string // "krb5" or "ntlmssp"
 	Seal             bool   // seal: require encryption even where the rule does not
+	LocalLocks       bool   // nobrl: fcntl/flock locks stay local
 	Vers             *wire.Dialect
 
 	Port     int
@@ -128,6 +129,10 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 				o.Vers = &d
 			case "seal":
 				o.Seal = true
+			case "nobrl":
+				o.LocalLocks = true // fcntl/flock stay in this kernel
+			case "brl":
+				o.LocalLocks = false
 			case "port":
 				if err = need(); err == nil {
 					p, perr := strconv.Atoi(val)
@@ -507,11 +512,12 @@ func serve(ma *mountArgs) int {
 	}
 	auditEstablished(ma.server, ma.share, cl.Info(), tree.Encrypted(), match)
 	fo := smbfs.Options{
-		FileMode: ma.opts.FileMode,
-		DirMode:  ma.opts.DirMode,
-		ReadOnly: ma.opts.ReadOnly,
-		FsName:   "//" + ma.server + "/" + ma.share,
-		Kernel:   ma.opts.Kernel,
+		FileMode:   ma.opts.FileMode,
+		DirMode:    ma.opts.DirMode,
+		ReadOnly:   ma.opts.ReadOnly,
+		FsName:     "//" + ma.server + "/" + ma.share,
+		Kernel:     ma.opts.Kernel,
+		LocalLocks: ma.opts.LocalLocks,
 	}
 	fo.UID, fo.GID = uint32(os.Getuid()), uint32(os.Getgid())
 	if ma.opts.UID != nil {
