@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/smb3fs/smb3fs/auth"
@@ -82,8 +83,13 @@ type sessionState struct {
 func (ss *sessionState) exchange(ctx context.Context) error {
 	c := ss.c
 	token, err := ss.spnego.InitialToken(ctx, c.state.SecurityBlob)
-	if err != nil {
+	if errors.Is(err, auth.ErrMechanismUnavailable) {
 		return fmt.Errorf("%w: %w", ErrRefused, err)
+	}
+	if err != nil {
+		// No ticket, an expired one, an unknown service principal: the
+		// client cannot authenticate, which is not a policy decision.
+		return fmt.Errorf("smb2: authentication: %w", err)
 	}
 	for round := 0; ; round++ {
 		if round > 8 {

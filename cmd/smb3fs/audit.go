@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"log/slog"
 	"os"
 
@@ -25,6 +26,13 @@ func auditEstablished(server, share string, info client.Info, encrypted bool, m 
 		"signing", info.SigningAlgorithm.String(),
 		"auth", info.Mechanism, "mutual_auth", info.MutualAuth,
 		"rule", m.String())
+}
+
+// isRefusal reports whether err is the security policy (or the wire
+// verification behind it) refusing the connection, as opposed to a plain
+// failure such as missing credentials or a share that does not exist.
+func isRefusal(err error) bool {
+	return errors.Is(err, client.ErrRefused) || errors.Is(err, client.ErrUnprotected) || errors.Is(err, client.ErrProtocol)
 }
 
 // auditRefused records a refusal and the rule under which it happened.

@@ -79,6 +79,10 @@ func runCheck(args []string) int {
 		return 1
 	}
 	refuse := func(err error) int {
+		if !isRefusal(err) {
+			fmt.Fprintf(os.Stderr, "smb3fs: //%s/%s: %v\n", server, share, err)
+			return 1
+		}
 		auditRefused(server, share, match, err)
 		fmt.Fprintf(os.Stderr, "smb3fs: refused //%s/%s: rule %s: %v\n", server, share, match, err)
 		return 1

@@ -491,9 +491,15 @@ func serve(ma *mountArgs) int {
 	if err != nil {
 		return refuse(err)
 	}
+	refuseOrFail := func(err error) int {
+		if isRefusal(err) {
+			return refuse(err)
+		}
+		return fail(err)
+	}
 	mech, err := ma.mechanism()
 	if err != nil {
-		return refuse(err)
+		return fail(err)
 	}
 	addr := ""
 	if ma.opts.Port != 0 {
@@ -503,12 +509,12 @@ func serve(ma *mountArgs) int {
 	defer cancel()
 	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech})
 	if err != nil {
-		return refuse(err)
+		return refuseOrFail(err)
 	}
 	defer cl.Close()
 	tree, err := cl.Connect(ctx, ma.share)
 	if err != nil {
-		return refuse(err)
+		return refuseOrFail(err)
 	}
 	auditEstablished(ma.server, ma.share, cl.Info(), tree.Encrypted(), match)
 	fo := smbfs.Options{
