@@ -14,7 +14,6 @@ import (
 
 	"github.com/jcmturner/gokrb5/v8/client"
 	"github.com/jcmturner/gokrb5/v8/config"
-	"github.com/jcmturner/gokrb5/v8/credentials"
 	"github.com/jcmturner/gokrb5/v8/crypto"
 	"github.com/jcmturner/gokrb5/v8/iana"
 	"github.com/jcmturner/gokrb5/v8/iana/chksumtype"
@@ -240,9 +239,11 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 		if err != nil {
 			return nil, err
 		}
-		cc, err := credentials.LoadCCache(path)
+		// loadCCache bounds, validates and expiry-checks the cache;
+		// gokrb5's LoadCCache panics or exhausts memory on a damaged one.
+		cc, err := loadCCache(path, k.now())
 		if err != nil {
-			return nil, fmt.Errorf("auth: kerberos: credential cache %s: %w", path, err)
+			return nil, err
 		}
 		if creds.Principal != "" {
 			user, realm, err := splitPrincipal(creds.Principal, cfg)
@@ -254,8 +255,15 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 				return nil, fmt.Errorf("auth: kerberos: credential cache %s holds %s, not %s@%s", path, have, user, realm)
 			}
 		}
-		newClient = func(string) (*client.Client, error) {
-			cl, err := client.NewFromCCache(cc, cfg, settings...)
+		newClient = func(string) (cl *client.Client, err error) {
+			defer func() {
+				// NewFromCCache decodes the tickets' DER; a damaged one
+				// must be an error, not a crash.
+				if r := recover(); r != nil {
+					cl, err = nil, fmt.Errorf("auth: kerberos: credential cache %s is damaged: ticket: %v", path, r)
+				}
+			}()
+			cl, err = client.NewFromCCache(cc, cfg, settings...)
 			if err != nil {
 				return nil, fmt.Errorf("auth: kerberos: credential cache %s: %w", path, err)
 			}

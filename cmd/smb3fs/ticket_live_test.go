@@ -175,11 +175,10 @@ func TestLiveMountExpiredTicket(t *testing.T) {
 				args = append(args, "--foreground")
 			}
 			out, code := runMountCmd(t, env, bin, cc, nil, args...)
-			// gokrb5 finds no valid TGT in the cache and has no password
-			// or keytab to get one: "cannot login, no user credentials
-			// available and no valid existing session".
+			// The cache is checked before anything is sent: "the ticket
+			// in credential cache PATH expired at TIME (run kinit)".
 			checkCredentialFailure(t, bin, dir, out, code,
-				[]string{"//" + env.DC.Host + "/" + env.Shares.Encrypted, "kerberos", "service ticket for cifs/" + env.DC.Host, "credentials"}, secrets)
+				[]string{"//" + env.DC.Host + "/" + env.Shares.Encrypted, "kerberos", "credential cache", "expired at", "(run kinit)"}, secrets)
 		})
 	}
 }
