@@ -13,15 +13,81 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 
 	smbfs "github.com/smb3fs/smb3fs/fs"
+	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
 
 // End-to-end tests with real tools on the mount: git, SQLite, many
 // concurrent writers and mmap. Each result is also checked on the
 // server's disk.
+
+// daemonBinary is the smb3fs binary built once for the tool tests.
+var daemonBinary struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// mountDaemon mounts the encrypted share through the real `smb3fs mount`
+// daemon, a separate process, as users run it. The tool tests drive the
+// mount with other processes (git, python3) and with heavy I/O and mmap
+// from this process too; serving FUSE from the same Go process that also
+// works on the mount risks the runtime waiting on a thread blocked in the
+// kernel on its own file system (seen once as a two-minute hang with an
+// idle server), so the server runs elsewhere here.
+func mountDaemon(t *testing.T, opts smbfs.Options) *mounted {
+	t.Helper()
+	env := livetest.Env(t)
+	share := env.Shares.Encrypted
+	daemonBinary.once.Do(func() {
+		dir, err := os.MkdirTemp("", "smb3fs-bin-")
+		if err != nil {
+			daemonBinary.err = err
+			return
+		}
+		daemonBinary.path = filepath.Join(dir, "smb3fs")
+		out, err := exec.Command("go", "build", "-o", daemonBinary.path, "github.com/smb3fs/smb3fs/cmd/smb3fs").CombinedOutput()
+		if err != nil {
+			daemonBinary.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if daemonBinary.err != nil {
+		t.Fatal(daemonBinary.err)
+	}
+	cc := env.Kinit(t, "alice")
+	mnt := t.TempDir()
+	args := []string{"mount", "//" + env.DC.Host + "/" + share, mnt}
+	if opts.LocalLocks {
+		args = append(args, "-o", "nobrl")
+	}
+	cmd := exec.Command(daemonBinary.path, args...)
+	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+cc)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("smb3fs mount: %v\n%s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command(daemonBinary.path, "unmount", mnt).CombinedOutput(); err != nil {
+			t.Errorf("smb3fs unmount: %v\n%s", err, out)
+		}
+	})
+	safe := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return '_'
+	}, t.Name())
+	name := fmt.Sprintf("fs-%s-%d", safe, time.Now().UnixNano())
+	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
+	if err := os.Mkdir(m.dir, 0755); err != nil {
+		t.Fatalf("mkdir scratch: %v", err)
+	}
+	t.Cleanup(func() { os.RemoveAll(m.disk) })
+	return m
+}
 
 // gitFiles are the files the git test commits: a subdirectory, a name with
 // a space and a UTF-8 name.
@@ -49,7 +115,7 @@ func gitCmd(t *testing.T, home, dir string, args ...string) string {
 }
 
 func TestLiveToolGit(t *testing.T) {
-	m := mountShare(t, smbfs.Options{})
+	m := mountDaemon(t, smbfs.Options{})
 	home := t.TempDir()
 	repo := m.path("repo")
 	if err := os.Mkdir(repo, 0755); err != nil {
@@ -260,7 +326,7 @@ func TestLiveToolSQLite(t *testing.T) {
 	} {
 		mode := tc.mode
 		t.Run(tc.name, func(t *testing.T) {
-			m := mountShare(t, tc.opts)
+			m := mountDaemon(t, tc.opts)
 			db := m.path("test.db")
 			var r sqliteResult
 			out := runPython(t, sqliteScript, db, mode)
@@ -343,7 +409,7 @@ func TestLiveToolSQLite(t *testing.T) {
 }
 
 func TestLiveConcurrentWriters(t *testing.T) {
-	m := mountShare(t, smbfs.Options{})
+	m := mountDaemon(t, smbfs.Options{})
 	const (
 		bigWriters  = 8
 		bigSize     = 4 << 20
@@ -449,7 +515,7 @@ func TestLiveConcurrentWriters(t *testing.T) {
 }
 
 func TestLiveMmap(t *testing.T) {
-	m := mountShare(t, smbfs.Options{})
+	m := mountDaemon(t, smbfs.Options{})
 	const size = 5*4096 + 123
 	data := randBytes(size)
 	p := m.path("mapped")
