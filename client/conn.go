@@ -507,6 +507,28 @@ func (c *Conn) roundTrip(ctx context.Context, s *Session, encrypt bool, msg []by
 	return resp, statusOf(resp)
 }
 
+// waitAll waits for every call of a compound (so that none is left
+// behind) and returns their responses, or the first error: a transport
+// error or a non-success status.
+func (c *Conn) waitAll(ctx context.Context, calls []*call) ([][]byte, error) {
+	resps := make([][]byte, len(calls))
+	var firstErr error
+	for i, cl := range calls {
+		r, err := c.wait(ctx, cl)
+		if err == nil {
+			err = statusOf(r)
+		}
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		resps[i] = r
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return resps, nil
+}
+
 // statusOf returns a *StatusError for an error status in resp's header.
 // STATUS_MORE_PROCESSING_REQUIRED and STATUS_BUFFER_OVERFLOW are returned as
 // errors too; callers that expect them check with IsStatus.

@@ -297,20 +297,11 @@ func (t *Tree) Stat(ctx context.Context, name string) (*wire.CreateResponse, *wi
 	if err != nil {
 		return nil, nil, err
 	}
-	r1, err1 := conn.wait(ctx, calls[0])
-	r2, err2 := conn.wait(ctx, calls[1])
-	if err1 != nil {
-		return nil, nil, err1
-	}
-	if err := statusOf(r1); err != nil {
+	resps, err := conn.waitAll(ctx, calls)
+	if err != nil {
 		return nil, nil, err
 	}
-	if err2 != nil {
-		return nil, nil, err2
-	}
-	if err := statusOf(r2); err != nil {
-		return nil, nil, err
-	}
+	r1, r2 := resps[0], resps[1]
 	cr, err := wire.DecodeCreateResponse(r1)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)

@@ -68,20 +68,9 @@ func (t *Tree) OpenDo(ctx context.Context, name string, req *wire.CreateRequest,
 	if err != nil {
 		return nil, err
 	}
-	resps := make([][]byte, len(calls))
-	var firstErr error
-	for i, cl := range calls {
-		r, err := conn.wait(ctx, cl)
-		if err == nil {
-			err = statusOf(r)
-		}
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-		resps[i] = r
-	}
-	if firstErr != nil {
-		return nil, firstErr
+	resps, err := conn.waitAll(ctx, calls)
+	if err != nil {
+		return nil, err
 	}
 	res := &PathResult{}
 	if res.Create, err = wire.DecodeCreateResponse(resps[0]); err != nil {
@@ -349,20 +338,9 @@ func (f *File) StatInfo(ctx context.Context) (*wire.FileNetworkOpenInformation, 
 	if err != nil {
 		return nil, nil, err
 	}
-	resps := make([][]byte, 2)
-	var firstErr error
-	for i, cl := range calls {
-		r, err := conn.wait(ctx, cl)
-		if err == nil {
-			err = statusOf(r)
-		}
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-		resps[i] = r
-	}
-	if firstErr != nil {
-		return nil, nil, firstErr
+	resps, err := conn.waitAll(ctx, calls)
+	if err != nil {
+		return nil, nil, err
 	}
 	r, err := wire.DecodeQueryInfoResponse(resps[0])
 	if err != nil {
