@@ -57,6 +57,9 @@ type mountOptions struct {
 	DirMode  os.FileMode
 	ReadOnly bool
 	ACTimeo  *time.Duration
+	// Timeout bounds each request to the server (timeout=, seconds);
+	// zero: client.DefaultTimeout.
+	Timeout time.Duration
 	// Kernel lists restricting mount flags (noexec, nosuid, nodev).
 	Kernel []string
 }
@@ -184,6 +187,16 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 				}
 				d := time.Duration(n) * time.Second
 				o.ACTimeo = &d
+			case "timeout":
+				if err = need(); err != nil {
+					break
+				}
+				n, perr := strconv.ParseUint(val, 10, 32)
+				if perr != nil || n < 1 || n > 3600 {
+					err = usageErrorf("bad timeout=%s (seconds, 1 to 3600)", val)
+					break
+				}
+				o.Timeout = time.Duration(n) * time.Second
 			case "noexec", "nosuid", "nodev":
 				// Restrictions the kernel enforces: passed on, never dropped.
 				o.Kernel = append(o.Kernel, key)
@@ -507,7 +520,7 @@ func serve(ma *mountArgs) int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech})
+	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech, Timeout: ma.opts.Timeout})
 	if err != nil {
 		return refuseOrFail(err)
 	}

@@ -29,6 +29,12 @@ func TestParseMountOptionsGood(t *testing.T) {
 	if o, err := parseMountOptions([]string{"noexec,nosuid,exec,nodev"}); err != nil || strings.Join(o.Kernel, ",") != "noexec,nosuid,nodev" {
 		t.Errorf("kernel flags: %v %v", o.Kernel, err)
 	}
+	if o.Timeout != 0 {
+		t.Errorf("default timeout %v", o.Timeout)
+	}
+	if o, err := parseMountOptions([]string{"timeout=10"}); err != nil || o.Timeout != 10*time.Second {
+		t.Errorf("timeout=10: %v %v", o.Timeout, err)
+	}
 	o, err = parseMountOptions([]string{"ro,rw,actimeo=5,sec=ntlmssp"})
 	if err != nil || o.ReadOnly || *o.ACTimeo != 5*time.Second || o.Sec != "ntlmssp" {
 		t.Errorf("later options win: %+v %v", o, err)
@@ -59,6 +65,10 @@ func TestParseMountOptionsBad(t *testing.T) {
 		"file_mode=999",
 		"dir_mode=0",
 		"actimeo=-1",
+		"timeout=0",
+		"timeout=10s",
+		"timeout=3601",
+		"timeout",
 		"username",
 		"cache=loose",
 		"suid",
