@@ -23,6 +23,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/smb3fs/smb3fs/client/wire"
@@ -97,6 +98,11 @@ type Conn struct {
 	err error
 	// onBreak receives oplock and lease break notifications.
 	onBreak func(msg []byte)
+	// onFail, if set, runs (on its own goroutine) once the connection ends.
+	onFail func(err error)
+
+	// lastRecv is when the reader last received a frame (UnixNano).
+	lastRecv atomic.Int64
 
 	closed chan struct{} // closed when the connection ends
 }
@@ -136,6 +142,7 @@ func newConn(nc net.Conn, timeout time.Duration) *Conn {
 		sessions:       make(map[uint64]*Session),
 		closed:         make(chan struct{}),
 	}
+	c.lastRecv.Store(time.Now().UnixNano())
 	go c.readLoop()
 	return c
 }
@@ -165,12 +172,21 @@ func (c *Conn) fail(err error) {
 	pending := c.pending
 	c.pending = make(map[uint64]*call)
 	close(c.closed)
+	onFail := c.onFail
 	c.mu.Unlock()
+	if onFail != nil {
+		go onFail(err)
+	}
 	c.nc.Close()
 	for _, cl := range pending {
 		cl.err = err
 		close(cl.done)
 	}
+}
+
+// idle returns how long the connection has received nothing.
+func (c *Conn) idle() time.Duration {
+	return time.Since(time.Unix(0, c.lastRecv.Load()))
 }
 
 // registerSession makes s known to the reader for decryption.
@@ -336,7 +352,7 @@ func (c *Conn) reserve(ctx context.Context, total uint32, out []outgoing, calls 
 	if c.err != nil {
 		err := c.err
 		c.mu.Unlock()
-		return err
+		return &notSentError{err}
 	}
 	c.credits -= total
 	// Ask for enough to keep the pipeline deep.
@@ -486,6 +502,9 @@ func (c *Conn) probe(s *Session) error {
 	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
 	defer cancel()
 	_, err := c.roundTrip(ctx, s, s != nil && s.encryptAll, newMessage(wire.CmdEcho, 0, 0, &wire.EchoRequest{}), 1)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = &timeoutError{fmt.Sprintf("smb2: no response to ECHO within %v", c.timeout)}
+	}
 	if err != nil && c.Err() == nil {
 		c.fail(err)
 	}
@@ -580,6 +599,7 @@ func (c *Conn) readLoop() {
 			c.fail(readError(err))
 			return
 		}
+		c.lastRecv.Store(time.Now().UnixNano())
 		if err := c.dispatch(frame); err != nil {
 			c.fail(err)
 			return

@@ -57,9 +57,20 @@ var (
 // ioctl sends one FSCTL on the file and returns the whole response message
 // with the status error, if any, so callers can read an error's output.
 func (f *File) ioctl(ctx context.Context, code uint32, in []byte, maxOut uint32) ([]byte, error) {
-	req := &wire.IoctlRequest{CtlCode: code, FileID: f.id, Input: in, MaxOutputResponse: maxOut, Flags: wire.IoctlIsFsctl}
-	charge := f.t.cl.conn.creditCharge(max(len(in), int(maxOut)))
-	return f.t.request(ctx, wire.CmdIoctl, req, charge)
+	// Only asking for a resume key is read-only; other FSCTLs are not
+	// sent again once they may have run.
+	class := replayNever
+	if code == wire.FsctlSrvRequestResumeKey {
+		class = replayIdempotent
+	}
+	var resp []byte
+	err := f.t.do(ctx, f, class, func(sn *snap) error {
+		req := &wire.IoctlRequest{CtlCode: code, FileID: sn.fid, Input: in, MaxOutputResponse: maxOut, Flags: wire.IoctlIsFsctl}
+		var err error
+		resp, err = sn.request(ctx, wire.CmdIoctl, req, sn.conn.creditCharge(max(len(in), int(maxOut))))
+		return err
+	})
+	return resp, err
 }
 
 // ioctlOutput decodes resp as an IOCTL response for code and returns its
@@ -195,8 +206,19 @@ func (f *File) CopyChunksFromKey(ctx context.Context, key [24]byte, srcOff, dstO
 // first alone and the rest up to copyInFlight at a time. It returns the
 // bytes acknowledged in order from from; when a request was refused for
 // its size, also the server's limits.
-func (f *File) copyRun(ctx context.Context, key [24]byte, srcOff, dstOff, from, length uint64, lim copyLimits) (uint64, *copyLimits, error) {
-	conn := f.t.cl.conn
+func (f *File) copyRun(ctx context.Context, key [24]byte, srcOff, dstOff, from, length uint64, lim copyLimits) (_ uint64, _ *copyLimits, rerr error) {
+	// Never sent again after a reconnect: the resume key names the old
+	// handle, and the outcome of a copy in flight is unknown.
+	sn, err := f.t.snap(f)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer func() {
+		if why, ok := f.t.cl.needsReconnect(sn.conn, rerr); rerr != nil && ok {
+			f.t.cl.kick(sn.conn, why)
+		}
+	}()
+	conn := sn.conn
 	var inflight []copyRequest
 	next, acked := from, from
 	var firstErr error
@@ -205,11 +227,11 @@ func (f *File) copyRun(ctx context.Context, key [24]byte, srcOff, dstOff, from, 
 	for next < length || len(inflight) > 0 {
 		for firstErr == nil && next < length && len(inflight) < copyInFlight && (!probing || len(inflight) == 0) {
 			req, in := buildCopyRequest(key, srcOff, dstOff, next, length, lim)
-			msg := newMessage(wire.CmdIoctl, f.t.id, 0, &wire.IoctlRequest{
-				CtlCode: wire.FsctlSrvCopyChunkWrite, FileID: f.id, Input: in,
+			msg := newMessage(wire.CmdIoctl, sn.tid, 0, &wire.IoctlRequest{
+				CtlCode: wire.FsctlSrvCopyChunkWrite, FileID: sn.fid, Input: in,
 				MaxOutputResponse: copyChunkMaxOutput, Flags: wire.IoctlIsFsctl,
 			})
-			calls, err := conn.start(ctx, f.t.s, f.t.encrypt, []outgoing{{msg: msg, charge: conn.creditCharge(len(in))}})
+			calls, err := conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: msg, charge: conn.creditCharge(len(in))}})
 			if err != nil {
 				firstErr = err
 				break

@@ -8,10 +8,9 @@ package client
 //	                          ◄── MxAc {QueryStatus, MaximalAccess}
 //
 // A durable handle survives a broken connection for the granted timeout: the
-// client may reclaim it by sending the same CreateGuid in a DH2C context on a
-// new connection ([MS-SMB2] 3.2.4.4). That reconnect belongs to the
-// reliability work and is not done here; this file only asks for the grant
-// and records what a reconnect would need.
+// client reclaims it by sending the same CreateGuid in a DH2C context on a
+// new connection ([MS-SMB2] 3.2.4.4); reconnect.go does that for every File
+// CreateDurable returned with a grant.
 
 import (
 	"context"
@@ -64,7 +63,7 @@ type Durable struct {
 // ask for, is a protocol violation: the handle is closed and an error
 // returned.
 func (t *Tree) CreateDurable(ctx context.Context, name string, req *wire.CreateRequest, timeout time.Duration) (*File, *Durable, error) {
-	if t.cl.conn.state.Dialect < wire.Dialect300 {
+	if t.cl.cur().state.Dialect < wire.Dialect300 {
 		f, _, err := t.CreateWithLease(ctx, name, req, durableLeaseState)
 		return f, nil, err
 	}
@@ -85,7 +84,7 @@ func (t *Tree) CreateDurable(ctx context.Context, name string, req *wire.CreateR
 	r, err := durableGranted(f.Create)
 	if err != nil {
 		l.Release()
-		cctx, cancel := context.WithTimeout(context.Background(), t.cl.conn.timeout)
+		cctx, cancel := context.WithTimeout(context.Background(), t.cl.cur().timeout)
 		f.Close(cctx)
 		cancel()
 		return nil, nil, err
@@ -95,7 +94,17 @@ func (t *Tree) CreateDurable(ctx context.Context, name string, req *wire.CreateR
 	}
 	d.Timeout = time.Duration(r.Timeout) * time.Millisecond
 	d.Lease = l
+	t.cl.trackDurable(f, d, req)
 	return f, d, nil
+}
+
+// OpenFile opens name for a handle that stays open across calls (the FUSE
+// layer's file handles): durable, with a read+handle lease and the server's
+// default timeout, where the server grants it (so the handle survives a
+// reconnect), a plain open otherwise. Close releases the lease.
+func (t *Tree) OpenFile(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
+	f, _, err := t.CreateDurable(ctx, name, req, 0)
+	return f, err
 }
 
 // durableGranted returns the DH2Q response context of r ([MS-SMB2]
@@ -132,7 +141,7 @@ func (t *Tree) CreateWithMaximalAccess(ctx context.Context, name string, req *wi
 	}
 	access, err := maximalAccess(f.Create)
 	if err != nil {
-		cctx, cancel := context.WithTimeout(context.Background(), t.cl.conn.timeout)
+		cctx, cancel := context.WithTimeout(context.Background(), t.cl.cur().timeout)
 		f.Close(cctx)
 		cancel()
 		return nil, 0, err

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -9,24 +10,48 @@ import (
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
-// File is an open handle on a tree ([MS-SMB2] 3.2.1.6).
+// File is an open handle on a tree ([MS-SMB2] 3.2.1.6). A durable File
+// survives reconnects with a new FileId; any other is lost at a reconnect
+// and its operations then return ErrHandleLost.
 type File struct {
-	t    *Tree
+	t *Tree
+	// id, gen and lost are guarded by t.cl.mu: gen is the client
+	// generation the handle is valid on; lost is why a reconnect did not
+	// reclaim it.
 	id   wire.FileID
-	name string
+	gen  uint64
+	lost error
+	// locks counts byte-range locks the handle may hold (guarded by
+	// t.cl.mu): a reconnect does not try to reclaim such a handle.
+	locks int
+	name  string
+	// req (without contexts) and durable are set, read-only, for durable
+	// handles: what a reconnect needs to reclaim it.
+	req     *wire.CreateRequest
+	durable *Durable
 	// Create is the CREATE response that opened the file.
 	Create *wire.CreateResponse
 }
 
-// ID returns the handle's FileId.
-func (f *File) ID() wire.FileID { return f.id }
+// ID returns the handle's current FileId.
+func (f *File) ID() wire.FileID {
+	f.t.cl.mu.Lock()
+	defer f.t.cl.mu.Unlock()
+	return f.id
+}
 
 // Name returns the path the file was opened with.
 func (f *File) Name() string { return f.name }
 
 // request sends one message on the tree and returns the response.
+// It is never sent again after a reconnect (lease and oplock
+// acknowledgments, which a reconnect makes moot).
 func (t *Tree) request(ctx context.Context, cmd wire.Command, body interface{ Append([]byte) []byte }, charge uint16) ([]byte, error) {
-	return t.cl.conn.roundTrip(ctx, t.s, t.encrypt, newMessage(cmd, t.id, 0, body), charge)
+	sn, err := t.snap(nil)
+	if err != nil {
+		return nil, err
+	}
+	return sn.request(ctx, cmd, body, charge)
 }
 
 // Create opens or creates name (a share-relative path with backslashes, ""
@@ -36,27 +61,64 @@ func (t *Tree) Create(ctx context.Context, name string, req *wire.CreateRequest)
 	if req.ImpersonationLevel == 0 {
 		req.ImpersonationLevel = wire.Impersonation
 	}
-	resp, err := t.request(ctx, wire.CmdCreate, req, 1)
+	var f *File
+	attempt := 0
+	err := t.do(ctx, nil, classify(wire.CmdCreate, req.CreateDisposition), func(sn *snap) error {
+		// A durable CREATE sent again carries the same CreateGuid: mark it
+		// a replay ([MS-SMB2] 3.2.4.3.5, 3.3.5.9.10), so that a server that
+		// executed the first one answers with that open.
+		var flags uint32
+		if _, ok := req.Context(wire.CtxNameDurableV2); ok && attempt > 0 && sn.conn.state.Dialect >= wire.Dialect300 {
+			flags = wire.FlagReplayOperation
+		}
+		attempt++
+		resp, err := sn.conn.roundTrip(ctx, sn.s, sn.encrypt, newMessage(wire.CmdCreate, sn.tid, flags, req), 1)
+		if err != nil {
+			return err
+		}
+		r, err := wire.DecodeCreateResponse(resp)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrProtocol, err)
+		}
+		f = &File{t: t, id: r.FileID, gen: sn.gen, name: name, Create: r}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	r, err := wire.DecodeCreateResponse(resp)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	return &File{t: t, id: r.FileID, name: name, Create: r}, nil
+	return f, nil
 }
 
 // Close closes the handle ([MS-SMB2] 3.2.4.5), asking for the final
-// attributes, which it returns.
+// attributes, which it returns. A durable handle whose connection ends
+// during the CLOSE is reclaimed and closed again; if the reconnect finds it
+// gone, the first CLOSE happened, and Close returns an empty response and
+// no error. A handle already lost returns ErrHandleLost.
 func (f *File) Close(ctx context.Context) (*wire.CloseResponse, error) {
-	resp, err := f.t.request(ctx, wire.CmdClose, &wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: f.id}, 1)
+	var r *wire.CloseResponse
+	sent := false
+	err := f.t.do(ctx, f, replayIdempotent, func(sn *snap) error {
+		sent = true
+		resp, err := sn.request(ctx, wire.CmdClose, &wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: sn.fid}, 1)
+		if err != nil {
+			return err
+		}
+		r, err = wire.DecodeCloseResponse(resp)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrProtocol, err)
+		}
+		return nil
+	})
+	durable := f.durable != nil
+	f.t.cl.untrack(f)
+	if durable && f.durable.Lease != nil {
+		f.durable.Lease.Release()
+	}
+	if err != nil && durable && sent && errors.Is(err, ErrHandleLost) {
+		return &wire.CloseResponse{}, nil
+	}
 	if err != nil {
 		return nil, err
-	}
-	r, err := wire.DecodeCloseResponse(resp)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
 	return r, nil
 }
@@ -64,8 +126,10 @@ func (f *File) Close(ctx context.Context) (*wire.CloseResponse, error) {
 // Flush asks the server to write the file's data to stable storage
 // ([MS-SMB2] 3.2.4.17).
 func (f *File) Flush(ctx context.Context) error {
-	_, err := f.t.request(ctx, wire.CmdFlush, &wire.FlushRequest{FileID: f.id}, 1)
-	return err
+	return f.t.do(ctx, f, classify(wire.CmdFlush, 0), func(sn *snap) error {
+		_, err := sn.request(ctx, wire.CmdFlush, &wire.FlushRequest{FileID: sn.fid}, 1)
+		return err
+	})
 }
 
 // chunkSize is the size of each READ or WRITE in a pipelined transfer:
@@ -81,7 +145,25 @@ const maxInFlight = 16
 // ReadAt reads len(p) bytes at off, with up to maxInFlight READs in flight
 // ([MS-SMB2] 3.2.4.6). It returns io.EOF when the file ends before p fills.
 func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
-	conn := f.t.cl.conn
+	var n int
+	var rerr error
+	err := f.t.do(ctx, f, classify(wire.CmdRead, 0), func(sn *snap) error {
+		// After a reconnect the whole read runs again: it is idempotent.
+		n, rerr = f.readAt(ctx, sn, p, off)
+		if rerr == io.EOF {
+			return nil
+		}
+		return rerr
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, rerr
+}
+
+// readAt is ReadAt on one connection.
+func (f *File) readAt(ctx context.Context, sn *snap, p []byte, off int64) (int, error) {
+	conn := sn.conn
 	chunk := f.t.chunkSize(conn.state.MaxReadSize)
 	type pending struct {
 		cl  *call
@@ -95,8 +177,8 @@ func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
 	for done < len(p) || len(inflight) > 0 {
 		for firstErr == nil && !eof && next < len(p) && len(inflight) < maxInFlight {
 			n := min(chunk, len(p)-next)
-			req := &wire.ReadRequest{Length: uint32(n), Offset: uint64(off) + uint64(next), FileID: f.id}
-			calls, err := conn.start(ctx, f.t.s, f.t.encrypt, []outgoing{{msg: newMessage(wire.CmdRead, f.t.id, 0, req), charge: conn.creditCharge(n)}})
+			req := &wire.ReadRequest{Length: uint32(n), Offset: uint64(off) + uint64(next), FileID: sn.fid}
+			calls, err := conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: newMessage(wire.CmdRead, sn.tid, 0, req), charge: conn.creditCharge(n)}})
 			if err != nil {
 				firstErr = err
 				break
@@ -152,8 +234,29 @@ func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
 // WriteAt writes p at off with up to maxInFlight WRITEs in flight
 // ([MS-SMB2] 3.2.4.7). It returns an error unless the server acknowledged
 // every byte.
+//
+// When the connection ends, the client reconnects and, for a durable
+// handle, sends every byte not yet acknowledged again (a WRITE at an
+// explicit offset is idempotent); a handle the reconnect lost returns
+// ErrHandleLost, and the bytes after the acknowledged prefix may not be on
+// the server.
 func (f *File) WriteAt(ctx context.Context, p []byte, off int64) (int, error) {
-	conn := f.t.cl.conn
+	written := 0
+	err := f.t.do(ctx, f, classify(wire.CmdWrite, 0), func(sn *snap) error {
+		n, err := f.writeAt(ctx, sn, p[written:], off+int64(written))
+		written += n
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return written, nil
+}
+
+// writeAt is WriteAt on one connection; it returns the acknowledged prefix
+// even when it fails.
+func (f *File) writeAt(ctx context.Context, sn *snap, p []byte, off int64) (int, error) {
+	conn := sn.conn
 	chunk := f.t.chunkSize(conn.state.MaxWriteSize)
 	type pending struct {
 		cl *call
@@ -165,13 +268,13 @@ func (f *File) WriteAt(ctx context.Context, p []byte, off int64) (int, error) {
 	for next < len(p) || len(inflight) > 0 {
 		for firstErr == nil && next < len(p) && len(inflight) < maxInFlight {
 			n := min(chunk, len(p)-next)
-			req := &wire.WriteRequest{Offset: uint64(off) + uint64(next), FileID: f.id, Data: p[next : next+n]}
+			req := &wire.WriteRequest{Offset: uint64(off) + uint64(next), FileID: sn.fid, Data: p[next : next+n]}
 			// Built where it is sent: the payload is copied once, into
 			// the buffer that is then signed or sealed in place.
 			room := getWriteRoom(wire.HeaderSize + wire.WriteRequestFixedSize + n)
-			msg := (&wire.Header{Command: wire.CmdWrite, TreeID: f.t.id}).Append(room[frameRoom:frameRoom])
+			msg := (&wire.Header{Command: wire.CmdWrite, TreeID: sn.tid}).Append(room[frameRoom:frameRoom])
 			msg = req.Append(msg)
-			calls, err := conn.start(ctx, f.t.s, f.t.encrypt, []outgoing{{msg: msg, charge: conn.creditCharge(n), room: room}})
+			calls, err := conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: msg, charge: conn.creditCharge(n), room: room}})
 			putWriteRoom(room) // the frame is on the wire (or failed): the buffer is free
 			if err != nil {
 				firstErr = err
@@ -210,7 +313,7 @@ func (f *File) WriteAt(ctx context.Context, p []byte, off int64) (int, error) {
 	if firstErr != nil {
 		// Bytes after the first failure may or may not be written: report
 		// only the acknowledged prefix, which is a lower bound.
-		return 0, firstErr
+		return written, firstErr
 	}
 	return written, nil
 }
@@ -218,23 +321,34 @@ func (f *File) WriteAt(ctx context.Context, p []byte, off int64) (int, error) {
 // QueryInfo queries one information class of the file ([MS-SMB2] 3.2.4.12)
 // and returns the raw buffer for the wire decoders.
 func (f *File) QueryInfo(ctx context.Context, infoType, class uint8, additional uint32, outLen uint32) ([]byte, error) {
-	req := &wire.QueryInfoRequest{InfoType: infoType, FileInfoClass: class, OutputBufferLength: outLen, AdditionalInformation: additional, FileID: f.id}
-	resp, err := f.t.request(ctx, wire.CmdQueryInfo, req, f.t.cl.conn.creditCharge(int(outLen)))
-	if err != nil {
-		return nil, err
-	}
-	r, err := wire.DecodeQueryInfoResponse(resp)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	return r.Buffer, nil
+	var buf []byte
+	err := f.t.do(ctx, f, classify(wire.CmdQueryInfo, 0), func(sn *snap) error {
+		req := &wire.QueryInfoRequest{InfoType: infoType, FileInfoClass: class, OutputBufferLength: outLen, AdditionalInformation: additional, FileID: sn.fid}
+		resp, err := sn.request(ctx, wire.CmdQueryInfo, req, sn.conn.creditCharge(int(outLen)))
+		if err != nil {
+			return err
+		}
+		r, err := wire.DecodeQueryInfoResponse(resp)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrProtocol, err)
+		}
+		buf = r.Buffer
+		return nil
+	})
+	return buf, err
 }
 
 // SetInfo sets one information class of the file ([MS-SMB2] 3.2.4.13).
 func (f *File) SetInfo(ctx context.Context, infoType, class uint8, additional uint32, buf []byte) error {
-	req := &wire.SetInfoRequest{InfoType: infoType, FileInfoClass: class, Buffer: buf, AdditionalInformation: additional, FileID: f.id}
-	_, err := f.t.request(ctx, wire.CmdSetInfo, req, f.t.cl.conn.creditCharge(len(buf)))
-	return err
+	rc := replayNever
+	if infoType == wire.InfoFile {
+		rc = classify(wire.CmdSetInfo, uint32(class))
+	}
+	return f.t.do(ctx, f, rc, func(sn *snap) error {
+		req := &wire.SetInfoRequest{InfoType: infoType, FileInfoClass: class, Buffer: buf, AdditionalInformation: additional, FileID: sn.fid}
+		_, err := sn.request(ctx, wire.CmdSetInfo, req, sn.conn.creditCharge(len(buf)))
+		return err
+	})
 }
 
 // ReadDir lists the directory with FileIdBothDirectoryInformation,
@@ -243,7 +357,19 @@ func (f *File) ReadDir(ctx context.Context, pattern string) ([]wire.DirEntry, er
 	if pattern == "" {
 		pattern = "*"
 	}
-	conn := f.t.cl.conn
+	var all []wire.DirEntry
+	err := f.t.do(ctx, f, classify(wire.CmdQueryDirectory, 0), func(sn *snap) error {
+		// After a reconnect the listing restarts (RestartScans).
+		var err error
+		all, err = f.readDir(ctx, sn, pattern)
+		return err
+	})
+	return all, err
+}
+
+// readDir is ReadDir on one connection.
+func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.DirEntry, error) {
+	conn := sn.conn
 	outLen := min(conn.state.MaxTransactSize, 1<<20)
 	var all []wire.DirEntry
 	flags := uint8(wire.RestartScans)
@@ -251,12 +377,12 @@ func (f *File) ReadDir(ctx context.Context, pattern string) ([]wire.DirEntry, er
 		req := &wire.QueryDirectoryRequest{
 			FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
 			Flags:                flags,
-			FileID:               f.id,
+			FileID:               sn.fid,
 			FileName:             pattern,
 			OutputBufferLength:   outLen,
 		}
 		flags = 0
-		resp, err := f.t.request(ctx, wire.CmdQueryDirectory, req, conn.creditCharge(int(outLen)))
+		resp, err := sn.request(ctx, wire.CmdQueryDirectory, req, conn.creditCharge(int(outLen)))
 		if IsStatus(err, wire.StatusNoMoreFiles) {
 			return all, nil
 		}
@@ -290,14 +416,17 @@ func (t *Tree) Stat(ctx context.Context, name string) (*wire.CreateResponse, *wi
 		Name:               name,
 		Contexts:           []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
 	}
-	m1 := newMessage(wire.CmdCreate, t.id, 0, create)
-	m2 := newMessage(wire.CmdClose, t.id, wire.FlagRelatedOperations, &wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})
-	conn := t.cl.conn
-	calls, err := conn.start(ctx, t.s, t.encrypt, []outgoing{{msg: m1}, {msg: m2}})
-	if err != nil {
-		return nil, nil, err
-	}
-	resps, err := conn.waitAll(ctx, calls)
+	var resps [][]byte
+	err := t.do(ctx, nil, classify(wire.CmdCreate, wire.FileOpen), func(sn *snap) error {
+		m1 := newMessage(wire.CmdCreate, sn.tid, 0, create)
+		m2 := newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations, &wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: m1}, {msg: m2}})
+		if err != nil {
+			return err
+		}
+		resps, err = sn.conn.waitAll(ctx, calls)
+		return err
+	})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -57,18 +57,35 @@ func (t *Tree) OpenDo(ctx context.Context, name string, req *wire.CreateRequest,
 	if req.ImpersonationLevel == 0 {
 		req.ImpersonationLevel = wire.Impersonation
 	}
-	out := []outgoing{{msg: newMessage(wire.CmdCreate, t.id, 0, req)}}
-	if middle != nil {
-		out = append(out, outgoing{msg: newMessage(cmd, t.id, wire.FlagRelatedOperations, middle), charge: charge})
+	// The compound may be sent again after a reconnect only if every part
+	// may (classify): CREATE only opens, the middle is idempotent.
+	class := classify(wire.CmdCreate, req.CreateDisposition)
+	switch m := middle.(type) {
+	case nil:
+	case *wire.SetInfoRequest:
+		if m.InfoType != wire.InfoFile || classify(wire.CmdSetInfo, uint32(m.FileInfoClass)) != replayIdempotent {
+			class = replayNever
+		}
+	default:
+		if classify(cmd, 0) != replayIdempotent {
+			class = replayNever
+		}
 	}
-	out = append(out, outgoing{msg: newMessage(wire.CmdClose, t.id, wire.FlagRelatedOperations,
-		&wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})})
-	conn := t.cl.conn
-	calls, err := conn.start(ctx, t.s, t.encrypt, out)
-	if err != nil {
-		return nil, err
-	}
-	resps, err := conn.waitAll(ctx, calls)
+	var resps [][]byte
+	err := t.do(ctx, nil, class, func(sn *snap) error {
+		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, req)}}
+		if middle != nil {
+			out = append(out, outgoing{msg: newMessage(cmd, sn.tid, wire.FlagRelatedOperations, middle), charge: charge})
+		}
+		out = append(out, outgoing{msg: newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations,
+			&wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})})
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
+		if err != nil {
+			return err
+		}
+		resps, err = sn.conn.waitAll(ctx, calls)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +121,7 @@ func (t *Tree) SetInfoPath(ctx context.Context, name string, access uint32, clas
 		CreateDisposition: wire.FileOpen,
 		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
 	}
-	return t.OpenDo(ctx, name, req, wire.CmdSetInfo, setInfoOn(class, buf), t.cl.conn.creditCharge(len(buf)))
+	return t.OpenDo(ctx, name, req, wire.CmdSetInfo, setInfoOn(class, buf), t.cl.cur().creditCharge(len(buf)))
 }
 
 // Truncate sets the end of file of name to size ([MS-FSCC] 2.4
@@ -166,7 +183,7 @@ func (t *Tree) Rename(ctx context.Context, from, to string, replace bool) error 
 		CreateOptions:     wire.FileOpenReparsePoint,
 	}
 	buf := (&wire.FileRenameInformation{ReplaceIfExists: replace, FileName: to}).Encode()
-	_, err := t.OpenDo(ctx, from, req, wire.CmdSetInfo, setInfoOn(wire.ClassFileRenameInformation, buf), t.cl.conn.creditCharge(len(buf)))
+	_, err := t.OpenDo(ctx, from, req, wire.CmdSetInfo, setInfoOn(wire.ClassFileRenameInformation, buf), t.cl.cur().creditCharge(len(buf)))
 	return err
 }
 
@@ -181,7 +198,7 @@ func (t *Tree) Link(ctx context.Context, name, newName string) (*PathResult, err
 		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
 	}
 	buf := (&wire.FileLinkInformation{FileName: newName}).Encode()
-	return t.OpenDo(ctx, name, req, wire.CmdSetInfo, setInfoOn(wire.ClassFileLinkInformation, buf), t.cl.conn.creditCharge(len(buf)))
+	return t.OpenDo(ctx, name, req, wire.CmdSetInfo, setInfoOn(wire.ClassFileLinkInformation, buf), t.cl.cur().creditCharge(len(buf)))
 }
 
 // Statfs returns the share's sizes with the caller's quota applied
@@ -246,7 +263,7 @@ func (t *Tree) ReadSmall(ctx context.Context, name string, n int) (*PathResult, 
 		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
 	}
 	rd := &wire.ReadRequest{Length: uint32(n), FileID: wire.CompoundFileID}
-	res, err := t.OpenDo(ctx, name, req, wire.CmdRead, rd, t.cl.conn.creditCharge(n))
+	res, err := t.OpenDo(ctx, name, req, wire.CmdRead, rd, t.cl.cur().creditCharge(n))
 	if IsStatus(err, wire.StatusEndOfFile) {
 		return nil, nil, nil
 	}
@@ -274,7 +291,7 @@ func (t *Tree) CreateWithData(ctx context.Context, name string, data []byte) (*P
 		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
 	}
 	wr := &wire.WriteRequest{FileID: wire.CompoundFileID, Data: data}
-	res, err := t.OpenDo(ctx, name, req, wire.CmdWrite, wr, t.cl.conn.creditCharge(len(data)))
+	res, err := t.OpenDo(ctx, name, req, wire.CmdWrite, wr, t.cl.cur().creditCharge(len(data)))
 	if err != nil {
 		return nil, err
 	}
@@ -328,17 +345,20 @@ func decodeStandard(resp []byte) (*wire.FileStandardInformation, error) {
 // StatInfo returns the open file's FileNetworkOpenInformation and
 // FileStandardInformation, asked for in one frame.
 func (f *File) StatInfo(ctx context.Context) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
-	conn := f.t.cl.conn
-	q1 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileNetworkOpenInformation, OutputBufferLength: 56, FileID: f.id}
-	q2 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: f.id}
-	calls, err := conn.start(ctx, f.t.s, f.t.encrypt, []outgoing{
-		{msg: newMessage(wire.CmdQueryInfo, f.t.id, 0, q1)},
-		{msg: newMessage(wire.CmdQueryInfo, f.t.id, 0, q2)},
+	var resps [][]byte
+	err := f.t.do(ctx, f, classify(wire.CmdQueryInfo, 0), func(sn *snap) error {
+		q1 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileNetworkOpenInformation, OutputBufferLength: 56, FileID: sn.fid}
+		q2 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: sn.fid}
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, []outgoing{
+			{msg: newMessage(wire.CmdQueryInfo, sn.tid, 0, q1)},
+			{msg: newMessage(wire.CmdQueryInfo, sn.tid, 0, q2)},
+		})
+		if err != nil {
+			return err
+		}
+		resps, err = sn.conn.waitAll(ctx, calls)
+		return err
 	})
-	if err != nil {
-		return nil, nil, err
-	}
-	resps, err := conn.waitAll(ctx, calls)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -379,7 +399,7 @@ func (t *Tree) QueryEAs(ctx context.Context, name string, names []string) ([]wir
 		}
 		q.Input = in
 	}
-	res, err := t.OpenDo(ctx, name, req, wire.CmdQueryInfo, q, t.cl.conn.creditCharge(eaListMax))
+	res, err := t.OpenDo(ctx, name, req, wire.CmdQueryInfo, q, t.cl.cur().creditCharge(eaListMax))
 	if IsStatus(err, wire.StatusNoEasOnFile) {
 		return nil, nil
 	}

@@ -69,7 +69,12 @@ type breakTable struct {
 // calls it once, before any CREATE can ask for a lease or an oplock.
 func (cl *Client) handleBreaks() {
 	cl.breaks.cl = cl
-	c := cl.conn
+	cl.installBreaks(cl.conn)
+}
+
+// installBreaks routes c's break notifications to the client's table; a
+// reconnect calls it before any CREATE on the new connection.
+func (cl *Client) installBreaks(c *Conn) {
 	c.mu.Lock()
 	c.onBreak = cl.breaks.notify
 	c.mu.Unlock()
@@ -80,13 +85,13 @@ func (cl *Client) handleBreaks() {
 func (bt *breakTable) notify(msg []byte) {
 	isLease, err := wire.OplockBreakKind(msg)
 	if err != nil {
-		bt.cl.conn.fail(fmt.Errorf("%w: %v", ErrProtocol, err))
+		bt.cl.cur().fail(fmt.Errorf("%w: %v", ErrProtocol, err))
 		return
 	}
 	if isLease {
 		n, err := wire.DecodeLeaseBreakNotification(msg)
 		if err != nil {
-			bt.cl.conn.fail(fmt.Errorf("%w: %v", ErrProtocol, err))
+			bt.cl.cur().fail(fmt.Errorf("%w: %v", ErrProtocol, err))
 			return
 		}
 		bt.leaseBreak(n)
@@ -94,7 +99,7 @@ func (bt *breakTable) notify(msg []byte) {
 	}
 	n, err := wire.DecodeOplockBreakNotification(msg)
 	if err != nil {
-		bt.cl.conn.fail(fmt.Errorf("%w: %v", ErrProtocol, err))
+		bt.cl.cur().fail(fmt.Errorf("%w: %v", ErrProtocol, err))
 		return
 	}
 	bt.oplockBreak(n)
@@ -109,7 +114,7 @@ var errTooManyBreaks = fmt.Errorf("%w: more than %d oplock or lease breaks outst
 // reports false. The caller holds bt.mu.
 func (bt *breakTable) spawn(fn func()) bool {
 	if bt.inflight >= maxBreaksInFlight {
-		go bt.cl.conn.fail(errTooManyBreaks)
+		go bt.cl.cur().fail(errTooManyBreaks)
 		return false
 	}
 	bt.inflight++
@@ -126,7 +131,7 @@ func (bt *breakTable) spawn(fn func()) bool {
 // ackContext bounds one acknowledgment: the server waits for it only so
 // long ([MS-SMB2] 3.3.2.5), and the connection's timeout is longer.
 func (bt *breakTable) ackContext() (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), bt.cl.conn.timeout)
+	return context.WithTimeout(context.Background(), bt.cl.cur().timeout)
 }
 
 // grant is the part of a Lease or Oplock that breaks change. Its state only
@@ -274,7 +279,7 @@ func (l *Lease) Release() {
 // other than ours is a protocol violation: the handle is closed and an
 // error returned.
 func (t *Tree) CreateWithLease(ctx context.Context, name string, req *wire.CreateRequest, state uint32) (*File, *Lease, error) {
-	conn := t.cl.conn
+	conn := t.cl.cur()
 	l := &Lease{tree: t, g: newGrant()}
 	if conn.state.Dialect == wire.Dialect202 || conn.state.ServerCapabilities&wire.CapLeasing == 0 {
 		f, err := t.Create(ctx, name, req)
@@ -418,7 +423,7 @@ func (l *Lease) ack(ctx context.Context, state uint32) error {
 	}
 	if err != nil {
 		err = fmt.Errorf("%w: %v", ErrProtocol, err)
-		t.cl.conn.fail(err)
+		t.cl.cur().fail(err)
 		return err
 	}
 	return nil
@@ -603,7 +608,7 @@ func (o *Oplock) ack(ctx context.Context, level uint8) error {
 	}
 	if err != nil {
 		err = fmt.Errorf("%w: %v", ErrProtocol, err)
-		t.cl.conn.fail(err)
+		t.cl.cur().fail(err)
 		return err
 	}
 	return nil

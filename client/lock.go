@@ -60,23 +60,45 @@ func (f *File) Lock(ctx context.Context, offset, length uint64, exclusive, wait 
 // otherwise the server answers STATUS_RANGE_NOT_LOCKED. If the handle holds
 // several locks on that range (shared locks stack), one is released.
 func (f *File) Unlock(ctx context.Context, offset, length uint64) error {
-	req := &wire.LockRequest{FileID: f.id, Locks: []wire.LockElement{{Offset: offset, Length: length, Flags: wire.LockUnlock}}}
-	resp, err := f.t.request(ctx, wire.CmdLock, req, 1)
+	var resp []byte
+	err := f.t.do(ctx, f, classify(wire.CmdLock, 0), func(sn *snap) error {
+		req := &wire.LockRequest{FileID: sn.fid, Locks: []wire.LockElement{{Offset: offset, Length: length, Flags: wire.LockUnlock}}}
+		var err error
+		resp, err = sn.request(ctx, wire.CmdLock, req, 1)
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	if _, err := wire.DecodeLockResponse(resp); err != nil {
 		return fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
+	f.countLocks(-1)
 	return nil
+}
+
+// countLocks adds n to the locks the handle may hold.
+func (f *File) countLocks(n int) {
+	f.t.cl.mu.Lock()
+	f.locks = max(f.locks+n, 0)
+	f.t.cl.mu.Unlock()
 }
 
 // lock sends one LOCK element and waits for the server's decision, sending
 // CANCEL (but still waiting, for at most the timeout) when ctx ends.
+// A LOCK is never sent again once it may have reached the server
+// (classify); one that never left is sent on the new connection.
 func (f *File) lock(ctx context.Context, el wire.LockElement) error {
-	conn := f.t.cl.conn
-	msg := newMessage(wire.CmdLock, f.t.id, 0, &wire.LockRequest{FileID: f.id, Locks: []wire.LockElement{el}})
-	calls, err := conn.start(ctx, f.t.s, f.t.encrypt, []outgoing{{msg: msg, charge: 1}})
+	return f.t.do(ctx, f, classify(wire.CmdLock, 0), func(sn *snap) error {
+		return f.lockOn(ctx, sn, el)
+	})
+}
+
+// lockOn is lock on one connection.
+func (f *File) lockOn(ctx context.Context, sn *snap, el wire.LockElement) error {
+	conn := sn.conn
+	msg := newMessage(wire.CmdLock, sn.tid, 0, &wire.LockRequest{FileID: sn.fid, Locks: []wire.LockElement{el}})
+	calls, err := conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: msg, charge: 1}})
 	if err != nil {
 		return err
 	}
@@ -102,6 +124,7 @@ func (f *File) lock(ctx context.Context, el wire.LockElement) error {
 	resp, err := conn.wait(waitCtx, cl)
 	if err != nil {
 		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			f.countLocks(1) // maybe held
 			return fmt.Errorf("smb2: LOCK: server did not answer CANCEL within %v, lock state unknown: %w", conn.timeout, ctx.Err())
 		}
 		return err
@@ -112,6 +135,7 @@ func (f *File) lock(ctx context.Context, el wire.LockElement) error {
 		if _, err := wire.DecodeLockResponse(resp); err != nil {
 			return fmt.Errorf("%w: %v", ErrProtocol, err)
 		}
+		f.countLocks(1)
 		return nil // granted, even if ctx ended meanwhile
 	case IsStatus(err, wire.StatusCancelled) && ctx.Err() != nil:
 		return ctx.Err()

@@ -57,8 +57,12 @@ func (hs *negotiateState) send(ctx context.Context) error {
 	if p.MaxDialect >= wire.Dialect300 {
 		r.Capabilities |= wire.CapEncryption | wire.CapDirectoryLeasing
 	}
-	if _, err := rand.Read(r.ClientGUID[:]); err != nil {
-		return err
+	// A reconnecting client keeps its ClientGuid ([MS-SMB2] 3.2.4.4).
+	r.ClientGUID = hs.c.state.ClientGUID
+	if r.ClientGUID == ([16]byte{}) {
+		if _, err := rand.Read(r.ClientGUID[:]); err != nil {
+			return err
+		}
 	}
 	if slices.Contains(r.Dialects, wire.Dialect311) {
 		r.PreauthHashAlgorithms = []uint16{wire.HashSHA512}

@@ -34,13 +34,18 @@ const notifyBufferSize = 64 << 10
 // the request waits, the server completes it with STATUS_NOTIFY_CLEANUP,
 // returned as a *StatusError.
 func (f *File) Notify(ctx context.Context, filter uint32, recursive bool) ([]wire.FileNotifyInformation, error) {
-	conn := f.t.cl.conn
-	outLen := min(conn.state.MaxTransactSize, notifyBufferSize)
-	req := &wire.ChangeNotifyRequest{OutputBufferLength: outLen, FileID: f.id, CompletionFilter: filter}
-	if recursive {
-		req.Flags = wire.WatchTree
-	}
-	resp, err := f.t.request(ctx, wire.CmdChangeNotify, req, conn.creditCharge(int(outLen)))
+	var resp []byte
+	var outLen uint32
+	err := f.t.do(ctx, f, classify(wire.CmdChangeNotify, 0), func(sn *snap) error {
+		outLen = min(sn.conn.state.MaxTransactSize, notifyBufferSize)
+		req := &wire.ChangeNotifyRequest{OutputBufferLength: outLen, FileID: sn.fid, CompletionFilter: filter}
+		if recursive {
+			req.Flags = wire.WatchTree
+		}
+		var err error
+		resp, err = sn.request(ctx, wire.CmdChangeNotify, req, sn.conn.creditCharge(int(outLen)))
+		return err
+	})
 	if IsStatus(err, wire.StatusNotifyEnumDir) {
 		return nil, ErrNotifyEnumDir
 	}

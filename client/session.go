@@ -89,7 +89,7 @@ func (ss *sessionState) exchange(ctx context.Context) error {
 	if err != nil {
 		// No ticket, an expired one, an unknown service principal: the
 		// client cannot authenticate, which is not a policy decision.
-		return fmt.Errorf("smb2: authentication: %w", err)
+		return fmt.Errorf("%w: %w", ErrAuthentication, err)
 	}
 	for round := 0; ; round++ {
 		if round > 8 {

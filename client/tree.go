@@ -9,18 +9,30 @@ import (
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
-// Tree is a connected share ([MS-SMB2] 3.2.1.4).
+// Tree is a connected share ([MS-SMB2] 3.2.1.4). It survives reconnects:
+// the client connects it again on each new connection.
 type Tree struct {
 	cl *Client
+	// s, id, encrypt and gen are guarded by cl.mu (a reconnect changes
+	// them); lost is why the tree was not connected again.
 	s  *Session
 	id uint32
 	// encrypt: requests on this tree are sealed and responses must be.
 	encrypt      bool
+	gen          uint64
+	lost         error
 	share        string
 	ShareFlags   uint32
 	Capabilities uint32
 	// MaximalAccess is the access mask the server grants on the share.
 	MaximalAccess uint32
+}
+
+// treeConn is what one TREE_CONNECT established.
+type treeConn struct {
+	id      uint32
+	encrypt bool
+	resp    *wire.TreeConnectResponse
 }
 
 // Connect connects to share (a name like "secure", or IPC$). Every share is
@@ -30,39 +42,65 @@ func (cl *Client) Connect(ctx context.Context, share string) (*Tree, error) {
 	if share == "" || strings.ContainsAny(share, `\/`) {
 		return nil, fmt.Errorf("smb2: bad share name %q", share)
 	}
-	s := cl.session
-	path := `\\` + cl.server + `\` + share
-	msg := newMessage(wire.CmdTreeConnect, 0, 0, &wire.TreeConnectRequest{Path: path})
-	resp, err := cl.conn.roundTrip(ctx, s, s.encryptAll, msg, 1)
+	c, s := cl.current()
+	tc, err := connectTree(ctx, c, s, cl.server, share)
 	if err != nil {
 		return nil, err
+	}
+	r := tc.resp
+	t := &Tree{cl: cl, s: s, id: tc.id, encrypt: tc.encrypt, share: share, ShareFlags: r.ShareFlags, Capabilities: r.Capabilities, MaximalAccess: r.MaximalAccess}
+	cl.mu.Lock()
+	if cl.conn != c {
+		cl.mu.Unlock()
+		return nil, fmt.Errorf("%w: reconnected while connecting %s", ErrConnectionClosed, share)
+	}
+	t.gen = cl.gen
+	if cl.trees == nil {
+		cl.trees = make(map[*Tree]struct{})
+	}
+	cl.trees[t] = struct{}{}
+	cl.mu.Unlock()
+	return t, nil
+}
+
+// connectTree sends TREE_CONNECT for share on c and applies the policy
+// ([MS-SMB2] 3.2.4.2, 3.2.5.5): a share that requires encryption on a
+// session without a cipher is refused; 3.0.x connections validate the
+// negotiation. Connect and every reconnect use it.
+func connectTree(ctx context.Context, c *Conn, s *Session, server, share string) (treeConn, error) {
+	path := `\\` + server + `\` + share
+	msg := newMessage(wire.CmdTreeConnect, 0, 0, &wire.TreeConnectRequest{Path: path})
+	resp, err := c.roundTrip(ctx, s, s.encryptAll, msg, 1)
+	if err != nil {
+		return treeConn{}, err
 	}
 	h, _ := wire.DecodeHeader(resp)
 	r, err := wire.DecodeTreeConnectResponse(resp)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return treeConn{}, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
-	t := &Tree{cl: cl, s: s, id: h.TreeID, share: share, ShareFlags: r.ShareFlags, Capabilities: r.Capabilities, MaximalAccess: r.MaximalAccess}
+	tc := treeConn{id: h.TreeID, resp: r}
 	encrypt := s.encryptAll || r.ShareFlags&wire.ShareFlagEncryptData != 0
 	if encrypt && s.enc == nil {
-		t.Disconnect(ctx) // signed, like the TREE_CONNECT: there is no cipher
-		return nil, fmt.Errorf("%w: share %s requires encryption, session has no cipher", ErrRefused, path)
+		// Signed, like the TREE_CONNECT: there is no cipher.
+		c.roundTrip(ctx, s, false, newMessage(wire.CmdTreeDisconnect, tc.id, 0, &wire.TreeDisconnectRequest{}), 1)
+		return treeConn{}, fmt.Errorf("%w: share %s requires encryption, session has no cipher", ErrRefused, path)
 	}
-	t.encrypt = encrypt
-	if st := &cl.conn.state; st.Dialect == wire.Dialect300 || st.Dialect == wire.Dialect302 {
-		if err := t.validateNegotiate(ctx); err != nil {
-			cl.conn.fail(err)
-			return nil, err
+	tc.encrypt = encrypt
+	if st := &c.state; st.Dialect == wire.Dialect300 || st.Dialect == wire.Dialect302 {
+		if err := validateNegotiate(ctx, c, s, tc.id, tc.encrypt); err != nil {
+			c.fail(err)
+			return treeConn{}, err
 		}
 	}
-	return t, nil
+	return tc, nil
 }
 
 // validateNegotiate runs FSCTL_VALIDATE_NEGOTIATE_INFO ([MS-SMB2] 3.2.5.5,
 // 3.2.4.20.12), the 3.0.x defense against a rewritten NEGOTIATE. Any
 // mismatch, or an unsigned or failed answer, is fatal.
-func (t *Tree) validateNegotiate(ctx context.Context) error {
-	st := &t.cl.conn.state
+func validateNegotiate(ctx context.Context, c *Conn, s *Session, tid uint32, encrypt bool) error {
+	st := &c.state
 	in := (&wire.ValidateNegotiateInfoRequest{
 		Capabilities: st.ClientCapabilities,
 		GUID:         st.ClientGUID,
@@ -70,7 +108,7 @@ func (t *Tree) validateNegotiate(ctx context.Context) error {
 		Dialects:     st.OfferedDialects,
 	}).Encode()
 	req := &wire.IoctlRequest{CtlCode: wire.FsctlValidateNegotiateInfo, FileID: wire.CompoundFileID, Input: in, MaxOutputResponse: 24, Flags: wire.IoctlIsFsctl}
-	resp, err := t.cl.conn.roundTrip(ctx, t.s, t.encrypt, newMessage(wire.CmdIoctl, t.id, 0, req), 1)
+	resp, err := c.roundTrip(ctx, s, encrypt, newMessage(wire.CmdIoctl, tid, 0, req), 1)
 	if err != nil {
 		return fmt.Errorf("%w: VALIDATE_NEGOTIATE_INFO failed: %v", ErrRefused, err)
 	}
@@ -90,11 +128,23 @@ func (t *Tree) validateNegotiate(ctx context.Context) error {
 	return nil
 }
 
-// Disconnect disconnects the tree ([MS-SMB2] 3.2.4.3).
+// Disconnect disconnects the tree ([MS-SMB2] 3.2.4.3); a reconnect no
+// longer connects it.
 func (t *Tree) Disconnect(ctx context.Context) error {
-	_, err := t.cl.conn.roundTrip(ctx, t.s, t.encrypt, newMessage(wire.CmdTreeDisconnect, t.id, 0, &wire.TreeDisconnectRequest{}), 1)
+	t.cl.mu.Lock()
+	delete(t.cl.trees, t)
+	t.cl.mu.Unlock()
+	sn, err := t.snap(nil)
+	if err != nil {
+		return err
+	}
+	_, err = sn.request(ctx, wire.CmdTreeDisconnect, &wire.TreeDisconnectRequest{}, 1)
 	return err
 }
 
 // Encrypted reports whether messages on this tree are encrypted.
-func (t *Tree) Encrypted() bool { return t.encrypt }
+func (t *Tree) Encrypted() bool {
+	t.cl.mu.Lock()
+	defer t.cl.mu.Unlock()
+	return t.encrypt
+}

@@ -26,6 +26,9 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 		if err != nil {
 			return wire.StatusInvalidParameter, nil
 		}
+		if data, ok := req.Context(wire.CtxNameDurableReconnectV2); ok {
+			return c.reclaim(req, data, ch)
+		}
 		return c.create(req, ch)
 	case wire.CmdClose:
 		req, err := wire.DecodeCloseRequest(m)
@@ -37,6 +40,9 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 			return wire.StatusFileClosed, nil
 		}
 		delete(c.opens, id)
+		if o.durable {
+			delete(s.durables, o.createGUID)
+		}
 		r := &wire.CloseResponse{Flags: req.Flags}
 		if req.Flags&wire.CloseFlagPostQueryAttrib != 0 {
 			r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
@@ -167,6 +173,61 @@ func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interfac
 	c.opens[id] = o
 	ch.fileID = id
 	r := &wire.CreateResponse{CreateAction: action, FileID: id}
+	r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
+	// A lease is echoed back as asked (no breaks are ever sent); a
+	// durable handle is granted with a lease ([MS-SMB2] 3.3.5.9.10).
+	if data, ok := req.Context(wire.CtxNameLeaseRequest); ok && req.RequestedOplockLevel == wire.OplockLevelLease {
+		if lr, err := wire.DecodeLeaseV2(data); err == nil {
+			r.OplockLevel = wire.OplockLevelLease
+			r.Contexts = append(r.Contexts, wire.CreateContext{Name: wire.CtxNameLeaseRequest, Data: (&wire.LeaseRequestV2{Key: lr.Key, State: lr.State}).Encode()})
+			o.leaseKey = lr.Key
+			if data, ok := req.Context(wire.CtxNameDurableV2); ok && !isDir {
+				if dq, err := wire.DecodeDurableHandleRequestV2(data); err == nil {
+					o.durable, o.createGUID, o.clientGUID, o.id = true, dq.CreateGUID, c.negReq.ClientGUID, id
+					s.durables[dq.CreateGUID] = o
+					r.Contexts = append(r.Contexts, wire.CreateContext{Name: wire.CtxNameDurableV2, Data: (&wire.DurableHandleResponseV2{Timeout: 60000}).Encode()})
+				}
+			}
+		}
+	}
+	return wire.StatusSuccess, r
+}
+
+// reclaim answers a CREATE with DH2C ([MS-SMB2] 3.3.5.9.12): the open with
+// that CreateGuid must exist, have been made from the same ClientGuid with
+// the same FileId, and the request must carry its lease key. Called with
+// s.mu held.
+func (c *conn) reclaim(req *wire.CreateRequest, data []byte, ch *chain) (wire.Status, interface{ Append([]byte) []byte }) {
+	s := c.srv
+	d, err := wire.DecodeDurableHandleReconnectV2(data)
+	if err != nil {
+		return wire.StatusInvalidParameter, nil
+	}
+	o := s.durables[d.CreateGUID]
+	if o == nil || o.clientGUID != c.negReq.ClientGUID || o.id.Persistent != d.FileID.Persistent {
+		return wire.StatusObjectNameNotFound, nil
+	}
+	ld, ok := req.Context(wire.CtxNameLeaseRequest)
+	if !ok {
+		return wire.StatusObjectNameNotFound, nil
+	}
+	lr, err := wire.DecodeLeaseV2(ld)
+	if err != nil || lr.Key != o.leaseKey {
+		return wire.StatusObjectNameNotFound, nil
+	}
+	for id, x := range c.opens {
+		if x == o {
+			delete(c.opens, id) // reclaimed twice on one connection
+		}
+	}
+	c.nextID++
+	id := wire.FileID{Persistent: o.id.Persistent, Volatile: 0x5000_0000 + c.nextID}
+	o.id = id
+	c.opens[id] = o
+	ch.fileID = id
+	s.reclaimed++
+	r := &wire.CreateResponse{CreateAction: wire.FileOpened, FileID: id, OplockLevel: wire.OplockLevelLease,
+		Contexts: []wire.CreateContext{{Name: wire.CtxNameLeaseRequest, Data: (&wire.LeaseRequestV2{Key: lr.Key, State: lr.State}).Encode()}}}
 	r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
 	return wire.StatusSuccess, r
 }

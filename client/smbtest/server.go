@@ -20,7 +20,12 @@
 //	─ chain responses ─ sign each, or seal the chain ─ write frame
 //
 // It is a test double, not a server: one session per SESSION_SETUP, no
-// oplocks or leases, no async responses, no reauthentication.
+// oplock or lease breaks, no reauthentication. It grants durable handles
+// (DH2Q, with a lease context echoed back) that outlive their connection
+// and can be reclaimed with DH2C from the same ClientGuid; Cut drops every
+// connection and ExpireSessions makes established sessions answer
+// STATUS_NETWORK_SESSION_EXPIRED, so that a client's reconnect can be
+// tested.
 package smbtest
 
 import (
@@ -148,16 +153,26 @@ type Server struct {
 	// plaintext even when the final response is sealed (an injected
 	// STATUS_PENDING).
 	PlaintextInterim bool
+	// Leasing advertises SMB2_GLOBAL_CAP_LEASING, so that clients ask for
+	// leases and durable handles.
+	Leasing bool
 	// Mutate rewrites responses before they are encoded.
 	Mutate Mutations
 
-	mu      sync.Mutex
-	files   map[string][]byte // share-relative path -> contents
-	dirs    map[string]bool   // directories other than the root ""
-	records []Record
-	conns   map[net.Conn]bool
-	err     error // first error a Serve returned
-	wg      sync.WaitGroup
+	mu    sync.Mutex
+	files map[string][]byte // share-relative path -> contents
+	// durables are the durable opens by CreateGuid, kept across
+	// connections; reclaimed counts successful DH2C reconnects.
+	durables  map[[16]byte]*open
+	reclaimed int
+	// expireGen: sessions established before the latest ExpireSessions
+	// call are expired.
+	expireGen int
+	dirs      map[string]bool // directories other than the root ""
+	records   []Record
+	conns     map[net.Conn]bool
+	err       error // first error a Serve returned
+	wg        sync.WaitGroup
 }
 
 // WriteFile stores a file (path as the client sends it, e.g. `dir\a.txt`).
@@ -216,6 +231,32 @@ func (s *Server) Pipe() net.Conn {
 // Dial is a client.Options.Dial that connects to the server through Pipe.
 func (s *Server) Dial(context.Context, string, string) (net.Conn, error) { return s.Pipe(), nil }
 
+// Cut ends every connection now, as a dropped network or a server restart
+// would, without waiting; durable opens survive for reclaiming.
+func (s *Server) Cut() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for c := range s.conns {
+		c.Close()
+	}
+}
+
+// ExpireSessions makes every session established so far answer each
+// request but SESSION_SETUP and LOGOFF with STATUS_NETWORK_SESSION_EXPIRED
+// ([MS-SMB2] 3.3.5.2.9).
+func (s *Server) ExpireSessions() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expireGen++
+}
+
+// Reclaimed returns how many durable handles were reclaimed with DH2C.
+func (s *Server) Reclaimed() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.reclaimed
+}
+
 // Close ends every connection and waits for their Serve calls to return.
 func (s *Server) Close() error {
 	s.mu.Lock()
@@ -232,6 +273,7 @@ func (s *Server) initLocked() {
 		s.files = make(map[string][]byte)
 		s.dirs = make(map[string]bool)
 		s.conns = make(map[net.Conn]bool)
+		s.durables = make(map[[16]byte]*open)
 	}
 }
 
@@ -282,6 +324,7 @@ type conn struct {
 
 type session struct {
 	id          uint64
+	gen         int // Server.expireGen when established
 	preauth     crypto.PreauthHash
 	established bool
 	encryptData bool
@@ -299,6 +342,13 @@ type open struct {
 	name   string
 	dir    bool
 	listed bool
+	// Durable opens: the CreateGuid, the ClientGuid of the connection that
+	// made it, the lease key, and the FileId it has now.
+	durable    bool
+	createGUID [16]byte
+	clientGUID [16]byte
+	leaseKey   [16]byte
+	id         wire.FileID
 }
 
 // reply is one response message and how it must be protected.
@@ -531,6 +581,13 @@ func (c *conn) handle(m []byte, h *wire.Header, sealedBy *session, ch *chain, re
 	if s == nil || !s.established {
 		return fail(wire.StatusUserSessionDeleted, nil, false)
 	}
+	c.srv.mu.Lock()
+	expired := s.gen < c.srv.expireGen
+	c.srv.mu.Unlock()
+	if expired && h.Command != wire.CmdLogoff {
+		// Signed (or sealed) with the session's keys, as Samba does.
+		return fail(wire.StatusNetworkSessionExpired, s, sealedBy != nil)
+	}
 	switch {
 	case sealedBy != nil && sealedBy != s:
 		return fail(wire.StatusAccessDenied, s, true)
@@ -610,6 +667,9 @@ func (c *conn) negotiate(m []byte, h *wire.Header) []byte {
 		MaxTransactSize: size,
 		MaxReadSize:     size,
 		MaxWriteSize:    size,
+	}
+	if c.srv.Leasing {
+		r.Capabilities |= wire.CapLeasing
 	}
 	rand.Read(r.ServerGUID[:])
 	ciphers := c.srv.Ciphers
@@ -765,6 +825,9 @@ func (c *conn) establish(s *session, flags uint16) error {
 	}
 	s.established = true
 	s.encryptData = flags&wire.SessionFlagEncryptData != 0 && c.cipher != 0
+	c.srv.mu.Lock()
+	s.gen = c.srv.expireGen
+	c.srv.mu.Unlock()
 	return nil
 }
 
