@@ -75,6 +75,7 @@ func (n *Node) CopyFileRange(ctx context.Context, fhIn gofs.FileHandle, offIn ui
 	if out == n.EmbeddedInode() && offIn < offOut+length && offOut < offIn+length {
 		return 0, syscall.EINVAL // as copy_file_range(2) within one file
 	}
+	dst.wrote.Store(true) // Flush sets the modification time
 	written, err := dst.f.CopyChunks(ctx, in.f, offIn, offOut, length)
 	if err != nil {
 		return 0, copyErrno(err)

@@ -68,6 +68,7 @@ var _ = (gofs.FileReaddirenter)((*dirHandle)(nil))
 // Readdirent returns the next entry; "." and ".." come from the server's
 // listing like every other name.
 func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Errno) {
+	ctx = settled(ctx)
 	if !d.loaded {
 		if errno := d.load(ctx); errno != 0 {
 			return nil, errno
@@ -78,6 +79,9 @@ func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Err
 		d.pos++
 		if checkName(e.Name) != 0 && e.Name != "." && e.Name != ".." {
 			continue // a name we could not address again
+		}
+		if isHidden(e.Name) {
+			continue // an open file unlinked or replaced (silly.go)
 		}
 		d.last = e
 		a := attrsOfEntry(e)
@@ -117,6 +121,7 @@ var _ = (gofs.FileLookuper)((*dirHandle)(nil))
 // Lookup answers READDIRPLUS for the entry Readdirent just returned from
 // the listing's attributes.
 func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	ctx = settled(ctx)
 	e := d.last
 	if e == nil || e.Name != name || maybeSymlink(attrsOfEntry(e)) {
 		return d.node.Lookup(ctx, name, out)

@@ -54,18 +54,26 @@
 // shows file_mode without its write bits. chmod(2) succeeds and changes
 // nothing: the mode shown is always the one a remount would show. Access is
 // decided by the server, for the authenticated user, whatever the mode bits
-// say; a refused request is EACCES.
+// say; a refused request is EACCES. Only the mounting user may enter the
+// mount (the kernel refuses everybody else, root too), unless it was
+// mounted with allow_other (Options.AllowOther): then every local user may,
+// with the mounting user's SMB identity, and the kernel first checks the
+// mode bits and owner shown (default_permissions), as cifs checks
+// file_mode/dir_mode.
 //
 // Owner: every file belongs to uid=/gid= (default the mounting user).
 // chown(2) succeeds and changes nothing.
 //
 // Times: modification and access times are the server's and are set with
 // utimensat(2) (FileBasicInformation; on the open handle that wrote, when
-// there is one, because SMB sets the write time when that handle closes).
-// The kernel closes a handle after close(2) has returned; a stat waits for
-// closes already under way, but one that arrives between close(2) and the
-// kernel's release can still see the time before the close.
-// The change time is the server's ChangeTime. Creation time is not shown.
+// there is one). SMB servers set the write time of a handle that wrote
+// when it closes, and the kernel closes a handle only after close(2) has
+// returned; so close(2) of a handle that wrote since its last close sets
+// the modification time itself, to this machine's clock (as Linux cifs
+// does), on the handle, where it stays: a stat after close(2) shows the
+// final time. A time set with utimensat(2) wins over writes made before
+// it. The change time is the server's ChangeTime. Creation time is not
+// shown.
 //
 // Links: nlink is the server's NumberOfLinks (FileStandardInformation, in
 // the same round trip as the stat), 0 once a file's deletion is pending;
@@ -81,15 +89,45 @@
 //
 // open(2) maps O_CREAT|O_EXCL to FILE_CREATE, O_TRUNC to FILE_OVERWRITE (or
 // FILE_OVERWRITE_IF with O_CREAT) and opens with read, write and delete
-// sharing, so an open file does not block another open (SMB still refuses
-// to rename over a file that is open, EACCES). O_APPEND writes at
-// the server's end of file, asked for before each write. rename(2) replaces
-// its target atomically (FileRenameInformation with ReplaceIfExists; an
-// empty directory too where the server allows it, as Samba does);
-// RENAME_NOREPLACE fails with EEXIST; RENAME_EXCHANGE is EINVAL. unlink and
-// rmdir set the delete disposition on an open handle: the name goes away
-// when the last handle on the file closes (SMB semantics), and a non-empty
-// directory is ENOTEMPTY. statfs(2) reports FileFsFullSizeInformation, with
+// sharing, so an open file does not block another open. An open through
+// an inode whose name now holds another file (renamed over since the
+// lookup) opens that file, unless it may be a symbolic link: then ESTALE
+// makes the kernel look the name up again (ELOOP if that races too).
+// O_APPEND writes at the server's end of file, asked for before each
+// write. rename(2) replaces its target atomically (FileRenameInformation
+// with ReplaceIfExists; an empty directory too where the server allows
+// it, as Samba does); RENAME_NOREPLACE fails with EEXIST; RENAME_EXCHANGE
+// is EINVAL. unlink and rmdir set the delete disposition on an open
+// handle, and a non-empty directory is ENOTEMPTY.
+//
+// Open files, unlinked or replaced: SMB refuses to rename over a file
+// that is open (Samba: open on the same connection, i.e. by this mount)
+// and keeps an unlinked open file's name, delete-pending, until its last
+// close, so the name cannot be created again. When this mount holds the
+// file open, unlink and rename over it first rename it to a hidden name,
+// .smb3fs-deleted-<16 hex digits> in the same directory, and set its
+// delete disposition there ("silly rename", silly.go, as NFS clients do):
+// the name is free at once, open handles still read and write the file,
+// fstat on them shows nlink 0, and the server deletes the file at its
+// last close (also if this client dies: the server closes its handles).
+// Hidden names are left out of listings. A crash between the steps can
+// leave a hidden file behind (remove it by name); other clients can see
+// the target name missing for the moment between the two renames of a
+// rename over an open file. A file open only elsewhere keeps SMB
+// semantics: a rename over it is refused where the server refuses it
+// (EACCES; Samba allows it), and its unlinked name stays until its last
+// close.
+//
+// fallocate(2): mode 0 extends the end of file; FALLOC_FL_KEEP_SIZE past
+// the end of file sets the allocation size (FileAllocationInformation;
+// Samba then reserves the space with strict allocate, or checks that it
+// is free, ENOSPC), inside the file it has nothing to do; other modes
+// are EOPNOTSUPP. Samba applies an allocation below the file's size as a
+// truncation: the size is asked for just before, and this kernel
+// serializes fallocate with this mount's writes, but another client
+// growing the file in that moment would have it cut back.
+//
+// statfs(2) reports FileFsFullSizeInformation, with
 // the caller's quota as the available blocks. Names containing a backslash
 // or a colon (an alternate data stream on SMB) are refused with EINVAL;
 // names over 255 UTF-16 units with ENAMETOOLONG.
@@ -115,6 +153,11 @@
 // ToErrno in errno.go is the one place an error becomes an errno. A
 // connection that ended, failed verification or broke the protocol makes
 // every request fail with EIO (ETIMEDOUT for a silent server) until the
-// file system is unmounted; there is no reconnect yet. An interrupted
-// request sends SMB2 CANCEL and returns EINTR.
+// file system is unmounted; there is no reconnect yet. Only requests that
+// can take long are interruptible: read, write, fsync, copy_file_range
+// and lock waits send SMB2 CANCEL and return EINTR. The others are one or
+// a few short round trips that ignore the kernel's interrupt: a change
+// the server may already have made must not be reported as not done, and
+// even a Go program's preemption signal interrupts a FUSE request (the
+// client's timeout still bounds each request).
 package fs

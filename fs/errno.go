@@ -58,6 +58,21 @@ func ToErrno(err error) syscall.Errno {
 	if err == nil {
 		return 0
 	}
+	// Reconnect outcomes first: they may wrap the server status that
+	// caused them, which is not what the caller's operation met.
+	switch {
+	case errors.Is(err, client.ErrHandleLost):
+		// The open did not survive a reconnect: what was not yet
+		// acknowledged may be gone.
+		logOnce(err)
+		return syscall.EIO
+	case errors.Is(err, client.ErrAuthentication):
+		// The client could not (re)authenticate, typically an expired
+		// ticket after a reconnect: EACCES (EKEYEXPIRED does not exist on
+		// macOS); the logged message says to run kinit.
+		logOnce(err)
+		return syscall.EACCES
+	}
 	var se *client.StatusError
 	if errors.As(err, &se) {
 		if e, ok := statusErrno[se.Status]; ok && e != 0 {

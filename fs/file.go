@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // handle is an open file: one SMB handle, opened with the access the
@@ -32,6 +34,9 @@ type handle struct {
 	appendMode bool
 	mu         sync.Mutex
 	locks      lockTable // byte-range locks held on f (lock.go)
+	// wrote is set by every write (and server-side copy into f) and
+	// cleared by Flush, which then sets the modification time.
+	wrote atomic.Bool
 }
 
 func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
@@ -63,6 +68,7 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 		}
 		off = int64(info.EndOfFile)
 	}
+	h.wrote.Store(true)
 	n, err := h.f.WriteAt(ctx, data, off)
 	if err != nil {
 		return 0, ToErrno(err)
@@ -75,6 +81,7 @@ var _ = (gofs.FileGetattrer)((*handle)(nil))
 // Getattr queries FileNetworkOpenInformation and FileStandardInformation
 // on the handle (one frame): it works after the name is gone.
 func (h *handle) Getattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno {
+	ctx = settled(ctx)
 	info, si, err := h.f.StatInfo(ctx)
 	if err != nil {
 		return ToErrno(err)
@@ -85,9 +92,24 @@ func (h *handle) Getattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno {
 
 var _ = (gofs.FileFlusher)((*handle)(nil))
 
-// Flush (close(2)) has nothing to do: every write was acknowledged before
-// write(2) returned.
-func (h *handle) Flush(ctx context.Context) syscall.Errno { return 0 }
+// Flush (close(2)) has no data to push: every write was acknowledged
+// before write(2) returned. When the handle wrote since the last flush it
+// sets the modification time to now, on the handle: SMB servers set the
+// write time of a handle that wrote when it closes, and the kernel closes
+// after close(2) has returned, so a stat right after close(2) would see
+// a time that changes a moment later. A time set on the handle stays
+// (the close leaves it), so stat(2) after close(2) shows the final time.
+// The time is this machine's clock, as Linux cifs does.
+func (h *handle) Flush(ctx context.Context) syscall.Errno {
+	ctx = settled(ctx)
+	if !h.wrote.Swap(false) {
+		return 0
+	}
+	// Only the time is at stake (the close sets one anyway): a failure
+	// must not make close(2) report lost data, so it is ignored.
+	_ = h.f.SetBasicInfo(ctx, &wire.FileBasicInformation{LastWriteTime: toFileTime(time.Now())})
+	return 0
+}
 
 var _ = (gofs.FileFsyncer)((*handle)(nil))
 
@@ -120,22 +142,42 @@ func (h *handle) Release(ctx context.Context) syscall.Errno {
 
 var _ = (gofs.FileAllocater)((*handle)(nil))
 
-// Allocate implements fallocate(2) mode 0 by extending the end of file when
-// off+size passes it (SMB has no "allocate a range"); other modes (keep
-// size, punch hole) are EOPNOTSUPP.
+// fallocKeepSize is FALLOC_FL_KEEP_SIZE of fallocate(2).
+const fallocKeepSize = 0x1
+
+// Allocate implements fallocate(2). Mode 0 extends the end of file when
+// off+size passes it (SMB has no "allocate a range"). FALLOC_FL_KEEP_SIZE
+// asks the server for an allocation of off+size bytes without changing the
+// end of file ([MS-FSCC] 2.4 FileAllocationInformation) when that passes
+// the end of file; Samba then reserves the space (strict allocate) or
+// checks that it is free (ENOSPC otherwise). A range inside the file needs
+// nothing: an allocation below the end of file would truncate it. Other
+// modes (punch hole, zero range, ...) are EOPNOTSUPP.
 func (h *handle) Allocate(ctx context.Context, off, size uint64, mode uint32) syscall.Errno {
-	if mode != 0 {
+	ctx = settled(ctx)
+	if mode&^fallocKeepSize != 0 {
 		return syscall.EOPNOTSUPP
 	}
 	if !h.write {
 		return syscall.EBADF
 	}
+	end := off + size
+	if end < off {
+		return syscall.EFBIG
+	}
 	info, err := h.f.NetworkOpenInfo(ctx)
 	if err != nil {
 		return ToErrno(err)
 	}
-	if end := off + size; end > info.EndOfFile {
-		return ToErrno(h.f.SetEndOfFile(ctx, end))
+	if end <= info.EndOfFile {
+		return 0
 	}
-	return 0
+	if mode&fallocKeepSize != 0 {
+		if end <= info.AllocationSize {
+			return 0
+		}
+		return ToErrno(h.f.SetInfo(ctx, wire.InfoFile, wire.ClassFileAllocationInformation, 0,
+			(&wire.FileAllocationInformation{AllocationSize: end}).Encode()))
+	}
+	return ToErrno(h.f.SetEndOfFile(ctx, end))
 }

@@ -46,13 +46,23 @@ type Options struct {
 	// file another process has locked (SQLite in WAL mode) work. By
 	// default locks are SMB byte-range locks (lock.go).
 	LocalLocks bool
+	// AllowOther lets every local user use the mount (mount option
+	// allow_other; for a user other than root fusermount3 allows it only
+	// with user_allow_other in /etc/fuse.conf). The kernel then checks
+	// the mode bits and owner shown (default_permissions) before a
+	// request reaches the server, as cifs does: every request still runs
+	// as the mounting user's SMB identity. Without it only the mounting
+	// user may enter the mount, not even root.
+	AllowOther bool
 }
 
-// FS is the state one mount shares among its nodes: the tree and the
-// presentation options. It is read-only after NewRoot.
+// FS is the state one mount shares among its nodes: the tree, the
+// presentation options (both read-only after NewRoot) and which files the
+// mount holds open (silly.go).
 type FS struct {
 	tree *client.Tree
 	opts Options
+	open openFiles
 }
 
 // Node is a file or directory of the share. It holds no path or attributes
@@ -114,6 +124,7 @@ func (n *Node) startClose(h *handle) {
 // track registers h as open on n.
 func (n *Node) track(h *handle) *handle {
 	h.node = n
+	n.fsys.open.add(h)
 	n.mu.Lock()
 	if n.open == nil {
 		n.open = map[*handle]struct{}{}
@@ -127,6 +138,7 @@ func (n *Node) untrack(h *handle) {
 	n.mu.Lock()
 	delete(n.open, h)
 	n.mu.Unlock()
+	n.fsys.open.remove(h)
 }
 
 // NewRoot returns the root node for tree.
@@ -179,6 +191,10 @@ func (r *Node) MountOptions() *gofs.Options {
 	}
 	if o.ReadOnly {
 		fo.MountOptions.Options = append(fo.MountOptions.Options, "ro")
+	}
+	if o.AllowOther {
+		fo.MountOptions.AllowOther = true
+		fo.MountOptions.Options = append(fo.MountOptions.Options, "default_permissions")
 	}
 	return fo
 }
@@ -365,6 +381,7 @@ var _ = (gofs.NodeLookuper)((*Node)(nil))
 // Lookup stats name in one round trip (CREATE with the QFid context, CLOSE
 // with attributes).
 func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	ctx = settled(ctx)
 	p, errno := n.childPath(name)
 	if errno != 0 {
 		return nil, errno
@@ -385,6 +402,7 @@ var _ = (gofs.NodeGetattrer)((*Node)(nil))
 
 // Getattr asks the open handle when there is one, else stats the path.
 func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOut) syscall.Errno {
+	ctx = settled(ctx)
 	if h, ok := fh.(*handle); ok {
 		return h.Getattr(ctx, out)
 	}
@@ -423,6 +441,7 @@ var _ = (gofs.NodeSetattrer)((*Node)(nil))
 // are accepted and have no effect: every file shows the modes and owner of
 // the mount options (see the package comment).
 func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttrIn, out *fuse.AttrOut) syscall.Errno {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
@@ -478,11 +497,25 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 	if oka {
 		bi.LastAccessTime = toFileTime(at)
 	}
+	if okm {
+		// An explicit time wins over the one Flush would set for
+		// writes made before it (file.go).
+		n.forgetWrites()
+	}
 	if h != nil {
 		return h.f.SetBasicInfo(ctx, bi)
 	}
 	_, err := tree.SetBasicInfo(ctx, p, bi)
 	return err
+}
+
+// forgetWrites clears the wrote mark of every handle open on n.
+func (n *Node) forgetWrites() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for h := range n.open {
+		h.wrote.Store(false)
+	}
 }
 
 // access returns the SMB access mask for open(2) flags.
@@ -519,6 +552,7 @@ var _ = (gofs.NodeOpener)((*Node)(nil))
 // Open opens the file; O_TRUNC becomes FILE_OVERWRITE (the truncation is
 // part of the open, as atomic_o_trunc asks).
 func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32, syscall.Errno) {
+	ctx = settled(ctx)
 	p, errno := n.path()
 	if errno != 0 {
 		return nil, 0, errno
@@ -531,9 +565,14 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 	if write && n.fsys.opts.ReadOnly {
 		return nil, 0, syscall.EROFS
 	}
-	f, err := n.fsys.tree.Create(ctx, p, req)
+	defer n.fsys.open.opening()() // until tracked (silly.go)
+	// Durable where the server grants it: the handle survives reconnects.
+	f, err := n.fsys.tree.OpenFile(ctx, p, req)
 	if err != nil {
 		return nil, 0, ToErrno(err)
+	}
+	if errno := n.checkSameFile(f, p); errno != 0 {
+		return nil, 0, errno
 	}
 	return n.track(newHandle(n.fsys, f, flags, write)), 0, 0
 }
@@ -543,6 +582,7 @@ var _ = (gofs.NodeCreater)((*Node)(nil))
 // Create creates and opens name: O_EXCL is FILE_CREATE (fails if it
 // exists), O_TRUNC FILE_OVERWRITE_IF, otherwise FILE_OPEN_IF.
 func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint32, out *fuse.EntryOut) (*gofs.Inode, gofs.FileHandle, uint32, syscall.Errno) {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return nil, nil, 0, syscall.EROFS
 	}
@@ -558,7 +598,9 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 		disp = wire.FileOverwriteIf
 	}
 	req, write := openRequest(flags, disp)
-	f, err := n.fsys.tree.Create(ctx, p, req)
+	defer n.fsys.open.opening()() // until tracked (silly.go)
+	// Durable where the server grants it: the handle survives reconnects.
+	f, err := n.fsys.tree.OpenFile(ctx, p, req)
 	if err != nil {
 		return nil, nil, 0, ToErrno(err)
 	}
@@ -575,6 +617,7 @@ var _ = (gofs.NodeMkdirer)((*Node)(nil))
 
 // Mkdir creates a directory (FILE_CREATE, so an existing name is EEXIST).
 func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return nil, syscall.EROFS
 	}
@@ -605,12 +648,16 @@ func (n *Node) Rmdir(ctx context.Context, name string) syscall.Errno {
 }
 
 func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
 	p, errno := n.childPath(name)
 	if errno != 0 {
 		return errno
+	}
+	if !dir && n.openHere(ctx, name) {
+		return ToErrno(n.fsys.sillyRemove(ctx, p)) // silly.go
 	}
 	return ToErrno(n.fsys.tree.Remove(ctx, p, dir))
 }
@@ -624,6 +671,7 @@ var _ = (gofs.NodeRenamer)((*Node)(nil))
 // (the server replaces the target atomically), not for RENAME_NOREPLACE.
 // RENAME_EXCHANGE has no SMB equivalent: EINVAL.
 func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbedder, newName string, flags uint32) syscall.Errno {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
@@ -655,7 +703,10 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 			cn.waitClosing(ctx)
 		}
 	}
-	return ToErrno(n.fsys.tree.Rename(ctx, from, to, flags&renameNoReplace == 0))
+	if flags&renameNoReplace != 0 {
+		return ToErrno(n.fsys.tree.Rename(ctx, from, to, false))
+	}
+	return ToErrno(n.renameOverOpen(ctx, np, newName, from, to))
 }
 
 var _ = (gofs.NodeStatfser)((*Node)(nil))
@@ -663,6 +714,7 @@ var _ = (gofs.NodeStatfser)((*Node)(nil))
 // Statfs reports FileFsFullSizeInformation: blocks available are the
 // caller's (quota applied), free blocks the volume's.
 func (n *Node) Statfs(ctx context.Context, out *fuse.StatfsOut) syscall.Errno {
+	ctx = settled(ctx)
 	fi, err := n.fsys.tree.Statfs(ctx)
 	if err != nil {
 		return ToErrno(err)
@@ -684,6 +736,7 @@ var _ = (gofs.NodeLinker)((*Node)(nil))
 
 // Link makes a hard link with FileLinkInformation (never replacing).
 func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return nil, syscall.EROFS
 	}

@@ -17,11 +17,7 @@ import (
 // Every other case must pass; a case listed here is still run with
 // SMB3FS_POSIXTEST_ALL=1, so the list can be checked.
 var unsupported = map[string]string{
-	"FallocateKeepSize": "SMB has no allocate-without-extending; fallocate(FALLOC_FL_KEEP_SIZE) is EOPNOTSUPP",
-	"FstatDeleted":      "Samba sets the write time when the writing handle closes, and the kernel closes it after close(2) returned: a stat in between can see the earlier time (fails about 1 run in 5)",
-	"FileBasic":         "modes come from file_mode/dir_mode, not from create(2) or chmod(2) (see the package comment)",
-	"NlinkZero":         "SMB refuses to rename over a file that is open (STATUS_ACCESS_DENIED)",
-	"OpenSymlinkRace":   "renames over a file another thread holds open: SMB refuses (STATUS_ACCESS_DENIED)",
+	"FileBasic": "modes come from file_mode/dir_mode, not from create(2) or chmod(2) (see the package comment)",
 }
 
 // TestLivePosix runs go-fuse's POSIX conformance suite against the mount,

@@ -122,6 +122,7 @@ var _ = (gofs.NodeSymlinker)((*Node)(nil))
 // Symlink writes a Minshall-French symlink file (CREATE, WRITE, CLOSE in
 // one round trip).
 func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return nil, syscall.EROFS
 	}
@@ -146,6 +147,7 @@ var _ = (gofs.NodeReadlinker)((*Node)(nil))
 
 // Readlink reads the symlink file.
 func (n *Node) Readlink(ctx context.Context) ([]byte, syscall.Errno) {
+	ctx = settled(ctx)
 	p, errno := n.path()
 	if errno != 0 {
 		return nil, errno

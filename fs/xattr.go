@@ -58,6 +58,7 @@ var _ = (gofs.NodeGetxattrer)((*Node)(nil))
 // Getxattr returns a user.* attribute's value; ERANGE with the size when
 // dest is too small.
 func (n *Node) Getxattr(ctx context.Context, attr string, dest []byte) (uint32, syscall.Errno) {
+	ctx = settled(ctx)
 	name, errno := eaName(attr)
 	if errno != 0 {
 		return 0, errno
@@ -86,6 +87,7 @@ var _ = (gofs.NodeSetxattrer)((*Node)(nil))
 // Setxattr sets a user.* attribute. XATTR_CREATE and XATTR_REPLACE are
 // checked with a query first (not atomic with the set).
 func (n *Node) Setxattr(ctx context.Context, attr string, data []byte, flags uint32) syscall.Errno {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
@@ -125,6 +127,7 @@ var _ = (gofs.NodeRemovexattrer)((*Node)(nil))
 
 // Removexattr removes a user.* attribute (ENODATA if there is none).
 func (n *Node) Removexattr(ctx context.Context, attr string) syscall.Errno {
+	ctx = settled(ctx)
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
@@ -150,6 +153,7 @@ var _ = (gofs.NodeListxattrer)((*Node)(nil))
 
 // Listxattr lists the EAs as user.* names.
 func (n *Node) Listxattr(ctx context.Context, dest []byte) (uint32, syscall.Errno) {
+	ctx = settled(ctx)
 	p, errno := n.path()
 	if errno != 0 {
 		return 0, errno
