@@ -49,6 +49,7 @@ type mountOptions struct {
 	Sec              string // "krb5" or "ntlmssp"
 	Seal             bool   // seal: require encryption even where the rule does not
 	LocalLocks       bool   // nobrl: fcntl/flock locks stay local
+	AllowOther       bool   // allow_other: other local users may enter (fusermount.go)
 	Vers             *wire.Dialect
 
 	Port     int
@@ -60,6 +61,10 @@ type mountOptions struct {
 	// Timeout bounds each request to the server (timeout=, seconds);
 	// zero: client.DefaultTimeout.
 	Timeout time.Duration
+	// EchoInterval is how long the connection may idle before an ECHO
+	// checks it (echo_interval=, seconds, as cifs); zero:
+	// client.DefaultEchoInterval.
+	EchoInterval time.Duration
 	// Kernel lists restricting mount flags (noexec, nosuid, nodev).
 	Kernel []string
 }
@@ -134,6 +139,8 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 				o.Seal = true
 			case "nobrl":
 				o.LocalLocks = true // fcntl/flock stay in this kernel
+			case "allow_other":
+				o.AllowOther = true // checked against fuse.conf in runMount
 			case "brl":
 				o.LocalLocks = false
 			case "port":
@@ -197,6 +204,16 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 					break
 				}
 				o.Timeout = time.Duration(n) * time.Second
+			case "echo_interval":
+				if err = need(); err != nil {
+					break
+				}
+				n, perr := strconv.ParseUint(val, 10, 32)
+				if perr != nil || n < 1 || n > 600 {
+					err = usageErrorf("bad echo_interval=%s (seconds, 1 to 600)", val)
+					break
+				}
+				o.EchoInterval = time.Duration(n) * time.Second
 			case "noexec", "nosuid", "nodev":
 				// Restrictions the kernel enforces: passed on, never dropped.
 				o.Kernel = append(o.Kernel, key)
@@ -346,6 +363,9 @@ func runMount(args []string) int {
 	if err := checkMountpoint(ma.dir); err != nil {
 		return mountFailed(ma, err)
 	}
+	if err := checkAllowOther(ma.opts, os.Geteuid(), fuseConfPath); err != nil {
+		return mountFailed(ma, err)
+	}
 	if ma.foreground {
 		return serve(ma)
 	}
@@ -441,6 +461,26 @@ func promptPassword(prompt string) ([]byte, error) {
 	return []byte(strings.TrimRight(string(line), "\r\n")), nil
 }
 
+// mechanismFactory returns a function that builds a fresh mechanism for
+// each authentication (the first, and every reconnect or expired session):
+// Kerberos re-reads the credential cache or logs in again from the keytab
+// each time, so renewed tickets are used. An NTLM password is asked for
+// once and kept for the mount's life, as mount.cifs does.
+func (ma *mountArgs) mechanismFactory() (func() (auth.Mechanism, error), error) {
+	if ma.opts.Sec != "ntlmssp" {
+		return ma.mechanism, nil
+	}
+	pw, err := ma.password()
+	if err != nil {
+		return nil, err
+	}
+	spn := "cifs/" + ma.server
+	return func() (auth.Mechanism, error) {
+		creds := auth.NTLMCredentials{User: ma.opts.Username, Domain: ma.opts.Domain, Password: append([]byte(nil), pw...)}
+		return auth.NewNTLMv2(creds, spn), nil
+	}, nil
+}
+
 // mechanism builds the authentication mechanism the options ask for.
 func (ma *mountArgs) mechanism() (auth.Mechanism, error) {
 	spn := "cifs/" + ma.server
@@ -464,6 +504,7 @@ func (ma *mountArgs) mechanism() (auth.Mechanism, error) {
 // serve mounts and serves in this process until the file system is
 // unmounted or a signal asks for it.
 func serve(ma *mountArgs) int {
+	defer startProfiles()() // SMB3FS_CPUPROFILE, SMB3FS_MEMPROFILE: see profile.go
 	ready := func(err error) {}
 	if ma.readyFD > 0 {
 		f := os.NewFile(uintptr(ma.readyFD), "ready")
@@ -510,7 +551,11 @@ func serve(ma *mountArgs) int {
 		}
 		return fail(err)
 	}
-	mech, err := ma.mechanism()
+	newMech, err := ma.mechanismFactory()
+	if err != nil {
+		return fail(err)
+	}
+	mech, err := newMech()
 	if err != nil {
 		return fail(err)
 	}
@@ -520,7 +565,9 @@ func serve(ma *mountArgs) int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech, Timeout: ma.opts.Timeout})
+	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech,
+		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval,
+		OnEvent: func(e client.Event) { auditReconnect(ma.server, ma.share, match, e) }})
 	if err != nil {
 		return refuseOrFail(err)
 	}
@@ -537,6 +584,7 @@ func serve(ma *mountArgs) int {
 		FsName:     "//" + ma.server + "/" + ma.share,
 		Kernel:     ma.opts.Kernel,
 		LocalLocks: ma.opts.LocalLocks,
+		AllowOther: ma.opts.AllowOther,
 	}
 	fo.UID, fo.GID = uint32(os.Getuid()), uint32(os.Getgid())
 	if ma.opts.UID != nil {
@@ -549,7 +597,7 @@ func serve(ma *mountArgs) int {
 		fo.Timeout = *ma.opts.ACTimeo
 		fo.NoCache = *ma.opts.ACTimeo == 0
 	}
-	srv, err := smbfs.Mount(ma.dir, tree, fo)
+	srv, err := mountFS(ma.dir, tree, fo)
 	if err != nil {
 		return fail(err)
 	}

@@ -21,8 +21,9 @@ package main
 //
 // It fails on: different bytes from a known file (on the mount or on the
 // server's disk), a known file missing, an errno that is not an I/O or
-// connection error (ENOENT for a known file, EACCES, ...), and any
-// operation that does not return within the bound (a hang).
+// connection error (ENOENT for a known file, EACCES, ...), any operation
+// that does not return within the bound (a hang), and a mount that does
+// not work again once the faults stop (no reconnect).
 
 import (
 	"bytes"
@@ -288,6 +289,33 @@ func TestLiveSoak(t *testing.T) {
 	elapsed := time.Since(start)
 	<-faultsDone
 	close(hung)
+
+	// Faults over, the mount must be usable again: reconnect, not a dead
+	// mount that keeps answering EIO. (The bound is a deadline, not a
+	// timing assertion.)
+	probe := filepath.Join(dir, top, "recovery probe.bin")
+	want := soakContent(42, 1<<20)
+	recovered := time.Now()
+	for deadline := recovered.Add(2 * time.Minute); ; {
+		err := writeSynced(probe, want)
+		if err == nil {
+			var got []byte
+			got, err = os.ReadFile(probe)
+			if err == nil && !bytes.Equal(got, want) {
+				tally.fail("CORRUPTION: the recovery probe read back different bytes")
+			}
+		}
+		if err == nil {
+			t.Logf("the mount worked again %v after the last fault", time.Since(recovered).Round(time.Millisecond))
+			break
+		}
+		os.Remove(probe)
+		if time.Now().After(deadline) {
+			tally.fail("the mount did not recover within 2 minutes of the last fault: %v", err)
+			break
+		}
+		time.Sleep(time.Second)
+	}
 
 	// Every known file is on the server's disk with the right bytes.
 	files := 0
