@@ -34,7 +34,10 @@ testenv-down:
 clean:
 	rm -rf bin
 
-# Throughput against Samba's smbclient on the same server, same run,
-# interleaved; prints medians, ratios and client CPU per GiB.
+# The smb3fs mount against smbclient, smbnetfs and rclone mount on the same
+# encrypted share, interleaved rounds; prints a markdown table of medians,
+# ratios against the issue's targets and client CPU per GiB. BENCHFLAGS are
+# passed on, e.g. BENCHFLAGS=--quick or BENCHFLAGS="--mode lib".
+BENCHFLAGS ?=
 bench:
-	scripts/bench.sh
+	scripts/bench.sh $(BENCHFLAGS)

@@ -1,18 +1,25 @@
-// Command bench measures the throughput of the smb3fs client library against
-// Samba's own smbclient on the encrypted share of the live test environment
-// (scripts/testenv): write a large file, read it back, several rounds,
-// interleaved, and print per-round rates, medians, ratios and the client CPU
-// time spent per GiB.
+// Command bench measures smb3fs on the encrypted share of the live test
+// environment (scripts/testenv). It has two modes.
 //
-// It runs inside the test namespace with a Kerberos ticket:
+// --mode fuse (the default, fuse.go): the smb3fs FUSE mount against
+// smbclient (put/get), smbnetfs and rclone mount: 1 GiB sequential write
+// (with fsync) and read, rsync -a / cp -r of a tree of 2,000 4 KiB files, a
+// no-change rsync -a and ls -lR of that tree; interleaved rounds, each
+// operation on a fresh mount with cold caches; prints a markdown table of
+// medians with the ratios against the issue's targets. --quick checks the
+// harness in a minute; --clients and --workloads run a subset; --profile
+// DIR collects CPU and heap profiles of the smb3fs daemon per operation.
+// It runs as root (mounting, drop_caches) inside the namespace with
+// alice's ticket:
 //
-//	scripts/testenv exec --user alice -- go run ./scripts/bench [flags]
+//	scripts/bench.sh [flags]        # or: make bench BENCHFLAGS=--quick
 //
-// or, building outside the namespace (which has no network), simply
+// --mode lib (the rest of this comment): the smb3fs client library against
+// smbclient: write a large file, read it back, several rounds, interleaved,
+// and print per-round rates, medians, ratios and the client CPU time spent
+// per GiB.
 //
-//	scripts/bench.sh [flags]
-//
-// How it measures:
+// How the lib mode measures:
 //
 //	parent (this process)                   children, one per timed operation
 //	  generate SRC on tmpfs, sha256 it
@@ -66,6 +73,19 @@ type config struct {
 	cpuprofile string
 	keep       bool
 
+	// fuse mode (see fuse.go)
+	mode      string // "fuse" or "lib"
+	clients   string
+	workloads string
+	files     int
+	smb3fs    string
+	profile   string
+	quick     bool
+	count     bool
+	// serverCache is "cold" (drop_caches before every operation) or
+	// "warm" (the server's files cached alike for every client).
+	serverCache string
+
 	// child mode (internal: the parent runs itself with these)
 	child  string // "write" or "read"
 	src    string // write: local source file
@@ -79,8 +99,8 @@ func main() {
 	cfg.block = 8 << 20
 	fs := pflag.NewFlagSet("bench", pflag.ExitOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: scripts/testenv exec --user alice -- go run ./scripts/bench [flags]\n\n"+
-			"Throughput of smb3fs vs smbclient on the encrypted share of the test environment.\n\nFlags:\n")
+		fmt.Fprintf(os.Stderr, "usage: scripts/bench.sh [flags]   (root; runs scripts/testenv exec --user alice -- bench [flags])\n\n"+
+			"Performance of smb3fs (its FUSE mount, or with --mode lib its library) against smbclient and FUSE peers\non the encrypted share of the test environment.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	fs.Var(&cfg.size, "size", "size of the file written and read back (suffixes KiB, MiB, GiB)")
@@ -100,14 +120,34 @@ func main() {
 	for _, h := range []string{"child", "src", "remote", "sum"} {
 		fs.MarkHidden(h)
 	}
+	fs.StringVar(&cfg.mode, "mode", "fuse", "fuse: the smb3fs mount vs smbclient, smbnetfs and rclone mount (fuse.go); lib: the smb3fs library vs smbclient")
+	fs.StringVar(&cfg.clients, "clients", "all", "fuse mode: comma-separated subset of smb3fs,smbclient,smbnetfs,rclone")
+	fs.StringVar(&cfg.workloads, "workloads", "all", "fuse mode: comma-separated subset of write,read,rsync,rsync-nochange,cp,ls (rsync-nochange and ls need rsync)")
+	fs.IntVar(&cfg.files, "files", 2000, "fuse mode: number of 4 KiB files in the tree")
+	fs.StringVar(&cfg.smb3fs, "smb3fs", "smb3fs", "fuse mode: smb3fs executable")
+	fs.StringVar(&cfg.profile, "profile", "", "fuse mode: write CPU and heap profiles of every smb3fs daemon to `DIR`/smb3fs-WORKLOAD-rROUND.{cpu,mem}.pprof")
+	fs.StringVar(&cfg.serverCache, "server-cache", "cold", "fuse mode: cold: sync + drop_caches before every operation (reads come from the server's disk); warm: sync, the server's files stay in its page cache (read.bin read first), so a busy shared disk does not dominate; the client's caches are always empty (fresh mount)")
+	fs.BoolVar(&cfg.count, "count", false, "fuse mode: count the SMB2 messages each operation sends (tshark on lo; slows the operations down, so the times are then not comparable)")
+	fs.BoolVar(&cfg.quick, "quick", false, "check the harness: --size 64MiB --files 200 --rounds 1 unless given")
 	fs.Parse(os.Args[1:])
+	if cfg.quick {
+		if !fs.Changed("size") {
+			cfg.size = 64 << 20
+		}
+		if !fs.Changed("files") {
+			cfg.files = 200
+		}
+		if !fs.Changed("rounds") {
+			cfg.rounds = 1
+		}
+	}
 	if fs.NArg() > 0 {
 		fatalf("unexpected arguments %q", fs.Args())
 	}
 	if _, err := parseCipher(cfg.cipher); err != nil {
 		fatalf("%v", err)
 	}
-	if cfg.size <= 0 || cfg.block <= 0 || cfg.rounds <= 0 {
+	if cfg.size <= 0 || cfg.block <= 0 || cfg.rounds <= 0 || cfg.files <= 0 {
 		fatalf("--size, --block and --rounds must be positive")
 	}
 
@@ -116,8 +156,14 @@ func main() {
 	var err error
 	if cfg.child != "" {
 		err = runChild(ctx, &cfg)
-	} else {
+	} else if cfg.mode == "lib" {
 		err = runParent(ctx, &cfg)
+	} else if cfg.mode == "fuse" && cfg.serverCache != "cold" && cfg.serverCache != "warm" {
+		err = fmt.Errorf("--server-cache %q: cold or warm", cfg.serverCache)
+	} else if cfg.mode == "fuse" {
+		err = runFuse(ctx, &cfg)
+	} else {
+		err = fmt.Errorf("unknown --mode %q (fuse or lib)", cfg.mode)
 	}
 	if err != nil {
 		stop()
