@@ -20,6 +20,7 @@ import (
 	"github.com/jcmturner/gokrb5/v8/iana/etypeID"
 	"github.com/jcmturner/gokrb5/v8/iana/flags"
 	"github.com/jcmturner/gokrb5/v8/keytab"
+	"github.com/jcmturner/gokrb5/v8/krberror"
 	"github.com/jcmturner/gokrb5/v8/messages"
 	"github.com/jcmturner/gokrb5/v8/types"
 )
@@ -443,7 +444,7 @@ func (k *kerberosMech) getTicket(ctx context.Context) (*krbTicket, error) {
 	select {
 	case r := <-ch:
 		if r.err != nil {
-			return nil, r.err
+			return nil, kdcError(r.err)
 		}
 		return r.t, nil
 	case <-ctx.Done():
@@ -452,8 +453,19 @@ func (k *kerberosMech) getTicket(ctx context.Context) (*krbTicket, error) {
 				clear(r.t.key.KeyValue)
 			}
 		}()
-		return nil, fmt.Errorf("auth: kerberos: waiting for the KDC: %w", ctx.Err())
+		return nil, fmt.Errorf("%w: waiting for the KDC: %w", ErrKDCUnreachable, ctx.Err())
 	}
+}
+
+// kdcError marks err with ErrKDCUnreachable when gokrb5 says it could not
+// talk to the KDC at all (a networking error, as opposed to an answer
+// from the KDC such as an unknown principal or a wrong password).
+func kdcError(err error) error {
+	var ke krberror.Krberror
+	if errors.As(err, &ke) && ke.RootCause == krberror.NetworkingError {
+		return fmt.Errorf("%w: %w", ErrKDCUnreachable, err)
+	}
+	return err
 }
 
 // apReq builds the GSS-wrapped AP-REQ for t (RFC 4120 5.5.1, RFC 4121

@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,7 @@ import (
 	"github.com/jcmturner/gokrb5/v8/iana/keyusage"
 	"github.com/jcmturner/gokrb5/v8/iana/nametype"
 	"github.com/jcmturner/gokrb5/v8/keytab"
+	"github.com/jcmturner/gokrb5/v8/krberror"
 	"github.com/jcmturner/gokrb5/v8/messages"
 	"github.com/jcmturner/gokrb5/v8/types"
 )
@@ -663,5 +665,35 @@ func TestCCachePath(t *testing.T) {
 	t.Setenv("KRB5_CONFIG", "/a/krb5.conf:/b/krb5.conf")
 	if p := krb5ConfPath(""); p != "/a/krb5.conf" {
 		t.Errorf("krb5.conf %q", p)
+	}
+}
+
+// An unreachable KDC is a network failure, never a credentials one: the
+// client retries it, and the mount reports a timeout, not EACCES.
+func TestKDCUnreachableClassified(t *testing.T) {
+	netErr := krberror.Errorf(errors.New("dial tcp 10.213.0.1:88: i/o timeout"), krberror.NetworkingError, "AS Exchange Error: failed sending AS_REQ to KDC")
+	wrapped := fmt.Errorf("auth: kerberos: service ticket for cifs/x: %w", krberror.Errorf(netErr, krberror.KRBMsgError, "TGS"))
+	if err := kdcError(wrapped); !errors.Is(err, ErrKDCUnreachable) {
+		t.Errorf("networking error not marked: %v", err)
+	}
+	kdcSaidNo := krberror.Errorf(errors.New("KDC_ERR_PREAUTH_FAILED"), krberror.KDCError, "AS Exchange Error")
+	if err := kdcError(kdcSaidNo); errors.Is(err, ErrKDCUnreachable) {
+		t.Errorf("an answer from the KDC marked unreachable: %v", err)
+	}
+	if err := kdcError(errors.New("auth: kerberos: the ticket expired (run kinit)")); errors.Is(err, ErrKDCUnreachable) {
+		t.Errorf("an expired ticket marked unreachable: %v", err)
+	}
+
+	// A KDC that does not answer before the deadline.
+	release := make(chan struct{})
+	defer close(release)
+	k := &kerberosMech{fetch: func(string) (*krbTicket, error) {
+		<-release
+		return nil, errors.New("too late")
+	}}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := k.getTicket(ctx); !errors.Is(err, ErrKDCUnreachable) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("silent KDC: %v", err)
 	}
 }

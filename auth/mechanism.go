@@ -19,6 +19,11 @@ var ErrMutualAuthFailed = errors.New("auth: server did not prove its identity")
 // as in "auth: server offers [NTLMSSP] only, kerberos required".
 var ErrMechanismUnavailable = errors.New("auth: required mechanism not offered by server")
 
+// ErrKDCUnreachable reports that the Kerberos KDC could not be reached, or
+// did not answer in time: a network failure, not a problem with the
+// credentials, so trying again later may work.
+var ErrKDCUnreachable = errors.New("auth: kerberos: KDC unreachable")
+
 // Mechanism is one GSS-API mechanism carried inside SPNEGO.
 //
 // A Mechanism is a single-use state machine driven by one goroutine

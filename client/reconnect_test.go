@@ -507,3 +507,41 @@ func TestReconnectDurableCloseAcrossCut(t *testing.T) {
 		t.Fatalf("the other durable handle: %v", err)
 	}
 }
+
+// A KDC that cannot be reached during a reconnect (the link is down) is a
+// network failure: the caller gets a timeout, not ErrAuthentication (which
+// the mount reports as EACCES), and the client keeps trying; once the KDC
+// answers again the next request reconnects. Seen in the soak run.
+func TestReconnectKDCUnreachableIsNotAuthentication(t *testing.T) {
+	var down atomic.Bool
+	r := newRig(t, &smbtest.Server{Leasing: true}, 0, func(o *client.Options) {
+		o.Timeout = time.Second
+		o.NewMechanism = func() (auth.Mechanism, error) {
+			if down.Load() {
+				return &smbtest.Mechanism{InitErr: fmt.Errorf("%w: waiting for the KDC: %w", auth.ErrKDCUnreachable, context.DeadlineExceeded)}, nil
+			}
+			return &smbtest.Mechanism{IsMutual: true}, nil
+		}
+	})
+	ctx := context.Background()
+	down.Store(true)
+	r.srv.Cut()
+	ctx1, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	_, _, err := r.tr.Stat(ctx1, "x")
+	if err == nil || errors.Is(err, client.ErrAuthentication) || !errors.Is(err, auth.ErrKDCUnreachable) && !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Stat with the KDC unreachable: %v (want a timeout naming the KDC, not an authentication error)", err)
+	}
+	down.Store(false)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, _, err := r.tr.Stat(ctx, "x")
+		if errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Stat once the KDC is back: %v, want not-exist from a live server", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

@@ -86,6 +86,11 @@ func (ss *sessionState) exchange(ctx context.Context) error {
 	if errors.Is(err, auth.ErrMechanismUnavailable) {
 		return fmt.Errorf("%w: %w", ErrRefused, err)
 	}
+	if errors.Is(err, auth.ErrKDCUnreachable) {
+		// The network failed, not the credentials: a reconnect may try
+		// again, and the errno is a timeout, not a permission error.
+		return fmt.Errorf("%w: %w", ErrTimeout, err)
+	}
 	if err != nil {
 		// No ticket, an expired one, an unknown service principal: the
 		// client cannot authenticate, which is not a policy decision.

@@ -50,6 +50,9 @@ type Mechanism struct {
 	Rounds int
 	// Key is the session key; nil means DefaultSessionKey().
 	Key []byte
+	// InitErr, when set, is what InitToken returns (a KDC that cannot be
+	// reached, an expired ticket).
+	InitErr error
 
 	round  int
 	done   bool
@@ -83,6 +86,9 @@ func (m *Mechanism) OID() asn1.ObjectIdentifier { return OIDKerberos }
 func (m *Mechanism) InitToken(context.Context) ([]byte, error) {
 	if m.zeroed || m.round != 0 {
 		return nil, errors.New("smbtest: mechanism used twice")
+	}
+	if m.InitErr != nil {
+		return nil, m.InitErr
 	}
 	m.round = 1
 	return clientToken(1, m.rounds()), nil
