@@ -198,7 +198,7 @@ func (cl *Client) needsReconnect(c *Conn, err error) (error, bool) {
 		return nil, false
 	}
 	if IsStatus(err, wire.StatusNetworkSessionExpired) {
-		c.fail(fmt.Errorf("%w: session expired (STATUS_NETWORK_SESSION_EXPIRED)", ErrConnectionClosed))
+		c.fail(fmt.Errorf("%w: %w", ErrConnectionClosed, errSessionExpired))
 		return errSessionExpired, true
 	}
 	why := c.Err()
@@ -213,6 +213,11 @@ func (cl *Client) needsReconnect(c *Conn, err error) (error, bool) {
 	cl.mu.Unlock()
 	if closed {
 		return nil, false
+	}
+	if errors.Is(why, errSessionExpired) {
+		// The same reason whichever starts the reconnect first: the
+		// request that met the expiry, or the connection's onFail.
+		return errSessionExpired, true
 	}
 	return why, true
 }

@@ -70,7 +70,7 @@ func ToErrno(err error) syscall.Errno {
 		// The client could not (re)authenticate, typically an expired
 		// ticket after a reconnect: EACCES (EKEYEXPIRED does not exist on
 		// macOS); the logged message says to run kinit.
-		logOnce(err)
+		logOnceAs("cannot authenticate, reported as EACCES", err)
 		return syscall.EACCES
 	}
 	var se *client.StatusError
@@ -107,7 +107,10 @@ var (
 )
 
 // logOnce logs an unexpected error the first time its message is seen.
-func logOnce(err error) {
+func logOnce(err error) { logOnceAs("unexpected error, reported as EIO", err) }
+
+// logOnceAs logs err after what the first time its message is seen.
+func logOnceAs(what string, err error) {
 	msg := err.Error()
 	loggedMu.Lock()
 	seen := logged[msg]
@@ -116,6 +119,6 @@ func logOnce(err error) {
 	}
 	loggedMu.Unlock()
 	if !seen {
-		log.Printf("smb3fs: unexpected error, reported as EIO: %v", err)
+		log.Printf("smb3fs: %s: %v", what, err)
 	}
 }
