@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
@@ -90,8 +91,35 @@ func TestFileTime(t *testing.T) {
 	if sec != 1234 || nsec != 567890100 {
 		t.Errorf("fromFileTime: %d.%09d", sec, nsec)
 	}
-	if s, n := fromFileTime(5); s != 0 || n != 0 {
-		t.Errorf("before 1970: %d %d", s, n)
+	// Before 1970: negative seconds, carried in the uint64 the kernel
+	// reads as signed.
+	if s, n := fromFileTime(5); int64(s) != -11644473600 || n != 500 {
+		t.Errorf("1601 + 500 ns: %d %d", int64(s), n)
+	}
+	if s, n := fromFileTime(0); s != 0 || n != 0 {
+		t.Errorf("no time: %d %d", s, n)
+	}
+	for _, tm := range []time.Time{
+		time.Date(1960, 5, 6, 7, 8, 9, 123456700, time.UTC),
+		time.Date(1969, 12, 31, 23, 59, 59, 999999900, time.UTC),
+		time.Date(1601, 1, 1, 0, 0, 0, 100, time.UTC),
+		time.Date(2020, 2, 29, 12, 0, 0, 100, time.UTC),
+		time.Date(2500, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		s, n := fromFileTime(toFileTime(tm))
+		if got := time.Unix(int64(s), int64(n)); !got.Equal(tm) {
+			t.Errorf("%v round-trips as %v", tm, got.UTC())
+		}
+	}
+	// Below 100 ns is cut; before 1601 and 0 are never sent as 0 ("do not
+	// change").
+	if ft := toFileTime(time.Date(2020, 1, 1, 0, 0, 0, 199, time.UTC)); ft%10 != 1 {
+		t.Errorf("199 ns: FILETIME %d, want its last digit 1", ft)
+	}
+	for _, tm := range []time.Time{time.Date(1500, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		if ft := toFileTime(tm); ft != 1 {
+			t.Errorf("toFileTime(%v) = %d, want 1", tm, ft)
+		}
 	}
 }
 

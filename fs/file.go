@@ -58,7 +58,16 @@ var _ = (gofs.FileWriter)((*handle)(nil))
 
 // Write writes data at off (at the server's end of file for O_APPEND) and
 // reports it written only once the server acknowledged every byte.
+//
+// A write is not interruptible: it waits for the server's answer. write(2)
+// returning EINTR tells the caller nothing was written, and callers (Go's
+// os.File, Python, stdio) then write the same bytes again; but a WRITE
+// already sent may be done on the server, or done a moment later whatever
+// SMB2 CANCEL says. Written again at the new end of file (O_APPEND), a
+// record appeared twice (TestLiveAppendInterrupted). Linux cifs waits for
+// a WRITE too (killable only). The client's timeout still bounds it.
 func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, syscall.Errno) {
+	ctx = settled(ctx)
 	if h.appendMode {
 		h.mu.Lock()
 		defer h.mu.Unlock()

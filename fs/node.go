@@ -3,6 +3,7 @@ package fs
 import (
 	"context"
 	"errors"
+	"math"
 	"os"
 	"strings"
 	"sync"
@@ -301,20 +302,35 @@ func (a attrs) isDir() bool { return a.attr&wire.FileAttributeDirectory != 0 }
 // fileTimeEpoch is 1970-01-01 in FILETIME units (100 ns since 1601).
 const fileTimeEpoch = 116444736000000000
 
+// fileTimeEpochSec is 1601-01-01, the FILETIME origin, in Unix seconds.
+const fileTimeEpochSec = -11644473600
+
+// fromFileTime converts a FILETIME to Unix seconds and nanoseconds, as the
+// FUSE attributes carry them: seconds are a signed count in a uint64 field
+// (the kernel reads it as time64_t), so times before 1970 come out right.
+// 0 (and the reserved values with the top bit set) mean "no time" and give
+// 1970-01-01.
 func fromFileTime(ft uint64) (sec uint64, nsec uint32) {
-	if ft < fileTimeEpoch {
+	if ft == 0 || ft > math.MaxInt64 {
 		return 0, 0
 	}
-	d := ft - fileTimeEpoch
-	return d / 1e7, uint32(d%1e7) * 100
+	s := int64(ft/1e7) + fileTimeEpochSec
+	return uint64(s), uint32(ft%1e7) * 100
 }
 
+// toFileTime converts t to a FILETIME, truncated to its 100 ns units. Times
+// before 1601 become the earliest FILETIME there is (1, as 0 means "do not
+// change" to SET_INFO), times past year 30828 the latest.
 func toFileTime(t time.Time) uint64 {
-	ns := t.UnixNano()
-	if ns < 0 {
-		return fileTimeEpoch // before 1970: clamp, 0 would mean "unchanged"
+	sec := t.Unix()
+	switch {
+	case sec < fileTimeEpochSec:
+		return 1
+	case sec-fileTimeEpochSec > math.MaxInt64/10_000_000-1:
+		return math.MaxInt64
 	}
-	return uint64(ns/100) + fileTimeEpoch
+	ft := uint64(sec-fileTimeEpochSec)*1e7 + uint64(t.Nanosecond()/100)
+	return max(ft, 1)
 }
 
 // typeMode is the S_IFMT part of the mode for a.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -417,7 +418,7 @@ func TestLiveConcurrentWriters(t *testing.T) {
 		records     = 1000
 		writeChunks = 64 << 10
 	)
-	want := map[string][32]byte{}
+	want := map[string][]byte{}
 	type job struct {
 		name string
 		run  func(path string) error
@@ -429,7 +430,7 @@ func TestLiveConcurrentWriters(t *testing.T) {
 		r := randBytes(bigSize - 1 - i) // distinct sizes give distinct streams
 		copy(data[16:], r)
 		name := fmt.Sprintf("big%d", i)
-		want[name] = sha256.Sum256(data)
+		want[name] = data
 		jobs = append(jobs, job{name, func(p string) error {
 			f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0644)
 			if err != nil {
@@ -450,7 +451,7 @@ func TestLiveConcurrentWriters(t *testing.T) {
 			fmt.Fprintf(&all, "appender %d record %04d %x\n", i, j, sha256.Sum256([]byte{byte(i), byte(j), byte(j >> 8)}))
 		}
 		name := fmt.Sprintf("log%d", i)
-		want[name] = sha256.Sum256(all.Bytes())
+		want[name] = all.Bytes()
 		recs := bytes.SplitAfter(all.Bytes(), []byte("\n"))
 		jobs = append(jobs, job{name, func(p string) (err error) {
 			// One write per record; the file is reopened every 100
@@ -498,20 +499,182 @@ func TestLiveConcurrentWriters(t *testing.T) {
 	}
 	close(start)
 	wg.Wait()
-	for name, sum := range want {
+	for name, data := range want {
 		disk, err := os.ReadFile(m.onDisk(name))
 		if err != nil {
 			t.Errorf("%s on the server: %v", name, err)
-			continue
-		}
-		if sha256.Sum256(disk) != sum {
-			t.Errorf("%s on the server: %d bytes, sha256 differs from what was written", name, len(disk))
+		} else if !bytes.Equal(disk, data) {
+			t.Errorf("%s on the server differs from what was written: %s", name, describeDiff(disk, data))
 		}
 		mnt, err := os.ReadFile(m.path(name))
-		if err != nil || sha256.Sum256(mnt) != sum {
-			t.Errorf("%s through the mount: %d bytes, err %v, sha256 differs", name, len(mnt), err)
+		if err != nil {
+			t.Errorf("%s through the mount: %v", name, err)
+		} else if !bytes.Equal(mnt, data) {
+			t.Errorf("%s through the mount differs from what was written: %s", name, describeDiff(mnt, data))
 		}
 	}
+}
+
+// TestLiveAppendInterrupted appends records with O_APPEND while another
+// goroutine keeps sending a signal (SIGURG, which the Go runtime takes
+// and ignores) to the writing thread, so that FUSE interrupts the writes
+// in flight. A write(2) that returns EINTR must have written nothing: the
+// caller (Go's os.File, like most) writes the record again, and for
+// O_APPEND that lands at the new end of file. The mount once answered an
+// interrupted WRITE with EINTR without waiting for the server, which may
+// have written it already: the record then appeared twice (seen as
+// TestLiveConcurrentWriters failing now and then under load).
+func TestLiveAppendInterrupted(t *testing.T) {
+	m := mountDaemon(t, smbfs.Options{})
+	const records = 1500
+	var all bytes.Buffer
+	for j := 0; j < records; j++ {
+		fmt.Fprintf(&all, "record %05d %x\n", j, sha256.Sum256([]byte{byte(j), byte(j >> 8)}))
+	}
+	want := all.Bytes()
+	recs := bytes.SplitAfter(want, []byte("\n"))
+	recs = recs[:len(recs)-1] // the empty string after the last newline
+	p := m.path("log")
+	tid := make(chan int, 1)
+	done := make(chan struct{})
+	var eintr, short, wrote int
+	var werr error
+	go func() {
+		defer close(done)
+		runtime.LockOSThread() // the signals go to this thread
+		defer runtime.UnlockOSThread()
+		fd, err := unix.Open(p, unix.O_CREAT|unix.O_WRONLY|unix.O_APPEND|unix.O_CLOEXEC, 0644)
+		tid <- unix.Gettid()
+		if err != nil {
+			werr = err
+			return
+		}
+		defer unix.Close(fd)
+		for _, rec := range recs {
+			for len(rec) > 0 {
+				// unix.Write, not os.File: it shows each EINTR. A
+				// write across a page boundary is two FUSE writes, and
+				// an interrupt between them makes a short write (the
+				// rest is written next).
+				n, err := unix.Write(fd, rec)
+				if err == unix.EINTR {
+					eintr++
+					continue
+				}
+				if err != nil {
+					werr = err
+					return
+				}
+				if n < len(rec) {
+					short++
+				}
+				rec = rec[n:]
+			}
+			wrote++
+		}
+	}()
+	target := <-tid
+	signals := 0
+	for stop := false; !stop; {
+		select {
+		case <-done:
+			stop = true
+		default:
+			if err := unix.Tgkill(os.Getpid(), target, unix.SIGURG); err != nil {
+				t.Fatalf("tgkill: %v", err)
+			}
+			signals++
+			time.Sleep(20 * time.Microsecond)
+		}
+	}
+	t.Logf("%d records appended, %d signals sent, %d writes returned EINTR, %d short writes", wrote, signals, eintr, short)
+	if werr != nil {
+		t.Fatalf("append: %v", werr)
+	}
+	disk, err := os.ReadFile(m.onDisk("log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(disk, want) {
+		t.Errorf("log on the server differs from what was appended: %s", describeDiff(disk, want))
+	}
+	mnt, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(mnt, want) {
+		t.Errorf("log through the mount differs from what was appended: %s", describeDiff(mnt, want))
+	}
+}
+
+// describeDiff says how got differs from want: sizes, the first differing
+// byte and the bytes around it, and, for newline-separated records (the
+// appenders' logs), which records stand where they should not, which are
+// missing and which appear twice.
+func describeDiff(got, want []byte) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d bytes, want %d", len(got), len(want))
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	if i == len(got) && i == len(want) {
+		return b.String() + ", same bytes"
+	}
+	lo, hi := max(i-16, 0), i+48
+	fmt.Fprintf(&b, "; first difference at byte %d: got %q, want %q", i, got[lo:min(hi, len(got))], want[lo:min(hi, len(want))])
+	if i < len(got) && got[i] == 0 {
+		z := bytes.IndexFunc(got[i:], func(r rune) bool { return r != 0 })
+		if z < 0 {
+			z = len(got) - i
+		}
+		fmt.Fprintf(&b, " (zeros from there: %d bytes)", z)
+	}
+	if bytes.Count(want, []byte("\n")) < 2 {
+		return b.String()
+	}
+	gotRecs := bytes.SplitAfter(bytes.TrimSuffix(got, []byte("\n")), []byte("\n"))
+	wantRecs := bytes.SplitAfter(bytes.TrimSuffix(want, []byte("\n")), []byte("\n"))
+	pos := map[string]int{}
+	for k, r := range wantRecs {
+		pos[string(r)] = k
+	}
+	seen := map[string]int{}
+	var moved []string
+	for k, r := range gotRecs {
+		seen[string(r)]++
+		if k < len(wantRecs) && bytes.Equal(r, wantRecs[k]) {
+			continue
+		}
+		if len(moved) < 8 {
+			if w, ok := pos[string(r)]; ok {
+				moved = append(moved, fmt.Sprintf("#%d (at byte %d) is record #%d", k, offsetOf(gotRecs, k), w))
+			} else {
+				moved = append(moved, fmt.Sprintf("#%d (at byte %d) is no record: %q", k, offsetOf(gotRecs, k), r))
+			}
+		}
+	}
+	var missing, twice []int
+	for k, r := range wantRecs {
+		switch seen[string(r)] {
+		case 0:
+			missing = append(missing, k)
+		case 1:
+		default:
+			twice = append(twice, k)
+		}
+	}
+	fmt.Fprintf(&b, "; records out of place (first 8): %v; missing records: %v; records seen more than once: %v", moved, missing, twice)
+	return b.String()
+}
+
+// offsetOf returns the byte offset of recs[k] in their concatenation.
+func offsetOf(recs [][]byte, k int) int {
+	n := 0
+	for _, r := range recs[:k] {
+		n += len(r)
+	}
+	return n
 }
 
 func TestLiveMmap(t *testing.T) {
