@@ -24,8 +24,14 @@
 // and a file's attributes (attribute timeout) for the time the actimeo=
 // mount option gives, 1 second by default; actimeo=0 asks the server every
 // time. Within that window a change made by another client (or directly on
-// the server) is not seen. Failed lookups are never cached (negative
-// timeout 0): a file created elsewhere appears at the next lookup.
+// the server) is not seen. Failed lookups are cached for the same time
+// (negative timeout = attribute timeout): a name found missing is not asked
+// for again within actimeo, so a file another client creates appears
+// within actimeo of its creation (at once with actimeo=0). This mount's own
+// creates, renames and removes update the kernel's entries at once. rsync
+// looks up each name two or three times (generator, receiver, before the
+// rename) and its temporary names once; without the negative entries each
+// was a round trip.
 //
 // Directory listings: read from the server when a directory is opened and
 // read (again after rewinddir); READDIRPLUS fills the kernel's entry and
@@ -33,7 +39,15 @@
 //
 // File data: no cache of our own. Files are opened without FOPEN_KEEP_CACHE,
 // so the kernel drops its page cache of a file at each open; reads within
-// one open may come from the page cache (and read-ahead). Writes are
+// one open may come from the page cache (and read-ahead). Request sizes:
+// WRITEs arrive as large as write(2) made them, up to 1 MiB (MaxWrite; the
+// kernel's max_pages allows 1 MiB); READs are what the kernel's read-ahead
+// asks for, and FUSE offers only 128 KiB of it, which the file system may
+// lower but not raise. A mount made as root therefore sets the mount's
+// read_ahead_kb in /sys/class/bdi (readahead_linux.go) to 4 MiB once
+// mounted: a sequential reader then gets 1 MiB READs, several in flight,
+// instead of one 128 KiB READ per round trip. Unprivileged mounts keep the
+// 128 KiB (root may raise it by hand). Writes are
 // write-through (no writeback cache): write(2) returns only after the server
 // acknowledged every byte, so a successful write is on the server, and
 // fsync(2) sends SMB2 FLUSH to put it on stable storage. close(2) has no
