@@ -819,23 +819,9 @@ func (b *fuseBench) runSmbclientOp(ctx context.Context, w string, round int) (fu
 	if w == wRead {
 		cmd = "get " + b.tag + `\read.bin /dev/null`
 	}
-	c := exec.CommandContext(ctx, b.cfg.smbclient, b.env.DC.UNC(share(b.cfg, b.env)),
-		"-s", b.env.ClientSMBConf, "-N", "--use-kerberos=required",
-		"-m", "SMB3_11", "--option=client min protocol=SMB3_11",
-		"--option=client smb encrypt=required",
-		"--option=client smb3 encryption algorithms="+b.cfg.cipher,
-		"-c", cmd)
-	out, ps, err := run(c)
+	out, ps, kibps, err := smbclientRun(ctx, b.cfg, b.env, cmd)
 	if err != nil {
 		return s, err
-	}
-	m := smbclientRate.FindSubmatch(out)
-	if m == nil || bytes.Contains(out, []byte("NT_STATUS_")) {
-		return s, fmt.Errorf("smbclient %q: unexpected output %q", cmd, out)
-	}
-	kibps, err := strconv.ParseFloat(string(m[1]), 64)
-	if err != nil || kibps <= 0 {
-		return s, fmt.Errorf("smbclient rate %q", m[1])
 	}
 	if w == wRead {
 		m := smbclientGetSize.FindSubmatch(out)

@@ -221,23 +221,9 @@ func (b *bench) runSmbclient(ctx context.Context, op string) (sample, error) {
 	if op == opRead {
 		cmd = "get " + b.remote[clientSC] + " /dev/null"
 	}
-	c := exec.CommandContext(ctx, b.cfg.smbclient, b.env.DC.UNC(share(b.cfg, b.env)),
-		"-s", b.env.ClientSMBConf, "-N", "--use-kerberos=required",
-		"-m", "SMB3_11", "--option=client min protocol=SMB3_11",
-		"--option=client smb encrypt=required",
-		"--option=client smb3 encryption algorithms="+b.cfg.cipher,
-		"-c", cmd)
-	out, s, err := run(c)
+	out, s, kibps, err := smbclientRun(ctx, b.cfg, b.env, cmd)
 	if err != nil {
 		return s, err
-	}
-	m := smbclientRate.FindSubmatch(out)
-	if m == nil || bytes.Contains(out, []byte("NT_STATUS_")) {
-		return s, fmt.Errorf("smbclient %q: unexpected output %q", cmd, out)
-	}
-	kibps, err := strconv.ParseFloat(string(m[1]), 64)
-	if err != nil || kibps <= 0 {
-		return s, fmt.Errorf("smbclient rate %q", m[1])
 	}
 	if op == opRead {
 		// "getting file \NAME of size N as /dev/null (...)"
@@ -425,4 +411,30 @@ func median(v []float64) float64 {
 		return v[len(v)/2]
 	}
 	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// smbclientRun runs smbclient's command cmd on the benchmark share with the
+// demands smb3fs makes (Kerberos only, SMB 3.1.1 only, encryption required,
+// the configured cipher) and returns its output, its resource use and the
+// rate it reports in KiB/s; an NT_STATUS in the output is an error.
+func smbclientRun(ctx context.Context, cfg *config, env *livetest.Environment, cmd string) ([]byte, sample, float64, error) {
+	c := exec.CommandContext(ctx, cfg.smbclient, env.DC.UNC(share(cfg, env)),
+		"-s", env.ClientSMBConf, "-N", "--use-kerberos=required",
+		"-m", "SMB3_11", "--option=client min protocol=SMB3_11",
+		"--option=client smb encrypt=required",
+		"--option=client smb3 encryption algorithms="+cfg.cipher,
+		"-c", cmd)
+	out, s, err := run(c)
+	if err != nil {
+		return out, s, 0, err
+	}
+	m := smbclientRate.FindSubmatch(out)
+	if m == nil || bytes.Contains(out, []byte("NT_STATUS_")) {
+		return out, s, 0, fmt.Errorf("smbclient %q: unexpected output %q", cmd, out)
+	}
+	kibps, err := strconv.ParseFloat(string(m[1]), 64)
+	if err != nil || kibps <= 0 {
+		return out, s, 0, fmt.Errorf("smbclient rate %q", m[1])
+	}
+	return out, s, kibps, nil
 }
