@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
@@ -40,9 +41,24 @@ func isRefusal(err error) bool {
 // auditReconnect records one reconnect outcome: why the connection ended,
 // how long the reconnect took, what was reopened and what was lost, or the
 // refusal that stopped the mount's connection for good.
+// A "reconnect failed" line that repeats the previous one (same error)
+// within a minute is counted, not written: with an expired ticket cache
+// every request tries once and fails the same way. The next line written
+// says how many were left out.
 func auditReconnect(server, share string, m rules.Match, e client.Event) {
 	attrs := []any{"server", server, "share", share, "reason", errString(e.Reason),
 		"attempts", e.Attempts, "duration", e.Duration.Round(time.Millisecond).String()}
+	key := ""
+	if e.Kind != client.EventReconnected && e.Kind != client.EventRefused {
+		key = server + "\\" + share + ": " + errString(e.Err)
+	}
+	n, ok := reconnectRepeats.admit(key, time.Now())
+	if !ok {
+		return
+	}
+	if n > 0 {
+		attrs = append(attrs, "repeats_not_logged", n)
+	}
 	switch e.Kind {
 	case client.EventReconnected:
 		auditLog.Info("smb3fs: reconnected", append(attrs, "trees", e.Trees,
@@ -53,6 +69,33 @@ func auditReconnect(server, share string, m rules.Match, e client.Event) {
 	default:
 		auditLog.Warn("smb3fs: reconnect failed", append(attrs, "error", errString(e.Err))...)
 	}
+}
+
+// reconnectRepeats holds back repeated "reconnect failed" lines.
+var reconnectRepeats = &repeatFilter{window: time.Minute}
+
+// repeatFilter drops a log line whose key repeats the last written one
+// within window, and counts what it dropped; its fields are guarded by mu.
+type repeatFilter struct {
+	window  time.Duration
+	mu      sync.Mutex
+	lastKey string    // key of the last line written; "" for lines never held back
+	lastAt  time.Time // when it was written
+	dropped int       // lines dropped since
+}
+
+// admit reports whether the line with key (empty: never held back) is to
+// be written at now and, if so, how many lines were dropped before it.
+func (f *repeatFilter) admit(key string, now time.Time) (dropped int, ok bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if key != "" && key == f.lastKey && now.Sub(f.lastAt) < f.window {
+		f.dropped++
+		return 0, false
+	}
+	dropped, f.dropped = f.dropped, 0
+	f.lastKey, f.lastAt = key, now
+	return dropped, true
 }
 
 func errString(err error) string {
