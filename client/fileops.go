@@ -59,7 +59,7 @@ func (t *Tree) OpenDo(ctx context.Context, name string, req *wire.CreateRequest,
 	}
 	// The compound may be sent again after a reconnect only if every part
 	// may (classify): CREATE only opens, the middle is idempotent.
-	class := classify(wire.CmdCreate, req.CreateDisposition)
+	class := classifyCreate(req)
 	switch m := middle.(type) {
 	case nil:
 	case *wire.SetInfoRequest:

@@ -102,6 +102,15 @@ func classify(cmd wire.Command, detail uint32) replayClass {
 	return replayNever
 }
 
+// classifyCreate classifies a CREATE: only an open of an existing file
+// that does not delete it on close may run twice.
+func classifyCreate(req *wire.CreateRequest) replayClass {
+	if req.CreateOptions&wire.FileDeleteOnClose != 0 {
+		return replayNever
+	}
+	return classify(wire.CmdCreate, req.CreateDisposition)
+}
+
 // mayResend: a request not yet sent always may; one sent only if its class
 // is idempotent.
 func mayResend(class replayClass, sent bool) bool {

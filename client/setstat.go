@@ -30,7 +30,7 @@ func (t *Tree) SetInfoPathStat(ctx context.Context, name string, access uint32, 
 		CreateDisposition:  wire.FileOpen,
 		Contexts:           []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
 	}
-	replay := classify(wire.CmdCreate, req.CreateDisposition)
+	replay := classifyCreate(req)
 	if classify(wire.CmdSetInfo, uint32(class)) != replayIdempotent {
 		replay = replayNever
 	}
