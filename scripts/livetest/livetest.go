@@ -152,6 +152,9 @@ type Shares struct {
 	WeakGuest string `json:"weak_guest"`
 	// Weak is the user share (alice) of the weak server.
 	Weak string `json:"weak"`
+	// Full is the DC share (encrypted) on a small tmpfs of its own, for
+	// tests of a full disk. Environments made before it have none.
+	Full string `json:"full"`
 }
 
 // Load reads and checks an env.json file.
