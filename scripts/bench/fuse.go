@@ -77,77 +77,10 @@ type fuseSample struct {
 	note string  // anything unusual (rsync exit 23, files re-sent, ...)
 	// requests is the number of SMB2 messages (a compound or a
 	// transform-wrapped message counts once) the client sent during the
-	// operation, with --count.
+	// operation, with --count (count.go); commands counts the commands in
+	// them by name.
 	requests int
-}
-
-// capture is a running tshark that records what clients send to the server.
-type capture struct {
-	cmd  *exec.Cmd
-	file string
-	done chan error
-}
-
-// startCapture starts tshark on the loopback device (client and server
-// addresses are both local in the namespace, so their traffic goes there)
-// and waits until it captures.
-func startCapture(ctx context.Context, dir, server string) (*capture, error) {
-	c := &capture{file: filepath.Join(dir, "count.pcapng"), done: make(chan error, 1)}
-	os.Remove(c.file)
-	c.cmd = exec.Command("tshark", "-q", "-i", "lo", "-f", "tcp dst port 445 and dst host "+server, "-w", c.file)
-	stderr, err := c.cmd.StderrPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := c.cmd.Start(); err != nil {
-		return nil, err
-	}
-	ready := make(chan bool, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			if strings.Contains(sc.Text(), "Capturing on") {
-				ready <- true
-			}
-		}
-		c.done <- c.cmd.Wait()
-	}()
-	select {
-	case <-ready:
-		return c, nil
-	case err := <-c.done:
-		return nil, fmt.Errorf("tshark: %v", err)
-	case <-time.After(30 * time.Second):
-		c.cmd.Process.Kill()
-		<-c.done
-		return nil, errors.New("tshark did not start capturing")
-	}
-}
-
-// stop ends the capture and counts the SMB2 messages in it.
-func (c *capture) stop() (int, error) {
-	time.Sleep(300 * time.Millisecond) // let the last frames arrive
-	c.cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-c.done:
-	case <-time.After(30 * time.Second):
-		c.cmd.Process.Kill()
-		<-c.done
-	}
-	out, err := exec.Command("tshark", "-r", c.file, "-T", "fields", "-e", "smb2.protocol_id").Output()
-	if err != nil {
-		return 0, fmt.Errorf("tshark -r: %w", err)
-	}
-	n := 0
-	for _, l := range strings.Fields(string(out)) {
-		for _, id := range strings.Split(l, ",") {
-			// transform header (sealed) or plain SMB2 header
-			if id == "0xfd534d42" || id == "0xfe534d42" {
-				n++
-			}
-		}
-	}
-	return n, nil
+	commands map[string]int
 }
 
 // fuseBench is the state of one fuse-mode run.
@@ -651,7 +584,7 @@ func (b *fuseBench) runOne(ctx context.Context, c, w string, round int) (fuseSam
 	}
 	var capt *capture
 	if b.cfg.count {
-		if capt, err = startCapture(ctx, b.work, b.env.DC.Addr); err != nil {
+		if capt, err = startCapture(ctx, b.work, b.env, m.cmd.Process.Pid); err != nil {
 			m.unmount()
 			return s, err
 		}
@@ -662,8 +595,8 @@ func (b *fuseBench) runOne(ctx context.Context, c, w string, round int) (fuseSam
 		if err == nil {
 			err = cerr
 		}
-		s.note += fmt.Sprintf(" [%d SMB requests]", n)
-		s.requests = n
+		s.note += fmt.Sprintf(" [%d SMB messages, commands %s]", n.messages, formatCommands(n.commands, 1))
+		s.requests, s.commands = n.messages, n.commands
 	}
 	if uerr := m.unmount(); err == nil {
 		err = uerr
@@ -1014,7 +947,9 @@ func (b *fuseBench) printFuseTable() {
 	}
 	fmt.Println()
 	if b.cfg.count {
-		fmt.Println("SMB2 messages sent by the client per operation (median; per file for the tree workloads):")
+		fmt.Println("SMB2 messages the client's own connections sent per operation (median; per file for the tree")
+		fmt.Println("workloads; a compound counts once) and the commands the server dispatched for them (median per")
+		fmt.Println("command; a CREATE+GETINFO+CLOSE compound is 1 message and 3 commands):")
 		fmt.Println()
 		for _, w := range b.loads {
 			for _, c := range b.clients {
@@ -1023,15 +958,31 @@ func (b *fuseBench) printFuseTable() {
 					continue
 				}
 				var v []float64
+				byCmd := map[string][]float64{}
 				for _, s := range ss {
 					v = append(v, float64(s.requests))
+					for k := range s.commands {
+						byCmd[k] = nil
+					}
+				}
+				for k := range byCmd {
+					for _, s := range ss {
+						byCmd[k] = append(byCmd[k], float64(s.commands[k]))
+					}
+				}
+				med := map[string]int{}
+				for k, xs := range byCmd {
+					med[k] = int(median(xs) + 0.5)
 				}
 				n := median(v)
-				per := ""
+				div, unit := 1.0, ""
 				if w != wWrite && w != wRead {
-					per = fmt.Sprintf("  (%.2f per file)", n/float64(b.cfg.files))
+					div, unit = float64(b.cfg.files), " per file"
 				}
-				fmt.Printf("    %-9s %-14s %8.0f%s\n", c, w, n, per)
+				fmt.Printf("    %-9s %-14s %8.0f messages (%.2f%s)\n", c, w, n, n/div, unit)
+				if len(med) > 0 {
+					fmt.Printf("    %-9s %-14s commands%s: %s\n", "", "", unit, formatCommands(med, div))
+				}
 			}
 		}
 		fmt.Println()

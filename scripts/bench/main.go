@@ -127,7 +127,7 @@ func main() {
 	fs.StringVar(&cfg.smb3fs, "smb3fs", "smb3fs", "fuse mode: smb3fs executable")
 	fs.StringVar(&cfg.profile, "profile", "", "fuse mode: write CPU and heap profiles of every smb3fs daemon to `DIR`/smb3fs-WORKLOAD-rROUND.{cpu,mem}.pprof")
 	fs.StringVar(&cfg.serverCache, "server-cache", "cold", "fuse mode: cold: sync + drop_caches before every operation (reads come from the server's disk); warm: sync, the server's files stay in its page cache (read.bin read first), so a busy shared disk does not dominate; the client's caches are always empty (fresh mount)")
-	fs.BoolVar(&cfg.count, "count", false, "fuse mode: count the SMB2 messages each operation sends (tshark on lo; slows the operations down, so the times are then not comparable)")
+	fs.BoolVar(&cfg.count, "count", false, "fuse mode: count the SMB2 messages the mounted client's own connections send during each operation (tshark on lo, filtered on their ports) and the commands the server dispatched for them (its smbd at debug level smb2:10); slows the operations down, so the times are then not comparable (count.go)")
 	fs.BoolVar(&cfg.quick, "quick", false, "check the harness: --size 64MiB --files 200 --rounds 1 unless given")
 	fs.Parse(os.Args[1:])
 	if cfg.quick {
