@@ -224,6 +224,11 @@ type outgoing struct {
 	// (see newRoom): a lone message is then framed, signed or sealed where
 	// it lies, without copying the payload.
 	room []byte
+	// keep: msg must come out of start intact (it may be sent again
+	// after a reconnect), so a lone encrypted message is sealed out of
+	// place into a pooled frame buffer instead of where it lies. Signing
+	// only writes the header's Signature field.
+	keep bool
 }
 
 // frameRoom is the space newRoom leaves before a message: the transport
@@ -288,6 +293,18 @@ func (c *Conn) start(ctx context.Context, s *Session, encrypt bool, out []outgoi
 	}
 	var frame []byte
 	switch {
+	case len(out) == 1 && encrypt && out[0].keep:
+		// Sealed out of place: GCM reads the message once and writes
+		// the ciphertext into the frame; the message stays as it was.
+		fb := getSealBuf(4 + crypto.TransformHeaderSize + len(out[0].msg) + sealSlack)
+		defer putSealBuf(fb)
+		var err error
+		frame, err = s.enc.Seal(fb[:4], s.id, out[0].msg)
+		if err != nil {
+			err = fmt.Errorf("smb2: encrypt: %w", err)
+			c.fail(err)
+			return nil, err
+		}
 	case len(out) == 1 && out[0].inRoom():
 		// Built in place by the caller: no copy at all.
 		room, n := out[0].room, len(out[0].msg)

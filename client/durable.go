@@ -44,6 +44,9 @@ type Durable struct {
 	// Lease is the lease the open holds, which durability depends on: call
 	// its Release once the file is closed.
 	Lease *Lease
+	// leaseState is the lease state the open asked for, asked again by a
+	// reconnect (DH2C).
+	leaseState uint32
 }
 
 // CreateDurable opens name like CreateWithLease, asking for read and handle
@@ -63,21 +66,27 @@ type Durable struct {
 // ask for, is a protocol violation: the handle is closed and an error
 // returned.
 func (t *Tree) CreateDurable(ctx context.Context, name string, req *wire.CreateRequest, timeout time.Duration) (*File, *Durable, error) {
+	return t.createDurable(ctx, name, req, timeout, durableLeaseState)
+}
+
+// createDurable is CreateDurable asking for lease state leaseState, which
+// must include handle caching.
+func (t *Tree) createDurable(ctx context.Context, name string, req *wire.CreateRequest, timeout time.Duration, leaseState uint32) (*File, *Durable, error) {
 	if t.cl.cur().state.Dialect < wire.Dialect300 {
-		f, _, err := t.CreateWithLease(ctx, name, req, durableLeaseState)
+		f, _, err := t.CreateWithLease(ctx, name, req, leaseState)
 		return f, nil, err
 	}
 	ms := timeout.Milliseconds()
 	if ms < 0 {
 		ms = 0
 	}
-	d := &Durable{}
+	d := &Durable{leaseState: leaseState}
 	if _, err := rand.Read(d.CreateGUID[:]); err != nil {
 		return nil, nil, fmt.Errorf("smb2: durable CreateGuid: %w", err)
 	}
 	dh := &wire.DurableHandleRequestV2{Timeout: uint32(min(ms, math.MaxUint32)), CreateGUID: d.CreateGUID}
 	req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameDurableV2, Data: dh.Encode()})
-	f, l, err := t.CreateWithLease(ctx, name, req, durableLeaseState)
+	f, l, err := t.CreateWithLease(ctx, name, req, leaseState)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -63,7 +62,7 @@ func (t *Tree) Create(ctx context.Context, name string, req *wire.CreateRequest)
 	}
 	var f *File
 	attempt := 0
-	err := t.do(ctx, nil, classify(wire.CmdCreate, req.CreateDisposition), func(sn *snap) error {
+	err := t.do(ctx, nil, classifyCreate(req), func(sn *snap) error {
 		// A durable CREATE sent again carries the same CreateGuid: mark it
 		// a replay ([MS-SMB2] 3.2.4.3.5, 3.3.5.9.10), so that a server that
 		// executed the first one answers with that open.
@@ -149,7 +148,10 @@ func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
 	var rerr error
 	err := f.t.do(ctx, f, classify(wire.CmdRead, 0), func(sn *snap) error {
 		// After a reconnect the whole read runs again: it is idempotent.
-		n, rerr = f.readAt(ctx, sn, p, off)
+		n, rerr = f.readChunks(ctx, sn, len(p), off, func(pos int, data []byte, cl *call) {
+			copy(p[pos:], data)
+			releaseFrame(cl) // data is copied out: the buffer may be reused
+		})
 		if rerr == io.EOF {
 			return nil
 		}
@@ -161,22 +163,80 @@ func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
 	return n, rerr
 }
 
-// readAt is ReadAt on one connection.
-func (f *File) readAt(ctx context.Context, sn *snap, p []byte, off int64) (int, error) {
+// ReadBuffers holds data a read left where it arrived: the payloads of its
+// READ responses, decrypted and verified in the received frames, in file
+// order. Release hands the frames back for reuse; Bufs must not be used
+// afterwards.
+type ReadBuffers struct {
+	// Bufs are the payloads, contiguous in the file; the last may be
+	// short at end of file.
+	Bufs [][]byte
+	// calls own the frames under Bufs.
+	calls []*call
+}
+
+// Len returns the number of bytes in b.Bufs.
+func (b *ReadBuffers) Len() int {
+	n := 0
+	for _, d := range b.Bufs {
+		n += len(d)
+	}
+	return n
+}
+
+// Release hands the frames back for reuse; b is empty afterwards. It is
+// safe to call more than once.
+func (b *ReadBuffers) Release() {
+	for _, cl := range b.calls {
+		releaseFrame(cl)
+	}
+	b.Bufs, b.calls = nil, nil
+}
+
+// ReadBuffers reads up to n bytes at off like ReadAt, but returns the data
+// in the frames it arrived in instead of copying it out: a caller that
+// passes it on (a FUSE reply) saves a copy. Fewer than n bytes means end
+// of file; the caller must Release the result.
+func (f *File) ReadBuffers(ctx context.Context, n int, off int64) (*ReadBuffers, error) {
+	rb := &ReadBuffers{}
+	err := f.t.do(ctx, f, classify(wire.CmdRead, 0), func(sn *snap) error {
+		rb.Release() // a reconnect runs the whole read again
+		_, err := f.readChunks(ctx, sn, n, off, func(pos int, data []byte, cl *call) {
+			rb.Bufs = append(rb.Bufs, data)
+			rb.calls = append(rb.calls, cl)
+		})
+		if err == io.EOF {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		rb.Release()
+		return nil, err
+	}
+	return rb, nil
+}
+
+// readChunks reads n bytes at off on one connection, with up to
+// maxInFlight READs in flight, and passes each response's payload, in file
+// order, to deliver with its position and its call; deliver owns the call's
+// frame (see releaseFrame). It returns the number of bytes delivered, with
+// io.EOF when the file ended first.
+func (f *File) readChunks(ctx context.Context, sn *snap, total int, off int64, deliver func(pos int, data []byte, cl *call)) (int, error) {
 	conn := sn.conn
 	chunk := f.t.chunkSize(conn.state.MaxReadSize)
 	type pending struct {
 		cl  *call
-		pos int // offset in p
+		pos int // offset from off
 		n   int // bytes requested
 	}
 	var inflight []pending
 	next, done := 0, 0
 	var firstErr error
 	eof := false
-	for done < len(p) || len(inflight) > 0 {
-		for firstErr == nil && !eof && next < len(p) && len(inflight) < maxInFlight {
-			n := min(chunk, len(p)-next)
+	for done < total || len(inflight) > 0 {
+		for firstErr == nil && !eof && next < total && len(inflight) < maxInFlight {
+			n := min(chunk, total-next)
 			req := &wire.ReadRequest{Length: uint32(n), Offset: uint64(off) + uint64(next), FileID: sn.fid}
 			calls, err := conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: newMessage(wire.CmdRead, sn.tid, 0, req), charge: conn.creditCharge(n)}})
 			if err != nil {
@@ -196,7 +256,10 @@ func (f *File) readAt(ctx context.Context, sn *snap, p []byte, off int64) (int, 
 			err = statusOf(resp)
 		}
 		if firstErr != nil || eof {
-			continue // drain
+			if resp != nil { // completed (not given up on): the frame is ours
+				releaseFrame(pd.cl)
+			}
+			continue
 		}
 		if IsStatus(err, wire.StatusEndOfFile) {
 			eof = true
@@ -215,9 +278,8 @@ func (f *File) readAt(ctx context.Context, sn *snap, p []byte, off int64) (int, 
 			firstErr = fmt.Errorf("%w: READ returned %d bytes, asked %d", ErrProtocol, len(r.Data), pd.n)
 			continue
 		}
-		copy(p[pd.pos:], r.Data)
 		done = pd.pos + len(r.Data)
-		releaseFrame(pd.cl) // r.Data is copied out: the buffer may be reused
+		deliver(pd.pos, r.Data, pd.cl)
 		if len(r.Data) < pd.n {
 			eof = true // short read: end of file
 		}
@@ -225,7 +287,7 @@ func (f *File) readAt(ctx context.Context, sn *snap, p []byte, off int64) (int, 
 	if firstErr != nil {
 		return 0, firstErr
 	}
-	if done < len(p) {
+	if done < total {
 		return done, io.EOF
 	}
 	return done, nil
@@ -316,6 +378,145 @@ func (f *File) writeAt(ctx context.Context, sn *snap, p []byte, off int64) (int,
 		return written, firstErr
 	}
 	return written, nil
+}
+
+// OpenFileWrite opens name like OpenFile, but asks for write caching as
+// well (a read, handle and write lease): a server grants it only while no
+// other client has the file open, and breaks it before another open
+// proceeds. Data a caller keeps back under it (write-behind, see
+// StartWriteAt) must reach the server before the break is acknowledged:
+// register that with Lease().OnBreak.
+func (t *Tree) OpenFileWrite(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
+	f, _, err := t.createDurable(ctx, name, req, 0, durableLeaseState|wire.LeaseWrite)
+	return f, err
+}
+
+// Lease returns the lease a durable handle holds, or nil (a handle that is
+// not durable, or that holds no lease). Its state says what the client
+// may cache now.
+func (f *File) Lease() *Lease {
+	if f.durable == nil {
+		return nil
+	}
+	return f.durable.Lease
+}
+
+// Write is a WRITE in flight, from StartWriteAt: its requests are sent
+// (or failed to be), their responses not yet checked. Each request is
+// kept, plaintext, until its response arrives, so that a reconnect can
+// send its data again. Wait collects the outcome; a Write is not safe for
+// concurrent use.
+type Write struct {
+	f      *File
+	n      int
+	chunks []writeChunk
+	done   bool
+	err    error
+}
+
+// writeChunk is one WRITE request of a Write.
+type writeChunk struct {
+	room []byte // the request (see newRoom), kept for a resend
+	data []byte // the payload, inside room
+	off  int64
+	conn *Conn // the connection it was sent on, nil if none
+	cl   *call // nil if it was not sent
+	err  error // why it was not sent
+}
+
+// StartWriteAt sends p at off like WriteAt, in MaxWriteSize requests, and
+// returns once they are sent, without waiting for the responses: a caller
+// that starts the next write meanwhile overlaps its encryption and the
+// network with the server's work. p is copied into the requests and may be
+// reused as soon as StartWriteAt returns. Nothing is reported here: Wait
+// says whether the server wrote every byte, and must be called (it also
+// frees the requests). ctx bounds only the wait for credits to send.
+func (f *File) StartWriteAt(ctx context.Context, p []byte, off int64) *Write {
+	w := &Write{f: f, n: len(p)}
+	sn, snapErr := f.t.snap(f)
+	var conn *Conn
+	chunk := 1 << 20
+	if snapErr == nil {
+		conn = sn.conn
+		chunk = f.t.chunkSize(conn.state.MaxWriteSize)
+	}
+	var sendErr error
+	for pos := 0; pos < len(p); pos += chunk {
+		n := min(chunk, len(p)-pos)
+		c := writeChunk{off: off + int64(pos), conn: conn, err: snapErr}
+		// Built where it is sealed from: the payload is copied once.
+		c.room = getWriteRoom(wire.WriteRequestDataOffset + n)
+		msg := (&wire.Header{Command: wire.CmdWrite, TreeID: sn.tid}).Append(c.room[frameRoom:frameRoom])
+		msg = (&wire.WriteRequest{Offset: uint64(c.off), FileID: sn.fid, Data: p[pos : pos+n]}).Append(msg)
+		c.data = msg[wire.WriteRequestDataOffset:]
+		if snapErr == nil && sendErr == nil {
+			calls, err := conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: msg, charge: conn.creditCharge(n), room: c.room, keep: true}})
+			if err != nil {
+				sendErr = err
+			} else {
+				c.cl = calls[0]
+			}
+		}
+		if c.cl == nil && c.err == nil {
+			c.err = sendErr
+		}
+		w.chunks = append(w.chunks, c)
+	}
+	return w
+}
+
+// Len returns the number of bytes the Write carries.
+func (w *Write) Len() int { return w.n }
+
+// Wait waits for every response of w and returns nil if the server
+// acknowledged every byte. A request whose connection ended before its
+// response (or that could not be sent) is written again through WriteAt,
+// with its reconnect and resend rules: a WRITE at an explicit offset is
+// idempotent; a handle the reconnect lost gives ErrHandleLost. Wait does
+// not give up when ctx is cancelled: a WRITE in flight is waited for (the
+// connection's timeout bounds it), or a cancelled caller could not know
+// what was written. Later calls return the same result.
+func (w *Write) Wait(ctx context.Context) error {
+	if w.done {
+		return w.err
+	}
+	ctx = context.WithoutCancel(ctx)
+	for i := range w.chunks {
+		c := &w.chunks[i]
+		err := c.err
+		if c.cl != nil {
+			err = c.result(ctx)
+		}
+		if err != nil && w.err == nil {
+			if _, lost := w.f.t.cl.needsReconnect(c.conn, err); lost {
+				_, err = w.f.WriteAt(ctx, c.data, c.off)
+			}
+			w.err = err
+		}
+		putWriteRoom(c.room)
+		c.room, c.data = nil, nil
+	}
+	w.done = true
+	return w.err
+}
+
+// result waits for c's response and checks it.
+func (c *writeChunk) result(ctx context.Context) error {
+	resp, err := c.conn.wait(ctx, c.cl)
+	if err == nil {
+		err = statusOf(resp)
+	}
+	if err != nil {
+		return err
+	}
+	r, err := wire.DecodeWriteResponse(resp)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrProtocol, err)
+	}
+	if int(r.Count) != len(c.data) {
+		return fmt.Errorf("smb2: WRITE: server wrote %d of %d bytes", r.Count, len(c.data))
+	}
+	return nil
 }
 
 // QueryInfo queries one information class of the file ([MS-SMB2] 3.2.4.12)
@@ -440,25 +641,4 @@ func (t *Tree) Stat(ctx context.Context, name string) (*wire.CreateResponse, *wi
 		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
 	return cr, clr, nil
-}
-
-// writeRooms recycles WRITE buffers (newRoom-shaped) between requests, so a
-// stream of large writes does not allocate and zero a buffer per chunk.
-var writeRooms sync.Pool
-
-// getWriteRoom returns a room for a message of size bytes.
-func getWriteRoom(size int) []byte {
-	if r, ok := writeRooms.Get().(*[]byte); ok && cap(*r) >= frameRoom+size+sealSlack {
-		return (*r)[:cap(*r)]
-	}
-	room, _ := newRoom(size)
-	return room
-}
-
-// putWriteRoom recycles a room from getWriteRoom; only chunk-sized ones are
-// kept.
-func putWriteRoom(room []byte) {
-	if cap(room) >= 64<<10 {
-		writeRooms.Put(&room)
-	}
 }

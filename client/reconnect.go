@@ -595,7 +595,11 @@ func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn) (w
 	}
 	if d.Lease != nil {
 		req.RequestedOplockLevel = wire.OplockLevelLease
-		lr := &wire.LeaseRequestV2{Key: d.Lease.key, State: durableLeaseState}
+		state := d.leaseState
+		if state == 0 {
+			state = durableLeaseState
+		}
+		lr := &wire.LeaseRequestV2{Key: d.Lease.key, State: state}
 		req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameLeaseRequest, Data: lr.Encode()})
 	}
 	resp, err := c.roundTrip(ctx, s, tc.encrypt, newMessage(wire.CmdCreate, tc.id, 0, &req), 1)
