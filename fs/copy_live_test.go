@@ -300,6 +300,10 @@ func TestLiveCopyFileRangeAcrossMounts(t *testing.T) {
 	if n := copyRange(t, in, out, 0, 0, len(src)+1000); n != len(src) {
 		t.Fatalf("copied %d bytes, want %d", n, len(src))
 	}
+	// Written behind (fs/file.go): on the server's disk after fsync.
+	if err := out.Sync(); err != nil {
+		t.Fatalf("fsync: %v", err)
+	}
 	got, err := os.ReadFile(filepath.Join(p2.disk, "dst"))
 	if err != nil || !bytes.Equal(got, src) {
 		t.Errorf("server's disk: %d bytes (err %v), differ from the source", len(got), err)

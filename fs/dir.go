@@ -34,29 +34,17 @@ func (n *Node) OpendirHandle(ctx context.Context, flags uint32) (gofs.FileHandle
 	return &dirHandle{node: n}, 0, 0
 }
 
-// load lists the directory: open, QUERY_DIRECTORY until no more files,
-// close.
+// load lists the directory (listDir: one CREATE+QUERY_DIRECTORY+CLOSE
+// compound for a small directory, else open, QUERY_DIRECTORY until no more
+// files, close).
 func (d *dirHandle) load(ctx context.Context) syscall.Errno {
-	p, errno := d.node.path()
+	stamp, made := d.node.listStamp(), time.Now()
+	ents, errno := d.node.listDir(ctx)
 	if errno != 0 {
 		return errno
 	}
-	f, err := d.node.fsys.tree.Create(ctx, p, &wire.CreateRequest{
-		DesiredAccess:     wire.FileListDirectory | wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileDirectoryFile,
-	})
-	if err != nil {
-		return ToErrno(err)
-	}
-	ents, err := f.ReadDir(ctx, "*")
-	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	f.Close(cctx)
-	cancel()
-	if err != nil {
-		return ToErrno(err)
-	}
+	// The listing answers lookups too while it is recent (dircache.go).
+	d.node.keepListing(ents, made, stamp)
 	d.entries = ents
 	d.loaded = true
 	d.pos = 0

@@ -27,7 +27,8 @@
 // the server) is not seen. Failed lookups are cached for the same time
 // (negative timeout = attribute timeout): a name found missing is not asked
 // for again within actimeo, so a file another client creates appears
-// within actimeo of its creation (at once with actimeo=0). This mount's own
+// within actimeo of its creation (at once with actimeo=0; see also the
+// listings below, which keep the same bound). This mount's own
 // creates, renames and removes update the kernel's entries at once. rsync
 // looks up each name two or three times (generator, receiver, before the
 // rename) and its temporary names once; without the negative entries each
@@ -36,6 +37,25 @@
 // Directory listings: read from the server when a directory is opened and
 // read (again after rewinddir); READDIRPLUS fills the kernel's entry and
 // attribute caches from the listing, without a request per name.
+//
+// Lookups from listings (dircache.go): when a directory sees a second
+// lookup the kernel could not answer within actimeo, it is listed (one
+// CREATE+QUERY_DIRECTORY+CLOSE compound for up to a few hundred entries),
+// and lookups in it are answered from that listing until it is actimeo
+// old: a listed name with the listing's attributes (nlink 1, as for
+// READDIRPLUS), a missing name with ENOENT. Names the listing cannot
+// vouch for go to the server: possible symbolic link files (1067 bytes),
+// files this mount has open, entries this mount changed since, hidden
+// names, and for ENOENT names Samba might match under another spelling
+// (another case, mangled 8.3 names with ~, names ending in a space or a
+// dot, non-ASCII names). This mount's own creates, renames, links,
+// removes, opens for writing and setattrs update the listing at once (an
+// error drops it); other clients' changes are seen once the listing is
+// actimeo old, as for the attribute cache: no answer from a listing
+// outlives it. A directory of more than 10,000 entries is not kept;
+// actimeo=0 turns listings for lookups off. rsync's generator on a fresh
+// mount, and the checks rsync and cp -r make before creating each name,
+// cost one message per directory instead of one per name.
 //
 // File data: no cache of our own. Files are opened without FOPEN_KEEP_CACHE,
 // so the kernel drops its page cache of a file at each open; reads within

@@ -64,6 +64,8 @@ type FS struct {
 	tree *client.Tree
 	opts Options
 	open openFiles
+	// dc holds directory listings that answer lookups (dircache.go).
+	dc dirCache
 }
 
 // Node is a file or directory of the share. It holds no path or attributes
@@ -407,13 +409,24 @@ func (n *Node) newChild(ctx context.Context, ino uint64, a attrs, out *fuse.Entr
 
 var _ = (gofs.NodeLookuper)((*Node)(nil))
 
-// Lookup stats name in one round trip (CREATE with the QFid context, CLOSE
-// with attributes).
+// Lookup answers from the directory's listing when it has a recent one
+// (dircache.go), else stats name in one round trip (CREATE with the QFid
+// context, CLOSE with attributes).
 func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
 	ctx = settled(ctx)
 	p, errno := n.childPath(name)
 	if errno != 0 {
 		return nil, errno
+	}
+	switch ch, ans := n.lookupListed(ctx, name, out); ans {
+	case listed:
+		return ch, 0
+	case absent:
+		// The entry timeout lets the kernel not remember the name as
+		// missing (go-fuse passes ENOENT on as it is): a further
+		// lookup is answered from the listing, for as long as it
+		// lives, never longer.
+		return nil, syscall.ENOENT
 	}
 	res, si, err := n.fsys.tree.StatFull(ctx, p)
 	if err != nil {
@@ -474,6 +487,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
+	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (file.go)
 	h, _ := fh.(*handle)
 	borrowed := false
 	if h == nil || !h.write {
@@ -493,6 +507,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 		n.waitClosing(ctx)
 		after, err = n.setattr(ctx, nil, p, in)
 	}
+	n.attrsChanging(n.StableAttr().Ino) // listings (dircache.go)
 	if err != nil {
 		return ToErrno(err)
 	}
@@ -621,7 +636,15 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 	}
 	defer n.fsys.open.opening()() // until tracked (silly.go)
 	// Durable where the server grants it: the handle survives reconnects.
-	f, err := n.fsys.tree.OpenFile(ctx, p, req)
+	f, err := openFile(ctx, n.fsys.tree, p, req, write)
+	if write {
+		// Its size and times may change from now on (dircache.go).
+		var id uint64
+		if err == nil {
+			id = client.DiskFileID(f.Create)
+		}
+		n.attrsChanging(id)
+	}
 	if err != nil {
 		return nil, 0, ToErrno(err)
 	}
@@ -654,14 +677,20 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	req, write := openRequest(flags, disp)
 	defer n.fsys.open.opening()() // until tracked (silly.go)
 	// Durable where the server grants it: the handle survives reconnects.
-	f, err := n.fsys.tree.OpenFile(ctx, p, req)
+	f, err := openFile(ctx, n.fsys.tree, p, req, write)
 	if err != nil {
+		n.listingUnsure()
 		return nil, nil, 0, ToErrno(err)
 	}
 	cr := f.Create
+	n.nameAdded(name)
 	child := n.newChild(ctx, client.DiskFileID(cr), attrsOfCreate(cr), out)
 	h := newHandle(n.fsys, f, flags, write)
 	if cn, ok := child.Operations().(*Node); ok {
+		if disp != wire.FileCreate {
+			// It may have existed, under other names too.
+			cn.attrsChanging(client.DiskFileID(cr))
+		}
 		cn.track(h)
 	}
 	return child, h, 0, 0
@@ -681,8 +710,10 @@ func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 	}
 	res, err := n.fsys.tree.Mkdir(ctx, p)
 	if err != nil {
+		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
+	n.nameAdded(name)
 	return n.newChild(ctx, client.DiskFileID(res.Create), attrsOfClose(res.Close), out), 0
 }
 
@@ -710,10 +741,18 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 	if errno != 0 {
 		return errno
 	}
+	var err error
 	if !dir && n.openHere(ctx, name) {
-		return ToErrno(n.fsys.sillyRemove(ctx, p)) // silly.go
+		err = n.fsys.sillyRemove(ctx, p) // silly.go
+	} else {
+		err = n.fsys.tree.Remove(ctx, p, dir)
 	}
-	return ToErrno(n.fsys.tree.Remove(ctx, p, dir))
+	if err != nil {
+		n.listingUnsure()
+	} else {
+		n.nameRemoved(name)
+	}
+	return ToErrno(err)
 }
 
 // renameNoReplace is RENAME_NOREPLACE of renameat2(2).
@@ -757,10 +796,20 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 			cn.waitClosing(ctx)
 		}
 	}
+	var err error
 	if flags&renameNoReplace != 0 {
-		return ToErrno(n.fsys.tree.Rename(ctx, from, to, false))
+		err = n.fsys.tree.Rename(ctx, from, to, false)
+	} else {
+		err = n.renameOverOpen(ctx, np, newName, from, to)
 	}
-	return ToErrno(n.renameOverOpen(ctx, np, newName, from, to))
+	if err != nil {
+		n.listingUnsure()
+		np.listingUnsure()
+	} else {
+		n.nameRemoved(name)
+		np.nameAdded(newName)
+	}
+	return ToErrno(err)
 }
 
 var _ = (gofs.NodeStatfser)((*Node)(nil))
@@ -808,8 +857,11 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	}
 	res, err := n.fsys.tree.Link(ctx, from, to)
 	if err != nil {
+		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
+	n.nameAdded(name)
+	tn.attrsChanging(client.DiskFileID(res.Create)) // its link count
 	a := attrsOfClose(res.Close)
 	// The kernel caches what we return for the (shared) inode: give it
 	// the new link count.

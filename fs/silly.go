@@ -201,6 +201,28 @@ func (o *openFiles) remove(h *handle) {
 	o.mu.Unlock()
 }
 
+// has reports whether the mount has a handle open on file id now.
+func (o *openFiles) has(id uint64) bool {
+	id = usableIno(id)
+	if id == 0 {
+		return false
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.ids[id] > 0
+}
+
+// openIDs returns the file ids the mount has handles open on.
+func (o *openFiles) openIDs() []uint64 {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	ids := make([]uint64, 0, len(o.ids))
+	for id := range o.ids {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
 // holds reports whether the mount has a handle open on file id, after the
 // opens on their way have been counted (bounded by ctx and a second).
 func (o *openFiles) holds(ctx context.Context, id uint64) bool {

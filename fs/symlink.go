@@ -136,8 +136,10 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 	}
 	res, err := n.fsys.tree.CreateWithData(ctx, p, data)
 	if err != nil {
+		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
+	n.nameAdded(name)
 	a := attrsOfClose(res.Close)
 	a.link, a.target = true, target
 	return n.newChild(ctx, client.DiskFileID(res.Create), a, out), 0
