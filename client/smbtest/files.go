@@ -7,7 +7,8 @@ import (
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
-// fileOp runs CREATE, CLOSE, READ, WRITE, FLUSH and QUERY_DIRECTORY on the
+// fileOp runs CREATE, CLOSE, READ, WRITE, FLUSH, QUERY_DIRECTORY and
+// SET_INFO of the times (FileBasicInformation: the write time is kept) on the
 // in-memory files. In a related compound a FileId of wire.CompoundFileID
 // means the handle the previous CREATE opened.
 func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.Status, interface{ Append([]byte) []byte }) {
@@ -92,6 +93,29 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 		copy(data[req.Offset:], req.Data)
 		s.files[o.name] = data
 		return wire.StatusSuccess, &wire.WriteResponse{Count: uint32(len(req.Data))}
+	case wire.CmdSetInfo:
+		req, err := wire.DecodeSetInfoRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		o, _ := handle(req.FileID)
+		if o == nil {
+			return wire.StatusFileClosed, nil
+		}
+		if req.InfoType != wire.InfoFile || req.FileInfoClass != wire.ClassFileBasicInformation {
+			return wire.StatusNotSupported, nil
+		}
+		bi, err := wire.DecodeFileBasicInformation(req.Buffer)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		if bi.LastWriteTime != 0 {
+			if s.writeTimes == nil {
+				s.writeTimes = map[string]uint64{}
+			}
+			s.writeTimes[o.name] = bi.LastWriteTime
+		}
+		return wire.StatusSuccess, &wire.SetInfoResponse{}
 	case wire.CmdQueryDirectory:
 		req, err := wire.DecodeQueryDirectoryRequest(m)
 		if err != nil {

@@ -169,10 +169,12 @@ type Server struct {
 	// call are expired.
 	expireGen int
 	dirs      map[string]bool // directories other than the root ""
-	records   []Record
-	conns     map[net.Conn]bool
-	err       error // first error a Serve returned
-	wg        sync.WaitGroup
+	// writeTimes are the last write times SET_INFO set, by file name.
+	writeTimes map[string]uint64
+	records    []Record
+	conns      map[net.Conn]bool
+	err        error // first error a Serve returned
+	wg         sync.WaitGroup
 }
 
 // WriteFile stores a file (path as the client sends it, e.g. `dir\a.txt`).
@@ -181,6 +183,14 @@ func (s *Server) WriteFile(name string, data []byte) {
 	defer s.mu.Unlock()
 	s.initLocked()
 	s.files[name] = slices.Clone(data)
+}
+
+// WriteTime returns the last write time a SET_INFO
+// (FileBasicInformation) set on name, or 0.
+func (s *Server) WriteTime(name string) uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.writeTimes[name]
 }
 
 // ReadFile returns a copy of a file's contents.
@@ -630,9 +640,9 @@ func (c *conn) handle(m []byte, h *wire.Header, sealedBy *session, ch *chain, re
 	default:
 		st, body = c.fileOp(m, h, ch, related)
 	}
-	if related || h.Command == wire.CmdCreate {
-		ch.status = st
-	}
+	// A related operation after a failed one fails with its status
+	// ([MS-SMB2] 3.3.5.2.7.2), whatever the first one was.
+	ch.status = st
 	return reply{msg: c.respond(h, st, body), sess: s, encrypt: encrypt}
 }
 
