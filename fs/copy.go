@@ -79,6 +79,10 @@ func (n *Node) CopyFileRange(ctx context.Context, fhIn gofs.FileHandle, offIn ui
 		return 0, syscall.EINVAL // as copy_file_range(2) within one file
 	}
 	dst.wrote.Store(true) // Flush sets the modification time
+	if dst.node != nil {
+		dst.node.forgetAttrs()
+		defer dst.node.forgetAttrs()
+	}
 	written, err := dst.f.CopyChunks(ctx, in.f, offIn, offOut, length)
 	if err != nil {
 		return 0, copyErrno(err)

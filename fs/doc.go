@@ -34,6 +34,17 @@
 // rename) and its temporary names once; without the negative entries each
 // was a round trip.
 //
+// Attributes the server reported (known.go): a file this mount created,
+// or closed (the CLOSE response carries the attributes after it), keeps
+// those attributes for actimeo; a stat(2) with no handle in use, and a
+// chmod(2) or chown(2) (which change nothing on SMB), are answered from
+// them. Any change this mount makes to the file (a write, truncate, time,
+// rename, link, xattr, open for writing) forgets them, and a report that
+// raced with a change is not kept; directories are never kept. rsync's
+// stat after closing each file, and its chmod of each temporary file,
+// cost nothing. Other clients' changes are seen within actimeo, as above;
+// actimeo=0 turns it off.
+//
 // Directory listings: read from the server when a directory is opened and
 // read (again after rewinddir); READDIRPLUS fills the kernel's entry and
 // attribute caches from the listing, without a request per name.
@@ -67,11 +78,17 @@
 // read_ahead_kb in /sys/class/bdi (readahead_linux.go) to 4 MiB once
 // mounted: a sequential reader then gets 1 MiB READs, several in flight,
 // instead of one 128 KiB READ per round trip. Unprivileged mounts keep the
-// 128 KiB (root may raise it by hand). Writes are
-// write-through (no writeback cache): write(2) returns only after the server
-// acknowledged every byte, so a successful write is on the server, and
-// fsync(2) sends SMB2 FLUSH to put it on stable storage. close(2) has no
-// data to push.
+// 128 KiB (root may raise it by hand). Writes: no writeback cache in the
+// kernel. A handle that holds a write-caching lease (opens that write a
+// file anew: O_TRUNC, O_CREAT|O_EXCL) writes behind: write(2) returns once
+// its WRITE is sent, up to 4 MiB in flight, and small contiguous writes
+// are held back (up to 64 KiB) and sent with the next bytes, or at
+// close(2) together with the modification time in one compound. Every
+// failure reaches the application at the next write(2), fsync(2) or
+// close(2) (file.go); a read or stat waits for them. Other handles write
+// through: write(2) returns once the server acknowledged every byte.
+// Either way close(2) returns once every byte is on the server, and
+// fsync(2) also sends SMB2 FLUSH to put it on stable storage.
 //
 // # What a file looks like
 //
@@ -104,8 +121,8 @@
 // when it closes, and the kernel closes a handle only after close(2) has
 // returned; so close(2) of a handle that wrote since its last close sets
 // the modification time itself, to this machine's clock (as Linux cifs
-// does), on the handle, where it stays: a stat after close(2) shows the
-// final time. A time set with utimensat(2) wins over writes made before
+// does), on the handle, where it stays (in the same compound as the last
+// bytes held back): a stat after close(2) shows the final time. A time set with utimensat(2) wins over writes made before
 // it. The change time is the server's ChangeTime. Creation time is not
 // shown. Times are kept to 100 ns, the FILETIME unit (finer digits are
 // cut), from year 1601 on: times before 1970 are kept too.

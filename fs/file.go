@@ -2,6 +2,7 @@ package fs
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -75,10 +76,24 @@ type handle struct {
 	inflightBytes int
 	// wbErr is the first failed write, sticky (see handle).
 	wbErr error
-	// nInflight is len(inflight), readable without wbMu, so that reads
-	// and stats skip handles with nothing in flight.
+	// tail holds the bytes of small writes not sent yet, for the file
+	// at tailOff (written behind like the rest, under the same lease):
+	// a contiguous write(2) appends to it, close(2) sends it with the
+	// modification time in one compound (Flush), and anything
+	// that waits for writes in flight sends it first (settleLocked).
+	// Its length never passes tailMax.
+	tail    []byte
+	tailOff int64
+	// nInflight is len(inflight), plus one while tail holds bytes,
+	// readable without wbMu, so that reads and stats skip handles with
+	// nothing in flight.
 	nInflight atomic.Int32
 }
+
+// tailMax bounds the bytes a handle holds back unsent (tail): a file
+// written in small pieces is sent in WRITEs of up to this size, and one
+// this small in its entirety at close(2), with the time.
+const tailMax = 64 << 10
 
 // wbLimit bounds the bytes of WRITEs one handle keeps in flight: four
 // 1 MiB FUSE writes (MaxWrite).
@@ -94,6 +109,9 @@ type inflightWrite struct {
 // [off, end) (all of them if end < 0) and records the first failure in
 // h.wbErr. h.wbMu is held.
 func (h *handle) settleLocked(ctx context.Context, off, end int64) {
+	if len(h.tail) > 0 && (end < 0 || h.tailOff < end && off < h.tailOff+int64(len(h.tail))) {
+		h.pushTailLocked(ctx)
+	}
 	kept := h.inflight[:0]
 	for _, iw := range h.inflight {
 		if end >= 0 && (iw.end <= off || iw.off >= end) {
@@ -107,7 +125,29 @@ func (h *handle) settleLocked(ctx context.Context, off, end int64) {
 	}
 	clear(h.inflight[len(kept):])
 	h.inflight = kept
-	h.nInflight.Store(int32(len(kept)))
+	h.countLocked()
+}
+
+// countLocked sets nInflight; h.wbMu is held.
+func (h *handle) countLocked() {
+	n := len(h.inflight)
+	if len(h.tail) > 0 {
+		n++
+	}
+	h.nInflight.Store(int32(n))
+}
+
+// pushTailLocked sends the bytes held in h.tail as a write in flight;
+// h.wbMu is held.
+func (h *handle) pushTailLocked(ctx context.Context) {
+	if len(h.tail) == 0 {
+		return
+	}
+	w := h.f.StartWriteAt(ctx, h.tail, h.tailOff) // copies the bytes
+	h.inflight = append(h.inflight, inflightWrite{w: w, off: h.tailOff, end: h.tailOff + int64(len(h.tail))})
+	h.inflightBytes += len(h.tail)
+	h.tail = h.tail[:0]
+	h.countLocked()
 }
 
 // waitOldestLocked waits for the oldest write in flight on h, which it
@@ -120,7 +160,7 @@ func (h *handle) waitOldestLocked(ctx context.Context) {
 	h.inflightBytes -= iw.w.Len()
 	h.inflight[0] = inflightWrite{}
 	h.inflight = h.inflight[1:]
-	h.nInflight.Store(int32(len(h.inflight)))
+	h.countLocked()
 }
 
 // settle waits for h's writes in flight over [off, end) (all if end < 0)
@@ -299,6 +339,12 @@ var _ = (gofs.FileWriter)((*handle)(nil))
 // a WRITE too (killable only). The client's timeout still bounds it.
 func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, syscall.Errno) {
 	ctx = settled(ctx)
+	if h.node != nil {
+		// Its size and times change: forgotten before (for stats
+		// meanwhile) and after (for reports that raced with it).
+		h.node.forgetAttrs()
+		defer h.node.forgetAttrs()
+	}
 	if h.appendMode {
 		h.mu.Lock()
 		defer h.mu.Unlock()
@@ -325,7 +371,7 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 	h.node.settleWrites(ctx, h, off, end)
 	h.wbMu.Lock()
 	defer h.wbMu.Unlock()
-	if len(h.inflight) > 0 {
+	if h.nInflight.Load() > 0 {
 		h.settleLocked(ctx, off, end)
 	}
 	for len(h.inflight) > 0 && h.inflightBytes+len(data) > wbLimit {
@@ -346,16 +392,34 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 		// must hear of that at once (writing back an mmap'd page it
 		// would otherwise drop). The write waits for the server's
 		// answer.
+		if h.nInflight.Load() > 0 {
+			h.settleLocked(ctx, 0, -1) // bytes held back go first
+			if h.wbErr != nil {
+				return 0, ToErrno(h.wbErr)
+			}
+		}
 		n, err := h.f.WriteAt(ctx, data, off)
 		if err != nil {
 			return 0, ToErrno(err)
 		}
 		return uint32(n), 0
 	}
+	if len(h.inflight) == 0 && len(h.tail)+len(data) <= tailMax &&
+		(len(h.tail) == 0 || h.tailOff+int64(len(h.tail)) == off) {
+		// Small and contiguous: held back, sent with the next bytes or
+		// at close(2).
+		if len(h.tail) == 0 {
+			h.tailOff = off
+		}
+		h.tail = append(h.tail, data...)
+		h.countLocked()
+		return uint32(len(data)), 0
+	}
+	h.pushTailLocked(ctx)
 	w := h.f.StartWriteAt(ctx, data, off)
 	h.inflight = append(h.inflight, inflightWrite{w: w, off: off, end: end})
 	h.inflightBytes += len(data)
-	h.nInflight.Store(int32(len(h.inflight)))
+	h.countLocked()
 	return uint32(len(data)), 0
 }
 
@@ -378,24 +442,41 @@ var _ = (gofs.FileFlusher)((*handle)(nil))
 
 // Flush (close(2)) waits for the writes in flight and returns the
 // handle's sticky write error, if any. When the handle wrote since the
-// last flush it
-// sets the modification time to now, on the handle: SMB servers set the
-// write time of a handle that wrote when it closes, and the kernel closes
-// after close(2) has returned, so a stat right after close(2) would see
-// a time that changes a moment later. A time set on the handle stays
-// (the close leaves it), so stat(2) after close(2) shows the final time.
-// The time is this machine's clock, as Linux cifs does.
+// last flush it sends the bytes held back (tail) and sets the
+// modification time to now, on the handle, in one compound (WriteFinish):
+// SMB servers set the write time of a handle that wrote when it closes,
+// and the kernel closes after close(2) has returned, so a stat right after
+// close(2) would see a time that changes a moment later. A time set on the
+// handle stays (the close leaves it), so stat(2) after close(2) shows the
+// final time. The time is this machine's clock, as Linux cifs does.
 func (h *handle) Flush(ctx context.Context) syscall.Errno {
 	ctx = settled(ctx)
-	if err := h.settle(ctx, 0, -1); err != nil {
-		return ToErrno(err)
+	h.wbMu.Lock()
+	defer h.wbMu.Unlock()
+	for len(h.inflight) > 0 {
+		h.waitOldestLocked(ctx)
 	}
-	if !h.wrote.Swap(false) {
+	if h.wbErr != nil {
+		return ToErrno(h.wbErr)
+	}
+	if !h.wrote.Swap(false) && len(h.tail) == 0 {
 		return 0
 	}
-	// Only the time is at stake (the close sets one anyway): a failure
-	// must not make close(2) report lost data, so it is ignored.
-	_ = h.f.SetBasicInfo(ctx, &wire.FileBasicInformation{LastWriteTime: toFileTime(time.Now())})
+	if h.node != nil {
+		h.node.forgetAttrs() // the time changes (and after, for racing reports)
+		defer h.node.forgetAttrs()
+	}
+	data, off := h.tail, h.tailOff
+	h.tail = h.tail[:0]
+	h.countLocked()
+	err := h.f.WriteFinish(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: toFileTime(time.Now())})
+	if err != nil && !errors.Is(err, client.ErrTimeNotSet) {
+		// The bytes held back are not (known to be) written.
+		h.wbErr = err
+		return ToErrno(err)
+	}
+	// Only the time may have failed (the close sets one anyway): that
+	// must not make close(2) report lost data.
 	return 0
 }
 
@@ -427,7 +508,16 @@ func (h *handle) Release(ctx context.Context) syscall.Errno {
 	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	h.settle(cctx, 0, -1) // nobody is left to tell of a failure
-	_, err := h.f.Close(cctx)
+	var gen uint64
+	if h.node != nil {
+		gen = h.node.attrGen()
+	}
+	r, err := h.f.Close(cctx)
+	if err == nil && h.node != nil && r.Flags&wire.CloseFlagPostQueryAttrib != 0 {
+		// The attributes the close leaves answer the stat that often
+		// follows (known.go).
+		h.node.noteAttrs(gen, attrsOfClose(r))
+	}
 	if h.node != nil {
 		h.node.untrack(h)
 	}
@@ -459,6 +549,10 @@ func (h *handle) Allocate(ctx context.Context, off, size uint64, mode uint32) sy
 	end := off + size
 	if end < off {
 		return syscall.EFBIG
+	}
+	if h.node != nil {
+		h.node.forgetAttrs()
+		defer h.node.forgetAttrs()
 	}
 	h.settleAll(ctx, 0, -1) // the end of file includes the writes in flight
 	info, err := h.f.NetworkOpenInfo(ctx)

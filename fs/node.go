@@ -84,6 +84,10 @@ type Node struct {
 	// asynchronously (after utimensat(2) returned). Getattr uses any:
 	// it works after the name is gone.
 	open map[*handle]struct{}
+
+	// known are the attributes the server last reported for this file
+	// (known.go); they have a lock of their own.
+	known knownAttrs
 }
 
 // openHandle returns an open handle (with write access if write), or nil.
@@ -456,13 +460,26 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 			return errno
 		}
 	}
+	// Attributes the server reported after this mount's last change
+	// (close(2) of a handle that wrote asks for them, with the time it
+	// leaves set): no round trip (known.go).
+	if a, ok := n.knownNow(); ok {
+		n.fsys.fill(&out.Attr, a)
+		return 0
+	}
 	// A handle that wrote sets the write time when it closes, and the
-	// kernel closes after close(2) returned: report the time it leaves.
+	// kernel closes after close(2) returned: report the time it leaves
+	// (the close's answer has it).
 	n.waitClosing(ctx)
+	if a, ok := n.knownNow(); ok {
+		n.fsys.fill(&out.Attr, a)
+		return 0
+	}
 	p, errno := n.path()
 	if errno != 0 {
 		return errno
 	}
+	gen := n.attrGen()
 	res, si, err := n.fsys.tree.StatFull(ctx, p)
 	if err != nil {
 		return ToErrno(err)
@@ -471,6 +488,7 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return ToErrno(err)
 	}
+	n.noteAttrs(gen, a)
 	n.fsys.fill(&out.Attr, a)
 	return 0
 }
@@ -487,6 +505,20 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
+	_, size := in.GetSize()
+	_, mt := in.GetMTime()
+	_, at := in.GetATime()
+	if !size && !mt && !at {
+		// A mode or owner change, which changes nothing on the server:
+		// the attributes the server last reported, when recent, answer
+		// it; otherwise a stat does.
+		if a, ok := n.knownNow(); ok {
+			n.fsys.fill(&out.Attr, a)
+			return 0
+		}
+		return n.Getattr(ctx, fh, out)
+	}
+	n.forgetAttrs()
 	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (file.go)
 	h, _ := fh.(*handle)
 	borrowed := false
@@ -500,6 +532,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if errno != 0 {
 		return errno
 	}
+	gen := n.attrGen()
 	after, err := n.setattr(ctx, h, p, in)
 	if borrowed && h != nil && client.IsStatus(err, wire.StatusFileClosed) {
 		// The kernel released the borrowed handle under us: once its
@@ -508,12 +541,16 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 		after, err = n.setattr(ctx, nil, p, in)
 	}
 	n.attrsChanging(n.StableAttr().Ino) // listings (dircache.go)
+	if after == nil {
+		n.forgetAttrs() // reports that raced with the change
+	}
 	if err != nil {
 		return ToErrno(err)
 	}
 	if after != nil && !maybeSymlink(*after) {
 		// The compound that made the change also returned the
 		// attributes after it: no stat needed.
+		n.noteAttrs(gen, *after)
 		n.fsys.fill(&out.Attr, *after)
 		return 0
 	}
@@ -532,6 +569,18 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 	tree := n.fsys.tree
 	var after *attrs
 	byPath := func(access uint32, class uint8, buf []byte) error {
+		if links := n.knownLinks(); links != 0 {
+			// The link count is known (known.go): CLOSE's attributes
+			// are all that is needed.
+			res, err := tree.SetInfoPath(ctx, p, access, class, buf)
+			if err != nil {
+				return err
+			}
+			a := attrsOfClose(res.Close)
+			a.nlink = links
+			after = &a
+			return nil
+		}
 		res, si, err := tree.SetInfoPathStat(ctx, p, access, class, buf)
 		if err != nil {
 			return err
@@ -635,6 +684,9 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 		return nil, 0, syscall.EROFS
 	}
 	defer n.fsys.open.opening()() // until tracked (silly.go)
+	if write {
+		n.forgetAttrs()
+	}
 	// Durable where the server grants it: the handle survives reconnects.
 	f, err := openFile(ctx, n.fsys.tree, p, req, write)
 	if write {
@@ -689,7 +741,13 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	if cn, ok := child.Operations().(*Node); ok {
 		if disp != wire.FileCreate {
 			// It may have existed, under other names too.
+			cn.forgetAttrs()
 			cn.attrsChanging(client.DiskFileID(cr))
+		} else {
+			// A new file: one link, and the server's attributes.
+			a := attrsOfCreate(cr)
+			a.nlink = 1
+			cn.noteAttrs(cn.attrGen(), a)
 		}
 		cn.track(h)
 	}
@@ -740,6 +798,11 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 	p, errno := n.childPath(name)
 	if errno != 0 {
 		return errno
+	}
+	if ch := n.GetChild(name); ch != nil {
+		if cn, ok := ch.Operations().(*Node); ok {
+			cn.forgetLinks()
+		}
 	}
 	var err error
 	if !dir && n.openHere(ctx, name) {
@@ -793,6 +856,7 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 			continue
 		}
 		if cn, ok := ch.Operations().(*Node); ok {
+			cn.forgetLinks() // replaced, or its change time changes
 			cn.waitClosing(ctx)
 		}
 	}
@@ -855,6 +919,7 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	if errno != 0 {
 		return nil, errno
 	}
+	tn.forgetLinks()
 	res, err := n.fsys.tree.Link(ctx, from, to)
 	if err != nil {
 		n.listingUnsure()

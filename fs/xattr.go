@@ -88,6 +88,7 @@ var _ = (gofs.NodeSetxattrer)((*Node)(nil))
 // checked with a query first (not atomic with the set).
 func (n *Node) Setxattr(ctx context.Context, attr string, data []byte, flags uint32) syscall.Errno {
 	ctx = settled(ctx)
+	n.forgetAttrs() // the change time
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
@@ -128,6 +129,7 @@ var _ = (gofs.NodeRemovexattrer)((*Node)(nil))
 // Removexattr removes a user.* attribute (ENODATA if there is none).
 func (n *Node) Removexattr(ctx context.Context, attr string) syscall.Errno {
 	ctx = settled(ctx)
+	n.forgetAttrs() // the change time
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
