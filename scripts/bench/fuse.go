@@ -143,7 +143,7 @@ func runFuse(ctx context.Context, cfg *config) error {
 	for r := 1; r <= cfg.rounds; r++ {
 		for _, w := range b.loads {
 			for _, c := range b.clients {
-				if c == cSmbclient && w != wWrite && w != wRead {
+				if c == cSmbclient && w != wWrite && w != wRead && w != wCp {
 					continue
 				}
 				if err := ctx.Err(); err != nil {
@@ -747,6 +747,9 @@ func compareTrees(src, dst string) (int, error) {
 // /dev/null), with smb3fs's demands (see runSmbclient).
 func (b *fuseBench) runSmbclientOp(ctx context.Context, w string, round int) (fuseSample, error) {
 	var s fuseSample
+	if w == wCp {
+		return b.runSmbclientMput(ctx, round)
+	}
 	remote := b.tag + `\` + cSmbclient + `\big.bin`
 	cmd := "put " + b.src + " " + remote
 	if w == wRead {
@@ -769,6 +772,29 @@ func (b *fuseBench) runSmbclientOp(ctx context.Context, w string, round int) (fu
 	s.sec = float64(b.cfg.size) / (kibps * 1024)
 	s.cpu = ps.cpu
 	s.note = fmt.Sprintf("(process %.3fs)", ps.proc)
+	return s, nil
+}
+
+// runSmbclientMput copies the tree with smbclient's recursive mput, a
+// reference for cp -r: Samba's own client, no FUSE in the way. Its time is
+// the process's wall clock, session setup included (smbclient prints no
+// rate for a whole mput).
+func (b *fuseBench) runSmbclientMput(ctx context.Context, round int) (fuseSample, error) {
+	var s fuseSample
+	remote := b.tag + `\` + cSmbclient + `\cp`
+	cmd := fmt.Sprintf("prompt OFF; recurse ON; lcd %s; mkdir %s; cd %s; mput *", b.tree, remote, remote)
+	out, ps, _, err := smbclientRun(ctx, b.cfg, b.env, cmd)
+	if err != nil {
+		return s, err
+	}
+	if n := bytes.Count(out, []byte("putting file ")); n != b.cfg.files {
+		return s, fmt.Errorf("smbclient mput put %d files, want %d", n, b.cfg.files)
+	}
+	if err := b.checkServer(cSmbclient, wCp, round); err != nil {
+		return s, err
+	}
+	s.sec, s.cpu = ps.proc, ps.cpu
+	s.note = "(mput, process wall time)"
 	return s, nil
 }
 
@@ -873,6 +899,19 @@ func (b *fuseBench) value(c string, t target) (float64, bool) {
 	return median(v), true
 }
 
+// medianSec returns the median seconds of client c's samples of workload w.
+func (b *fuseBench) medianSec(c, w string) (float64, bool) {
+	ss := b.samples[c+"/"+w]
+	if len(ss) == 0 {
+		return 0, false
+	}
+	v := make([]float64, len(ss))
+	for i, s := range ss {
+		v[i] = s.sec
+	}
+	return median(v), true
+}
+
 func (b *fuseBench) printFuseTable() {
 	fmt.Printf("| workload (median of %d) |", b.cfg.rounds)
 	for _, c := range b.clients {
@@ -928,6 +967,12 @@ func (b *fuseBench) printFuseTable() {
 			ratio = fmt.Sprintf("%.2fx %s", r, map[bool]string{true: "met", false: "NOT met"}[met])
 		}
 		fmt.Printf(" %s | %s |\n", goal, ratio)
+	}
+	if mine, ok1 := b.medianSec(cSMB3FS, wCp); ok1 {
+		if ref, ok2 := b.medianSec(cSmbclient, wCp); ok2 && ref > 0 {
+			fmt.Printf("\nReference, not a target: cp -r onto the smb3fs mount took %.2fx the time of smbclient's recursive mput\n", mine/ref)
+			fmt.Printf("of the same tree (%.2f s vs %.2f s, medians; Samba's own client, no FUSE).\n", mine, ref)
+		}
 	}
 	fmt.Println()
 	fmt.Println("Per round (seconds; CPU = command + FUSE daemon process tree, or smbclient's own):")
@@ -1003,7 +1048,9 @@ func (b *fuseBench) printFuseTable() {
 	}
 	fmt.Println("write: dd bs=1M conv=fsync until dd exits (data fsynced on the server; smbclient: its")
 	fmt.Println("own put time, open..close, no fsync). read: dd bs=1M of a file written on the server side. smbclient")
-	fmt.Println("timings are its own open..close rate (no session setup, as for the mounted clients). rclone: smb")
+	fmt.Println("read and write timings are its own open..close rate (no session setup, as for the mounted clients);")
+	fmt.Println("its cp -r is a recursive mput of the tree, timed as the process's wall clock (session setup included),")
+	fmt.Println("a reference for what Samba's own client gets from the server, not a target. rclone: smb")
 	fmt.Println("backend, NTLMv2 (no Kerberos in rclone 1.60), --vfs-cache-mode off; smbnetfs and smbclient: Kerberos.")
 	fmt.Printf("end: %s  %s\n", machineLoad(), time.Now().UTC().Format(time.RFC3339))
 }

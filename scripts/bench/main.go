@@ -2,7 +2,8 @@
 // environment (scripts/testenv). It has two modes.
 //
 // --mode fuse (the default, fuse.go): the smb3fs FUSE mount against
-// smbclient (put/get), smbnetfs and rclone mount: 1 GiB sequential write
+// smbclient (put/get; a recursive mput as a cp -r reference), smbnetfs and
+// rclone mount: 1 GiB sequential write
 // (with fsync) and read, rsync -a / cp -r of a tree of 2,000 4 KiB files, a
 // no-change rsync -a and ls -lR of that tree; interleaved rounds, each
 // operation on a fresh mount with cold caches; prints a markdown table of
