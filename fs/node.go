@@ -461,8 +461,8 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		}
 	}
 	// Attributes the server reported after this mount's last change
-	// (close(2) of a handle that wrote asks for them, with the time it
-	// leaves set): no round trip (known.go).
+	// (a new file's CREATE, the CLOSE of its last handle): no round trip
+	// (known.go).
 	if a, ok := n.knownNow(); ok {
 		n.fsys.fill(&out.Attr, a)
 		return 0
