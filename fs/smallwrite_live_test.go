@@ -20,7 +20,6 @@ import (
 	"golang.org/x/sys/unix"
 
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
 
 func TestLiveSmallWritesHeldUntilClose(t *testing.T) {
@@ -102,12 +101,7 @@ func TestLiveSmallWriteDiskFull(t *testing.T) {
 	// bytes, held back by write(2), cannot be written at close(2): close
 	// must say ENOSPC (not succeed, not EIO), and nothing of it is on the
 	// disk as if it were written.
-	env := livetest.Env(t)
-	share := env.Shares.Full
-	if share == "" {
-		t.Fatal("env.json names no full share: run scripts/testenv up")
-	}
-	dir, disk := mountNamed(t, share)
+	dir, disk := mountFull(t)
 	filler, err := os.OpenFile(filepath.Join(dir, "filler"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0644)
 	if err != nil {
 		t.Fatal(err)

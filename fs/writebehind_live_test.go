@@ -69,6 +69,17 @@ func mountNamed(t *testing.T, share string) (dir, disk string) {
 	return dir, disk
 }
 
+// mountFull mounts the full share (a 32 MiB tmpfs of its own, see
+// scripts/testenv) like mountNamed.
+func mountFull(t *testing.T) (dir, disk string) {
+	t.Helper()
+	share := livetest.Env(t).Shares.Full
+	if share == "" {
+		t.Fatal("env.json names no full share: run scripts/testenv up")
+	}
+	return mountNamed(t, share)
+}
+
 // boundedCall runs fn and fails the test if it has not returned within
 // two minutes (a hang, not a slow server).
 func boundedCall(t *testing.T, what string, fn func() error) error {
@@ -91,12 +102,7 @@ func TestLiveWriteBehindDiskFull(t *testing.T) {
 	// no later write(2) may be there to report them: fsync must. Once a
 	// call reported ENOSPC, every later one on the descriptor does too
 	// (sticky), and nothing but ENOSPC is reported.
-	env := livetest.Env(t)
-	share := env.Shares.Full
-	if share == "" {
-		t.Fatal("env.json names no full share: run scripts/testenv up")
-	}
-	dir, disk := mountNamed(t, share)
+	dir, disk := mountFull(t)
 	var sf unix.Statfs_t
 	if err := unix.Statfs(dir, &sf); err != nil {
 		t.Fatalf("statfs: %v", err)
