@@ -62,6 +62,10 @@ type handle struct {
 	// cleared by Flush, which then sets the modification time.
 	wrote atomic.Bool
 
+	// pf is the read-ahead of a read-only handle the kernel reads
+	// without its page cache (prefetch.go); nil otherwise.
+	pf *prefetcher
+
 	// lease is the handle's lease when it was opened for writing and
 	// holds one (read-only); write-behind needs its write caching.
 	lease *client.Lease
@@ -270,9 +274,17 @@ var _ = (gofs.FileReader)((*handle)(nil))
 // frames back once go-fuse has written the reply.
 func (h *handle) Read(ctx context.Context, dest []byte, off int64) (fuse.ReadResult, syscall.Errno) {
 	h.settleAll(settled(ctx), off, off+int64(len(dest)))
+	if h.pf != nil && h.node != nil {
+		if res, ok := h.prefetchRead(ctx, dest, off); ok {
+			return res, 0
+		}
+	}
 	rb, err := h.f.ReadBuffers(ctx, len(dest), off)
 	if err != nil {
 		return nil, ToErrno(err)
+	}
+	if h.pf != nil {
+		h.pf.note(off, len(dest), rb.Len())
 	}
 	return &frameResult{rb: rb, n: rb.Len()}, 0
 }
@@ -508,6 +520,9 @@ func (h *handle) Release(ctx context.Context) syscall.Errno {
 	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	h.settle(cctx, 0, -1) // nobody is left to tell of a failure
+	if h.pf != nil {
+		h.pf.close() // no READ after the CLOSE
+	}
 	var gen uint64
 	if h.node != nil {
 		gen = h.node.attrGen()

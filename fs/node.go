@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -55,6 +56,13 @@ type Options struct {
 	// as the mounting user's SMB identity. Without it only the mounting
 	// user may enter the mount, not even root.
 	AllowOther bool
+	// CachedReads reads files opened read-only through the kernel's page
+	// cache, as files opened for writing are (mount option cachedreads).
+	// By default they bypass it, with read-ahead of the mount's own
+	// (prefetch.go): twice as fast for reads of 128 KiB and more (cp,
+	// cat, dd), half as fast for reads of under 32 KiB (tar's 10 KiB
+	// records), on the test VM.
+	CachedReads bool
 }
 
 // FS is the state one mount shares among its nodes: the tree, the
@@ -66,6 +74,10 @@ type FS struct {
 	open openFiles
 	// dc holds directory listings that answer lookups (dircache.go).
 	dc dirCache
+	// directRead is set once the kernel has agreed to direct I/O on files
+	// that stay mappable (FUSE_DIRECT_IO_ALLOW_MMAP): read-only opens then
+	// bypass its page cache (prefetch.go).
+	directRead atomic.Bool
 }
 
 // Node is a file or directory of the share. It holds no path or attributes
@@ -188,6 +200,9 @@ func (r *Node) MountOptions() *gofs.Options {
 			// fcntl and flock locks come to us (lock.go) unless they
 			// are to stay local (nobrl).
 			EnableLocks: !o.LocalLocks,
+			// Read-only files bypass the page cache and stay mappable
+			// (prefetch.go), where the kernel has it (Linux 6.6).
+			ExtraCapabilities: fuse.CAP_DIRECT_IO_ALLOW_MMAP,
 		},
 		UID: o.UID,
 		GID: o.GID,
@@ -218,6 +233,9 @@ func Mount(dir string, tree *client.Tree, opts Options) (*fuse.Server, error) {
 	srv, err := gofs.Mount(dir, root, root.MountOptions())
 	if err != nil {
 		return nil, err
+	}
+	if ks := srv.KernelSettings(); ks != nil && ks.Flags64()&fuse.CAP_DIRECT_IO_ALLOW_MMAP != 0 {
+		root.fsys.directRead.Store(true)
 	}
 	// After INIT (WaitMount has answered a LOOKUP), which would lower it
 	// again. Best effort: an unprivileged mount may not write sysfs, and
@@ -703,7 +721,15 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 	if errno := n.checkSameFile(f, p); errno != 0 {
 		return nil, 0, errno
 	}
-	return n.track(newHandle(n.fsys, f, flags, write)), 0, 0
+	h := newHandle(n.fsys, f, flags, write)
+	var fl uint32
+	if !write && n.fsys.directRead.Load() && !n.fsys.opts.CachedReads && !n.fsys.opts.NoCache && n.fsys.opts.Timeout > 0 {
+		// Read-only: straight into the reader's buffer, with read-ahead
+		// of our own (prefetch.go).
+		h.pf = newPrefetcher()
+		fl = fuse.FOPEN_DIRECT_IO
+	}
+	return n.track(h), fl, 0
 }
 
 var _ = (gofs.NodeCreater)((*Node)(nil))

@@ -49,6 +49,7 @@ type mountOptions struct {
 	Sec              string // "krb5" or "ntlmssp"
 	Seal             bool   // seal: require encryption even where the rule does not
 	LocalLocks       bool   // nobrl: fcntl/flock locks stay local
+	CachedReads      bool   // cachedreads: read-only files through the page cache
 	AllowOther       bool   // allow_other: other local users may enter (fusermount.go)
 	Vers             *wire.Dialect
 
@@ -139,6 +140,8 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 				o.Seal = true
 			case "nobrl":
 				o.LocalLocks = true // fcntl/flock stay in this kernel
+			case "cachedreads":
+				o.CachedReads = true // read-only opens keep the page cache
 			case "allow_other":
 				o.AllowOther = true // checked against fuse.conf in runMount
 			case "brl":
@@ -578,13 +581,14 @@ func serve(ma *mountArgs) int {
 	}
 	auditEstablished(ma.server, ma.share, cl.Info(), tree.Encrypted(), match)
 	fo := smbfs.Options{
-		FileMode:   ma.opts.FileMode,
-		DirMode:    ma.opts.DirMode,
-		ReadOnly:   ma.opts.ReadOnly,
-		FsName:     "//" + ma.server + "/" + ma.share,
-		Kernel:     ma.opts.Kernel,
-		LocalLocks: ma.opts.LocalLocks,
-		AllowOther: ma.opts.AllowOther,
+		FileMode:    ma.opts.FileMode,
+		DirMode:     ma.opts.DirMode,
+		ReadOnly:    ma.opts.ReadOnly,
+		FsName:      "//" + ma.server + "/" + ma.share,
+		Kernel:      ma.opts.Kernel,
+		LocalLocks:  ma.opts.LocalLocks,
+		AllowOther:  ma.opts.AllowOther,
+		CachedReads: ma.opts.CachedReads,
 	}
 	fo.UID, fo.GID = uint32(os.Getuid()), uint32(os.Getgid())
 	if ma.opts.UID != nil {

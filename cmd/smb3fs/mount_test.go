@@ -42,8 +42,11 @@ func TestParseMountOptionsGood(t *testing.T) {
 	if o, err := parseMountOptions([]string{"uid=root,gid=root"}); err != nil || *o.UID != 0 || *o.GID != 0 {
 		t.Errorf("uid=root,gid=root: %v", err)
 	}
-	if o, _ := parseMountOptions(nil); o.Sec != "krb5" {
-		t.Errorf("default sec %q", o.Sec)
+	if o, _ := parseMountOptions(nil); o.Sec != "krb5" || o.CachedReads {
+		t.Errorf("default sec %q, cachedreads %v", o.Sec, o.CachedReads)
+	}
+	if o, err := parseMountOptions([]string{"cachedreads"}); err != nil || !o.CachedReads {
+		t.Errorf("cachedreads: %v %v", o.CachedReads, err)
 	}
 }
 
