@@ -68,16 +68,23 @@
 // mount, and the checks rsync and cp -r make before creating each name,
 // cost one message per directory instead of one per name.
 //
-// File data: no cache of our own. Files are opened without FOPEN_KEEP_CACHE,
-// so the kernel drops its page cache of a file at each open; reads within
-// one open may come from the page cache (and read-ahead). Request sizes:
-// WRITEs arrive as large as write(2) made them, up to 1 MiB (MaxWrite; the
-// kernel's max_pages allows 1 MiB); READs are what the kernel's read-ahead
-// asks for, and FUSE offers only 128 KiB of it, which the file system may
-// lower but not raise. A mount made as root therefore sets the mount's
-// read_ahead_kb in /sys/class/bdi (readahead_linux.go) to 4 MiB once
-// mounted: a sequential reader then gets 1 MiB READs, several in flight,
-// instead of one 128 KiB READ per round trip. Unprivileged mounts keep the
+// File data: no cache of our own beyond one READ ahead. Files opened
+// read-only bypass the kernel's page cache where the kernel lets such a
+// file still be mapped (FOPEN_DIRECT_IO with FUSE_DIRECT_IO_ALLOW_MMAP,
+// Linux 6.6): each read(2) reaches Read as made, and a sequential reader is
+// served from 1 MiB READs made ahead of it, one in flight (prefetch.go).
+// Other files (and all with cachedreads or actimeo=0) are opened without
+// FOPEN_KEEP_CACHE, so the kernel drops its page cache of a file at each
+// open; reads within one open may come from the page cache (and
+// read-ahead). Request sizes: WRITEs arrive as large as write(2) made them,
+// up to 1 MiB (MaxWrite; the kernel's max_pages allows 1 MiB); direct
+// reads as read(2) made them, up to 1 MiB; page-cache READs are what the
+// kernel's read-ahead asks for, and FUSE offers only 128 KiB of it, which
+// the file system may lower but not raise. A mount made as root therefore
+// sets the mount's read_ahead_kb in /sys/class/bdi (readahead_linux.go) to
+// 4 MiB once mounted: a sequential reader then gets 1 MiB READs, several in
+// flight, instead of one 128 KiB READ per round trip. Unprivileged mounts
+// keep the
 // 128 KiB (root may raise it by hand). Writes: no writeback cache in the
 // kernel. A handle that holds a write-caching lease (opens that write a
 // file anew: O_TRUNC, O_CREAT|O_EXCL) writes behind: write(2) returns once
