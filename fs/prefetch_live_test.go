@@ -69,6 +69,22 @@ func TestLiveDirectReadSizes(t *testing.T) {
 	}
 }
 
+// openFromDisk writes data as name on the server's disk (as another
+// client would) and opens it read-only through the mount until the test
+// ends.
+func openFromDisk(t *testing.T, m *mounted, name string, data []byte) *os.File {
+	t.Helper()
+	if err := os.WriteFile(m.onDisk(name), data, 0644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(m.path(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 func firstDiff(a, b []byte) int {
 	for i := range min(len(a), len(b)) {
 		if a[i] != b[i] {
@@ -85,14 +101,7 @@ func firstDiff(a, b []byte) int {
 func TestLiveDirectReadNotCached(t *testing.T) {
 	m := mountShare(t, smbfs.Options{Timeout: 10 * time.Second})
 	a, b := bytes.Repeat([]byte("a"), 8192), bytes.Repeat([]byte("b"), 8192)
-	if err := os.WriteFile(m.onDisk("f"), a, 0644); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(m.path("f"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openFromDisk(t, m, "f", a)
 	buf := make([]byte, 4096)
 	if _, err := f.ReadAt(buf, 0); err != nil || !bytes.Equal(buf, a[:4096]) {
 		t.Fatalf("first read: %v, %q...", err, buf[:8])
@@ -150,14 +159,7 @@ func TestLiveReadAheadExpires(t *testing.T) {
 	const actimeo = 500 * time.Millisecond
 	m := mountShare(t, smbfs.Options{Timeout: actimeo})
 	data := randBytes(1 << 20)
-	if err := os.WriteFile(m.onDisk("f"), data, 0644); err != nil {
-		t.Fatal(err)
-	}
-	r, err := os.Open(m.path("f"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openFromDisk(t, m, "f", data)
 	buf := make([]byte, 8192)
 	for i := 0; i < 4; i++ {
 		if _, err := io.ReadFull(r, buf); err != nil {
