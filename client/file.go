@@ -23,7 +23,9 @@ type File struct {
 	// locks counts byte-range locks the handle may hold (guarded by
 	// t.cl.mu): a reconnect does not try to reclaim such a handle.
 	locks int
-	name  string
+	// name is the path the handle was opened with, or renamed to by
+	// Rename (guarded by t.cl.mu).
+	name string
 	// req (without contexts) and durable are set, read-only, for durable
 	// handles: what a reconnect needs to reclaim it.
 	req     *wire.CreateRequest
@@ -39,8 +41,13 @@ func (f *File) ID() wire.FileID {
 	return f.id
 }
 
-// Name returns the path the file was opened with.
-func (f *File) Name() string { return f.name }
+// Name returns the path the file was opened with (or renamed to by
+// Rename).
+func (f *File) Name() string {
+	f.t.cl.mu.Lock()
+	defer f.t.cl.mu.Unlock()
+	return f.name
+}
 
 // request sends one message on the tree and returns the response.
 // It is never sent again after a reconnect (lease and oplock

@@ -32,25 +32,53 @@ var ErrTimeNotSet = errors.New("smb2: data written, time not set")
 // offset, a SET_INFO of times), so after a reconnect the compound is sent
 // again on a durable handle.
 func (f *File) WriteFinish(ctx context.Context, data []byte, off int64, bi *wire.FileBasicInformation) error {
+	_, _, err := f.writeFinish(ctx, data, off, bi, false)
+	return err
+}
+
+// WriteFinishStat is WriteFinish that also returns the file's attributes
+// after both parts, from two QUERY_INFOs in the same compound (a stat
+// after close(2) then needs no round trip). The attributes are returned
+// only when the error is nil.
+func (f *File) WriteFinishStat(ctx context.Context, data []byte, off int64, bi *wire.FileBasicInformation) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
+	return f.writeFinish(ctx, data, off, bi, true)
+}
+
+func (f *File) writeFinish(ctx context.Context, data []byte, off int64, bi *wire.FileBasicInformation, stat bool) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
 	if len(data) == 0 {
-		if err := f.SetBasicInfo(ctx, bi); err != nil {
-			return fmt.Errorf("%w: %w", ErrTimeNotSet, err)
+		if stat {
+			ni, si, err := f.SetInfoStat(ctx, wire.ClassFileBasicInformation, bi.Encode())
+			if err != nil {
+				return nil, nil, fmt.Errorf("%w: %w", ErrTimeNotSet, err)
+			}
+			return ni, si, nil
 		}
-		return nil
+		if err := f.SetBasicInfo(ctx, bi); err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrTimeNotSet, err)
+		}
+		return nil, nil, nil
 	}
 	var resps [][]byte
 	var errs []error
 	err := f.t.do(ctx, f, replayIdempotent, func(sn *snap) error {
 		w := &wire.WriteRequest{Offset: uint64(off), FileID: sn.fid, Data: data}
 		set := &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileBasicInformation, Buffer: bi.Encode(), FileID: sn.fid}
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, []outgoing{
+		out := []outgoing{
 			{msg: newMessage(wire.CmdWrite, sn.tid, 0, w), charge: sn.conn.creditCharge(len(data))},
 			{msg: newMessage(wire.CmdSetInfo, sn.tid, wire.FlagRelatedOperations, set)},
-		})
+		}
+		if stat {
+			q1 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileNetworkOpenInformation, OutputBufferLength: 56, FileID: wire.CompoundFileID}
+			q2 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: wire.CompoundFileID}
+			out = append(out,
+				outgoing{msg: newMessage(wire.CmdQueryInfo, sn.tid, wire.FlagRelatedOperations, q1)},
+				outgoing{msg: newMessage(wire.CmdQueryInfo, sn.tid, wire.FlagRelatedOperations, q2)})
+		}
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
 		if err != nil {
 			return err
 		}
-		// Both parts are waited for, so that none is left behind; a
+		// Every part is waited for, so that none is left behind; a
 		// transport error ends the attempt (which may be retried), a
 		// part's status is looked at below.
 		resps, errs = make([][]byte, len(calls)), make([]error, len(calls))
@@ -68,20 +96,39 @@ func (f *File) WriteFinish(ctx context.Context, data []byte, off int64, bi *wire
 		return connErr
 	})
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if errs[0] != nil {
-		return errs[0]
+		return nil, nil, errs[0]
 	}
 	w, err := wire.DecodeWriteResponse(resps[0])
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
 	if int(w.Count) != len(data) {
-		return fmt.Errorf("smb2: WRITE: server wrote %d of %d bytes", w.Count, len(data))
+		return nil, nil, fmt.Errorf("smb2: WRITE: server wrote %d of %d bytes", w.Count, len(data))
 	}
 	if errs[1] != nil {
-		return fmt.Errorf("%w: %w", ErrTimeNotSet, errs[1])
+		return nil, nil, fmt.Errorf("%w: %w", ErrTimeNotSet, errs[1])
 	}
-	return nil
+	if !stat {
+		return nil, nil, nil
+	}
+	if errs[2] != nil || errs[3] != nil {
+		// Written and timed; only the report is missing.
+		return nil, nil, nil
+	}
+	r, err := wire.DecodeQueryInfoResponse(resps[2])
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+	}
+	ni, err := wire.DecodeFileNetworkOpenInformation(r.Buffer)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+	}
+	si, err := decodeStandard(resps[3])
+	if err != nil {
+		return nil, nil, err
+	}
+	return ni, si, nil
 }

@@ -398,13 +398,24 @@ func (bt *breakTable) leaseBreak(n *wire.LeaseBreakNotification) {
 			fn(ctx, from, ackState)
 		}
 		var err error
-		if ack {
+		if ack && bt.holds(l) {
+			// A lease whose last handle fn closed needs no
+			// acknowledgment: the close ends the lease, and with it the
+			// break, and the server refuses an acknowledgment for a
+			// lease it no longer has ([MS-SMB2] 3.3.5.22.2).
 			err = l.ack(ctx, ackState)
 		}
 		l.g.end(err)
 	}) {
 		l.g.end(errTooManyBreaks)
 	}
+}
+
+// holds reports whether l is still in the table (not released).
+func (bt *breakTable) holds(l *Lease) bool {
+	bt.mu.Lock()
+	defer bt.mu.Unlock()
+	return bt.leases[l.key] == l
 }
 
 // ack sends the Lease Break Acknowledgment ([MS-SMB2] 2.2.24.2) on

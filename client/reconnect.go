@@ -585,11 +585,11 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn) (wire.FileID, error) {
 	cl := f.t.cl
 	cl.mu.Lock()
-	oldID := f.id
+	oldID, name := f.id, f.name
 	cl.mu.Unlock()
 	d := f.durable
 	req := *f.req
-	req.Name = f.name
+	req.Name = name
 	req.Contexts = []wire.CreateContext{
 		{Name: wire.CtxNameDurableReconnectV2, Data: (&wire.DurableHandleReconnectV2{FileID: oldID, CreateGUID: d.CreateGUID}).Encode()},
 	}

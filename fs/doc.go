@@ -35,10 +35,10 @@
 // was a round trip.
 //
 // Attributes the server reported (known.go): a file this mount created,
-// or closed (the CLOSE response carries the attributes after it), keeps
-// those attributes for actimeo; a stat(2) with no handle in use, and a
-// chmod(2) or chown(2) (which change nothing on SMB), are answered from
-// them. Any change this mount makes to the file (a write, truncate, time,
+// wrote and closed (close(2)'s compound and the CLOSE response carry the
+// attributes after them), or changed with utimensat(2) or truncate(2),
+// keeps those attributes for actimeo; a stat(2), and a chmod(2) or
+// chown(2) (which change nothing on SMB), are answered from them. Any change this mount makes to the file (a write, truncate, time,
 // rename, link, xattr, open for writing) forgets them, and a report that
 // raced with a change is not kept; directories are never kept. rsync's
 // stat after closing each file, and its chmod of each temporary file,
@@ -96,6 +96,19 @@
 // through: write(2) returns once the server acknowledged every byte.
 // Either way close(2) returns once every byte is on the server, and
 // fsync(2) also sends SMB2 FLUSH to put it on stable storage.
+//
+// Deferred close (park.go): a handle that wrote, whose lease lets us keep
+// handles open, stays open on the server for a second after its release
+// (at most 64 of them), as Linux cifs does (closetimeo). What programs do
+// right after close(2), set the times and rename by name (rsync, cp -p,
+// tar, editors), then goes on that handle, with no open for the server; a
+// file created with O_EXCL is opened with DELETE access so that it can be
+// renamed by handle. Nothing but the handle is kept: close(2) still
+// returned once every byte and the time were on the server. The server
+// takes handle caching away before another client's conflicting open, and
+// the handle closes before that break is acknowledged; this mount closes
+// it first before an unlink of the file, a rename over it, a rename of a
+// directory, and at unmount.
 //
 // # What a file looks like
 //

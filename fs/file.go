@@ -52,6 +52,12 @@ type handle struct {
 	closed  chan struct{}
 	f       *client.File
 	write   bool
+	// canDelete: f was opened with DELETE access, so it can be renamed
+	// by handle (park.go).
+	canDelete bool
+	// parked is set while the handle is on the mount's list of released
+	// handles kept open (park.go); set and cleared under parking.mu.
+	parked atomic.Bool
 	// appendMode: every write goes to the server's end of file, which
 	// is asked for under mu so that this handle's appends do not
 	// interleave.
@@ -241,6 +247,11 @@ func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 		l.OnBreak(func(ctx context.Context, from, to uint32) {
 			if from&wire.LeaseWrite != 0 && to&wire.LeaseWrite == 0 {
 				h.settle(ctx, 0, -1)
+			}
+			if to&wire.LeaseHandle == 0 {
+				// A handle kept open after its release must close
+				// before the break is acknowledged (park.go).
+				fsys.park.closeHandle(ctx, h)
 			}
 		})
 	}
@@ -475,13 +486,21 @@ func (h *handle) Flush(ctx context.Context) syscall.Errno {
 		return 0
 	}
 	if h.node != nil {
-		h.node.forgetAttrs() // the time changes (and after, for racing reports)
-		defer h.node.forgetAttrs()
+		h.node.forgetAttrs() // the time changes
 	}
 	data, off := h.tail, h.tailOff
 	h.tail = h.tail[:0]
 	h.countLocked()
-	err := h.f.WriteFinish(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: toFileTime(time.Now())})
+	ni, si, err := h.f.WriteFinishStat(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: toFileTime(time.Now())})
+	if h.node != nil {
+		// Reports asked for meanwhile are older than the change; the
+		// compound's own answers the stat that often follows close(2)
+		// (known.go).
+		h.node.forgetAttrs()
+		if err == nil && ni != nil {
+			h.node.noteAttrs(h.node.attrGen(), withStandard(attrsOfInfo(ni), si))
+		}
+	}
 	if err != nil && !errors.Is(err, client.ErrTimeNotSet) {
 		// The bytes held back are not (known to be) written.
 		h.wbErr = err
@@ -510,15 +529,30 @@ func (h *handle) Fsync(ctx context.Context, flags uint32) syscall.Errno {
 var _ = (gofs.FileReleaser)((*handle)(nil))
 
 // Release closes the SMB handle, after the writes in flight (close(2)
-// already waited for them in Flush, unless the handle was shared). The
-// kernel does not wait for the result; the close is bounded so a dead
-// server cannot pin the handle forever.
+// already waited for them in Flush, unless the handle was shared), or
+// keeps a write handle open for a moment (park.go). The kernel does not
+// wait for the result; the close is bounded so a dead server cannot pin
+// the handle forever.
 func (h *handle) Release(ctx context.Context) syscall.Errno {
+	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if h.parkable() {
+		h.settle(cctx, 0, -1)
+		if h.owner.park.park(h) {
+			return 0
+		}
+	}
+	return h.close(cctx)
+}
+
+// diskID is the server's file id of h's file (0 if unknown).
+func (h *handle) diskID() uint64 { return client.DiskFileID(h.f.Create) }
+
+// close closes the SMB handle, after the writes in flight.
+func (h *handle) close(cctx context.Context) syscall.Errno {
 	if h.node != nil {
 		h.node.startClose(h)
 	}
-	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
 	h.settle(cctx, 0, -1) // nobody is left to tell of a failure
 	if h.pf != nil {
 		h.pf.close() // no READ after the CLOSE

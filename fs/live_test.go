@@ -41,25 +41,7 @@ func mountShare(t *testing.T, opts smbfs.Options) *mounted {
 	t.Helper()
 	env := livetest.Env(t)
 	share := env.Shares.Encrypted
-	cc := env.Kinit(t, "alice")
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
-	if err != nil {
-		t.Fatalf("NewKerberos: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Policy: client.StrictPolicy(), Mechanism: mech, Timeout: 20 * time.Second})
-	if err != nil {
-		t.Fatalf("Dial: %v", err)
-	}
-	tree, err := cl.Connect(ctx, share)
-	if err != nil {
-		cl.Close()
-		t.Fatalf("Connect: %v", err)
-	}
-	if !tree.Encrypted() {
-		t.Fatalf("share %s not encrypted", share)
-	}
+	cl, tree := dialShare(t, env, share)
 	mnt := t.TempDir()
 	opts.FsName = "//" + env.DC.Host + "/" + share
 	srv, err := smbfs.Mount(mnt, tree, opts)
@@ -87,6 +69,33 @@ func mountShare(t *testing.T, opts smbfs.Options) *mounted {
 	}
 	t.Cleanup(func() { os.RemoveAll(m.disk) })
 	return m
+}
+
+// dialShare connects to share as alice (Kerberos, strict policy, which
+// makes it encrypted); the caller closes the client.
+func dialShare(t *testing.T, env *livetest.Environment, share string) (*client.Client, *client.Tree) {
+	t.Helper()
+	cc := env.Kinit(t, "alice")
+	mech, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
+	if err != nil {
+		t.Fatalf("NewKerberos: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Policy: client.StrictPolicy(), Mechanism: mech, Timeout: 20 * time.Second})
+	if err != nil {
+		t.Fatalf("Dial: %v", err)
+	}
+	tree, err := cl.Connect(ctx, share)
+	if err != nil {
+		cl.Close()
+		t.Fatalf("Connect: %v", err)
+	}
+	if !tree.Encrypted() {
+		cl.Close()
+		t.Fatalf("share %s not encrypted", share)
+	}
+	return cl, tree
 }
 
 func (m *mounted) path(name string) string { return filepath.Join(m.dir, name) }

@@ -74,6 +74,9 @@ type FS struct {
 	open openFiles
 	// dc holds directory listings that answer lookups (dircache.go).
 	dc dirCache
+	// park holds the released write handles kept open for a moment
+	// (park.go).
+	park parking
 	// directRead is set once the kernel has agreed to direct I/O on files
 	// that stay mappable (FUSE_DIRECT_IO_ALLOW_MMAP): read-only opens then
 	// bypass its page cache (prefetch.go).
@@ -107,7 +110,7 @@ func (n *Node) openHandle(write bool) *handle {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	for h := range n.open {
-		if !h.closing && (h.write || !write) {
+		if !h.closing && !h.parked.Load() && (h.write || !write) {
 			return h
 		}
 	}
@@ -464,11 +467,20 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 
 var _ = (gofs.NodeGetattrer)((*Node)(nil))
 
-// Getattr asks the open handle when there is one, else stats the path.
+// Getattr answers from the attributes known since this mount's last
+// change, else asks an open (or parked) handle, else stats the path.
 func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOut) syscall.Errno {
 	ctx = settled(ctx)
 	if h, ok := fh.(*handle); ok {
 		return h.Getattr(ctx, out)
+	}
+	// Attributes the server reported after this mount's last change
+	// (a new file's CREATE, close(2)'s compound, the CLOSE of its last
+	// handle): no round trip (known.go). Every change through this mount
+	// forgets them first, on any handle.
+	if a, ok := n.knownNow(); ok {
+		n.fsys.fill(&out.Attr, a)
+		return 0
 	}
 	if h := n.openHandle(false); h != nil {
 		// The kernel may release h while we use it (it closes after
@@ -477,13 +489,11 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		if errno := h.Getattr(ctx, out); errno != syscall.EBADF {
 			return errno
 		}
-	}
-	// Attributes the server reported after this mount's last change
-	// (a new file's CREATE, the CLOSE of its last handle): no round trip
-	// (known.go).
-	if a, ok := n.knownNow(); ok {
-		n.fsys.fill(&out.Attr, a)
-		return 0
+	} else if h := n.borrowParked(false); h != nil {
+		// A handle kept open after its release (park.go): no open.
+		errno := h.Getattr(ctx, out)
+		n.fsys.park.putBack(h)
+		return errno
 	}
 	// A handle that wrote sets the write time when it closes, and the
 	// kernel closes after close(2) returned: report the time it leaves
@@ -543,7 +553,14 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if h == nil || !h.write {
 		h, borrowed = n.openHandle(true), true
 		if h == nil {
-			n.waitClosing(ctx)
+			// One kept open after its release (park.go), ours until
+			// put back; else the closes under way finish first.
+			if h = n.borrowParked(false); h != nil {
+				borrowed = false
+				defer n.fsys.park.putBack(h)
+			} else {
+				n.waitClosing(ctx)
+			}
 		}
 	}
 	p, errno := n.path()
@@ -580,9 +597,9 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 }
 
 // setattr applies the size and times of in, through h when not nil, else
-// by path p. By path, each change is one compound that also returns the
-// attributes after it (SetInfoPathStat); setattr returns those of the last
-// one, or nil when it used h or changed nothing.
+// by path p. Each change is one compound that also returns the attributes
+// after it (SetInfoStat, SetInfoPathStat); setattr returns those of the
+// last one, or nil when it changed nothing.
 func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAttrIn) (*attrs, error) {
 	tree := n.fsys.tree
 	var after *attrs
@@ -607,10 +624,21 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		after = &a
 		return nil
 	}
+	// On a handle, each change is one compound that also returns the
+	// attributes after it.
+	onHandle := func(class uint8, buf []byte) error {
+		ni, si, err := h.f.SetInfoStat(ctx, class, buf)
+		if err != nil {
+			return err
+		}
+		a := withStandard(attrsOfInfo(ni), si)
+		after = &a
+		return nil
+	}
 	if size, ok := in.GetSize(); ok {
 		var err error
 		if h != nil {
-			err = h.f.SetEndOfFile(ctx, size)
+			err = onHandle(wire.ClassFileEndOfFileInformation, (&wire.FileEndOfFileInformation{EndOfFile: size}).Encode())
 		} else {
 			err = byPath(wire.FileWriteData, wire.ClassFileEndOfFileInformation,
 				(&wire.FileEndOfFileInformation{EndOfFile: size}).Encode())
@@ -637,7 +665,10 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		n.forgetWrites()
 	}
 	if h != nil {
-		return nil, h.f.SetBasicInfo(ctx, bi)
+		if err := onHandle(wire.ClassFileBasicInformation, bi.Encode()); err != nil {
+			return nil, err
+		}
+		return after, nil
 	}
 	if err := byPath(wire.FileWriteAttributes, wire.ClassFileBasicInformation, bi.Encode()); err != nil {
 		return nil, err
@@ -753,9 +784,25 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 		disp = wire.FileOverwriteIf
 	}
 	req, write := openRequest(flags, disp)
+	canDelete := false
+	if write && disp == wire.FileCreate {
+		// A new file that only this open knows: with DELETE access
+		// it can be renamed on the handle, kept open after its
+		// release (park.go). That is what rsync does with its
+		// temporary file (mkstemp: O_EXCL).
+		req.DesiredAccess |= wire.Delete
+		canDelete = true
+	}
 	defer n.fsys.open.opening()() // until tracked (silly.go)
 	// Durable where the server grants it: the handle survives reconnects.
 	f, err := openFile(ctx, n.fsys.tree, p, req, write)
+	if canDelete && client.IsStatus(err, wire.StatusAccessDenied) {
+		// A share that lets us create files but not delete them: the
+		// server checks access before it creates anything.
+		req.DesiredAccess &^= wire.Delete
+		canDelete = false
+		f, err = openFile(ctx, n.fsys.tree, p, req, write)
+	}
 	if err != nil {
 		n.listingUnsure()
 		return nil, nil, 0, ToErrno(err)
@@ -764,6 +811,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	n.nameAdded(name)
 	child := n.newChild(ctx, client.DiskFileID(cr), attrsOfCreate(cr), out)
 	h := newHandle(n.fsys, f, flags, write)
+	h.canDelete = canDelete
 	if cn, ok := child.Operations().(*Node); ok {
 		if disp != wire.FileCreate {
 			// It may have existed, under other names too.
@@ -828,6 +876,9 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 	if ch := n.GetChild(name); ch != nil {
 		if cn, ok := ch.Operations().(*Node); ok {
 			cn.forgetLinks()
+			// A handle kept open would leave the file delete-pending
+			// under its name (park.go).
+			cn.closeParked(ctx)
 		}
 	}
 	var err error
@@ -876,21 +927,38 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 		return 0
 	}
 	// The kernel closes handles after close(2) returns; SMB refuses to
-	// replace a file that is still open, so let our own closes finish.
-	for _, ch := range []*gofs.Inode{n.GetChild(name), np.GetChild(newName)} {
+	// replace a file that is still open, so let our own closes finish,
+	// and close the target's handles kept open after release (park.go).
+	src := n.GetChild(name)
+	for i, ch := range []*gofs.Inode{src, np.GetChild(newName)} {
 		if ch == nil {
 			continue
 		}
 		if cn, ok := ch.Operations().(*Node); ok {
 			cn.forgetLinks() // replaced, or its change time changes
+			if i == 1 {
+				cn.closeParked(ctx)
+			}
 			cn.waitClosing(ctx)
 		}
 	}
+	// The source is renamed on a handle kept open after its release
+	// when it has one with DELETE access: no open for the server.
+	var via *handle
+	if sn, ok := nodeOf(src); ok && !sn.IsDir() {
+		if via = sn.borrowParked(true); via != nil {
+			defer n.fsys.park.putBack(via)
+		}
+	} else {
+		// A directory (or a name the kernel has no inode for): Samba
+		// refuses to rename a directory with files open below it.
+		n.fsys.closeAllParked(ctx)
+	}
 	var err error
 	if flags&renameNoReplace != 0 {
-		err = n.fsys.tree.Rename(ctx, from, to, false)
+		err = n.fsys.rename(ctx, via, from, to, false)
 	} else {
-		err = n.renameOverOpen(ctx, np, newName, from, to)
+		err = n.renameOverOpen(ctx, np, newName, from, to, via)
 	}
 	if err != nil {
 		n.listingUnsure()

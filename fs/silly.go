@@ -122,14 +122,14 @@ func (fsys *FS) sillyRename(ctx context.Context, from, to string) error {
 // ours open is tried again a few times: the handle in the way may be one
 // that was closing, or the moment's open of a lookup (a stat opens and
 // closes the file in one round trip).
-func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to string) error {
+func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to string, via *handle) error {
 	fsys := n.fsys
 	if np.openHere(ctx, newName) {
 		return fsys.sillyRename(ctx, from, to)
 	}
 	var err error
 	for try := 0; try < renameTries; try++ {
-		err = fsys.tree.Rename(ctx, from, to, true)
+		err = fsys.rename(ctx, via, from, to, true)
 		if !client.IsStatus(err, wire.StatusAccessDenied) {
 			return err
 		}
@@ -137,11 +137,24 @@ func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to s
 		if serr != nil {
 			return err
 		}
-		if fsys.open.holds(ctx, client.DiskFileID(res.Create)) {
+		id := client.DiskFileID(res.Create)
+		if fsys.closeParkedID(ctx, id) {
+			continue // it was only kept open (park.go)
+		}
+		if fsys.open.holds(ctx, id) {
 			return fsys.sillyRename(ctx, from, to)
 		}
 	}
 	return err
+}
+
+// rename renames from to to: on via (a handle of the file at from, opened
+// with DELETE access) when not nil, else by path.
+func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replace bool) error {
+	if via != nil {
+		return via.f.Rename(ctx, to, replace)
+	}
+	return fsys.tree.Rename(ctx, from, to, replace)
 }
 
 // renameTries bounds the plain renames renameOverOpen tries.
