@@ -58,6 +58,9 @@ type handle struct {
 	// parked is set while the handle is on the mount's list of released
 	// handles kept open (park.go); set and cleared under parking.mu.
 	parked atomic.Bool
+	// gone: a request on the handle found it no longer exists on the
+	// server (park.go's handleGone).
+	gone atomic.Bool
 	// appendMode: every write goes to the server's end of file, which
 	// is asked for under mu so that this handle's appends do not
 	// interleave.
@@ -451,14 +454,18 @@ var _ = (gofs.FileGetattrer)((*handle)(nil))
 // Getattr queries FileNetworkOpenInformation and FileStandardInformation
 // on the handle (one frame): it works after the name is gone.
 func (h *handle) Getattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno {
+	return ToErrno(h.getattr(ctx, out))
+}
+
+func (h *handle) getattr(ctx context.Context, out *fuse.AttrOut) error {
 	ctx = settled(ctx)
 	h.settleAll(ctx, 0, -1) // the size includes the writes in flight
 	info, si, err := h.f.StatInfo(ctx)
 	if err != nil {
-		return ToErrno(err)
+		return err
 	}
 	h.owner.fill(&out.Attr, withStandard(attrsOfInfo(info), si))
-	return 0
+	return nil
 }
 
 var _ = (gofs.FileFlusher)((*handle)(nil))

@@ -491,9 +491,12 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		}
 	} else if h := n.borrowParked(false); h != nil {
 		// A handle kept open after its release (park.go): no open.
-		errno := h.Getattr(ctx, out)
+		err := h.getattr(ctx, out)
+		gone := handleGone(h, err)
 		n.fsys.park.putBack(h)
-		return errno
+		if !gone {
+			return ToErrno(err)
+		}
 	}
 	// A handle that wrote sets the write time when it closes, and the
 	// kernel closes after close(2) returned: report the time it leaves
@@ -550,14 +553,15 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (file.go)
 	h, _ := fh.(*handle)
 	borrowed := false
+	var parked *handle
 	if h == nil || !h.write {
 		h, borrowed = n.openHandle(true), true
 		if h == nil {
 			// One kept open after its release (park.go), ours until
 			// put back; else the closes under way finish first.
-			if h = n.borrowParked(false); h != nil {
-				borrowed = false
-				defer n.fsys.park.putBack(h)
+			if parked = n.borrowParked(false); parked != nil {
+				h, borrowed = parked, false
+				defer n.fsys.park.putBack(parked)
 			} else {
 				n.waitClosing(ctx)
 			}
@@ -569,6 +573,9 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	}
 	gen := n.attrGen()
 	after, err := n.setattr(ctx, h, p, in)
+	if parked != nil && handleGone(parked, err) {
+		after, err = n.setattr(ctx, nil, p, in)
+	}
 	if borrowed && h != nil && client.IsStatus(err, wire.StatusFileClosed) {
 		// The kernel released the borrowed handle under us: once its
 		// close is done, set the attributes by path.

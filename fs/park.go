@@ -33,11 +33,13 @@ package fs
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
 	gofs "github.com/hanwen/go-fuse/v2/fs"
 
+	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
@@ -166,7 +168,7 @@ func (p *parking) take(match func(*handle) bool, one bool) []*handle {
 // meanwhile, or the mount is ending).
 func (p *parking) putBack(h *handle) {
 	p.mu.Lock()
-	if !p.done && h.parkable() {
+	if !p.done && !h.gone.Load() && h.parkable() {
 		h.parked.Store(true)
 		p.hs = append(p.hs, parked{h: h, at: time.Now()})
 		p.armLocked()
@@ -235,6 +237,18 @@ func (n *Node) borrowParked(del bool) *handle {
 		return nil
 	}
 	return hs[0]
+}
+
+// handleGone reports whether err says the handle no longer exists on the
+// server (a reconnect could not reclaim it, or the server closed it): the
+// request was not carried out, and can be made by path instead. It marks
+// a borrowed handle h so that putBack closes it.
+func handleGone(h *handle, err error) bool {
+	gone := errors.Is(err, client.ErrHandleLost) || client.IsStatus(err, wire.StatusFileClosed)
+	if gone && h != nil {
+		h.gone.Store(true)
+	}
+	return gone
 }
 
 // closeAll closes hs, within timeout in all.

@@ -149,10 +149,13 @@ func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to s
 }
 
 // rename renames from to to: on via (a handle of the file at from, opened
-// with DELETE access) when not nil, else by path.
+// with DELETE access) when not nil, else (or when via is gone) by path.
 func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replace bool) error {
 	if via != nil {
-		return via.f.Rename(ctx, to, replace)
+		err := via.f.Rename(ctx, to, replace)
+		if !handleGone(via, err) {
+			return err
+		}
 	}
 	return fsys.tree.Rename(ctx, from, to, replace)
 }
