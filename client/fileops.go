@@ -362,7 +362,13 @@ func (f *File) StatInfo(ctx context.Context) (*wire.FileNetworkOpenInformation, 
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := wire.DecodeQueryInfoResponse(resps[0])
+	return decodeStat(resps[0], resps[1])
+}
+
+// decodeStat decodes the QUERY_INFO responses of FileNetworkOpenInformation
+// (q1) and FileStandardInformation (q2).
+func decodeStat(q1, q2 []byte) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
+	r, err := wire.DecodeQueryInfoResponse(q1)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
@@ -370,7 +376,7 @@ func (f *File) StatInfo(ctx context.Context) (*wire.FileNetworkOpenInformation, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
 	}
-	si, err := decodeStandard(resps[1])
+	si, err := decodeStandard(q2)
 	if err != nil {
 		return nil, nil, err
 	}

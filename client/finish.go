@@ -118,17 +118,5 @@ func (f *File) writeFinish(ctx context.Context, data []byte, off int64, bi *wire
 		// Written and timed; only the report is missing.
 		return nil, nil, nil
 	}
-	r, err := wire.DecodeQueryInfoResponse(resps[2])
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	ni, err := wire.DecodeFileNetworkOpenInformation(r.Buffer)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	si, err := decodeStandard(resps[3])
-	if err != nil {
-		return nil, nil, err
-	}
-	return ni, si, nil
+	return decodeStat(resps[2], resps[3])
 }

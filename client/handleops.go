@@ -48,19 +48,7 @@ func (f *File) SetInfoStat(ctx context.Context, class uint8, buf []byte) (*wire.
 	if len(resps) != 3 {
 		return nil, nil, fmt.Errorf("%w: compound of 3 answered with %d", ErrProtocol, len(resps))
 	}
-	r, err := wire.DecodeQueryInfoResponse(resps[1])
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	ni, err := wire.DecodeFileNetworkOpenInformation(r.Buffer)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	si, err := decodeStandard(resps[2])
-	if err != nil {
-		return nil, nil, err
-	}
-	return ni, si, nil
+	return decodeStat(resps[1], resps[2])
 }
 
 // Rename renames the open file to the share-relative path to ([MS-FSCC]
