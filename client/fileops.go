@@ -347,12 +347,7 @@ func decodeStandard(resp []byte) (*wire.FileStandardInformation, error) {
 func (f *File) StatInfo(ctx context.Context) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
 	var resps [][]byte
 	err := f.t.do(ctx, f, classify(wire.CmdQueryInfo, 0), func(sn *snap) error {
-		q1 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileNetworkOpenInformation, OutputBufferLength: 56, FileID: sn.fid}
-		q2 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: sn.fid}
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, []outgoing{
-			{msg: newMessage(wire.CmdQueryInfo, sn.tid, 0, q1)},
-			{msg: newMessage(wire.CmdQueryInfo, sn.tid, 0, q2)},
-		})
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, statQueries(sn, sn.fid, 0))
 		if err != nil {
 			return err
 		}
@@ -363,6 +358,18 @@ func (f *File) StatInfo(ctx context.Context) (*wire.FileNetworkOpenInformation, 
 		return nil, nil, err
 	}
 	return decodeStat(resps[0], resps[1])
+}
+
+// statQueries are the two QUERY_INFOs whose responses decodeStat decodes,
+// on handle fid with header flags (wire.CompoundFileID and
+// wire.FlagRelatedOperations after another request of a related compound).
+func statQueries(sn *snap, fid wire.FileID, flags uint32) []outgoing {
+	q1 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileNetworkOpenInformation, OutputBufferLength: 56, FileID: fid}
+	q2 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: fid}
+	return []outgoing{
+		{msg: newMessage(wire.CmdQueryInfo, sn.tid, flags, q1)},
+		{msg: newMessage(wire.CmdQueryInfo, sn.tid, flags, q2)},
+	}
 }
 
 // decodeStat decodes the QUERY_INFO responses of FileNetworkOpenInformation

@@ -68,11 +68,7 @@ func (f *File) writeFinish(ctx context.Context, data []byte, off int64, bi *wire
 			{msg: newMessage(wire.CmdSetInfo, sn.tid, wire.FlagRelatedOperations, set)},
 		}
 		if stat {
-			q1 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileNetworkOpenInformation, OutputBufferLength: 56, FileID: wire.CompoundFileID}
-			q2 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: wire.CompoundFileID}
-			out = append(out,
-				outgoing{msg: newMessage(wire.CmdQueryInfo, sn.tid, wire.FlagRelatedOperations, q1)},
-				outgoing{msg: newMessage(wire.CmdQueryInfo, sn.tid, wire.FlagRelatedOperations, q2)})
+			out = append(out, statQueries(sn, wire.CompoundFileID, wire.FlagRelatedOperations)...)
 		}
 		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
 		if err != nil {

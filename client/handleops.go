@@ -29,13 +29,9 @@ func (f *File) SetInfoStat(ctx context.Context, class uint8, buf []byte) (*wire.
 	var resps [][]byte
 	err := f.t.do(ctx, f, classify(wire.CmdSetInfo, uint32(class)), func(sn *snap) error {
 		set := &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: class, Buffer: buf, FileID: sn.fid}
-		q1 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileNetworkOpenInformation, OutputBufferLength: 56, FileID: wire.CompoundFileID}
-		q2 := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: wire.CompoundFileID}
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, []outgoing{
-			{msg: newMessage(wire.CmdSetInfo, sn.tid, 0, set), charge: sn.conn.creditCharge(len(buf))},
-			{msg: newMessage(wire.CmdQueryInfo, sn.tid, wire.FlagRelatedOperations, q1)},
-			{msg: newMessage(wire.CmdQueryInfo, sn.tid, wire.FlagRelatedOperations, q2)},
-		})
+		out := append([]outgoing{{msg: newMessage(wire.CmdSetInfo, sn.tid, 0, set), charge: sn.conn.creditCharge(len(buf))}},
+			statQueries(sn, wire.CompoundFileID, wire.FlagRelatedOperations)...)
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
 		if err != nil {
 			return err
 		}

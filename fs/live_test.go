@@ -39,8 +39,13 @@ type mounted struct {
 
 func mountShare(t *testing.T, opts smbfs.Options) *mounted {
 	t.Helper()
+	return mountOn(t, livetest.Env(t).Shares.Encrypted, opts)
+}
+
+// mountOn mounts share (one of the DC's encrypted shares) like mountShare.
+func mountOn(t *testing.T, share string, opts smbfs.Options) *mounted {
+	t.Helper()
 	env := livetest.Env(t)
-	share := env.Shares.Encrypted
 	cl, tree := dialShare(t, env, share)
 	mnt := t.TempDir()
 	opts.FsName = "//" + env.DC.Host + "/" + share

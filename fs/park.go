@@ -179,12 +179,20 @@ func (p *parking) putBack(h *handle) {
 	closeAll([]*handle{h}, 30*time.Second)
 }
 
+// closeMatching closes the parked handles match selects, waits for it
+// (bounded by ctx), and returns how many there were.
+func (p *parking) closeMatching(ctx context.Context, match func(*handle) bool) int {
+	hs := p.take(match, false)
+	for _, h := range hs {
+		h.close(ctx)
+	}
+	return len(hs)
+}
+
 // closeHandle closes h now if it is parked (a break took handle caching
 // away): before the break is acknowledged.
 func (p *parking) closeHandle(ctx context.Context, h *handle) {
-	for _, ph := range p.take(func(x *handle) bool { return x == h }, true) {
-		ph.close(ctx)
-	}
+	p.closeMatching(ctx, func(x *handle) bool { return x == h })
 }
 
 // closeEnd closes every parked handle and parks no more: the mount ends.
@@ -196,36 +204,27 @@ func (p *parking) closeEnd() {
 		p.timer = nil
 	}
 	p.mu.Unlock()
-	closeAll(p.take(func(*handle) bool { return true }, false), parkCloseTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), parkCloseTimeout)
+	defer cancel()
+	p.closeMatching(ctx, func(*handle) bool { return true })
 }
 
 // closeParked closes the handles of n that are parked, and waits for it.
 func (n *Node) closeParked(ctx context.Context) {
-	for _, h := range n.fsys.park.take(func(h *handle) bool { return h.node == n }, false) {
-		h.close(ctx)
-	}
+	n.fsys.park.closeMatching(ctx, func(h *handle) bool { return h.node == n })
 }
 
 // closeParkedID closes the parked handles on the file with server file id
 // id, and reports whether there were any.
 func (fsys *FS) closeParkedID(ctx context.Context, id uint64) bool {
 	id = usableIno(id)
-	if id == 0 {
-		return false
-	}
-	hs := fsys.park.take(func(h *handle) bool { return usableIno(h.diskID()) == id }, false)
-	for _, h := range hs {
-		h.close(ctx)
-	}
-	return len(hs) > 0
+	return id != 0 && fsys.park.closeMatching(ctx, func(h *handle) bool { return usableIno(h.diskID()) == id }) > 0
 }
 
 // closeAllParked closes every parked handle (a directory is renamed: the
 // server refuses while files below it are open), and waits for it.
 func (fsys *FS) closeAllParked(ctx context.Context) {
-	for _, h := range fsys.park.take(func(*handle) bool { return true }, false) {
-		h.close(ctx)
-	}
+	fsys.park.closeMatching(ctx, func(*handle) bool { return true })
 }
 
 // borrowParked takes a parked handle of n off the list (one opened with

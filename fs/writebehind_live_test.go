@@ -9,7 +9,6 @@ package fs_test
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,53 +19,16 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/auth"
-	"github.com/smb3fs/smb3fs/client"
 	smbfs "github.com/smb3fs/smb3fs/fs"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
 
-// mountNamed mounts share like mountShare and returns the mount and a
-// scratch directory in it, with that directory on the server's disk.
+// mountNamed mounts share like mountShare and returns a scratch directory
+// in it, with that directory on the server's disk.
 func mountNamed(t *testing.T, share string) (dir, disk string) {
 	t.Helper()
-	env := livetest.Env(t)
-	cc := env.Kinit(t, "alice")
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
-	if err != nil {
-		t.Fatalf("NewKerberos: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Policy: client.StrictPolicy(), Mechanism: mech, Timeout: 20 * time.Second})
-	if err != nil {
-		t.Fatalf("Dial: %v", err)
-	}
-	tree, err := cl.Connect(ctx, share)
-	if err != nil {
-		cl.Close()
-		t.Fatalf("Connect: %v", err)
-	}
-	mnt := t.TempDir()
-	srv, err := smbfs.Mount(mnt, tree, smbfs.Options{FsName: "//" + env.DC.Host + "/" + share})
-	if err != nil {
-		cl.Close()
-		t.Fatalf("Mount: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Unmount(); err != nil {
-			t.Errorf("Unmount: %v", err)
-		}
-		srv.Wait()
-		cl.Close()
-	})
-	name := fmt.Sprintf("fs-wb-%d", time.Now().UnixNano())
-	dir, disk = filepath.Join(mnt, name), filepath.Join(env.ShareDirs[share], name)
-	if err := os.Mkdir(dir, 0755); err != nil {
-		t.Fatalf("mkdir scratch: %v", err)
-	}
-	t.Cleanup(func() { os.RemoveAll(disk) })
-	return dir, disk
+	m := mountOn(t, share, smbfs.Options{})
+	return m.dir, m.disk
 }
 
 // mountFull mounts the full share (a 32 MiB tmpfs of its own, see
