@@ -54,9 +54,10 @@ const (
 	cSmbclient = "smbclient"
 	cSmbnetfs  = "smbnetfs"
 	cRclone    = "rclone"
+	cLoopback  = "loopback" // go-fuse's loopback over tmpfs (loopback.go)
 )
 
-var allClients = []string{cSMB3FS, cSmbclient, cSmbnetfs, cRclone}
+var allClients = []string{cSMB3FS, cSmbclient, cSmbnetfs, cRclone, cLoopback}
 
 // Workloads of the fuse mode, in the order they run within a round.
 const (
@@ -74,6 +75,7 @@ var allWorkloads = []string{wWrite, wRead, wRsync, wNoChange, wCp, wLs}
 type fuseSample struct {
 	sec  float64 // wall seconds of the operation
 	cpu  float64 // client CPU seconds: command + daemon tree
+	srv  float64 // server CPU seconds: every smbd process (serverCPU)
 	note string  // anything unusual (rsync exit 23, files re-sent, ...)
 	// requests is the number of SMB2 messages (a compound or a
 	// transform-wrapped message counts once) the client sent during the
@@ -146,6 +148,9 @@ func runFuse(ctx context.Context, cfg *config) error {
 				if c == cSmbclient && w != wWrite && w != wRead && w != wCp {
 					continue
 				}
+				if c == cLoopback && w != wRsync && w != wCp {
+					continue
+				}
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -153,7 +158,7 @@ func runFuse(ctx context.Context, cfg *config) error {
 				if err != nil {
 					return fmt.Errorf("round %d, %s %s: %w", r, c, w, err)
 				}
-				fmt.Fprintf(os.Stderr, "bench: round %d %-9s %-14s %8.3fs  cpu %6.2fs  %s\n", r, c, w, s.sec, s.cpu, s.note)
+				fmt.Fprintf(os.Stderr, "bench: round %d %-9s %-14s %8.3fs  cpu %6.2fs  server %6.2fs  %s\n", r, c, w, s.sec, s.cpu, s.srv, s.note)
 				b.samples[c+"/"+w] = append(b.samples[c+"/"+w], s)
 			}
 		}
@@ -255,6 +260,11 @@ func (b *fuseBench) setup() error {
 			if err := os.Mkdir(filepath.Join(b.work, "mnt-"+c), 0755); err != nil {
 				return err
 			}
+		}
+	}
+	if slices.Contains(b.clients, cLoopback) {
+		if err := os.MkdirAll(b.serverDir(cLoopback), 0755); err != nil {
+			return err
 		}
 	}
 	if slices.Contains(b.clients, cSmbnetfs) {
@@ -395,6 +405,14 @@ func (b *fuseBench) mountClient(ctx context.Context, c, w string, round int) (*m
 	case cRclone:
 		m.cmd = exec.Command("rclone", "mount", "bench:"+share(b.cfg, b.env), m.dir, "--config", b.rcConf)
 		m.share = m.dir
+	case cLoopback:
+		self, err := os.Executable()
+		if err != nil {
+			m.logf.Close()
+			return nil, err
+		}
+		m.cmd = exec.Command(self, "--loopback-serve", filepath.Join(b.work, "loopback")+" "+m.dir)
+		m.share = m.dir
 	default:
 		return nil, fmt.Errorf("%s is no FUSE client", c)
 	}
@@ -492,12 +510,20 @@ func mountedFuse(dir string) (bool, error) {
 	return false, sc.Err()
 }
 
-// treeCPU returns the CPU seconds (utime+stime, plus those of reaped
-// children) of pid and all its live descendants.
-func treeCPU(pid int) float64 {
-	const hz = 100 // USER_HZ on Linux
-	parent := map[int]int{}
-	ticks := map[int]float64{}
+// procTime is one process of /proc: its name, parent and CPU ticks
+// (utime+stime, plus those of its reaped children).
+type procTime struct {
+	comm   string
+	parent int
+	ticks  float64
+}
+
+// userHZ is the unit of the CPU times of /proc/PID/stat (USER_HZ on Linux).
+const userHZ = 100
+
+// procTimes reads every live process's procTime.
+func procTimes() map[int]procTime {
+	out := map[int]procTime{}
 	ents, _ := os.ReadDir("/proc")
 	for _, e := range ents {
 		p, err := strconv.Atoi(e.Name())
@@ -510,7 +536,8 @@ func treeCPU(pid int) float64 {
 		}
 		// comm may contain spaces: fields after the last ')'.
 		i := bytes.LastIndexByte(data, ')')
-		if i < 0 {
+		j := bytes.IndexByte(data, '(')
+		if i < 0 || j < 0 || j > i {
 			continue
 		}
 		f := strings.Fields(string(data[i+1:]))
@@ -518,24 +545,46 @@ func treeCPU(pid int) float64 {
 			continue
 		}
 		pp, _ := strconv.Atoi(f[1])
-		parent[p] = pp
 		var t float64
 		for _, k := range []int{11, 12, 13, 14} { // utime stime cutime cstime
 			v, _ := strconv.ParseFloat(f[k], 64)
 			t += v
 		}
-		ticks[p] = t
+		out[p] = procTime{comm: string(data[j+1 : i]), parent: pp, ticks: t}
 	}
+	return out
+}
+
+// treeCPU returns the CPU seconds (utime+stime, plus those of reaped
+// children) of pid and all its live descendants.
+func treeCPU(pid int) float64 {
+	procs := procTimes()
 	var sum float64
-	for p, t := range ticks {
-		for q := p; q > 1; q = parent[q] {
+	for p, pt := range procs {
+		for q := p; q > 1; q = procs[q].parent {
 			if q == pid {
-				sum += t
+				sum += pt.ticks
 				break
 			}
 		}
 	}
-	return sum / hz
+	return sum / userHZ
+}
+
+// serverCPU returns the CPU seconds of every smbd process (the name is
+// smbd, or smbd-notifyd and the like), including reaped children: the
+// server work of the test environment's Samba servers, of which only the
+// DC serves the benchmark (the others stand idle). A difference of two
+// readings is the server's work during the span, as long as no smbd exits
+// unreaped in it.
+func serverCPU() float64 {
+	var sum float64
+	for _, pt := range procTimes() {
+		if strings.HasPrefix(pt.comm, "smbd") {
+			sum += pt.ticks
+		}
+	}
+	return sum / userHZ
 }
 
 // dropCaches writes back dirty pages and drops the page cache, dentries
@@ -548,7 +597,7 @@ func dropCaches() error {
 // runOne prepares, mounts, times and checks one operation.
 func (b *fuseBench) runOne(ctx context.Context, c, w string, round int) (fuseSample, error) {
 	var s fuseSample
-	srvDir := filepath.Join(b.shareDir, b.tag, c)
+	srvDir := b.serverDir(c)
 	switch w {
 	case wWrite:
 		os.Remove(filepath.Join(srvDir, "big.bin"))
@@ -583,7 +632,7 @@ func (b *fuseBench) runOne(ctx context.Context, c, w string, round int) (fuseSam
 		return s, err
 	}
 	var capt *capture
-	if b.cfg.count {
+	if b.cfg.count && c != cLoopback { // the loopback client has no SMB
 		if capt, err = startCapture(ctx, b.work, b.env, m.cmd.Process.Pid); err != nil {
 			m.unmount()
 			return s, err
@@ -627,11 +676,12 @@ func (b *fuseBench) timed(ctx context.Context, m *mount, w string, round int) (f
 	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	cpu0 := treeCPU(m.cmd.Process.Pid)
+	cpu0, srv0 := treeCPU(m.cmd.Process.Pid), serverCPU()
 	start := time.Now()
 	err := cmd.Run()
 	s.sec = time.Since(start).Seconds()
 	s.cpu = treeCPU(m.cmd.Process.Pid) - cpu0
+	s.srv = serverCPU() - srv0
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.cpu += tv(ru.Utime) + tv(ru.Stime)
 	}
@@ -683,9 +733,18 @@ func (b *fuseBench) timed(ctx context.Context, m *mount, w string, round int) (f
 	return s, nil
 }
 
+// serverDir is client c's directory on the server's disk (for the loopback
+// client, in the tmpfs directory it serves).
+func (b *fuseBench) serverDir(c string) string {
+	if c == cLoopback {
+		return filepath.Join(b.work, "loopback", b.tag, c)
+	}
+	return filepath.Join(b.shareDir, b.tag, c)
+}
+
 // checkServer checks on the server's disk what a workload left there.
 func (b *fuseBench) checkServer(c, w string, round int) error {
-	srvDir := filepath.Join(b.shareDir, b.tag, c)
+	srvDir := b.serverDir(c)
 	switch w {
 	case wWrite:
 		st, err := os.Stat(filepath.Join(srvDir, "big.bin"))
@@ -755,7 +814,9 @@ func (b *fuseBench) runSmbclientOp(ctx context.Context, w string, round int) (fu
 	if w == wRead {
 		cmd = "get " + b.tag + `\read.bin /dev/null`
 	}
+	srv0 := serverCPU()
 	out, ps, kibps, err := smbclientRun(ctx, b.cfg, b.env, cmd)
+	s.srv = serverCPU() - srv0
 	if err != nil {
 		return s, err
 	}
@@ -783,7 +844,9 @@ func (b *fuseBench) runSmbclientMput(ctx context.Context, round int) (fuseSample
 	var s fuseSample
 	remote := b.tag + `\` + cSmbclient + `\cp`
 	cmd := fmt.Sprintf("prompt OFF; recurse ON; lcd %s; mkdir %s; cd %s; mput *", b.tree, remote, remote)
+	srv0 := serverCPU()
 	out, ps, _, err := smbclientRun(ctx, b.cfg, b.env, cmd)
+	s.srv = serverCPU() - srv0
 	if err != nil {
 		return s, err
 	}
@@ -835,6 +898,9 @@ func (b *fuseBench) printFuseHeader() {
 		strings.TrimPrefix(ver("smbd", "--version"), "Version "), b.env.DC.Host, share(b.cfg, b.env), b.cfg.cipher)
 	fmt.Printf("- clients: smb3fs %s; smbclient %s; smbnetfs %s; %s\n", ver(b.cfg.smb3fs, "version"),
 		strings.TrimPrefix(ver(b.cfg.smbclient, "--version"), "Version "), pkgVersion("smbnetfs"), ver("rclone", "version"))
+	if slices.Contains(b.clients, cLoopback) {
+		fmt.Printf("- loopback: go-fuse's loopback file system over tmpfs, served by the benchmark (no network, no SMB):\n  what rsync and cp -r cost through FUSE alone\n")
+	}
 	fmt.Printf("- sizes: big file %s, tree %d x 4 KiB files in %d directories; rounds %d (interleaved); server cache %s\n\n",
 		&b.cfg.size, b.cfg.files, (b.cfg.files+99)/100, b.cfg.rounds, b.cfg.serverCache)
 }
@@ -899,17 +965,72 @@ func (b *fuseBench) value(c string, t target) (float64, bool) {
 	return median(v), true
 }
 
-// medianSec returns the median seconds of client c's samples of workload w.
-func (b *fuseBench) medianSec(c, w string) (float64, bool) {
+// medianOf returns the median of f over client c's samples of workload w.
+func (b *fuseBench) medianOf(c, w string, f func(fuseSample) float64) (float64, bool) {
 	ss := b.samples[c+"/"+w]
 	if len(ss) == 0 {
 		return 0, false
 	}
 	v := make([]float64, len(ss))
 	for i, s := range ss {
-		v[i] = s.sec
+		v[i] = f(s)
 	}
 	return median(v), true
+}
+
+// printPerFile prints, for the tree workloads, where a file's time goes:
+// wall clock, the server's CPU and the client's, per file (medians); and
+// for each tree target, the time per file it allows against the server's
+// CPU per file for smb3fs's requests alone. A sequential writer (cp,
+// rsync) waits for every CREATE, close and rename, so the server's work
+// per file is a floor for its wall clock, before any client or FUSE cost.
+func (b *fuseBench) printPerFile() {
+	var rows []string
+	for _, w := range []string{wRsync, wCp} {
+		for _, c := range b.clients {
+			sec, ok := b.medianOf(c, w, func(s fuseSample) float64 { return s.sec })
+			if !ok {
+				continue
+			}
+			srv, _ := b.medianOf(c, w, func(s fuseSample) float64 { return s.srv })
+			cpu, _ := b.medianOf(c, w, func(s fuseSample) float64 { return s.cpu })
+			n := float64(b.cfg.files) / 1000 // ms per file from seconds
+			rows = append(rows, fmt.Sprintf("    %-9s %-14s %8.2f %8.2f %8.2f", c, w, sec/n, srv/n, cpu/n))
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Println()
+	fmt.Println("Per file of the tree workloads (medians, ms): wall clock; server = the smbd processes' CPU; client =")
+	fmt.Println("the command's and the FUSE daemon's CPU (smbclient: its own):")
+	fmt.Println()
+	fmt.Printf("    %-9s %-14s %8s %8s %8s\n", "", "", "wall", "server", "client")
+	for _, r := range rows {
+		fmt.Println(r)
+	}
+	for _, t := range targets {
+		if t.kind != "time" || (t.load != wRsync && t.load != wCp) {
+			continue
+		}
+		peer, ok1 := b.medianSec(t.peer, t.load)
+		srv, ok2 := b.medianOf(cSMB3FS, t.load, func(s fuseSample) float64 { return s.srv })
+		if !ok1 || !ok2 {
+			continue
+		}
+		n := float64(b.cfg.files) / 1000
+		fmt.Printf("%s: %gx %s (%.2f s) allows %.2f ms per file; the server alone spent %.2f ms per file on smb3fs's requests",
+			t.load, t.want, t.peer, peer, peer/t.want/n, srv/n)
+		if lo, ok := b.medianSec(cLoopback, t.load); ok {
+			fmt.Printf(",\nand FUSE alone (loopback) took %.2f ms per file: together %.2f ms", lo/n, (srv+lo)/n)
+		}
+		fmt.Println(".")
+	}
+}
+
+// medianSec returns the median seconds of client c's samples of workload w.
+func (b *fuseBench) medianSec(c, w string) (float64, bool) {
+	return b.medianOf(c, w, func(s fuseSample) float64 { return s.sec })
 }
 
 func (b *fuseBench) printFuseTable() {
@@ -974,8 +1095,10 @@ func (b *fuseBench) printFuseTable() {
 			fmt.Printf("of the same tree (%.2f s vs %.2f s, medians; Samba's own client, no FUSE).\n", mine, ref)
 		}
 	}
+	b.printPerFile()
 	fmt.Println()
-	fmt.Println("Per round (seconds; CPU = command + FUSE daemon process tree, or smbclient's own):")
+	fmt.Println("Per round (seconds; cpu = command + FUSE daemon process tree, or smbclient's own; srv = the server's")
+	fmt.Println("smbd processes during the same span):")
 	fmt.Println()
 	for _, w := range b.loads {
 		for _, c := range b.clients {
@@ -985,7 +1108,7 @@ func (b *fuseBench) printFuseTable() {
 			}
 			fmt.Printf("    %-9s %-14s", c, w)
 			for _, s := range ss {
-				fmt.Printf("  %8.3fs cpu %6.2fs", s.sec, s.cpu)
+				fmt.Printf("  %8.3fs cpu %6.2fs srv %6.2fs", s.sec, s.cpu, s.srv)
 			}
 			fmt.Println()
 		}
@@ -999,7 +1122,7 @@ func (b *fuseBench) printFuseTable() {
 		for _, w := range b.loads {
 			for _, c := range b.clients {
 				ss := b.samples[c+"/"+w]
-				if len(ss) == 0 || c == cSmbclient {
+				if len(ss) == 0 || c == cSmbclient || c == cLoopback {
 					continue
 				}
 				var v []float64

@@ -92,6 +92,10 @@ type config struct {
 	src    string // write: local source file
 	remote string // file name on the share
 	sum    bool   // read: print the sha256 of what was read
+
+	// loopbackServe is "DIR MOUNTPOINT": serve go-fuse's loopback of DIR
+	// (internal: the loopback client of the fuse mode, loopback.go).
+	loopbackServe string
 }
 
 func main() {
@@ -118,11 +122,12 @@ func main() {
 	fs.StringVar(&cfg.src, "src", "", "internal: source file of -child write")
 	fs.StringVar(&cfg.remote, "remote", "", "internal: file name on the share for -child")
 	fs.BoolVar(&cfg.sum, "sum", false, "internal: -child read prints the sha256 of the data")
-	for _, h := range []string{"child", "src", "remote", "sum"} {
+	fs.StringVar(&cfg.loopbackServe, "loopback-serve", "", "internal: serve go-fuse's loopback of `DIR` at MOUNTPOINT (\"DIR MOUNTPOINT\") until unmounted")
+	for _, h := range []string{"child", "src", "remote", "sum", "loopback-serve"} {
 		fs.MarkHidden(h)
 	}
 	fs.StringVar(&cfg.mode, "mode", "fuse", "fuse: the smb3fs mount vs smbclient, smbnetfs and rclone mount (fuse.go); lib: the smb3fs library vs smbclient")
-	fs.StringVar(&cfg.clients, "clients", "all", "fuse mode: comma-separated subset of smb3fs,smbclient,smbnetfs,rclone")
+	fs.StringVar(&cfg.clients, "clients", "all", "fuse mode: comma-separated subset of smb3fs,smbclient,smbnetfs,rclone,loopback (loopback: go-fuse's loopback over tmpfs, no network, for rsync and cp only: the FUSE cost alone)")
 	fs.StringVar(&cfg.workloads, "workloads", "all", "fuse mode: comma-separated subset of write,read,rsync,rsync-nochange,cp,ls (rsync-nochange and ls need rsync)")
 	fs.IntVar(&cfg.files, "files", 2000, "fuse mode: number of 4 KiB files in the tree")
 	fs.StringVar(&cfg.smb3fs, "smb3fs", "smb3fs", "fuse mode: smb3fs executable")
@@ -155,7 +160,13 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var err error
-	if cfg.child != "" {
+	if cfg.loopbackServe != "" {
+		dir, mnt, ok := strings.Cut(cfg.loopbackServe, " ")
+		if !ok {
+			fatalf("--loopback-serve %q: want \"DIR MOUNTPOINT\"", cfg.loopbackServe)
+		}
+		err = serveLoopback(dir, mnt)
+	} else if cfg.child != "" {
 		err = runChild(ctx, &cfg)
 	} else if cfg.mode == "lib" {
 		err = runParent(ctx, &cfg)
