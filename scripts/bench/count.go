@@ -53,7 +53,8 @@ type capture struct {
 }
 
 // counts is what a capture saw: messages and dispatched commands by name
-// (CREATE, GETINFO, ...).
+// (CREATE, GETINFO, ...); commands is nil when they could not be counted
+// (errCommandsLost).
 type counts struct {
 	messages int
 	commands map[string]int
@@ -240,6 +241,11 @@ func (c *capture) restoreDebug() {
 	}
 }
 
+// errCommandsLost: the server's log of the operation is gone (an operation
+// that logs a lot, such as a slow peer's 1 GiB write, had it rotated twice):
+// its messages are counted, its commands are not.
+var errCommandsLost = errors.New("server log lost: commands not counted")
+
 var dispatchLine = regexp.MustCompile(`smbd_smb2_request_dispatch: opcode\[SMB2_OP_([A-Z_]+)\]`)
 
 // stop ends the capture and counts the SMB2 messages in it and the
@@ -280,7 +286,9 @@ func (c *capture) stop() (counts, error) {
 	if st, err := os.Stat(c.logFile); err == nil && !os.SameFile(st, c.logStat) {
 		old, err := os.Stat(c.logFile + ".old")
 		if err != nil || !os.SameFile(old, c.logStat) {
-			return res, fmt.Errorf("%s was rotated more than once during the operation: commands not counted", c.logFile)
+			// The messages are counted; the commands are lost.
+			res.commands = nil
+			return res, fmt.Errorf("%w: %s was rotated more than once during the operation", errCommandsLost, c.logFile)
 		}
 		parts = []part{{c.logFile + ".old", c.logOff}, {c.logFile, 0}}
 	}

@@ -641,7 +641,10 @@ func (b *fuseBench) runOne(ctx context.Context, c, w string, round int) (fuseSam
 	s, err = b.timed(ctx, m, w, round)
 	if capt != nil {
 		n, cerr := capt.stop()
-		if err == nil {
+		if errors.Is(cerr, errCommandsLost) {
+			s.note += " [" + cerr.Error() + "]"
+			b.notes[c+" "+w+": "+cerr.Error()+"; that sample is left out of the command medians"] = true
+		} else if err == nil {
 			err = cerr
 		}
 		s.note += fmt.Sprintf(" [%d SMB messages, commands %s]", n.messages, formatCommands(n.commands, 1))
@@ -1135,7 +1138,9 @@ func (b *fuseBench) printFuseTable() {
 				}
 				for k := range byCmd {
 					for _, s := range ss {
-						byCmd[k] = append(byCmd[k], float64(s.commands[k]))
+						if s.commands != nil { // nil: not counted (errCommandsLost)
+							byCmd[k] = append(byCmd[k], float64(s.commands[k]))
+						}
 					}
 				}
 				med := map[string]int{}
