@@ -625,14 +625,10 @@ func (t *Tree) Stat(ctx context.Context, name string) (*wire.CreateResponse, *wi
 		Contexts:           []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
 	}
 	var resps [][]byte
-	err := t.do(ctx, nil, classify(wire.CmdCreate, wire.FileOpen), func(sn *snap) error {
+	err := t.do(ctx, nil, classify(wire.CmdCreate, wire.FileOpen), func(sn *snap) (err error) {
 		m1 := newMessage(wire.CmdCreate, sn.tid, 0, create)
 		m2 := newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations, &wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, []outgoing{{msg: m1}, {msg: m2}})
-		if err != nil {
-			return err
-		}
-		resps, err = sn.conn.waitAll(ctx, calls)
+		resps, err = sn.compound(ctx, []outgoing{{msg: m1}, {msg: m2}})
 		return err
 	})
 	if err != nil {

@@ -72,18 +72,14 @@ func (t *Tree) OpenDo(ctx context.Context, name string, req *wire.CreateRequest,
 		}
 	}
 	var resps [][]byte
-	err := t.do(ctx, nil, class, func(sn *snap) error {
+	err := t.do(ctx, nil, class, func(sn *snap) (err error) {
 		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, req)}}
 		if middle != nil {
 			out = append(out, outgoing{msg: newMessage(cmd, sn.tid, wire.FlagRelatedOperations, middle), charge: charge})
 		}
 		out = append(out, outgoing{msg: newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations,
 			&wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})})
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
-		if err != nil {
-			return err
-		}
-		resps, err = sn.conn.waitAll(ctx, calls)
+		resps, err = sn.compound(ctx, out)
 		return err
 	})
 	if err != nil {
@@ -346,12 +342,8 @@ func decodeStandard(resp []byte) (*wire.FileStandardInformation, error) {
 // FileStandardInformation, asked for in one frame.
 func (f *File) StatInfo(ctx context.Context) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
 	var resps [][]byte
-	err := f.t.do(ctx, f, classify(wire.CmdQueryInfo, 0), func(sn *snap) error {
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, statQueries(sn, sn.fid, 0))
-		if err != nil {
-			return err
-		}
-		resps, err = sn.conn.waitAll(ctx, calls)
+	err := f.t.do(ctx, f, classify(wire.CmdQueryInfo, 0), func(sn *snap) (err error) {
+		resps, err = sn.compound(ctx, statQueries(sn, sn.fid, 0))
 		return err
 	})
 	if err != nil {

@@ -14,7 +14,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -27,22 +26,15 @@ import (
 // FileBasicInformation).
 func (f *File) SetInfoStat(ctx context.Context, class uint8, buf []byte) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
 	var resps [][]byte
-	err := f.t.do(ctx, f, classify(wire.CmdSetInfo, uint32(class)), func(sn *snap) error {
+	err := f.t.do(ctx, f, classify(wire.CmdSetInfo, uint32(class)), func(sn *snap) (err error) {
 		set := &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: class, Buffer: buf, FileID: sn.fid}
 		out := append([]outgoing{{msg: newMessage(wire.CmdSetInfo, sn.tid, 0, set), charge: sn.conn.creditCharge(len(buf))}},
 			statQueries(sn, wire.CompoundFileID, wire.FlagRelatedOperations)...)
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
-		if err != nil {
-			return err
-		}
-		resps, err = sn.conn.waitAll(ctx, calls)
+		resps, err = sn.compound(ctx, out)
 		return err
 	})
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(resps) != 3 {
-		return nil, nil, fmt.Errorf("%w: compound of 3 answered with %d", ErrProtocol, len(resps))
 	}
 	return decodeStat(resps[1], resps[2])
 }

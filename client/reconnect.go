@@ -133,6 +133,17 @@ func (sn *snap) request(ctx context.Context, cmd wire.Command, body interface{ A
 	return sn.conn.roundTrip(ctx, sn.s, sn.encrypt, newMessage(cmd, sn.tid, 0, body), charge)
 }
 
+// compound sends out as one compound on the snapshot's connection and
+// waits for every response: all of them in order, or the first error (the
+// transport's, or a response's error status).
+func (sn *snap) compound(ctx context.Context, out []outgoing) ([][]byte, error) {
+	calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
+	if err != nil {
+		return nil, err
+	}
+	return sn.conn.waitAll(ctx, calls)
+}
+
 // snap returns the tree's (and f's, if not nil) current state, or why the
 // tree or file is gone.
 func (t *Tree) snap(f *File) (snap, error) {

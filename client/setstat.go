@@ -37,7 +37,7 @@ func (t *Tree) SetInfoPathStat(ctx context.Context, name string, access uint32, 
 	set := setInfoOn(class, buf)
 	q := &wire.QueryInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileStandardInformation, OutputBufferLength: fileStandardSize, FileID: wire.CompoundFileID}
 	var resps [][]byte
-	err := t.do(ctx, nil, replay, func(sn *snap) error {
+	err := t.do(ctx, nil, replay, func(sn *snap) (err error) {
 		out := []outgoing{
 			{msg: newMessage(wire.CmdCreate, sn.tid, 0, req)},
 			{msg: newMessage(wire.CmdSetInfo, sn.tid, wire.FlagRelatedOperations, set), charge: sn.conn.creditCharge(len(buf))},
@@ -45,18 +45,11 @@ func (t *Tree) SetInfoPathStat(ctx context.Context, name string, access uint32, 
 			{msg: newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations,
 				&wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})},
 		}
-		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
-		if err != nil {
-			return err
-		}
-		resps, err = sn.conn.waitAll(ctx, calls)
+		resps, err = sn.compound(ctx, out)
 		return err
 	})
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(resps) != 4 {
-		return nil, nil, fmt.Errorf("%w: compound of 4 answered with %d", ErrProtocol, len(resps))
 	}
 	res := &PathResult{Middle: resps[1]}
 	if res.Create, err = wire.DecodeCreateResponse(resps[0]); err != nil {
