@@ -45,8 +45,15 @@ func mountShare(t *testing.T, opts smbfs.Options) *mounted {
 // mountOn mounts share (one of the DC's encrypted shares) like mountShare.
 func mountOn(t *testing.T, share string, opts smbfs.Options) *mounted {
 	t.Helper()
+	return mountWith(t, share, opts, nil)
+}
+
+// mountWith is mountOn with the client's options changed by tune (if not
+// nil) before it dials.
+func mountWith(t *testing.T, share string, opts smbfs.Options, tune func(*client.Options)) *mounted {
+	t.Helper()
 	env := livetest.Env(t)
-	cl, tree := dialShare(t, env, share)
+	cl, tree := dialShareWith(t, env, share, tune)
 	mnt := t.TempDir()
 	opts.FsName = "//" + env.DC.Host + "/" + share
 	srv, err := smbfs.Mount(mnt, tree, opts)
@@ -80,14 +87,30 @@ func mountOn(t *testing.T, share string, opts smbfs.Options) *mounted {
 // makes it encrypted); the caller closes the client.
 func dialShare(t *testing.T, env *livetest.Environment, share string) (*client.Client, *client.Tree) {
 	t.Helper()
+	return dialShareWith(t, env, share, nil)
+}
+
+// dialShareWith is dialShare with the client's options changed by tune (if
+// not nil).
+func dialShareWith(t *testing.T, env *livetest.Environment, share string, tune func(*client.Options)) (*client.Client, *client.Tree) {
+	t.Helper()
 	cc := env.Kinit(t, "alice")
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
+	newMech := func() (auth.Mechanism, error) {
+		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
+	}
+	mech, err := newMech()
 	if err != nil {
 		t.Fatalf("NewKerberos: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Policy: client.StrictPolicy(), Mechanism: mech, Timeout: 20 * time.Second})
+	// NewMechanism: the client reconnects, as the mount command's does.
+	o := client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Policy: client.StrictPolicy(),
+		Mechanism: mech, NewMechanism: newMech, Timeout: 20 * time.Second}
+	if tune != nil {
+		tune(&o)
+	}
+	cl, err := client.Dial(ctx, o)
 	if err != nil {
 		t.Fatalf("Dial: %v", err)
 	}

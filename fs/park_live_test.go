@@ -6,13 +6,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 	smbfs "github.com/smb3fs/smb3fs/fs"
+	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
 
 // A write handle stays open on the server for a moment after its release
@@ -151,5 +156,94 @@ func TestLiveParkedYieldsToOtherClient(t *testing.T) {
 	// reads).
 	if got, err := os.ReadFile(m.path("shared")); err != nil || !bytes.Equal(got, data) {
 		t.Fatalf("read through the mount: %d bytes, %v", len(got), err)
+	}
+}
+
+// TestLiveParkedHandleLost kills the smbd serving the mount a moment after
+// close(2), while two files' handles are kept open: the reconnect cannot
+// reclaim a handle whose server process died. The first request on each
+// file (utimes on one, rename on the other) then goes by name, and
+// succeeds; so do those after it. The results are on the server's disk.
+func TestLiveParkedHandleLost(t *testing.T) {
+	env := livetest.Env(t)
+	var mu sync.Mutex
+	var locals []string // local addresses of the client's connections
+	events := make(chan client.Event, 8)
+	m := mountWith(t, env.Shares.Encrypted, smbfs.Options{}, func(o *client.Options) {
+		o.Dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+			if err == nil {
+				mu.Lock()
+				locals = append(locals, c.LocalAddr().String())
+				mu.Unlock()
+			}
+			return c, err
+		}
+		o.OnEvent = func(e client.Event) {
+			select {
+			case events <- e:
+			default:
+			}
+		}
+	})
+	data := randBytes(5000)
+	writeNew(t, m, "timed", data)
+	writeNew(t, m, "renamed", data)
+
+	mu.Lock()
+	first := locals[0]
+	mu.Unlock()
+	smbd := env.SmbdFor(t, first)
+	if err := smbd.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(30 * time.Second); !smbd.Gone(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("smbd %d still there 30 s after SIGKILL", smbd.Pid)
+		}
+	}
+
+	mtime := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	if err := os.Chtimes(m.path("timed"), mtime, mtime); err != nil {
+		t.Fatalf("utimes after the server lost the kept handle: %v", err)
+	}
+	if err := os.Rename(m.path("renamed"), m.path("moved")); err != nil {
+		t.Fatalf("rename after the server lost the kept handle: %v", err)
+	}
+	select {
+	case e := <-events:
+		for _, name := range []string{"timed", "renamed"} {
+			lost := false
+			for _, l := range e.Lost {
+				lost = lost || strings.Contains(l, `\`+name+":") // PATH: why
+			}
+			if !lost {
+				t.Fatalf("reconnect %v: reopened %q, lost %q; this test needs the handle of %s lost", e.Kind, e.Reopened, e.Lost, name)
+			}
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no reconnect event within a minute of the kill")
+	}
+
+	st, err := os.Stat(m.path("timed"))
+	if err != nil || !st.ModTime().Equal(mtime) || st.Size() != int64(len(data)) {
+		t.Fatalf("stat: %v (mtime %v, size %d); want mtime %v, size %d", err, st.ModTime(), st.Size(), mtime, len(data))
+	}
+	if st, err := os.Stat(m.onDisk("timed")); err != nil || !st.ModTime().Equal(mtime) {
+		t.Fatalf("mtime on disk: %v, %v; want %v", st.ModTime(), err, mtime)
+	}
+	if err := os.Rename(m.path("timed"), m.path("timed2")); err != nil {
+		t.Fatalf("second rename: %v", err)
+	}
+	for _, name := range []string{"moved", "timed2"} {
+		got, err := os.ReadFile(m.onDisk(name))
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("%s on disk: %d bytes, %v; want the %d written", name, len(got), err, len(data))
+		}
+	}
+	for _, name := range []string{"renamed", "timed"} {
+		if _, err := os.Stat(m.onDisk(name)); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("old name %s still on disk: %v", name, err)
+		}
 	}
 }
