@@ -616,32 +616,14 @@ func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.Di
 // related compound of CREATE (read attributes, with the on-disk id context)
 // and CLOSE with post-query attributes ([MS-SMB2] 3.2.4.1.4).
 func (t *Tree) Stat(ctx context.Context, name string) (*wire.CreateResponse, *wire.CloseResponse, error) {
-	create := &wire.CreateRequest{
-		ImpersonationLevel: wire.Impersonation,
-		DesiredAccess:      wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:        wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition:  wire.FileOpen,
-		Name:               name,
-		Contexts:           []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
-	}
-	var resps [][]byte
-	err := t.do(ctx, nil, classify(wire.CmdCreate, wire.FileOpen), func(sn *snap) (err error) {
-		m1 := newMessage(wire.CmdCreate, sn.tid, 0, create)
-		m2 := newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations, &wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})
-		resps, err = sn.compound(ctx, []outgoing{{msg: m1}, {msg: m2}})
-		return err
-	})
+	res, err := t.OpenDo(ctx, name, &wire.CreateRequest{
+		DesiredAccess:     wire.FileReadAttributes | wire.Synchronize,
+		ShareAccess:       shareAll,
+		CreateDisposition: wire.FileOpen,
+		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
+	}, 0, nil, 0)
 	if err != nil {
 		return nil, nil, err
 	}
-	r1, r2 := resps[0], resps[1]
-	cr, err := wire.DecodeCreateResponse(r1)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	clr, err := wire.DecodeCloseResponse(r2)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
-	}
-	return cr, clr, nil
+	return res.Create, res.Close, nil
 }

@@ -988,16 +988,17 @@ func (b *fuseBench) medianOf(c, w string, f func(fuseSample) float64) (float64, 
 // rsync) waits for every CREATE, close and rename, so the server's work
 // per file is a floor for its wall clock, before any client or FUSE cost.
 func (b *fuseBench) printPerFile() {
+	n := float64(b.cfg.files) / 1000 // seconds / n = ms per file
+	srvOf := func(s fuseSample) float64 { return s.srv }
 	var rows []string
 	for _, w := range []string{wRsync, wCp} {
 		for _, c := range b.clients {
-			sec, ok := b.medianOf(c, w, func(s fuseSample) float64 { return s.sec })
+			sec, ok := b.medianSec(c, w)
 			if !ok {
 				continue
 			}
-			srv, _ := b.medianOf(c, w, func(s fuseSample) float64 { return s.srv })
+			srv, _ := b.medianOf(c, w, srvOf)
 			cpu, _ := b.medianOf(c, w, func(s fuseSample) float64 { return s.cpu })
-			n := float64(b.cfg.files) / 1000 // ms per file from seconds
 			rows = append(rows, fmt.Sprintf("    %-9s %-14s %8.2f %8.2f %8.2f", c, w, sec/n, srv/n, cpu/n))
 		}
 	}
@@ -1017,11 +1018,10 @@ func (b *fuseBench) printPerFile() {
 			continue
 		}
 		peer, ok1 := b.medianSec(t.peer, t.load)
-		srv, ok2 := b.medianOf(cSMB3FS, t.load, func(s fuseSample) float64 { return s.srv })
+		srv, ok2 := b.medianOf(cSMB3FS, t.load, srvOf)
 		if !ok1 || !ok2 {
 			continue
 		}
-		n := float64(b.cfg.files) / 1000
 		fmt.Printf("%s: %gx %s (%.2f s) allows %.2f ms per file; the server alone spent %.2f ms per file on smb3fs's requests",
 			t.load, t.want, t.peer, peer, peer/t.want/n, srv/n)
 		if lo, ok := b.medianSec(cLoopback, t.load); ok {
