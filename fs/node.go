@@ -952,6 +952,7 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 	// The source is renamed on a handle kept open after its release
 	// when it has one with DELETE access: no open for the server.
 	var via *handle
+	dir := false
 	if sn, ok := nodeOf(src); ok && !sn.IsDir() {
 		if via = sn.borrowParked(true); via != nil {
 			defer n.fsys.park.putBack(via)
@@ -959,6 +960,7 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 	} else {
 		// A directory (or a name the kernel has no inode for): Samba
 		// refuses to rename a directory with files open below it.
+		dir = true
 		n.fsys.closeAllParked(ctx)
 	}
 	var err error
@@ -966,6 +968,9 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 		err = n.fsys.rename(ctx, via, from, to, false)
 	} else {
 		err = n.renameOverOpen(ctx, np, newName, from, to, via)
+	}
+	if dir {
+		err = n.fsys.renameDirAgain(ctx, from, to, flags&renameNoReplace == 0, err)
 	}
 	if err != nil {
 		n.listingUnsure()

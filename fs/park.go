@@ -227,6 +227,26 @@ func (fsys *FS) closeAllParked(ctx context.Context) {
 	fsys.park.closeMatching(ctx, func(*handle) bool { return true })
 }
 
+// renameDirAgain tries the rename of directory from again when the server
+// refused it (err) with STATUS_ACCESS_DENIED while this mount has files
+// open: a file below from whose close(2) has returned may still be open,
+// since the kernel sends its release in the background, and the release
+// then parks it. A few times, after a growing pause, the parked handles
+// are closed and the rename tried again; a file that stays open (a
+// process holds it) keeps the refusal.
+func (fsys *FS) renameDirAgain(ctx context.Context, from, to string, replace bool, err error) error {
+	for try := 0; try < renameTries && client.IsStatus(err, wire.StatusAccessDenied) && len(fsys.open.openIDs()) > 0; try++ {
+		select {
+		case <-time.After(time.Duration(10<<try) * time.Millisecond):
+		case <-ctx.Done():
+			return err
+		}
+		fsys.closeAllParked(ctx)
+		err = fsys.rename(ctx, nil, from, to, replace)
+	}
+	return err
+}
+
 // borrowParked takes a parked handle of n off the list (one opened with
 // DELETE access if del), or returns nil. The caller gives it back with
 // fsys.park.putBack.

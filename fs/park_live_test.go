@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -245,5 +246,32 @@ func TestLiveParkedHandleLost(t *testing.T) {
 		if _, err := os.Stat(m.onDisk(name)); !errors.Is(err, os.ErrNotExist) {
 			t.Fatalf("old name %s still on disk: %v", name, err)
 		}
+	}
+}
+
+// TestLiveRenameDirAfterClose renames a directory right after writing a
+// file in it, many times over: the kernel sends the file's release in the
+// background after close(2) returns, so the server may still see it open
+// (and the release then keeps it open, park.go) when the rename comes.
+// Every rename must succeed.
+func TestLiveRenameDirAfterClose(t *testing.T) {
+	m := mountShare(t, smbfs.Options{})
+	dir := "d0"
+	if err := os.MkdirAll(m.path(dir+"/sub"), 0755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 100; i++ {
+		if err := os.WriteFile(m.path(fmt.Sprintf("%s/sub/f%d", dir, i)), []byte("F"), 0644); err != nil {
+			t.Fatal(err)
+		}
+		next := fmt.Sprintf("d%d", i)
+		if err := os.Rename(m.path(dir), m.path(next)); err != nil {
+			t.Fatalf("rename %d of the directory right after a write below it: %v", i, err)
+		}
+		dir = next
+	}
+	ents, err := os.ReadDir(m.onDisk(dir + "/sub"))
+	if err != nil || len(ents) != 100 {
+		t.Fatalf("%s/sub on disk: %d entries, %v; want 100", dir, len(ents), err)
 	}
 }
