@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"syscall"
 	"time"
 
 	"github.com/jcmturner/gokrb5/v8/credentials"
@@ -49,17 +48,16 @@ func loadCCache(path string, now time.Time) (*credentials.CCache, error) {
 
 // readCCacheFile reads at most maxCCacheSize bytes of a regular file. The
 // file is opened non-blocking so that a FIFO cannot stall the open; it is
-// refused by its mode before anything is read.
+// refused by its mode before anything is read. It must belong to the user
+// this process runs as (the one it authenticates) or to root, and so must
+// the path to it (openOwnedFile): a cache someone else could have written
+// would let them choose who we log in as.
 func readCCacheFile(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, fi, err := openOwnedFile(path, os.Getuid())
 	if err != nil {
 		return nil, fmt.Errorf("auth: kerberos: credential cache %s: %w", path, err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("auth: kerberos: credential cache %s: %w", path, err)
-	}
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("auth: kerberos: credential cache %s is not a regular file (%s)", path, fileKind(fi.Mode()))
 	}
