@@ -166,6 +166,7 @@ type kerberosMech struct {
 	acceptorSubkey types.EncryptionKey // from the AP-REP; KeyValue nil if none
 	ctime          time.Time           // authenticator ctime (whole seconds, UTC)
 	cusec          int
+	principal      string // "user@REALM" of the ticket's client, once InitToken has it
 	sendSeq        uint64 // next initiator sequence number
 	recvSeq        uint64 // next expected acceptor sequence number
 }
@@ -399,6 +400,11 @@ func (k *kerberosMech) Name() string { return "kerberos" }
 // OID returns the RFC 4121 Kerberos OID, 1.2.840.113554.1.2.2.
 func (k *kerberosMech) OID() asn1.ObjectIdentifier { return oidKRB5 }
 
+// Principal returns the client principal, "user@REALM", of the ticket
+// InitToken used (whatever the credentials said: a credential cache names
+// its own), or "" before.
+func (k *kerberosMech) Principal() string { return k.principal }
+
 // Mutual reports whether the AP-REP verified.
 func (k *kerberosMech) Mutual() bool { return k.state == krbComplete }
 
@@ -418,6 +424,7 @@ func (k *kerberosMech) InitToken(ctx context.Context) ([]byte, error) {
 		return nil, err
 	}
 	k.sessionKey = t.key
+	k.principal = t.cname.PrincipalNameString() + "@" + t.crealm
 	k.state = krbAPReqSent
 	return tok, nil
 }

@@ -205,9 +205,15 @@ func krbError(t *testing.T, code int32) []byte {
 func TestKerberosAPReq(t *testing.T) {
 	kdc := newTestKDC(t, etypeID.AES256_CTS_HMAC_SHA1_96)
 	k := newTestKerberos(kdc)
+	if p := Principal(k); p != "" {
+		t.Errorf("Principal before InitToken = %q", p)
+	}
 	tok, err := k.InitToken(context.Background())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if p := Principal(k); p != "alice@SMB3FS.TEST" {
+		t.Errorf("Principal = %q, want alice@SMB3FS.TEST", p)
 	}
 	// RFC 2743 3.1 framing: 0x60 len, the krb5 OID, then TOK_ID 01 00.
 	if tok[0] != 0x60 || !bytes.Contains(tok[:20], unhex("06092a864886f712010202 0100")) {

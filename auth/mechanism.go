@@ -56,6 +56,19 @@ type Mechanism interface {
 	Zero()
 }
 
+// Principal returns the client identity m authenticates as, for the audit
+// log and `smb3fs check`: "user@REALM" for Kerberos, the client name of
+// the ticket obtained (known once InitToken has succeeded; "" before), and
+// "DOMAIN\\user" (or "user" without a domain) for NTLM. It is not secret
+// and survives Zero. A Mechanism of another package (a test double) that
+// has no Principal method gives "".
+func Principal(m Mechanism) string {
+	if p, ok := m.(interface{ Principal() string }); ok {
+		return p.Principal()
+	}
+	return ""
+}
+
 // Mechanism and framing object identifiers.
 var (
 	// oidSPNEGO is RFC 4178's SPNEGO mechanism, 1.3.6.1.5.5.2.

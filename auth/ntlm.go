@@ -83,6 +83,14 @@ func (n *ntlmMech) Name() string { return "ntlmv2" }
 // OID returns the NTLMSSP OID, 1.3.6.1.4.1.311.2.2.10.
 func (n *ntlmMech) OID() asn1.ObjectIdentifier { return oidNTLMSSP }
 
+// Principal returns "DOMAIN\\user", or "user" without a domain.
+func (n *ntlmMech) Principal() string {
+	if n.creds.Domain == "" {
+		return n.creds.User
+	}
+	return n.creds.Domain + `\` + n.creds.User
+}
+
 // Mutual is always false: NTLM does not authenticate the server.
 func (n *ntlmMech) Mutual() bool { return false }
 

@@ -344,6 +344,9 @@ func TestNTLMAuthenticate(t *testing.T) {
 			if !isZero(pw) || m.SessionKey() != nil {
 				t.Error("Zero left the password or key")
 			}
+			if p, want := Principal(m), nlmpDomain+`\`+nlmpUser; p != want {
+				t.Errorf("Principal = %q, want %q", p, want)
+			}
 		})
 	}
 }
