@@ -16,9 +16,10 @@ import (
 // refusal to stderr (journald captures it for services).
 var auditLog = slog.New(slog.NewTextHandler(os.Stderr, nil))
 
-// auditEstablished records the security a connection reached and the rule
-// that demanded it.
-func auditEstablished(server, share string, info client.Info, encrypted bool, m rules.Match) {
+// auditEstablished records the security a connection reached, the client
+// principal that logged in (auth.Principal: user@REALM or DOMAIN\user) and
+// the rule that demanded it.
+func auditEstablished(server, share string, info client.Info, principal string, encrypted bool, m rules.Match) {
 	cipher := "none"
 	if info.Cipher != 0 {
 		cipher = info.Cipher.String()
@@ -27,7 +28,7 @@ func auditEstablished(server, share string, info client.Info, encrypted bool, m 
 		"server", server, "share", share,
 		"dialect", info.Dialect.String(), "cipher", cipher, "encrypted", encrypted,
 		"signing", info.SigningAlgorithm.String(),
-		"auth", info.Mechanism, "mutual_auth", info.MutualAuth,
+		"auth", info.Mechanism, "principal", principal, "mutual_auth", info.MutualAuth,
 		"rule", m.String())
 }
 

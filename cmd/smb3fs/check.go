@@ -24,12 +24,18 @@ type checkResult struct {
 	Signing    string `json:"signing"`
 	Encrypted  bool   `json:"encrypted"`
 	Auth       string `json:"auth"`
+	Principal  string `json:"principal"` // the client that logged in, user@REALM
 	MutualAuth bool   `json:"mutual_auth"`
 	Rule       string `json:"rule"`
 	Policy     string `json:"policy"`
 }
 
 func runCheck(args []string) int {
+	// Keys pass through this process too: no core files, no debugger.
+	if err := hardenProcess(); err != nil {
+		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+		return 1
+	}
 	fl := pflag.NewFlagSet("check", pflag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print the result as JSON")
 	keytab := fl.String("keytab", "", "Kerberos keytab for unattended use (with --principal)")
@@ -104,7 +110,8 @@ func runCheck(args []string) int {
 	}
 	defer tree.Disconnect(ctx)
 	info := cl.Info()
-	auditEstablished(server, share, info, tree.Encrypted(), match)
+	loggedIn := auth.Principal(mech)
+	auditEstablished(server, share, info, loggedIn, tree.Encrypted(), match)
 	res := checkResult{
 		Server: server, Share: share,
 		Dialect:    info.Dialect.String(),
@@ -112,6 +119,7 @@ func runCheck(args []string) int {
 		Signing:    info.SigningAlgorithm.String(),
 		Encrypted:  tree.Encrypted(),
 		Auth:       info.Mechanism,
+		Principal:  loggedIn,
 		MutualAuth: info.MutualAuth,
 		Rule:       match.String(),
 		Policy:     rules.Describe(policy),
@@ -123,8 +131,8 @@ func runCheck(args []string) int {
 		json.NewEncoder(os.Stdout).Encode(res)
 		return 0
 	}
-	fmt.Printf("server      %s\nshare       %s\ndialect     %s\ncipher      %s\nencrypted   %v\nsigning     %s\nauth        %s\nmutual auth %v\nrule        %s\npolicy      %s\n",
-		res.Server, res.Share, res.Dialect, res.Cipher, res.Encrypted, res.Signing, res.Auth, res.MutualAuth, res.Rule, res.Policy)
+	fmt.Printf("server      %s\nshare       %s\ndialect     %s\ncipher      %s\nencrypted   %v\nsigning     %s\nauth        %s\nprincipal   %s\nmutual auth %v\nrule        %s\npolicy      %s\n",
+		res.Server, res.Share, res.Dialect, res.Cipher, res.Encrypted, res.Signing, res.Auth, res.Principal, res.MutualAuth, res.Rule, res.Policy)
 	return 0
 }
 

@@ -11,10 +11,13 @@ package main
 // The mount command returns only when the file system is ready or has
 // failed. Passwords never come from the command line: PASSWD, the
 // credentials file, or a terminal prompt; the parent hands a password to
-// the child on a pipe, never in argv or the environment it adds.
+// the child on a pipe, never in argv or the environment, and the child
+// never has PASSWD in its environment (see secrets.go). Both processes are
+// non-dumpable (hardenProcess).
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -275,25 +278,32 @@ func (o *mountOptions) readCredentials(path string) error {
 	if st.Mode().Perm()&0077 != 0 {
 		return fmt.Errorf("credentials file %s is readable by others (mode %04o): refused; chmod 600 it", path, st.Mode().Perm())
 	}
+	// The password stays in bytes: the scanner reads into buf (its only
+	// buffer: lines are limited to its size), which is wiped at the end,
+	// and only the password's own copy is kept.
+	buf := make([]byte, 64<<10)
+	defer clear(buf)
 	sc := bufio.NewScanner(f)
+	sc.Buffer(buf, len(buf))
 	line := 0
 	for sc.Scan() {
 		line++
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
+		s := bytes.TrimSpace(sc.Bytes())
+		if len(s) == 0 || s[0] == '#' {
 			continue
 		}
-		k, v, ok := strings.Cut(s, "=")
+		k, v, ok := bytes.Cut(s, []byte("="))
 		if !ok {
 			return fmt.Errorf("credentials file %s:%d: expected key=value", path, line)
 		}
-		switch strings.TrimSpace(k) {
+		switch key := string(bytes.TrimSpace(k)); key {
 		case "username", "user":
-			o.Username = v
+			o.Username = string(v)
 		case "password", "pass":
-			o.Password = []byte(v)
+			clear(o.Password)
+			o.Password = bytes.Clone(v)
 		case "domain", "dom":
-			o.Domain = v
+			o.Domain = string(v)
 		default:
 			return fmt.Errorf("credentials file %s:%d: unknown key %q", path, line, k)
 		}
@@ -309,6 +319,7 @@ type mountArgs struct {
 	foreground         bool
 	readyFD            int
 	passwordFD         int
+	envPassword        []byte // PASSWD, taken out of the environment; nil if unset
 	keytab, principal  string
 	rulesPath          string
 }
@@ -359,10 +370,17 @@ func mountUsage() {
 
 // runMount is `smb3fs mount`.
 func runMount(args []string) int {
-	ma, err := parseMountArgs(args)
-	if err != nil {
+	// Before any secret is read: no core files, no debugger.
+	if err := hardenProcess(); err != nil {
 		return mountFailed(nil, err)
 	}
+	envPW, _ := takeEnvPassword()
+	ma, err := parseMountArgs(args)
+	if err != nil {
+		clear(envPW)
+		return mountFailed(nil, err)
+	}
+	ma.envPassword = envPW
 	if err := checkMountpoint(ma.dir); err != nil {
 		return mountFailed(ma, err)
 	}
@@ -418,20 +436,28 @@ func checkMountpoint(dir string) error {
 	return nil
 }
 
-// password returns the password for NTLM: PASSWD, the credentials file, a
-// pipe from the parent, or the terminal.
+// password returns the password for NTLM: the credentials file, a pipe
+// from the parent, PASSWD, or the terminal. The caller owns (and wipes)
+// the slice returned; ma keeps no reference to it.
 func (ma *mountArgs) password() ([]byte, error) {
 	if ma.opts.Password != nil {
-		return ma.opts.Password, nil
-	}
-	if p, ok := os.LookupEnv("PASSWD"); ok {
-		return []byte(p), nil
+		pw := ma.opts.Password
+		ma.opts.Password = nil
+		return pw, nil
 	}
 	if ma.passwordFD > 0 {
 		f := os.NewFile(uintptr(ma.passwordFD), "password")
 		defer f.Close()
-		b, err := io.ReadAll(io.LimitReader(f, 4096))
-		return b, err
+		b, err := readSecret(f, false)
+		if err != nil {
+			return nil, fmt.Errorf("reading password: %w", err)
+		}
+		return b, nil
+	}
+	if ma.envPassword != nil {
+		pw := ma.envPassword
+		ma.envPassword = nil
+		return pw, nil
 	}
 	return promptPassword(fmt.Sprintf("Password for %s@//%s/%s: ", ma.opts.Username, ma.server, ma.share))
 }
@@ -456,47 +482,52 @@ func promptPassword(prompt string) ([]byte, error) {
 	}
 	defer unix.IoctlSetTermios(fd, ioctlSetTermios, old)
 	fmt.Fprint(tty, prompt)
-	line, err := bufio.NewReader(tty).ReadBytes('\n')
+	pw, err := readSecret(tty, true)
 	fmt.Fprintln(tty)
-	if err != nil && len(line) == 0 {
+	if err != nil {
 		return nil, fmt.Errorf("reading password: %w", err)
 	}
-	return []byte(strings.TrimRight(string(line), "\r\n")), nil
+	return pw, nil
 }
 
 // mechanismFactory returns a function that builds a fresh mechanism for
-// each authentication (the first, and every reconnect or expired session):
-// Kerberos re-reads the credential cache or logs in again from the keytab
-// each time, so renewed tickets are used. An NTLM password is asked for
-// once and kept for the mount's life, as mount.cifs does.
-func (ma *mountArgs) mechanismFactory() (func() (auth.Mechanism, error), error) {
+// each authentication (the first, and every reconnect or expired session),
+// and a function that wipes what the factory holds. Kerberos re-reads the
+// credential cache or logs in again from the keytab each time, so renewed
+// tickets are used. An NTLM password is asked for once and kept for the
+// mount's life, as mount.cifs does, because a reconnect needs it: one
+// copy in a heldPassword, wiped by the returned function (serve calls it
+// when it returns, after closing the client); each mechanism gets its own
+// copy, which the client wipes (Mechanism.Zero) after SESSION_SETUP.
+//
+// The policy decides whether NTLM may be used at all: unless root's rule
+// for this share allows NTLM and waives mutual authentication, Resolve (or
+// Dial, before anything is sent) refuses it.
+func (ma *mountArgs) mechanismFactory() (newMech func() (auth.Mechanism, error), wipe func(), err error) {
+	clear(ma.envPassword) // only NTLM uses it
 	if ma.opts.Sec != "ntlmssp" {
-		return ma.mechanism, nil
+		ma.envPassword = nil
+		return ma.mechanism, func() {}, nil
 	}
 	pw, err := ma.password()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	held := holdPassword(pw)
 	spn := "cifs/" + ma.server
 	return func() (auth.Mechanism, error) {
-		creds := auth.NTLMCredentials{User: ma.opts.Username, Domain: ma.opts.Domain, Password: append([]byte(nil), pw...)}
-		return auth.NewNTLMv2(creds, spn), nil
-	}, nil
-}
-
-// mechanism builds the authentication mechanism the options ask for.
-func (ma *mountArgs) mechanism() (auth.Mechanism, error) {
-	spn := "cifs/" + ma.server
-	if ma.opts.Sec == "ntlmssp" {
-		// The policy decides: unless root's rule for this share allows
-		// NTLM and waives mutual authentication, Resolve (or Dial, before
-		// anything is sent) refuses it.
-		pw, err := ma.password()
+		pw, err := held.copy()
 		if err != nil {
 			return nil, err
 		}
-		return auth.NewNTLMv2(auth.NTLMCredentials{User: ma.opts.Username, Domain: ma.opts.Domain, Password: pw}, spn), nil
-	}
+		creds := auth.NTLMCredentials{User: ma.opts.Username, Domain: ma.opts.Domain, Password: pw}
+		return auth.NewNTLMv2(creds, spn), nil
+	}, held.wipe, nil
+}
+
+// mechanism builds the Kerberos mechanism the options ask for.
+func (ma *mountArgs) mechanism() (auth.Mechanism, error) {
+	spn := "cifs/" + ma.server
 	creds := auth.KerberosCredentials{Keytab: ma.keytab, Principal: ma.principal}
 	if ma.keytab != "" && creds.Principal == "" {
 		creds.Principal = ma.opts.Username
@@ -554,10 +585,11 @@ func serve(ma *mountArgs) int {
 		}
 		return fail(err)
 	}
-	newMech, err := ma.mechanismFactory()
+	newMech, wipe, err := ma.mechanismFactory()
 	if err != nil {
 		return fail(err)
 	}
+	defer wipe() // after cl.Close (deferred below): no reconnect needs it then
 	mech, err := newMech()
 	if err != nil {
 		return fail(err)
@@ -579,7 +611,7 @@ func serve(ma *mountArgs) int {
 	if err != nil {
 		return refuseOrFail(err)
 	}
-	auditEstablished(ma.server, ma.share, cl.Info(), tree.Encrypted(), match)
+	auditEstablished(ma.server, ma.share, cl.Info(), auth.Principal(mech), tree.Encrypted(), match)
 	fo := smbfs.Options{
 		FileMode:    ma.opts.FileMode,
 		DirMode:     ma.opts.DirMode,
@@ -641,16 +673,32 @@ func spawn(ma *mountArgs, args []string) int {
 	childArgs := append([]string{"smb3fs", "mount"}, args...)
 	childArgs = append(childArgs, "--foreground", "--ready-fd=3")
 	extra := []*os.File{pw}
-	if ma.opts.Sec == "ntlmssp" && ma.opts.Password == nil && os.Getenv("PASSWD") == "" {
-		pass, err := promptPassword(fmt.Sprintf("Password for %s@//%s/%s: ", ma.opts.Username, ma.server, ma.share))
-		if err != nil {
-			return mountFailed(ma, err)
+	// The child gets the password (from PASSWD or the terminal) on a
+	// pipe; one from a credentials file it reads itself. This process
+	// keeps none of it.
+	defer clear(ma.envPassword)
+	clear(ma.opts.Password)
+	if ma.opts.Sec == "ntlmssp" && ma.opts.Password == nil {
+		pass := ma.envPassword
+		if pass == nil {
+			if pass, err = promptPassword(fmt.Sprintf("Password for %s@//%s/%s: ", ma.opts.Username, ma.server, ma.share)); err != nil {
+				return mountFailed(ma, err)
+			}
 		}
 		ppr, ppw, err := os.Pipe()
 		if err != nil {
+			clear(pass)
 			return mountFailed(ma, err)
 		}
-		go func() { ppw.Write(pass); ppw.Close(); clear(pass) }()
+		// At most maxPassword bytes: the pipe's buffer holds them all, so
+		// this does not wait for the child.
+		_, err = ppw.Write(pass)
+		ppw.Close()
+		clear(pass)
+		if err != nil {
+			ppr.Close()
+			return mountFailed(ma, fmt.Errorf("password pipe: %w", err))
+		}
 		defer ppr.Close()
 		extra = append(extra, ppr)
 		childArgs = append(childArgs, "--password-fd=4")
@@ -667,6 +715,7 @@ func spawn(ma *mountArgs, args []string) int {
 		Stdout:      null,
 		Stderr:      null,
 		ExtraFiles:  extra,
+		Env:         environWithout("PASSWD"),
 		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
 	}
 	if err := cmd.Start(); err != nil {

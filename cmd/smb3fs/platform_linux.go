@@ -1,6 +1,14 @@
 package main
 
-import "golang.org/x/sys/unix"
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
 
 // Terminal ioctls for the password prompt.
 const (
@@ -10,3 +18,72 @@ const (
 
 // lazyUnmountFlag detaches a busy mount (umount -l).
 const lazyUnmountFlag = unix.MNT_DETACH
+
+// hardenProcess keeps the process's memory (keys, the NTLM password) out
+// of core files and away from other users' debuggers: no core files
+// (RLIMIT_CORE 0), and not dumpable, which also makes /proc/<pid>/mem,
+// environ and the like root's and refuses ptrace to anyone without
+// CAP_SYS_PTRACE, the same user included. Both are reset by execve, so the
+// daemon does this again after the re-exec.
+func hardenProcess() error {
+	if err := unix.Setrlimit(unix.RLIMIT_CORE, &unix.Rlimit{}); err != nil {
+		return fmt.Errorf("setrlimit RLIMIT_CORE: %w", err)
+	}
+	if err := unix.Prctl(unix.PR_SET_DUMPABLE, 0, 0, 0, 0); err != nil {
+		return fmt.Errorf("prctl PR_SET_DUMPABLE: %w", err)
+	}
+	return nil
+}
+
+// scrubInitialEnviron blanks the NAME=value entries for name in the block
+// execve copied onto the stack, which is what /proc/<pid>/environ shows
+// (os.Unsetenv only forgets Go's own copy of it). It is best effort: the
+// block is found from /proc/self/stat (env_start, env_end: fields 50 and
+// 51 of proc(5)) and rewritten through /proc/self/mem.
+func scrubInitialEnviron(name string) {
+	stat, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return
+	}
+	// Fields after the command name, which may hold spaces and ")", start
+	// at field 3.
+	i := bytes.LastIndexByte(stat, ')')
+	if i < 0 {
+		return
+	}
+	f := strings.Fields(string(stat[i+1:]))
+	if len(f) < 51-2 {
+		return
+	}
+	start, err1 := strconv.ParseInt(f[50-3], 10, 64)
+	end, err2 := strconv.ParseInt(f[51-3], 10, 64)
+	if err1 != nil || err2 != nil || start <= 0 || end <= start || end-start > 1<<20 {
+		return
+	}
+	mem, err := os.OpenFile("/proc/self/mem", os.O_RDWR, 0)
+	if err != nil {
+		return
+	}
+	defer mem.Close()
+	block := make([]byte, end-start)
+	if _, err := mem.ReadAt(block, start); err != nil {
+		return
+	}
+	prefix := []byte(name + "=")
+	changed := false
+	for off := 0; off < len(block); {
+		n := bytes.IndexByte(block[off:], 0)
+		if n < 0 {
+			n = len(block) - off
+		}
+		if bytes.HasPrefix(block[off:off+n], prefix) {
+			clear(block[off : off+n])
+			changed = true
+		}
+		off += n + 1
+	}
+	if changed {
+		mem.WriteAt(block, start)
+	}
+	clear(block)
+}
