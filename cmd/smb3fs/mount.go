@@ -504,8 +504,8 @@ func promptPassword(prompt string) ([]byte, error) {
 // for this share allows NTLM and waives mutual authentication, Resolve (or
 // Dial, before anything is sent) refuses it.
 func (ma *mountArgs) mechanismFactory() (newMech func() (auth.Mechanism, error), wipe func(), err error) {
-	clear(ma.envPassword) // only NTLM uses it
 	if ma.opts.Sec != "ntlmssp" {
+		clear(ma.envPassword) // only NTLM uses it
 		ma.envPassword = nil
 		return ma.mechanism, func() {}, nil
 	}
@@ -633,12 +633,14 @@ func serve(ma *mountArgs) int {
 		fo.Timeout = *ma.opts.ACTimeo
 		fo.NoCache = *ma.opts.ACTimeo == 0
 	}
+	// Signals are caught from before the mount appears: a SIGTERM sent as
+	// soon as it is visible unmounts it instead of killing the process.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
 	srv, err := mountFS(ma.dir, tree, fo)
 	if err != nil {
 		return fail(err)
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
 	go func() {
 		for range sig {
 			for i := 0; i < 10; i++ {

@@ -68,6 +68,9 @@ func TestPasswordFromEnvKeptOnce(t *testing.T) {
 	if ma.envPassword != nil {
 		t.Error("mountArgs still holds PASSWD")
 	}
+	if string(pw) != "from PASSWD" {
+		t.Fatalf("the password held is %q, not PASSWD's", pw)
+	}
 	wipe()
 	if !isZero(pw) {
 		t.Errorf("PASSWD's bytes not wiped: %q", pw)

@@ -1,0 +1,171 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// daemonPID finds the process serving the mount on dir: the one whose
+// command line holds --foreground and dir.
+func daemonPID(t *testing.T, dir string) int {
+	t.Helper()
+	procs, err := filepath.Glob("/proc/[0-9]*/cmdline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range procs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		args := strings.Split(string(b), "\x00")
+		fg, at := false, false
+		for _, a := range args {
+			fg = fg || a == "--foreground"
+			at = at || a == dir
+		}
+		if fg && at {
+			pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(p)))
+			return pid
+		}
+	}
+	t.Fatalf("no process serves %s", dir)
+	return 0
+}
+
+// checkNoSecrets fails the test if process pid has PASSWD in the
+// environment /proc shows, or the password in its environment or command
+// line, or may write core files. Unless started with PASSWD itself
+// (blanked), it must never have received it: a blanked entry (a run of
+// NULs) fails too.
+func checkNoSecrets(t *testing.T, pid int, password string, startedWithPASSWD bool) {
+	t.Helper()
+	environ, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/environ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(environ) == 0 {
+		t.Fatalf("pid %d: empty environment: not the daemon?", pid)
+	}
+	blanked := false
+	for _, kv := range bytes.Split(bytes.TrimSuffix(environ, []byte{0}), []byte{0}) {
+		if bytes.HasPrefix(kv, []byte("PASSWD=")) || bytes.Contains(kv, []byte(password)) {
+			t.Errorf("pid %d: /proc/%d/environ shows %q", pid, pid, kv)
+		}
+		blanked = blanked || len(kv) == 0
+	}
+	if blanked && !startedWithPASSWD {
+		t.Errorf("pid %d: /proc/%d/environ has a blanked entry: it was given PASSWD", pid, pid)
+	}
+	cmdline, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(cmdline, []byte(password)) {
+		t.Errorf("pid %d: the password is on the command line: %q", pid, cmdline)
+	}
+	limits, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/limits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^Max core file size +0 +0 `).Match(limits) {
+		t.Errorf("pid %d may write core files:\n%s", pid, limits)
+	}
+}
+
+// TestLiveMountSecretsNTLM: an NTLM mount (where root's rule allows it)
+// started with PASSWD: neither the background daemon nor a --foreground
+// one shows PASSWD or the password in /proc/<pid>/environ or cmdline, and
+// neither may dump core. The foreground one's audit line names the NTLM
+// principal that logged in, DOMAIN\user.
+func TestLiveMountSecretsNTLM(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	alice := env.User(t, "alice")
+	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)
+	opts := "sec=ntlmssp,username=alice,domain=" + env.Domain
+	pw := []string{"PASSWD=" + alice.Password}
+
+	t.Run("background", func(t *testing.T) {
+		dir := t.TempDir()
+		out, code := runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", rf, src, dir, "-o", opts)
+		if code != 0 {
+			t.Fatalf("mount: exit %d: %q", code, out)
+		}
+		defer exec.Command(bin, "unmount", "--lazy", dir).Run()
+		if _, err := os.ReadDir(dir); err != nil {
+			t.Fatalf("readdir: %v", err)
+		}
+		checkNoSecrets(t, daemonPID(t, dir), alice.Password, false)
+		if out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "unmount", dir); code != 0 {
+			t.Fatalf("unmount: exit %d: %q", code, out)
+		}
+	})
+	t.Run("foreground", func(t *testing.T) {
+		dir := t.TempDir()
+		cmd := exec.Command(bin, "mount", "--rules", rf, src, dir, "-o", opts, "--foreground")
+		cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:/nonexistent", pw[0])
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		defer func() {
+			if mountedAt(t, dir) {
+				exec.Command(bin, "unmount", "--lazy", dir).Run()
+			}
+		}()
+		for !mountedAt(t, dir) {
+			select {
+			case err := <-done:
+				t.Fatalf("mount --foreground exited: %v: %s", err, out.String())
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+		checkNoSecrets(t, cmd.Process.Pid, alice.Password, true)
+		cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("exit after SIGTERM: %v: %s", err, out.String())
+			}
+		case <-time.After(time.Minute):
+			cmd.Process.Kill()
+			t.Fatal("no exit after SIGTERM")
+		}
+		line := auditLine(t, out.String(), "connection established")
+		if !strings.Contains(line, `principal=`+env.Domain+`\alice `) {
+			t.Errorf("audit line without the NTLM principal %s\\alice: %s", env.Domain, line)
+		}
+		if strings.Contains(out.String(), alice.Password) {
+			t.Errorf("the password is in the output: %s", out.String())
+		}
+	})
+}
+
+// auditLine returns the line of out holding msg, or fails the test.
+func auditLine(t *testing.T, out, msg string) string {
+	t.Helper()
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, msg) {
+			return l
+		}
+	}
+	t.Fatalf("no %q audit line in %q", msg, out)
+	return ""
+}
