@@ -85,6 +85,14 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 		if !strings.Contains(errOut, "connection established") || !strings.Contains(errOut, "cipher="+res.Cipher) {
 			t.Fatalf("no audit line for the connection: %q", errOut)
 		}
+		// The principal that logged in: the client of the ticket used.
+		if want := "alice@" + env.Realm; res.Principal != want || !strings.Contains(errOut, " principal="+want+" ") {
+			t.Errorf("principal %q (want %s); audit line %q", res.Principal, want, errOut)
+		}
+		text, _, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "", 0o644), dc)
+		if code != 0 || !strings.Contains(text, "\nprincipal   alice@"+env.Realm+"\n") {
+			t.Errorf("text output: exit %d: %q", code, text)
+		}
 	})
 	t.Run("rule restricts the cipher", func(t *testing.T) {
 		p := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\*]\nCiphers = AES-256-GCM\n", 0o644)

@@ -177,6 +177,22 @@ func TestLiveMountForegroundSIGTERM(t *testing.T) {
 	if mountedAt(t, dir) {
 		t.Errorf("still mounted after SIGTERM")
 	}
+	// The audit line names the principal of the ticket used.
+	if line := auditLine(t, out.String(), "connection established"); !strings.Contains(line, " principal=alice@"+env.Realm+" ") {
+		t.Errorf("audit line without principal=alice@%s: %s", env.Realm, line)
+	}
+}
+
+// auditLine returns the line of out holding msg, or fails the test.
+func auditLine(t *testing.T, out, msg string) string {
+	t.Helper()
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, msg) {
+			return l
+		}
+	}
+	t.Fatalf("no %q audit line in %q", msg, out)
+	return ""
 }
 
 // mountFlags returns the per-mount options of dir from /proc/self/mountinfo.

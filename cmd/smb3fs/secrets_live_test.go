@@ -157,15 +157,3 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 		}
 	})
 }
-
-// auditLine returns the line of out holding msg, or fails the test.
-func auditLine(t *testing.T, out, msg string) string {
-	t.Helper()
-	for _, l := range strings.Split(out, "\n") {
-		if strings.Contains(l, msg) {
-			return l
-		}
-	}
-	t.Fatalf("no %q audit line in %q", msg, out)
-	return ""
-}

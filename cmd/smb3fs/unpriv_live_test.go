@@ -101,6 +101,20 @@ func TestLiveMountUnprivileged(t *testing.T) {
 		}
 	}
 
+	// alice's daemon is not dumpable: even alice may not read its memory
+	// or environment, nor trace it (the kernel makes its /proc files
+	// root's), and it writes no core file.
+	pid := strconv.Itoa(daemonPID(t, mnt))
+	if status, err := os.ReadFile("/proc/" + pid + "/status"); err != nil || !strings.Contains(string(status), fmt.Sprintf("\nUid:\t%d\t", alice.UID)) {
+		t.Fatalf("pid %s is not alice's: %v\n%s", pid, err, status)
+	}
+	if out, code := asAlice("cat", "/proc/"+pid+"/environ"); code == 0 || !strings.Contains(out, "Permission denied") {
+		t.Errorf("alice reads her daemon's /proc/%s/environ: exit %d: %q", pid, code, out)
+	}
+	if out, code := asAlice("head", "-c1", "/proc/"+pid+"/mem"); code == 0 {
+		t.Errorf("alice reads her daemon's memory: exit %d: %q", code, out)
+	}
+
 	// alice writes and reads back; the server stored it as alice (her
 	// ticket, not root's or anybody else's).
 	name := fmt.Sprintf("unpriv-%d", time.Now().UnixNano())
