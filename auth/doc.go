@@ -36,7 +36,16 @@
 //     checks each length and rejects duplicated, unknown, misordered or
 //     trailing fields; each has a fuzz test.
 //   - Keys are returned as copies; Zero wipes keys and the caller's
-//     password bytes. Passwords never appear in errors.
+//     password bytes. Passwords never appear in errors. gokrb5 takes a
+//     Kerberos password only as a Go string, which cannot be wiped (see
+//     KerberosCredentials); smb3fs mount never uses one.
+//   - A credential cache is read only if it, every directory above it and
+//     every symbolic link on the way belong to the user the process runs
+//     as or to root and nothing is writable by others but a sticky
+//     directory (openOwnedFile, after OpenSSH's secure_filename); the file
+//     is opened with O_NOFOLLOW and judged by fstat of that descriptor.
+//   - Principal names who logged in (user@REALM of the ticket, or
+//     DOMAIN\user), for audit lines.
 //
 // The caller must still check the SMB layer agrees: a SESSION_SETUP
 // response with STATUS_SUCCESS must coincide with SPNEGO.Step returning

@@ -50,6 +50,9 @@ import (
 // The mechanism keeps Password (it does not copy it) and Zero overwrites
 // it. gokrb5 takes passwords only as Go strings, which cannot be wiped: the
 // one string copy made for the KDC exchange lives until collected.
+//
+// A credential cache must belong to the user the process runs as, or to
+// root, and so must the path to it; see openOwnedFile.
 type KerberosCredentials struct {
 	Krb5Conf  string // krb5.conf path; "" = $KRB5_CONFIG, else /etc/krb5.conf
 	CCache    string // ccache path ("FILE:" prefix allowed); "" = $KRB5CCNAME, else /tmp/krb5cc_<uid>; used when Keytab and Password are empty
