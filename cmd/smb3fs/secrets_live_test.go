@@ -114,6 +114,25 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 			t.Fatalf("unmount: exit %d: %q", code, out)
 		}
 	})
+	t.Run("credentials file", func(t *testing.T) {
+		dir := t.TempDir()
+		cred := filepath.Join(t.TempDir(), "cred")
+		if err := os.WriteFile(cred, []byte("username=alice\npassword="+alice.Password+"\ndomain="+env.Domain+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "mount", "--rules", rf, src, dir, "-o", "sec=ntlmssp,credentials="+cred)
+		if code != 0 {
+			t.Fatalf("mount: exit %d: %q", code, out)
+		}
+		defer exec.Command(bin, "unmount", "--lazy", dir).Run()
+		if _, err := os.ReadDir(dir); err != nil {
+			t.Fatalf("readdir: %v", err)
+		}
+		checkNoSecrets(t, daemonPID(t, dir), alice.Password, false)
+		if out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "unmount", dir); code != 0 {
+			t.Fatalf("unmount: exit %d: %q", code, out)
+		}
+	})
 	t.Run("foreground", func(t *testing.T) {
 		dir := t.TempDir()
 		cmd := exec.Command(bin, "mount", "--rules", rf, src, dir, "-o", opts, "--foreground")
@@ -156,4 +175,60 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 			t.Errorf("the password is in the output: %s", out.String())
 		}
 	})
+}
+
+// TestLiveMountNTLMReconnects: the one copy of the NTLM password the
+// daemon keeps is what a reconnect logs in with. The smbd serving the
+// mount is killed; the next operations reconnect (a new smbd serves the
+// mount) and a file written before is read back through the mount.
+func TestLiveMountNTLMReconnects(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	alice := env.User(t, "alice")
+	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)
+	cn := env.ClientNet(t)
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "mount", "--rules", rf, src, dir, "-o", "actimeo=0,sec=ntlmssp,username=alice,domain="+env.Domain)
+	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:/nonexistent", "PASSWD="+alice.Password)
+	cn.Enter(cmd)
+	t.Cleanup(func() {
+		if mountedAt(t, dir) {
+			exec.Command(bin, "unmount", "--lazy", dir).Run()
+		}
+	})
+	if out, code := runBounded(t, cmd, time.Minute); code != 0 {
+		t.Fatalf("mount: exit %d: %s", code, out)
+	}
+	name := "ntlm-reconnect-" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	t.Cleanup(func() { os.Remove(filepath.Join(env.ShareDirs[env.Shares.Encrypted], name)) })
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("before the reconnect"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	smbd := env.SmbdFor(t, cn.ClientAddr)
+	if err := smbd.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	for !smbd.Gone() {
+		time.Sleep(50 * time.Millisecond)
+	}
+	// The first operation may fail with the connection; one of the next
+	// few runs on a new one, authenticated with the kept password.
+	var b []byte
+	var err error
+	for i := 0; i < 5; i++ {
+		if b, err = os.ReadFile(filepath.Join(dir, name)); err == nil {
+			break
+		}
+		t.Logf("read %d after the kill: %v", i, err)
+	}
+	if err != nil || string(b) != "before the reconnect" {
+		t.Fatalf("read after the reconnect: %q, %v", b, err)
+	}
+	if again := env.SmbdFor(t, cn.ClientAddr); again.Pid == smbd.Pid {
+		t.Fatalf("still served by the killed smbd %d", smbd.Pid)
+	}
+	if out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "unmount", dir); code != 0 {
+		t.Fatalf("unmount: exit %d: %q", code, out)
+	}
 }
