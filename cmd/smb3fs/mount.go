@@ -687,6 +687,10 @@ func spawn(ma *mountArgs, args []string) int {
 				return mountFailed(ma, err)
 			}
 		}
+		if len(pass) > maxPassword {
+			clear(pass)
+			return mountFailed(ma, fmt.Errorf("the password is longer than %d bytes", maxPassword))
+		}
 		ppr, ppw, err := os.Pipe()
 		if err != nil {
 			clear(pass)

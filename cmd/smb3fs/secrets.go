@@ -27,6 +27,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -108,7 +109,7 @@ func readSecret(r io.Reader, line bool) ([]byte, error) {
 		}
 	}
 	if n > maxPassword {
-		return nil, errors.New("password longer than 4096 bytes")
+		return nil, fmt.Errorf("password longer than %d bytes", maxPassword)
 	}
 	return append([]byte(nil), buf[:n]...), nil
 }

@@ -114,6 +114,15 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 			t.Fatalf("unmount: exit %d: %q", code, out)
 		}
 	})
+	t.Run("password too long", func(t *testing.T) {
+		// More than a pipe holds: refused, not a hang on the pipe.
+		dir := t.TempDir()
+		long := []string{"PASSWD=" + strings.Repeat("x", 100<<10)}
+		out, code := runMountCmd(t, env, bin, "/nonexistent", long, "mount", "--rules", rf, src, dir, "-o", opts)
+		if code != 1 || !strings.Contains(out, "password is longer than 4096 bytes") {
+			t.Errorf("exit %d: %q", code, out)
+		}
+	})
 	t.Run("credentials file", func(t *testing.T) {
 		dir := t.TempDir()
 		cred := filepath.Join(t.TempDir(), "cred")
