@@ -155,6 +155,10 @@ type krbTicket struct {
 type kerberosMech struct {
 	spn      string
 	password []byte // the caller's slice; wiped by Zero
+	// keytab holds the keytab's keys (password equivalents), loaded by
+	// NewKerberos for this mechanism alone; Zero wipes them. nil unless
+	// the keytab flow is in use.
+	keytab *keytab.Keytab
 
 	// fetch obtains the service ticket; it runs on its own goroutine so a
 	// cancelled context abandons it. password is "" unless the password
@@ -221,10 +225,11 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 		if err != nil {
 			return nil, err
 		}
-		kt, err := keytab.Load(creds.Keytab)
+		kt, err := loadKeytab(creds.Keytab)
 		if err != nil {
 			return nil, fmt.Errorf("auth: kerberos: keytab %s: %w", creds.Keytab, err)
 		}
+		k.keytab = kt
 		newClient = func(string) (*client.Client, error) {
 			return client.NewWithKeytab(user, realm, kt, cfg, settings...), nil
 		}
@@ -307,6 +312,22 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 		}, nil
 	}
 	return k, nil
+}
+
+// loadKeytab reads a keytab as keytab.Load does, but wipes the file's
+// bytes once parsed: the keys then live only in the Keytab, which the
+// mechanism's Zero wipes.
+func loadKeytab(path string) (*keytab.Keytab, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer clear(b)
+	kt := new(keytab.Keytab)
+	if err := kt.Unmarshal(b); err != nil {
+		return nil, err
+	}
+	return kt, nil
 }
 
 // splitSPN accepts "service/host" or "service/host@REALM", both parts
@@ -570,12 +591,18 @@ func (k *kerberosMech) contextKey() types.EncryptionKey {
 	return k.subkey
 }
 
-// Zero wipes every key and overwrites the caller's password bytes.
+// Zero wipes every key, the keys of the keytab it loaded, and overwrites
+// the caller's password bytes.
 func (k *kerberosMech) Zero() {
 	clear(k.sessionKey.KeyValue)
 	clear(k.subkey.KeyValue)
 	clear(k.acceptorSubkey.KeyValue)
 	clear(k.password)
+	if k.keytab != nil {
+		for i := range k.keytab.Entries {
+			clear(k.keytab.Entries[i].Key.KeyValue)
+		}
+	}
 	k.sessionKey, k.subkey, k.acceptorSubkey = types.EncryptionKey{}, types.EncryptionKey{}, types.EncryptionKey{}
 	k.state = krbZeroed
 }

@@ -591,8 +591,18 @@ func TestKerberosConfig(t *testing.T) {
 	ktPath := filepath.Join(dir, "bob.keytab")
 	os.WriteFile(ktPath, ktb, 0o600)
 
-	if _, err := NewKerberos(KerberosCredentials{Krb5Conf: conf, Keytab: ktPath, Principal: "bob"}, testSPN); err != nil {
+	if m, err := NewKerberos(KerberosCredentials{Krb5Conf: conf, Keytab: ktPath, Principal: "bob"}, testSPN); err != nil {
 		t.Errorf("keytab: %v", err)
+	} else {
+		// The keytab's keys are password equivalents: Zero wipes them.
+		k := m.(*kerberosMech)
+		if len(k.keytab.Entries) != 1 || isZero(k.keytab.Entries[0].Key.KeyValue) {
+			t.Fatalf("keytab not loaded: %+v", k.keytab)
+		}
+		m.Zero()
+		if !isZero(k.keytab.Entries[0].Key.KeyValue) {
+			t.Error("Zero left the keytab's key")
+		}
 	}
 	if _, err := NewKerberos(KerberosCredentials{Krb5Conf: conf, Password: []byte("pw"), Principal: "alice@SMB3FS.TEST"}, testSPN); err != nil {
 		t.Errorf("password: %v", err)

@@ -94,6 +94,24 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 			t.Errorf("text output: exit %d: %q", code, text)
 		}
 	})
+	t.Run("keytab: the principal is the keytab's", func(t *testing.T) {
+		bob := env.User(t, "bob")
+		if bob.Keytab == "" {
+			t.Fatal("bob has no keytab in env.json")
+		}
+		out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", rulesFile(t, env, "", 0o644),
+			"--keytab", bob.Keytab, "--principal", "bob", dc)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var res checkResult
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatalf("json: %v: %q", err, out)
+		}
+		if want := "bob@" + env.Realm; res.Principal != want || !strings.Contains(errOut, " principal="+want+" ") {
+			t.Errorf("principal %q (want %s); audit line %q", res.Principal, want, errOut)
+		}
+	})
 	t.Run("rule restricts the cipher", func(t *testing.T) {
 		p := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\*]\nCiphers = AES-256-GCM\n", 0o644)
 		out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", p, dc)
