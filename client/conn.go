@@ -507,6 +507,9 @@ func (c *Conn) wait(ctx context.Context, cl *call) ([]byte, error) {
 		case <-cl.done:
 			return cl.resp, cl.err
 		case <-ctx.Done():
+			if g, ok := ctx.Value(graceKey{}).(*grace); ok {
+				return c.waitGrace(ctx, cl, g)
+			}
 			c.cancel(cl)
 			return nil, ctx.Err()
 		case <-timer.C:
@@ -539,6 +542,62 @@ func (c *Conn) asyncCap(cmd wire.Command) time.Duration {
 		return time.Duration(math.MaxInt64)
 	}
 	return asyncWaitFactor * c.timeout
+}
+
+// graceKey is the context key of an interrupt grace (WithInterruptGrace).
+type graceKey struct{}
+
+// grace is how long a cancelled caller still waits for the answer; the
+// period starts when the first wait notices the cancellation, so that
+// the calls of one compound share it.
+type grace struct {
+	d     time.Duration
+	once  sync.Once
+	until time.Time // set by once
+}
+
+// deadline returns when the grace period ends.
+func (g *grace) deadline() time.Time {
+	g.once.Do(func() { g.until = time.Now().Add(g.d) })
+	return g.until
+}
+
+// WithInterruptGrace returns a context whose cancellation does not make
+// requests give up at once: each request in flight is cancelled (SMB2
+// CANCEL, [MS-SMB2] 3.2.4.24) and its answer still waited for, for up to d
+// after the cancellation was noticed. The real answer (success, or
+// STATUS_CANCELLED when the server stopped the request) is returned if it
+// comes within d, so the caller knows what happened; otherwise the
+// request is abandoned and fails with ctx.Err(), its outcome unknown.
+// The FUSE layer uses it for requests that change the share, whose
+// outcome matters, and for those a stray signal would otherwise fail.
+func WithInterruptGrace(ctx context.Context, d time.Duration) context.Context {
+	return context.WithValue(ctx, graceKey{}, &grace{d: d})
+}
+
+// waitGrace is wait's answer to a cancelled ctx carrying a grace: CANCEL,
+// then the answer if it comes before the grace ends, else abandon.
+func (c *Conn) waitGrace(ctx context.Context, cl *call, g *grace) ([]byte, error) {
+	c.sendCancel(cl)
+	t := time.NewTimer(time.Until(g.deadline()))
+	defer t.Stop()
+	select {
+	case <-cl.done:
+		return cl.resp, cl.err
+	case <-t.C:
+	}
+	c.mu.Lock()
+	_, pending := c.pending[cl.messageID]
+	if pending {
+		cl.abandoned = true
+	}
+	c.mu.Unlock()
+	if !pending {
+		// The answer arrived as the grace ended: it is being delivered.
+		<-cl.done
+		return cl.resp, cl.err
+	}
+	return nil, ctx.Err()
 }
 
 // cancel gives up on cl: it marks the call abandoned (its late response is

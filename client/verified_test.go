@@ -307,3 +307,51 @@ func TestKeysWipedDuringTraffic(t *testing.T) {
 		})
 	}
 }
+
+func TestInterruptGrace(t *testing.T) {
+	// A cancelled caller with a grace sends CANCEL and takes the real
+	// answer when it comes within the grace (here STATUS_CANCELLED: not
+	// done); without one in time, it gives up with ctx.Err().
+	c, s, p := newTestConn(t, false)
+	ctx, cancel := context.WithCancel(context.Background())
+	wait := echo(t, c, s, WithInterruptGrace(ctx, time.Minute))
+	req := p.readMsg()
+	p.write(interim(req, 42, 1))
+	// A second ECHO, answered, orders the test after the interim.
+	wait2 := echo(t, c, s, context.Background())
+	req2 := p.readMsg()
+	p.write(p.sign(response(req2, wire.StatusSuccess, 1, echoBody())))
+	if _, err := wait2(); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	m := p.readMsg()
+	if h, _ := wire.DecodeHeader(m); h.Command != wire.CmdCancel || h.AsyncID != 42 {
+		t.Fatalf("after the cancellation the client sent %s (AsyncId %d), want CANCEL for 42", h.Command, h.AsyncID)
+	}
+	h, _ := wire.DecodeHeader(req)
+	h.Flags, h.AsyncID, h.Status, h.Signature = wire.FlagServerToRedir|wire.FlagAsyncCommand, 42, wire.StatusCancelled, [16]byte{}
+	p.write(p.sign((&wire.ErrorResponse{}).Append(h.Append(nil))))
+	_, err := wait()
+	if !IsStatus(err, wire.StatusCancelled) {
+		t.Fatalf("call error %v, want the server's STATUS_CANCELLED", err)
+	}
+
+	// No answer within the grace: ctx.Err(), and the late answer is
+	// discarded without harm.
+	ctx, cancel = context.WithCancel(context.Background())
+	wait = echo(t, c, s, WithInterruptGrace(ctx, 10*time.Millisecond))
+	req = p.readMsg()
+	cancel()
+	p.readMsg() // the CANCEL
+	if _, err := wait(); !errors.Is(err, context.Canceled) {
+		t.Fatalf("call error %v, want context.Canceled", err)
+	}
+	p.write(p.sign(response(req, wire.StatusSuccess, 1, echoBody())))
+	wait = echo(t, c, s, context.Background())
+	req = p.readMsg()
+	p.write(p.sign(response(req, wire.StatusSuccess, 1, echoBody())))
+	if _, err := wait(); err != nil || c.Err() != nil {
+		t.Fatalf("after the late answer: %v, connection %v", err, c.Err())
+	}
+}
