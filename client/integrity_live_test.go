@@ -1,0 +1,130 @@
+package client_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/mitm"
+	"github.com/smb3fs/smb3fs/crypto"
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// liveAttacker is a hostile proxy hook on the server-to-client direction
+// that attacks the next encrypted frame once armed; it keeps the last
+// encrypted frame it forwarded, to replay.
+type liveAttacker struct {
+	mu     sync.Mutex // guards the fields below
+	attack func(f, last []byte) [][]byte
+	last   []byte
+	fired  int
+}
+
+func (a *liveAttacker) arm(attack func(f, last []byte) [][]byte) {
+	a.mu.Lock()
+	a.attack = attack
+	a.mu.Unlock()
+}
+
+func (a *liveAttacker) hook(_ int, f []byte) [][]byte {
+	if len(f) < crypto.TransformHeaderSize || !bytes.Equal(f[:4], []byte{0xfd, 'S', 'M', 'B'}) {
+		return [][]byte{f}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	out := [][]byte{f}
+	if a.attack != nil && a.last != nil {
+		out = a.attack(bytes.Clone(f), a.last)
+		a.attack = nil
+		a.fired++
+	}
+	a.last = bytes.Clone(f)
+	return out
+}
+
+// liveAttacks are the three attacks of issue 16 on an encrypted session,
+// with the failure the client must name.
+var liveAttacks = []struct {
+	name    string
+	attack  func(f, last []byte) [][]byte
+	failure string
+}{
+	{"ciphertext bit flipped", func(f, _ []byte) [][]byte {
+		f[crypto.TransformHeaderSize+len(f[crypto.TransformHeaderSize:])/2] ^= 0x10
+		return [][]byte{f}
+	}, "decryption failed"},
+	{"4 plaintext junk bytes injected", func(f, _ []byte) [][]byte {
+		return [][]byte{{0xfe, 'S', 'M', 'B'}, f}
+	}, "malformed message"},
+	{"earlier response replayed", func(f, last []byte) [][]byte {
+		return [][]byte{last, f}
+	}, "unknown or repeated MessageId"},
+}
+
+func TestLiveIntegrityReconnects(t *testing.T) {
+	// Through the hostile proxy, on the encrypted share: each attack makes
+	// the call in flight fail or go again, the client reports what
+	// failed, reconnects, and the next call reads the file's genuine
+	// bytes.
+	env := livetest.Env(t)
+	cc := env.Kinit(t, "alice")
+	a := &liveAttacker{}
+	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.hook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(px.Close)
+	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := scratch(t, env, env.Shares.Encrypted)
+	if err := os.Mkdir(filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	for i, at := range liveAttacks {
+		want := bytes.Repeat([]byte(at.name+" genuine\n"), 300)
+		name := dir + `\known` + string(rune('a'+i))
+		onDisk := filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir, "known"+string(rune('a'+i)))
+		if err := os.WriteFile(onDisk, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := readAll(ctx, r.tr, name, len(want)); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("%s: baseline read: %v", at.name, err)
+		}
+		gen := r.cl.Generation()
+		a.arm(at.attack)
+		got, err := readAll(ctx, r.tr, name, len(want))
+		if err == nil && !bytes.Equal(got, want) {
+			t.Fatalf("%s: ATTACKER DATA DELIVERED", at.name)
+		}
+		t.Logf("%s: the call under attack: %v", at.name, err)
+		got, err = readAll(ctx, r.tr, name, len(want))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("%s: the next call: %v (genuine bytes: %v)", at.name, err, bytes.Equal(got, want))
+		}
+		a.mu.Lock()
+		fired := a.fired
+		a.mu.Unlock()
+		if fired != i+1 {
+			t.Fatalf("%s: the attack never fired", at.name)
+		}
+		e := r.event(t, 30*time.Second)
+		if e.Kind != client.EventIntegrity || e.Failure != at.failure {
+			t.Fatalf("%s: event %v %q (%v), want %v %q", at.name, e.Kind, e.Failure, e.Reason, client.EventIntegrity, at.failure)
+		}
+		if e = r.event(t, 30*time.Second); e.Kind != client.EventReconnected {
+			t.Fatalf("%s: event %v (%v), want a reconnect", at.name, e.Kind, e.Err)
+		}
+		if g := r.cl.Generation(); g != gen+1 || r.cl.Err() != nil {
+			t.Fatalf("%s: generation %d -> %d, client error %v", at.name, gen, g, r.cl.Err())
+		}
+	}
+}
