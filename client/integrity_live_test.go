@@ -11,6 +11,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/mitm"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
@@ -126,5 +127,95 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 		if g := r.cl.Generation(); g != gen+1 || r.cl.Err() != nil {
 			t.Fatalf("%s: generation %d -> %d, client error %v", at.name, gen, g, r.cl.Err())
 		}
+	}
+}
+
+func TestLiveLeaseBreakProtection(t *testing.T) {
+	// What Samba sends when it breaks a lease, on the encrypted share and
+	// on the signed one, as seen on the wire; handleNotification accepts
+	// it (no reconnect, the lease is broken and acknowledged). Samba sends
+	// the lease break (SessionId 0) in plaintext, unsigned, even on a
+	// session that encrypts everything: refusing plaintext lease breaks
+	// would reconnect at every break.
+	env := livetest.Env(t)
+	for _, sh := range []struct {
+		share  string
+		policy client.Policy
+	}{{env.Shares.Encrypted, strict()}, {env.Shares.Signed, signedOnly()}} {
+		t.Run(sh.share, func(t *testing.T) {
+			px, err := mitm.Start(env.DC.SMBAddr(), nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(px.Close)
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			ca, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: sh.policy,
+				Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 10 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ca.Close()
+			ta := connect(t, ca, sh.share)
+			tb := connect(t, mustDial(t, env, sh.policy, kerberosFromCCache(t, env, "alice")), sh.share)
+			dir := scratch(t, env, sh.share)
+			mkdir(t, ta, dir)
+			name := dir + `\leased`
+			rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
+			fa, lease, err := ta.CreateWithLease(ctx, name, &wire.CreateRequest{
+				DesiredAccess:     wire.GenericRead | wire.GenericWrite,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOverwriteIf,
+				CreateOptions:     wire.FileNonDirectoryFile,
+				FileAttributes:    wire.FileAttributeNormal,
+			}, rwh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fa.Close(context.Background())
+			broken := lease.Broken()
+			fb, err := tb.Create(ctx, name, &wire.CreateRequest{
+				DesiredAccess:     wire.GenericWrite,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOpen,
+				CreateOptions:     wire.FileNonDirectoryFile,
+			})
+			if err != nil {
+				t.Fatalf("B's open: %v", err)
+			}
+			defer fb.Close(context.Background())
+			select {
+			case <-broken:
+			case <-ctx.Done():
+				_, _, err := ta.Stat(context.Background(), name)
+				t.Fatalf("no lease break (lease 0x%x; A's connection: %v)", lease.State(), err)
+			}
+			if err := lease.Wait(ctx); err != nil {
+				t.Fatalf("acknowledgment: %v", err)
+			}
+			plain, sealed := 0, 0
+			for _, f := range px.Frames() {
+				if f.Dir != mitm.ToClient {
+					continue
+				}
+				if bytes.Equal(f.Data[:4], []byte{0xfd, 'S', 'M', 'B'}) {
+					sealed++
+					continue
+				}
+				h, err := wire.DecodeHeader(f.Data)
+				if err == nil && h.Command == wire.CmdOplockBreak && h.MessageID == ^uint64(0) {
+					plain++
+					t.Logf("plaintext break: SessionId 0x%x, flags 0x%x (signed: %v), credits %d",
+						h.SessionID, h.Flags, h.Flags&wire.FlagSigned != 0, h.Credits)
+				}
+			}
+			t.Logf("%s: %d plaintext break notifications, %d sealed frames", sh.share, plain, sealed)
+			if plain != 1 {
+				t.Errorf("%d plaintext lease breaks, want 1: Samba sealed it? Then handleNotification can refuse plaintext lease breaks on encrypted sessions", plain)
+			}
+			if ca.Generation() != 0 || ca.Err() != nil {
+				t.Fatalf("the break cost the connection: generation %d, %v", ca.Generation(), ca.Err())
+			}
+		})
 	}
 }
