@@ -968,22 +968,21 @@ func satAdd(a, b uint32) uint32 {
 // handleNotification checks an oplock or lease break ([MS-SMB2] 2.2.23,
 // 3.2.5.19) and passes it to the handler.
 //
-// What a break can prove differs by kind. [MS-SMB2] 3.2.5.1.3 exempts
-// MessageId 0xFFFFFFFFFFFFFFFF from signature verification, and servers
-// send breaks unsigned. An oplock break names its session (SessionId):
-// a server encrypting that session seals it (3.3.4.6; Samba's
-// smbd_smb2_send_oplock_break passes the session, whose encryption
-// applies), so a plaintext one for an encrypting session is forged and
-// ends the connection (ErrUnprotected, then a reconnect); one that carries
-// SMB2_FLAGS_SIGNED must verify. A lease break carries SessionId 0: it
-// belongs to no session and cannot be signed, and Samba sends it in
-// plaintext even on a connection whose every session encrypts
-// (smbd_smb2_send_lease_break sends with no session), so refusing it would
-// turn every lease break into a reconnect. Unverified breaks are accepted
-// for the one thing they can do, narrowing a lease or oplock the client
-// holds (lease.go never widens state from a break): a forged one can make
-// us drop caches and flush early, never accept data. Only a sealed break
-// (verified by the session that sealed it) grants credits.
+// A break cannot be required to carry proof. [MS-SMB2] 3.2.5.1.3 exempts
+// MessageId 0xFFFFFFFFFFFFFFFF from signature verification, and Samba
+// sends both kinds unsigned and in plaintext even on a session that
+// encrypts everything (seen on the wire by TestLiveLeaseBreakProtection:
+// the lease break with SessionId 0, the oplock break with the session's
+// SessionId, flags SERVER_TO_REDIR only, 0 credits), so refusing them
+// would turn every break into a reconnect. What is checked: a break
+// naming a session must name one on this connection; a sealed one must be
+// sealed by the session it names; one that carries SMB2_FLAGS_SIGNED must
+// verify. Anything else fails the connection (ErrUnprotected or
+// ErrProtocol, then a reconnect). An unverified break is accepted only for
+// what it can do, narrowing a lease or oplock the client holds (lease.go
+// never widens state from a break): a forged one can make us drop caches
+// and flush early, never accept data. Only a sealed break, verified by the
+// session that sealed it, grants credits.
 func (c *Conn) handleNotification(m []byte, h *wire.Header, sealedBy *Session) error {
 	if h.Command != wire.CmdOplockBreak {
 		return fmt.Errorf("%w: unsolicited %s", ErrProtocol, h.Command)
@@ -997,8 +996,6 @@ func (c *Conn) handleNotification(m []byte, h *wire.Header, sealedBy *Session) e
 		return fmt.Errorf("%w: oplock break for session 0x%x, which is not on this connection", ErrProtocol, h.SessionID)
 	case sealedBy != nil && named != nil && sealedBy != named:
 		return fmt.Errorf("%w: oplock break for session 0x%x sealed by session 0x%x", ErrUnprotected, h.SessionID, sealedBy.id)
-	case sealedBy == nil && named != nil && named.encryptAll:
-		return fmt.Errorf("%w: plaintext oplock break on an encrypted session", ErrUnprotected)
 	case sealedBy == nil && named != nil && h.Flags&wire.FlagSigned != 0:
 		if err := named.signer.Verify(m); err != nil {
 			if errors.Is(err, crypto.ErrKeyWiped) {

@@ -131,12 +131,13 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 }
 
 func TestLiveLeaseBreakProtection(t *testing.T) {
-	// What Samba sends when it breaks a lease, on the encrypted share and
-	// on the signed one, as seen on the wire; handleNotification accepts
-	// it (no reconnect, the lease is broken and acknowledged). Samba sends
-	// the lease break (SessionId 0) in plaintext, unsigned, even on a
-	// session that encrypts everything: refusing plaintext lease breaks
-	// would reconnect at every break.
+	// What Samba sends when it breaks an oplock and a lease, on the
+	// encrypted share and on the signed one, as seen on the wire;
+	// handleNotification accepts both (no reconnect, broken and
+	// acknowledged). Samba sends the oplock break (with its SessionId)
+	// and the lease break (SessionId 0) in plaintext, unsigned, even on a
+	// session that encrypts everything: refusing plaintext breaks would
+	// reconnect at every break.
 	env := livetest.Env(t)
 	for _, sh := range []struct {
 		share  string
@@ -162,6 +163,36 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 			mkdir(t, ta, dir)
 			name := dir + `\leased`
 			rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
+			fo, op, err := ta.CreateWithOplock(ctx, name+"-oplock", &wire.CreateRequest{
+				DesiredAccess:     wire.GenericRead | wire.GenericWrite,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOverwriteIf,
+				CreateOptions:     wire.FileNonDirectoryFile,
+				FileAttributes:    wire.FileAttributeNormal,
+			}, wire.OplockLevelBatch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fo.Close(context.Background())
+			obroken := op.Broken()
+			fob, err := tb.Create(ctx, name+"-oplock", &wire.CreateRequest{
+				DesiredAccess:     wire.GenericRead,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOpen,
+				CreateOptions:     wire.FileNonDirectoryFile,
+			})
+			if err != nil {
+				t.Fatalf("B's open of the oplocked file: %v", err)
+			}
+			defer fob.Close(context.Background())
+			select {
+			case <-obroken:
+			case <-ctx.Done():
+				t.Fatal("no oplock break")
+			}
+			if err := op.Wait(ctx); err != nil {
+				t.Fatalf("oplock acknowledgment: %v", err)
+			}
 			fa, lease, err := ta.CreateWithLease(ctx, name, &wire.CreateRequest{
 				DesiredAccess:     wire.GenericRead | wire.GenericWrite,
 				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
@@ -204,14 +235,19 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 				}
 				h, err := wire.DecodeHeader(f.Data)
 				if err == nil && h.Command == wire.CmdOplockBreak && h.MessageID == ^uint64(0) {
-					plain++
-					t.Logf("plaintext break: SessionId 0x%x, flags 0x%x (signed: %v), credits %d",
-						h.SessionID, h.Flags, h.Flags&wire.FlagSigned != 0, h.Credits)
+					kind := "lease"
+					if len(f.Data) == wire.HeaderSize+24 {
+						kind = "oplock"
+					} else {
+						plain++
+					}
+					t.Logf("plaintext %s break: SessionId 0x%x, flags 0x%x (signed: %v), credits %d",
+						kind, h.SessionID, h.Flags, h.Flags&wire.FlagSigned != 0, h.Credits)
 				}
 			}
 			t.Logf("%s: %d plaintext break notifications, %d sealed frames", sh.share, plain, sealed)
 			if plain != 1 {
-				t.Errorf("%d plaintext lease breaks, want 1: Samba sealed it? Then handleNotification can refuse plaintext lease breaks on encrypted sessions", plain)
+				t.Errorf("%d plaintext lease breaks, want 1: Samba sealed it? Then handleNotification could refuse plaintext breaks on encrypted sessions", plain)
 			}
 			if ca.Generation() != 0 || ca.Err() != nil {
 				t.Fatalf("the break cost the connection: generation %d, %v", ca.Generation(), ca.Err())

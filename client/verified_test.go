@@ -135,7 +135,7 @@ func leaseBreakMsg(credits uint16) []byte {
 	return append(h.Append(nil), body...)
 }
 
-func TestPlaintextOplockBreakOnEncryptedSession(t *testing.T) {
+func TestBreaksOnEncryptedSession(t *testing.T) {
 	c, s, p := newTestConn(t, true)
 	var got [][]byte
 	var mu sync.Mutex
@@ -143,11 +143,12 @@ func TestPlaintextOplockBreakOnEncryptedSession(t *testing.T) {
 	c.onBreak = func(m []byte) { mu.Lock(); got = append(got, m); mu.Unlock() }
 	c.mu.Unlock()
 
-	// A plaintext lease break (SessionId 0, as Samba sends it) passes,
-	// but grants nothing; a sealed one grants its credits.
+	// Plaintext breaks (as Samba sends them even here) pass but grant
+	// nothing; a sealed one grants its credits.
 	wait := echo(t, c, s, context.Background())
 	req := p.readMsg()
 	p.write(leaseBreakMsg(300))
+	p.write(breakMsg(s.id, 300))
 	p.write(p.seal(s.id, leaseBreakMsg(5)))
 	p.write(p.seal(s.id, response(req, wire.StatusSuccess, 1, echoBody())))
 	if _, err := wait(); err != nil {
@@ -157,21 +158,21 @@ func TestPlaintextOplockBreakOnEncryptedSession(t *testing.T) {
 		t.Fatalf("credits = %d, want %d: only the sealed break and the response grant", n, 8-1+5+1)
 	}
 	mu.Lock()
-	if len(got) != 2 {
-		t.Fatalf("%d breaks delivered, want 2", len(got))
+	if len(got) != 3 {
+		t.Fatalf("%d breaks delivered, want 3", len(got))
 	}
 	mu.Unlock()
 
-	// A plaintext oplock break naming the encrypted session is forged.
+	// An oplock break for a session that is not on this connection.
 	wait = echo(t, c, s, context.Background())
 	req = p.readMsg()
-	p.write(breakMsg(s.id, 0))
+	p.write(breakMsg(s.id+1, 0))
 	p.write(p.seal(s.id, response(req, wire.StatusSuccess, 1, echoBody())))
-	expectFatal(t, c, wait, ErrUnprotected)
+	expectFatal(t, c, wait, ErrProtocol)
 	mu.Lock()
 	defer mu.Unlock()
-	if len(got) != 2 {
-		t.Fatal("the forged oplock break was delivered")
+	if len(got) != 3 {
+		t.Fatal("the stray oplock break was delivered")
 	}
 }
 
