@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -247,5 +248,48 @@ func TestReconnectForgedHandshakeRetried(t *testing.T) {
 	}
 	if r.cl.Err() != nil {
 		t.Fatal(r.cl.Err())
+	}
+}
+
+func TestPendingThenSilenceCapped(t *testing.T) {
+	// The fake server acknowledges a CREATE with STATUS_PENDING and never
+	// sends the final response, while it answers every ECHO: the call is
+	// cancelled after four timeouts and fails with ErrTimeout; the
+	// connection stays up and the next call works on it.
+	var withhold atomic.Bool
+	srv := &smbtest.Server{Leasing: true, AsyncReplies: true}
+	srv.Mutate.ResponseBytes = func(m []byte) []byte {
+		h, err := wire.DecodeHeader(m)
+		if err == nil && withhold.Load() && h.Command == wire.CmdCreate && h.IsAsync() && h.Status != wire.StatusPending {
+			return nil
+		}
+		return m
+	}
+	r := newRig(t, srv, 0, func(o *client.Options) {
+		o.Policy.RequirePrivacy = false // plaintext, so the hook sees the final response
+		o.Timeout = time.Second
+		o.EchoInterval = -1
+	})
+	srv.WriteFile("known", []byte("genuine"))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	withhold.Store(true)
+	_, err := r.tr.Create(ctx, "known", rwRequest(wire.FileOpen))
+	withhold.Store(false)
+	if !errors.Is(err, client.ErrTimeout) {
+		t.Fatalf("CREATE with the answer withheld: %v, want ErrTimeout", err)
+	}
+	if srv.Seen(wire.CmdCancel) == 0 {
+		t.Fatal("no SMB2 CANCEL sent")
+	}
+	if srv.Seen(wire.CmdEcho) == 0 {
+		t.Fatal("no ECHO while waiting: the test proves nothing")
+	}
+	got, err := readAll(ctx, r.tr, "known", 7)
+	if err != nil || string(got) != "genuine" {
+		t.Fatalf("next call: %q, %v", got, err)
+	}
+	if g := r.cl.Generation(); g != 0 {
+		t.Fatalf("generation %d: the connection was replaced", g)
 	}
 }
