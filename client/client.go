@@ -38,15 +38,36 @@
 // Byte-range locks are not reclaimed, and a File that holds (or may hold)
 // any is lost without trying: Samba keeps no durable handle with locks
 // under a read+handle lease (and Samba 4.17's smbd crashes on the attempt).
-// A reconnect that meets a server (or a man in the middle) below the
-// Policy, or a forged handshake, is refused for good: the Client stays
-// failed with that ErrRefused or ErrUnprotected error and never retries
-// into a weaker connection. A connection ended by a forged or malformed
-// message (ErrUnprotected, ErrProtocol) is not reconnected at all. A
+// A connection ended by a message that failed verification (ErrUnprotected:
+// a bad signature, a failed decryption, plaintext where encryption or
+// signing is required; ErrProtocol: an unknown or repeated MessageId, a
+// malformed frame) fails its requests by the rules above and is reconnected
+// like a reset one, after an EventIntegrity saying what failed (the daemon
+// logs it as a WARNING: possible tampering). Refusing to reconnect would
+// buy nothing: the new connection passes the whole Policy again. Failures
+// in a row wait longer before each reconnect (up to 10 s). During a
+// reconnect, a forged or malformed handshake fails that attempt, which is
+// retried with backoff; a reconnect that meets a server (or a man in the
+// middle) below the Policy is refused for good: the Client stays failed
+// with that ErrRefused error and never retries into a weaker connection. A
 // reconnect that cannot authenticate (an expired ticket cache) fails the
 // waiting requests with ErrAuthentication, whose message says to run kinit.
 // Options.OnEvent reports each reconnect: why, how long, what was reopened
 // and what was lost.
+//
+// # Deadlines and credits
+//
+// A request the server acknowledges with an interim STATUS_PENDING is
+// waited for while ECHO shows the server alive, for at most four times
+// Options.Timeout from when it was sent: then it is cancelled (SMB2
+// CANCEL) and fails with ErrTimeout, and the connection stays up (the late
+// answer is matched, verified and discarded). A blocking byte-range LOCK
+// and CHANGE_NOTIFY wait as long as their context allows. Credits are
+// banked only from verified messages (an unsigned interim response's wait
+// for its final response), with saturating arithmetic, and never beyond
+// 8192 banked plus in flight, whatever the server grants. A session
+// whose keys were wiped under a request in flight (Close, a reconnect)
+// makes that request fail with an error, never a panic.
 //
 // Session expiry is handled by a full reconnect rather than a
 // re-authentication of the session in place: simpler, and durable handles
@@ -116,6 +137,14 @@ type Client struct {
 	gen uint64
 	// failed is the terminal error of a refused reconnect.
 	failed error
+	// integrityConn is the last connection reported as ended by an
+	// integrity failure; integrityAt when, integrityStreak how many came
+	// in a row and integrityDelay the wait before reconnecting after the
+	// last one (see Client.integrityWait).
+	integrityConn   *Conn
+	integrityAt     time.Time
+	integrityStreak int
+	integrityDelay  time.Duration
 	// closed: Close was called.
 	closed bool
 	// reconnecting is non-nil while the reconnect loop runs; closed when

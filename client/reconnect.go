@@ -12,10 +12,21 @@ package client
 //	                                    commit: new conn/session/ids, generation+1, old keys zeroed
 //	   ◄── resend if mayResend(class, sent), else ErrConnectionClosed (outcome unknown)
 //
-// A refusal (ErrRefused) or a forgery (ErrUnprotected) during a reconnect
-// is terminal: the Client stays failed with that error and never retries
-// into a weaker connection. Trees and durable files that cannot be
-// re-established are lost: their operations return ErrHandleLost.
+// A connection ended by an integrity failure (ErrUnprotected: a bad
+// signature, a failed decryption, plaintext where protection is required;
+// ErrProtocol: an unknown or repeated MessageId, a malformed frame) is
+// reconnected like any other, after one EventIntegrity; since each new
+// connection passes the whole policy again, nothing is given up. Such
+// failures in a row (less than integrityQuiet apart) wait longer and
+// longer before the reconnect, up to backoffMax, so that a man in the
+// middle corrupting every connection gets one handshake per backoffMax,
+// not a tight loop. During a reconnect attempt, a forged or malformed
+// handshake or TREE_CONNECT fails that attempt, which is retried with
+// backoff; a refusal (ErrRefused: a server, or a man in the middle,
+// offering less than the policy) is terminal: the Client stays failed with
+// that error and never retries into a weaker connection. Trees and durable
+// files that cannot be re-established are lost: their operations return
+// ErrHandleLost.
 
 import (
 	"context"
@@ -25,6 +36,7 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // Reconnect errors; match with errors.Is.
@@ -56,6 +68,10 @@ const (
 	// backoffMin and backoffMax bound the wait between reconnect attempts.
 	backoffMin = 200 * time.Millisecond
 	backoffMax = 10 * time.Second
+	// integrityQuiet: an integrity failure less than this long after the
+	// previous one doubles the wait before reconnecting (from backoffMin
+	// to backoffMax); after a quiet spell the next one reconnects at once.
+	integrityQuiet = time.Minute
 )
 
 // replayClass says what may happen to a request whose connection ended
@@ -212,7 +228,8 @@ func (t *Tree) do(ctx context.Context, f *File, class replayClass, fn func(sn *s
 // needsReconnect says whether err, from a request sent on c, means c is
 // gone and a reconnect is due, and the reason to report. A connection
 // ended by a forged or malformed message (ErrUnprotected, ErrProtocol) is
-// not papered over: that error stays.
+// reconnected too: the reconnect loop reports it (EventIntegrity) and
+// backs off when it repeats.
 func (cl *Client) needsReconnect(c *Conn, err error) (error, bool) {
 	if c == nil {
 		return nil, false
@@ -223,9 +240,6 @@ func (cl *Client) needsReconnect(c *Conn, err error) (error, bool) {
 	}
 	why := c.Err()
 	if why == nil {
-		return nil, false
-	}
-	if errors.Is(why, ErrUnprotected) || errors.Is(why, ErrProtocol) {
 		return nil, false
 	}
 	cl.mu.Lock()
@@ -259,6 +273,11 @@ const (
 	// EventRefused: a reconnect met a server (or a man in the middle)
 	// below the policy; the Client is failed for good.
 	EventRefused
+	// EventIntegrity: a message failed verification (Failure says how;
+	// Reason is the connection's error), possibly tampering on the
+	// network: the connection was dropped and a reconnect follows (and is
+	// reported as usual). One per connection.
+	EventIntegrity
 )
 
 // String names the kind for logs.
@@ -270,6 +289,8 @@ func (k EventKind) String() string {
 		return "reconnect failed"
 	case EventRefused:
 		return "reconnect refused"
+	case EventIntegrity:
+		return "integrity failure"
 	}
 	return fmt.Sprintf("event(%d)", int(k))
 }
@@ -291,6 +312,36 @@ type Event struct {
 	Lost     []string
 	// Err is the last attempt's error (EventReconnectFailed, EventRefused).
 	Err error
+	// Failure names what failed verification (EventIntegrity): "bad
+	// signature", "decryption failed", "unprotected message", "unknown or
+	// repeated MessageId" or "malformed message".
+	Failure string
+	// Streak counts the integrity failures in a row, this one included
+	// (EventIntegrity), each less than a minute after the one before;
+	// Delay is how long the reconnect waits because of them.
+	Streak int
+	Delay  time.Duration
+}
+
+// isIntegrity reports whether err ended a connection because a message
+// failed verification or broke the protocol.
+func isIntegrity(err error) bool {
+	return errors.Is(err, ErrUnprotected) || errors.Is(err, ErrProtocol)
+}
+
+// integrityFailure names what failed in err (see Event.Failure).
+func integrityFailure(err error) string {
+	switch {
+	case errors.Is(err, crypto.ErrDecrypt):
+		return "decryption failed"
+	case errors.Is(err, crypto.ErrBadSignature):
+		return "bad signature"
+	case errors.Is(err, ErrUnprotected):
+		return "unprotected message"
+	case errors.Is(err, errUnknownMessageID):
+		return "unknown or repeated MessageId"
+	}
+	return "malformed message"
 }
 
 // kick starts a reconnect of old in the background if none is running and
@@ -398,6 +449,12 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 			fn(ev)
 		}
 	}
+	if isIntegrity(why) && !cl.integrityWait(old, why) {
+		ev.Kind = EventReconnectFailed
+		ev.Err = fmt.Errorf("%w: client closed", ErrConnectionClosed)
+		finish()
+		return
+	}
 	for {
 		ev.Attempts++
 		err := cl.reconnectOnce(old, &ev)
@@ -407,7 +464,7 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 			return
 		}
 		ev.Err = err
-		if errors.Is(err, ErrRefused) || errors.Is(err, ErrUnprotected) {
+		if errors.Is(err, ErrRefused) {
 			cl.mu.Lock()
 			cl.failed = fmt.Errorf("smb2: reconnect to %s refused, client stopped: %w", cl.server, err)
 			cl.mu.Unlock()
@@ -433,6 +490,44 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 		case <-cl.stop:
 		}
 		backoff = min(2*backoff, backoffMax)
+	}
+}
+
+// integrityWait reports the integrity failure that ended old
+// (EventIntegrity, once per connection) and waits before the reconnect
+// when such failures come in a row: backoffMin after the second, doubling
+// up to backoffMax. It returns false if the client was closed meanwhile.
+func (cl *Client) integrityWait(old *Conn, why error) bool {
+	now := time.Now()
+	cl.mu.Lock()
+	if cl.integrityConn == old {
+		cl.mu.Unlock()
+		return true // reported, and waited for, by an earlier loop
+	}
+	cl.integrityConn = old
+	if !cl.integrityAt.IsZero() && now.Sub(cl.integrityAt) < integrityQuiet {
+		cl.integrityStreak++
+		cl.integrityDelay = min(max(2*cl.integrityDelay, backoffMin), backoffMax)
+	} else {
+		cl.integrityStreak, cl.integrityDelay = 1, 0
+	}
+	cl.integrityAt = now
+	ev := Event{Kind: EventIntegrity, Reason: why, Err: why, Failure: integrityFailure(why),
+		Streak: cl.integrityStreak, Delay: cl.integrityDelay}
+	cl.mu.Unlock()
+	if fn := cl.opts.OnEvent; fn != nil {
+		fn(ev)
+	}
+	if ev.Delay == 0 {
+		return true
+	}
+	t := time.NewTimer(ev.Delay)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-cl.stop:
+		return false
 	}
 }
 
@@ -504,8 +599,11 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 	ts := make(map[*Tree]*treeState, len(trees))
 	for _, t := range trees {
 		tc, err := connectTree(ctx, c, s, cl.server, t.share)
-		if errors.Is(err, ErrRefused) || errors.Is(err, ErrUnprotected) {
+		if errors.Is(err, ErrRefused) {
 			return err // terminal: the share fell below the policy
+		}
+		if isIntegrity(err) {
+			return err // a forged answer: this attempt failed, try again
 		}
 		if err != nil && c.Err() != nil {
 			return err // the new connection died too: try again
@@ -534,8 +632,8 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 			continue
 		}
 		id, err := f.reopen(ctx, c, s, &st.tc)
-		if errors.Is(err, ErrUnprotected) {
-			return err
+		if isIntegrity(err) && c.Err() != nil {
+			return err // a forged answer: this attempt failed, try again
 		}
 		if err != nil && c.Err() != nil {
 			return err

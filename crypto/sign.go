@@ -31,11 +31,17 @@ const (
 // zeroed.
 var ErrBadSignature = errors.New("smb2: bad signature")
 
+// ErrKeyWiped is wrapped by the error every Sign, Seal, Open and Verify
+// returns once its key was zeroed (a session logged off or replaced while
+// a request was still on its way): an error for the caller, never a panic.
+var ErrKeyWiped = errors.New("smb2: key has been wiped")
+
 // Verify errors, made once so that a flood of forged messages allocates
 // nothing.
 var (
 	errShortSigned   = fmt.Errorf("%w: message shorter than the %d-byte SMB2 header", ErrBadSignature, headerSize)
-	errSignerZeroed  = fmt.Errorf("%w: signing key has been wiped", ErrBadSignature)
+	errSignerZeroed  = fmt.Errorf("%w: %w (signing)", ErrBadSignature, ErrKeyWiped)
+	errSignZeroed    = fmt.Errorf("%w (signing)", ErrKeyWiped)
 	errBadHMACSHA256 = fmt.Errorf("%w (%v)", ErrBadSignature, HMACSHA256)
 	errBadAESCMAC    = fmt.Errorf("%w (%v)", ErrBadSignature, AESCMAC)
 	errBadAESGMAC    = fmt.Errorf("%w (%v)", ErrBadSignature, AESGMAC)
@@ -53,16 +59,18 @@ type Signer interface {
 	// inside a compound chain exactly that message's bytes including its
 	// padding), with the 16-byte signature field msg[48:64] taken as zero,
 	// and stores it in msg[48:64]. The caller sets SMB2_FLAGS_SIGNED in the
-	// header first. Sign panics if msg is shorter than the 64-byte header or
-	// the Signer was zeroed: both are programming errors.
-	Sign(msg []byte)
+	// header first. Sign panics if msg is shorter than the 64-byte header
+	// (a programming error); once the Signer was zeroed it leaves msg alone
+	// and returns an error wrapping ErrKeyWiped, since a session may be
+	// logged off while a request is on its way.
+	Sign(msg []byte) error
 	// Verify checks msg's signature without modifying msg. Any failure
 	// returns an error wrapping ErrBadSignature. The comparison is
 	// constant-time.
 	Verify(msg []byte) error
 	// Algorithm returns the signing algorithm.
 	Algorithm() SigningID
-	// Zero wipes the key. Afterwards Verify fails and Sign panics. Zero
+	// Zero wipes the key. Afterwards Verify and Sign fail. Zero
 	// waits for Sign and Verify calls in progress.
 	Zero()
 }
@@ -152,18 +160,19 @@ func (s *hmacSigner) put(sc *hmacScratch) {
 }
 
 // Sign implements Signer.
-func (s *hmacSigner) Sign(msg []byte) {
+func (s *hmacSigner) Sign(msg []byte) error {
 	checkSignable(msg)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if !s.live {
-		panic(errSignerZeroed)
+		return errSignZeroed
 	}
 	clear(msg[offSignature : offSignature+signatureSize])
 	sc := s.pool.Get().(*hmacScratch)
 	s.mac(sc, msg, nil, nil)
 	copy(msg[offSignature:], sc.sum[:signatureSize])
 	s.put(sc)
+	return nil
 }
 
 // Verify implements Signer.
@@ -217,12 +226,12 @@ func (s *cmacSigner) put(sc *cmacScratch) {
 }
 
 // Sign implements Signer.
-func (s *cmacSigner) Sign(msg []byte) {
+func (s *cmacSigner) Sign(msg []byte) error {
 	checkSignable(msg)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.c == nil {
-		panic(errSignerZeroed)
+		return errSignZeroed
 	}
 	clear(msg[offSignature : offSignature+signatureSize])
 	sc := s.pool.Get().(*cmacScratch)
@@ -230,6 +239,7 @@ func (s *cmacSigner) Sign(msg []byte) {
 	s.c.sum(&sc.st, &sc.out)
 	copy(msg[offSignature:], sc.out[:])
 	s.put(sc)
+	return nil
 }
 
 // Verify implements Signer.
@@ -317,12 +327,12 @@ func (s *gmacSigner) put(sc *gmacScratch) {
 }
 
 // Sign implements Signer.
-func (s *gmacSigner) Sign(msg []byte) {
+func (s *gmacSigner) Sign(msg []byte) error {
 	checkSignable(msg)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.aead == nil {
-		panic(errSignerZeroed)
+		return errSignZeroed
 	}
 	clear(msg[offSignature : offSignature+signatureSize])
 	sc := s.pool.Get().(*gmacScratch)
@@ -330,6 +340,7 @@ func (s *gmacSigner) Sign(msg []byte) {
 	tag := s.aead.Seal(sc.tag[:0], sc.nonce[:], nil, msg)
 	copy(msg[offSignature:], tag)
 	s.put(sc)
+	return nil
 }
 
 // Verify implements Signer.

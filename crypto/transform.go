@@ -73,12 +73,12 @@ var (
 	errTransformFlags    = fmt.Errorf("%w: transform header flags are not 0x0001 (encrypted)", ErrDecrypt)
 	errTransformSize     = fmt.Errorf("%w: OriginalMessageSize does not match the ciphertext", ErrDecrypt)
 	errTransformAuth     = fmt.Errorf("%w: message authentication failed", ErrDecrypt)
-	errDecryptorZeroed   = fmt.Errorf("%w: decryption key has been wiped", ErrDecrypt)
+	errDecryptorZeroed   = fmt.Errorf("%w: %w (decryption)", ErrDecrypt, ErrKeyWiped)
 )
 
 // Seal errors.
 var (
-	errEncryptorZeroed = errors.New("smb2: encryption key has been wiped")
+	errEncryptorZeroed = fmt.Errorf("%w (encryption)", ErrKeyWiped)
 	errNoncesExhausted = errors.New("smb2: encryption nonces exhausted for this key; a new session key is needed")
 	errSealTooLarge    = errors.New("smb2: message too large to encrypt (OriginalMessageSize is 32 bits)")
 	errSealOverlap     = errors.New("smb2: Seal plaintext overlaps the output at a different position")

@@ -244,13 +244,19 @@
 // connection that ended, failed verification or broke the protocol fails
 // the requests on it with EIO (ETIMEDOUT for a silent server) unless the
 // client's reconnect repeats them (see the client package); an open file
-// the reconnect could not reclaim is EIO from then on. Only requests that
-// can take long and change nothing are interruptible: read, fsync,
-// copy_file_range and lock waits send SMB2 CANCEL and return EINTR. The
-// others, write(2) included, ignore the kernel's interrupt and wait for
-// the server's answer: a change the server may already have made must not
-// be reported as not done (a caller retries an interrupted write, and an
-// O_APPEND record written twice is corrupt data), and even a Go
-// program's preemption signal interrupts a FUSE request. The client's
-// timeout still bounds each request.
+// the reconnect could not reclaim is EIO from then on. Requests that can
+// take long and change nothing are interruptible: read, fsync,
+// copy_file_range and lock waits send SMB2 CANCEL and return EINTR.
+// Lookup, create, mkdir, setattr, rename, unlink and rmdir answer an
+// interrupt only if they are still running 5 s after it (a stray signal
+// changes nothing: even a Go program's preemption signal interrupts a
+// FUSE request): then SMB2 CANCEL, up to 2 s more for the server's real
+// answer, and EINTR with the directory's cached listing dropped if none
+// came (interrupt.go). The others, write(2) included, ignore the kernel's
+// interrupt and wait for the server's answer: a change the server may
+// already have made must not be reported as not done (a caller retries
+// an interrupted write, and an O_APPEND record written twice is corrupt
+// data). The client's timeout still bounds each request, and a request
+// the server acknowledged with STATUS_PENDING is cancelled (ETIMEDOUT)
+// after four timeouts.
 package fs

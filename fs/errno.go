@@ -47,6 +47,7 @@ var statusErrno = map[wire.Status]syscall.Errno{
 	wire.StatusEaTooLarge:            syscall.E2BIG,
 	wire.StatusInsufficientResources: syscall.ENOMEM,
 	wire.StatusFileClosed:            syscall.EBADF,
+	wire.StatusCancelled:             syscall.EINTR, // stopped at our SMB2 CANCEL: not done
 }
 
 // ToErrno is the one place an error from the client becomes an errno.

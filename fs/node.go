@@ -438,7 +438,8 @@ var _ = (gofs.NodeLookuper)((*Node)(nil))
 // (dircache.go), else stats name in one round trip (CREATE with the QFid
 // context, CLOSE with attributes).
 func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
-	ctx = settled(ctx)
+	ctx, done := interruptible(ctx) // interrupt.go
+	defer done()
 	p, errno := n.childPath(name)
 	if errno != 0 {
 		return nil, errno
@@ -532,7 +533,8 @@ var _ = (gofs.NodeSetattrer)((*Node)(nil))
 // are accepted and have no effect: every file shows the modes and owner of
 // the mount options (see the package comment).
 func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttrIn, out *fuse.AttrOut) syscall.Errno {
-	ctx = settled(ctx)
+	ctx, done := interruptible(ctx) // interrupt.go
+	defer done()
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
@@ -775,7 +777,8 @@ var _ = (gofs.NodeCreater)((*Node)(nil))
 // Create creates and opens name: O_EXCL is FILE_CREATE (fails if it
 // exists), O_TRUNC FILE_OVERWRITE_IF, otherwise FILE_OPEN_IF.
 func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint32, out *fuse.EntryOut) (*gofs.Inode, gofs.FileHandle, uint32, syscall.Errno) {
-	ctx = settled(ctx)
+	ctx, done := interruptible(ctx) // interrupt.go
+	defer done()
 	if n.fsys.opts.ReadOnly {
 		return nil, nil, 0, syscall.EROFS
 	}
@@ -839,7 +842,8 @@ var _ = (gofs.NodeMkdirer)((*Node)(nil))
 
 // Mkdir creates a directory (FILE_CREATE, so an existing name is EEXIST).
 func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
-	ctx = settled(ctx)
+	ctx, done := interruptible(ctx) // interrupt.go
+	defer done()
 	if n.fsys.opts.ReadOnly {
 		return nil, syscall.EROFS
 	}
@@ -872,7 +876,8 @@ func (n *Node) Rmdir(ctx context.Context, name string) syscall.Errno {
 }
 
 func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno {
-	ctx = settled(ctx)
+	ctx, done := interruptible(ctx) // interrupt.go
+	defer done()
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}
@@ -911,7 +916,8 @@ var _ = (gofs.NodeRenamer)((*Node)(nil))
 // (the server replaces the target atomically), not for RENAME_NOREPLACE.
 // RENAME_EXCHANGE has no SMB equivalent: EINVAL.
 func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbedder, newName string, flags uint32) syscall.Errno {
-	ctx = settled(ctx)
+	ctx, done := interruptible(ctx) // interrupt.go
+	defer done()
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
 	}

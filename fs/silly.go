@@ -326,7 +326,9 @@ func (o *openFiles) staleAgain(p string) bool {
 // unlink, rmdir) may be carried out by the server whatever we do once it
 // is sent: EINTR would tell the caller "not done", and its retry would
 // meet EEXIST or ENOENT; a silly rename is several steps that must not
-// stop halfway. And a caught signal, even the Go runtime's preemption
+// stop halfway. (Lookup, create, mkdir, setattr, rename, unlink and rmdir
+// use interruptible instead, which keeps that safety but still answers
+// an interrupt on a server that went quiet: interrupt.go.) And a caught signal, even the Go runtime's preemption
 // SIGURG, is enough to interrupt a FUSE request: lookups and stats would
 // fail with EINTR, which few callers retry. The client's timeout still
 // bounds every request.

@@ -47,6 +47,10 @@ func isRefusal(err error) bool {
 // every request tries once and fails the same way. The next line written
 // says how many were left out.
 func auditReconnect(server, share string, m rules.Match, e client.Event) {
+	if e.Kind == client.EventIntegrity {
+		auditIntegrity(server, share, e)
+		return
+	}
 	attrs := []any{"server", server, "share", share, "reason", errString(e.Reason),
 		"attempts", e.Attempts, "duration", e.Duration.Round(time.Millisecond).String()}
 	key := ""
@@ -74,6 +78,29 @@ func auditReconnect(server, share string, m rules.Match, e client.Event) {
 
 // reconnectRepeats holds back repeated "reconnect failed" lines.
 var reconnectRepeats = &repeatFilter{window: time.Minute}
+
+// integrityRepeats holds back repeated integrity warnings of one kind.
+var integrityRepeats = &repeatFilter{window: time.Minute}
+
+// auditIntegrity records a connection dropped because a message from the
+// server failed verification: what failed, from which server, as possible
+// tampering. The reconnect that follows has its own line. The same kind of
+// failure from the same share within a minute of the last line written is
+// counted, not written (a man in the middle corrupting every connection
+// gets one line a minute, and the client backs off its reconnects).
+func auditIntegrity(server, share string, e client.Event) {
+	n, ok := integrityRepeats.admit(server+"\\"+share+": "+e.Failure, time.Now())
+	if !ok {
+		return
+	}
+	attrs := []any{"server", server, "share", share, "failure", e.Failure,
+		"error", errString(e.Reason), "in_a_row", e.Streak,
+		"reconnect_after", e.Delay.Round(time.Millisecond).String()}
+	if n > 0 {
+		attrs = append(attrs, "repeats_not_logged", n)
+	}
+	auditLog.Warn("smb3fs: integrity failure from the server, possible tampering; connection dropped, reconnecting", attrs...)
+}
 
 // repeatFilter drops a log line whose key repeats the last written one
 // within window, and counts what it dropped; its fields are guarded by mu.

@@ -1,8 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
 )
 
 func TestRepeatFilter(t *testing.T) {
@@ -29,6 +36,31 @@ func TestRepeatFilter(t *testing.T) {
 		dropped, ok := f.admit(s.key, t0.Add(s.at))
 		if ok != s.ok || dropped != s.dropped {
 			t.Errorf("step %d (%q at %v): admit = (%d, %v), want (%d, %v)", i, s.key, s.at, dropped, ok, s.dropped, s.ok)
+		}
+	}
+}
+
+func TestAuditIntegrity(t *testing.T) {
+	// One WARNING line naming the server, the share and what failed, as
+	// possible tampering; the same failure again within a minute is
+	// counted, not written.
+	var buf bytes.Buffer
+	saved, savedFilter := auditLog, integrityRepeats
+	auditLog = slog.New(slog.NewTextHandler(&buf, nil))
+	integrityRepeats = &repeatFilter{window: time.Minute}
+	defer func() { auditLog, integrityRepeats = saved, savedFilter }()
+	e := client.Event{Kind: client.EventIntegrity, Failure: "decryption failed", Streak: 1,
+		Reason: fmt.Errorf("%w: flipped", client.ErrUnprotected)}
+	auditReconnect("files.example", "secure", rules.Match{}, e)
+	e.Streak = 2
+	auditReconnect("files.example", "secure", rules.Match{}, e)
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("%d lines, want 1:\n%s", len(lines), buf.String())
+	}
+	for _, want := range []string{"level=WARN", "possible tampering", "server=files.example", "share=secure", `failure="decryption failed"`, "flipped"} {
+		if !strings.Contains(lines[0], want) {
+			t.Errorf("line lacks %q: %s", want, lines[0])
 		}
 	}
 }

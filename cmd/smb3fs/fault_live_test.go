@@ -406,6 +406,15 @@ func cutProxy(t *testing.T, env *livetest.Environment, n int) (int, <-chan struc
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dcForwarder(t, env, px), cut
+}
+
+// dcForwarder listens on the DC's own address (a port of its own) and
+// forwards each connection to px, so that a daemon can keep using the
+// DC's host name (and Kerberos its SPN) with -o port=. It returns the
+// port; cleanup closes px.
+func dcForwarder(t *testing.T, env *livetest.Environment, px *mitm.Proxy) int {
+	t.Helper()
 	ln, err := net.Listen("tcp", net.JoinHostPort(env.DC.Addr, "0"))
 	if err != nil {
 		px.Close()
@@ -451,7 +460,7 @@ func cutProxy(t *testing.T, env *livetest.Environment, n int) (int, <-chan struc
 		px.Close()
 		wg.Wait()
 	})
-	return ln.Addr().(*net.TCPAddr).Port, cut
+	return ln.Addr().(*net.TCPAddr).Port
 }
 
 func runFaultCase(t *testing.T, env *livetest.Environment, bin, cc, src string, sum [32]byte, fc faultCase) {

@@ -1,0 +1,257 @@
+package client_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/mitm"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/crypto"
+	"github.com/smb3fs/smb3fs/scripts/livetest"
+)
+
+// liveAttacker is a hostile proxy hook on the server-to-client direction
+// that attacks the next encrypted frame once armed; it keeps the last
+// encrypted frame it forwarded, to replay.
+type liveAttacker struct {
+	mu     sync.Mutex // guards the fields below
+	attack func(f, last []byte) [][]byte
+	last   []byte
+	fired  int
+}
+
+func (a *liveAttacker) arm(attack func(f, last []byte) [][]byte) {
+	a.mu.Lock()
+	a.attack = attack
+	a.mu.Unlock()
+}
+
+func (a *liveAttacker) hook(_ int, f []byte) [][]byte {
+	if len(f) < crypto.TransformHeaderSize || !bytes.Equal(f[:4], []byte{0xfd, 'S', 'M', 'B'}) {
+		return [][]byte{f}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	out := [][]byte{f}
+	if a.attack != nil && a.last != nil {
+		out = a.attack(bytes.Clone(f), a.last)
+		a.attack = nil
+		a.fired++
+	}
+	a.last = bytes.Clone(f)
+	return out
+}
+
+// liveAttacks are the three attacks of issue 16 on an encrypted session,
+// with the failure the client must name.
+var liveAttacks = []struct {
+	name    string
+	attack  func(f, last []byte) [][]byte
+	failure string
+}{
+	{"ciphertext bit flipped", func(f, _ []byte) [][]byte {
+		f[crypto.TransformHeaderSize+len(f[crypto.TransformHeaderSize:])/2] ^= 0x10
+		return [][]byte{f}
+	}, "decryption failed"},
+	{"4 plaintext junk bytes injected", func(f, _ []byte) [][]byte {
+		return [][]byte{{0xfe, 'S', 'M', 'B'}, f}
+	}, "malformed message"},
+	{"earlier response replayed", func(f, last []byte) [][]byte {
+		return [][]byte{last, f}
+	}, "unknown or repeated MessageId"},
+}
+
+func TestLiveIntegrityReconnects(t *testing.T) {
+	// Through the hostile proxy, on the encrypted share: each attack makes
+	// the call in flight fail or go again, the client reports what
+	// failed, reconnects, and the next call reads the file's genuine
+	// bytes.
+	env := livetest.Env(t)
+	cc := env.Kinit(t, "alice")
+	a := &liveAttacker{}
+	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.hook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(px.Close)
+	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := scratch(t, env, env.Shares.Encrypted)
+	if err := os.Mkdir(filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	for i, at := range liveAttacks {
+		want := bytes.Repeat([]byte(at.name+" genuine\n"), 300)
+		name := dir + `\known` + string(rune('a'+i))
+		onDisk := filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir, "known"+string(rune('a'+i)))
+		if err := os.WriteFile(onDisk, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := readAll(ctx, r.tr, name, len(want)); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("%s: baseline read: %v", at.name, err)
+		}
+		gen := r.cl.Generation()
+		a.arm(at.attack)
+		got, err := readAll(ctx, r.tr, name, len(want))
+		if err == nil && !bytes.Equal(got, want) {
+			t.Fatalf("%s: ATTACKER DATA DELIVERED", at.name)
+		}
+		t.Logf("%s: the call under attack: %v", at.name, err)
+		got, err = readAll(ctx, r.tr, name, len(want))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("%s: the next call: %v (genuine bytes: %v)", at.name, err, bytes.Equal(got, want))
+		}
+		a.mu.Lock()
+		fired := a.fired
+		a.mu.Unlock()
+		if fired != i+1 {
+			t.Fatalf("%s: the attack never fired", at.name)
+		}
+		e := r.event(t, 30*time.Second)
+		if e.Kind != client.EventIntegrity || e.Failure != at.failure {
+			t.Fatalf("%s: event %v %q (%v), want %v %q", at.name, e.Kind, e.Failure, e.Reason, client.EventIntegrity, at.failure)
+		}
+		if e = r.event(t, 30*time.Second); e.Kind != client.EventReconnected {
+			t.Fatalf("%s: event %v (%v), want a reconnect", at.name, e.Kind, e.Err)
+		}
+		if g := r.cl.Generation(); g != gen+1 || r.cl.Err() != nil {
+			t.Fatalf("%s: generation %d -> %d, client error %v", at.name, gen, g, r.cl.Err())
+		}
+	}
+}
+
+func TestLiveLeaseBreakProtection(t *testing.T) {
+	// What Samba sends when it breaks an oplock and a lease, on the
+	// encrypted share and on the signed one, as seen on the wire;
+	// handleNotification accepts both (no reconnect, broken and
+	// acknowledged). Samba sends the oplock break (with its SessionId)
+	// and the lease break (SessionId 0) in plaintext, unsigned, even on a
+	// session that encrypts everything: refusing plaintext breaks would
+	// reconnect at every break.
+	env := livetest.Env(t)
+	for _, sh := range []struct {
+		share  string
+		policy client.Policy
+	}{{env.Shares.Encrypted, strict()}, {env.Shares.Signed, signedOnly()}} {
+		t.Run(sh.share, func(t *testing.T) {
+			px, err := mitm.Start(env.DC.SMBAddr(), nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(px.Close)
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			ca, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: sh.policy,
+				Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 10 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ca.Close()
+			ta := connect(t, ca, sh.share)
+			tb := connect(t, mustDial(t, env, sh.policy, kerberosFromCCache(t, env, "alice")), sh.share)
+			dir := scratch(t, env, sh.share)
+			mkdir(t, ta, dir)
+			name := dir + `\leased`
+			rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
+			fo, op, err := ta.CreateWithOplock(ctx, name+"-oplock", &wire.CreateRequest{
+				DesiredAccess:     wire.GenericRead | wire.GenericWrite,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOverwriteIf,
+				CreateOptions:     wire.FileNonDirectoryFile,
+				FileAttributes:    wire.FileAttributeNormal,
+			}, wire.OplockLevelBatch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fo.Close(context.Background())
+			obroken := op.Broken()
+			fob, err := tb.Create(ctx, name+"-oplock", &wire.CreateRequest{
+				DesiredAccess:     wire.GenericRead,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOpen,
+				CreateOptions:     wire.FileNonDirectoryFile,
+			})
+			if err != nil {
+				t.Fatalf("B's open of the oplocked file: %v", err)
+			}
+			defer fob.Close(context.Background())
+			select {
+			case <-obroken:
+			case <-ctx.Done():
+				t.Fatal("no oplock break")
+			}
+			if err := op.Wait(ctx); err != nil {
+				t.Fatalf("oplock acknowledgment: %v", err)
+			}
+			fa, lease, err := ta.CreateWithLease(ctx, name, &wire.CreateRequest{
+				DesiredAccess:     wire.GenericRead | wire.GenericWrite,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOverwriteIf,
+				CreateOptions:     wire.FileNonDirectoryFile,
+				FileAttributes:    wire.FileAttributeNormal,
+			}, rwh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fa.Close(context.Background())
+			broken := lease.Broken()
+			fb, err := tb.Create(ctx, name, &wire.CreateRequest{
+				DesiredAccess:     wire.GenericWrite,
+				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+				CreateDisposition: wire.FileOpen,
+				CreateOptions:     wire.FileNonDirectoryFile,
+			})
+			if err != nil {
+				t.Fatalf("B's open: %v", err)
+			}
+			defer fb.Close(context.Background())
+			select {
+			case <-broken:
+			case <-ctx.Done():
+				_, _, err := ta.Stat(context.Background(), name)
+				t.Fatalf("no lease break (lease 0x%x; A's connection: %v)", lease.State(), err)
+			}
+			if err := lease.Wait(ctx); err != nil {
+				t.Fatalf("acknowledgment: %v", err)
+			}
+			plain, sealed := 0, 0
+			for _, f := range px.Frames() {
+				if f.Dir != mitm.ToClient {
+					continue
+				}
+				if bytes.Equal(f.Data[:4], []byte{0xfd, 'S', 'M', 'B'}) {
+					sealed++
+					continue
+				}
+				h, err := wire.DecodeHeader(f.Data)
+				if err == nil && h.Command == wire.CmdOplockBreak && h.MessageID == ^uint64(0) {
+					kind := "lease"
+					if len(f.Data) == wire.HeaderSize+24 {
+						kind = "oplock"
+					} else {
+						plain++
+					}
+					t.Logf("plaintext %s break: SessionId 0x%x, flags 0x%x (signed: %v), credits %d",
+						kind, h.SessionID, h.Flags, h.Flags&wire.FlagSigned != 0, h.Credits)
+				}
+			}
+			t.Logf("%s: %d plaintext break notifications, %d sealed frames", sh.share, plain, sealed)
+			if plain != 1 {
+				t.Errorf("%d plaintext lease breaks, want 1: Samba sealed it? Then handleNotification could refuse plaintext breaks on encrypted sessions", plain)
+			}
+			if ca.Generation() != 0 || ca.Err() != nil {
+				t.Fatalf("the break cost the connection: generation %d, %v", ca.Generation(), ca.Err())
+			}
+		})
+	}
+}
