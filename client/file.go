@@ -540,6 +540,10 @@ func (f *File) QueryInfo(ctx context.Context, infoType, class uint8, additional 
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrProtocol, err)
 		}
+		// [MS-SMB2] 3.3.5.20: the answer fits OutputBufferLength.
+		if len(r.Buffer) > int(outLen) {
+			return fmt.Errorf("%w: QUERY_INFO returned %d bytes, asked %d", ErrProtocol, len(r.Buffer), outLen)
+		}
 		buf = r.Buffer
 		return nil
 	})
@@ -600,6 +604,10 @@ func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.Di
 		r, err := wire.DecodeQueryDirectoryResponse(resp)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		}
+		// [MS-SMB2] 3.3.5.18: the entries fit OutputBufferLength.
+		if len(r.Buffer) > int(outLen) {
+			return nil, fmt.Errorf("%w: QUERY_DIRECTORY returned %d bytes, asked %d", ErrProtocol, len(r.Buffer), outLen)
 		}
 		ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
 		if err != nil {
