@@ -58,8 +58,10 @@ type fakeMount struct {
 	// system (fusectl), "" where it is not mounted.
 	abortPath string
 
-	mu   sync.Mutex
-	hung bool // a call hung: stop driving the mount
+	mu sync.Mutex
+	// hung: a call outlived its watchdog (the test failed); stuck: one
+	// did not return even after the rescue, and nothing more is run.
+	hung, stuck bool
 	// calls are the syscalls running, by what they do.
 	calls map[string]int
 }
@@ -134,13 +136,19 @@ func (m *fakeMount) isHung() bool {
 	return m.hung
 }
 
+func (m *fakeMount) isStuck() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.stuck
+}
+
 // do runs one syscall (fn) with the watchdog. A call that outlives it
 // fails the test; the server then stops lying and cuts its connections
 // (the client fails the call's requests, reconnects and resends what it
-// may), so that the call returns and the test can go on to unmount. Once
-// a call hung, do runs nothing more and returns errHung.
+// may), so that the call returns and the test can go on: do returns
+// errHung. Once a call did not return even then, do runs nothing more.
 func (m *fakeMount) do(what string, fn func() error) error {
-	if m.isHung() {
+	if m.isStuck() {
 		return errHung
 	}
 	m.mu.Lock()
@@ -176,6 +184,9 @@ func (m *fakeMount) do(what string, fn func() error) error {
 	case <-done:
 	case <-time.After(m.watchdog):
 		m.t.Errorf("%s: still no answer %v after the server stopped lying and cut its connections; aborting the FUSE connection", what, m.watchdog)
+		m.mu.Lock()
+		m.stuck = true
+		m.mu.Unlock()
 		m.abort()
 	}
 	return errHung
@@ -231,8 +242,8 @@ func (m *fakeMount) path(name string) string { return m.dir + "/" + name }
 func (m *fakeMount) usable(t *testing.T) {
 	t.Helper()
 	m.srv.SetHostile(smbtest.Hostile{})
-	if m.isHung() {
-		t.Errorf("mount not checked: a call hung")
+	if m.isStuck() {
+		t.Errorf("mount not checked: a call never returned")
 		return
 	}
 	name := fmt.Sprintf("after-%d", time.Now().UnixNano())

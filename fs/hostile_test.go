@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -30,7 +31,7 @@ import (
 // server does, the test asserts:
 //   - no panic: the mount is served in this process, a panic ends it;
 //   - no syscall past its watchdog (fakeMount.do): nothing hangs;
-//   - the heap stays under the bound fs/doc.go states (hostileHeapBound);
+//   - the heap stays under the bound fs/doc.go states (heapBound);
 //   - with the server honest again, the mount creates, writes, reads back
 //     and lists.
 //
@@ -58,11 +59,20 @@ func seed(t *testing.T) uint64 {
 	return s
 }
 
-// hostileHeapBound is the most heap the whole test process (the mount, its
+// heapBound is the most heap the whole test process (the mount, its
 // client and the fake server with its files) may have in use while the
-// server lies: the per-mount bound fs/doc.go states (smbfs.MemoryBound)
-// with the few MiB of the test and the server on top.
-const hostileHeapBound = smbfs.MemoryBound + 16<<20
+// server lies: the per-mount bound fs/doc.go states, for the one FUSE
+// request and the one open file the test has at a time and for the inodes
+// the kernel may hold (inodes: what the server listed at most), with
+// testOverhead on top for the test and the fake server.
+func heapBound(inodes int) uint64 {
+	return smbfs.MemoryBase + smbfs.MemoryPerRequest + smbfs.MemoryPerWriteFile +
+		uint64(inodes)*smbfs.MemoryPerInode + testOverhead
+}
+
+// testOverhead is the heap of the test and the fake server (its files,
+// the page of a listing being sent) beyond the mount's.
+const testOverhead = 16 << 20
 
 // giantEntries is the size of the giant listing.
 const giantEntries = 200_000
@@ -198,6 +208,8 @@ func (d *driver) populate() {
 var hostileModes = []struct {
 	name string
 	h    smbtest.Hostile
+	// opts are the mount's options.
+	opts smbfs.Options
 	// ops is how many random operations run while the server lies.
 	ops int
 	// extra runs after them, with the server still lying.
@@ -207,12 +219,26 @@ var hostileModes = []struct {
 	{name: "repeat-ids", h: smbtest.Hostile{RepeatDirIDs: true}, ops: 200},
 	{name: "cycle", h: smbtest.Hostile{ParentDirIDs: true}, ops: 200},
 	{name: "loops", h: smbtest.Hostile{Loops: true}, ops: 100},
-	{name: "giant", h: smbtest.Hostile{GiantDir: "giant", GiantEntries: giantEntries}, ops: 20, extra: func(d *driver) {
+	{name: "giant", h: smbtest.Hostile{GiantDir: "giant", GiantEntries: giantN(), Credits: 65535}, ops: 20, extra: func(d *driver) {
 		var n int
 		d.m.do("readdir giant", func() error {
-			ents, err := os.ReadDir(d.m.path("giant"))
-			n = len(ents)
-			return err
+			// In batches: the test's own copy of the listing is not
+			// the mount's memory.
+			f, err := os.Open(d.m.path("giant"))
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			for {
+				names, err := f.Readdirnames(1000)
+				n += len(names)
+				if err == io.EOF {
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+			}
 		})
 		d.t.Logf("giant listing: %d entries read", n)
 		d.m.do("stat giant/giant-0123456", func() error { _, err := os.Lstat(d.m.path("giant/giant-0123456")); return err })
@@ -221,8 +247,18 @@ var hostileModes = []struct {
 		d.m.do("readdir d1", func() error { _, err := os.ReadDir(d.m.path("d1")); return err })
 	}},
 	{name: "pending", h: smbtest.Hostile{Pending: true}, ops: 5},
-	{name: "credits", h: smbtest.Hostile{Credits: 65535}, ops: 200},
-	{name: "lengths", ops: 40},
+	// More than 65,536 responses granting 65535 credits each: a sum in 32
+	// bits overflows.
+	{name: "credits", h: smbtest.Hostile{Credits: 65535}, opts: smbfs.Options{NoCache: true}, ops: 200, extra: func(d *driver) {
+		for i := range 35_000 {
+			err := d.m.do("stat a", func() error { _, err := os.Lstat(d.m.path("a")); return err })
+			if err != nil {
+				d.t.Errorf("stat %d of a: %v", i, err)
+				return
+			}
+		}
+	}},
+	{name: "lengths", opts: smbfs.Options{NoCache: true}, ops: 60},
 	{name: "random", ops: 300},
 }
 
@@ -244,7 +280,7 @@ func TestHostileMount(t *testing.T) {
 				runHostileChild(t, mode.name)
 				return
 			}
-			runHostileMode(t, mode.name, mode.h, mode.ops, mode.extra)
+			runHostileMode(t, mode.name, mode.h, mode.opts, mode.ops, mode.extra)
 		})
 	}
 }
@@ -293,17 +329,28 @@ func runHostileChild(t *testing.T, name string) {
 // runHostileMode mounts the fake server, lets the server lie by h while
 // ops random operations run, then checks the heap's peak and that the
 // mount works.
-func runHostileMode(t *testing.T, name string, h smbtest.Hostile, ops int, extra func(*driver)) {
+func runHostileMode(t *testing.T, name string, h smbtest.Hostile, opts smbfs.Options, ops int, extra func(*driver)) {
 	rng := rand.New(rand.NewPCG(seed(t), uint64(len(name))))
-	m := mountFake(t, smbfs.Options{})
+	m := mountFake(t, opts)
 	d := &driver{t: t, m: m, rng: rng, maxDepth: 8, maxEntries: 5000}
 	d.populate()
 	runtime.GC()
-	heap := sampleHeap(hostileHeapBound, func(peak uint64) {
+	inodes := 2000
+	if h.GiantEntries > 0 || name == "random" {
+		inodes += giantN()
+	}
+	bound := heapBound(inodes)
+	heap := sampleHeap(bound, func(peak uint64) {
 		// Something grows without bound: end the process before it
 		// takes the machine with it (the parent reports the exit).
 		fmt.Fprintf(os.Stderr, "FAIL: heap %d MiB, over the bound of %d MiB, during %q (server lying with %+v); exiting\n",
-			peak>>20, hostileHeapBound>>20, m.running(), m.srv.Hostile())
+			peak>>20, bound>>20, m.running(), m.srv.Hostile())
+		if p := os.Getenv("SMB3FS_HOSTILE_HEAPPROFILE"); p != "" {
+			if f, err := os.Create(p); err == nil {
+				pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}
 		m.abort()
 		os.Exit(3)
 	})
@@ -311,6 +358,12 @@ func runHostileMode(t *testing.T, name string, h smbtest.Hostile, ops int, extra
 	case "lengths":
 		for _, lie := range smbtest.LengthLies() {
 			m.srv.SetHostile(smbtest.Hostile{Lengths: lie})
+			// Each lie meets a READ, a QUERY_INFO and a
+			// QUERY_DIRECTORY at least once, then random operations.
+			m.do("read a", func() error { _, err := os.ReadFile(m.path("a")); return err })
+			m.do("stat d1/a", func() error { _, err := os.Stat(m.path("d1/a")); return err })
+			m.do("statfs", func() error { var st syscall.Statfs_t; return syscall.Statfs(m.dir, &st) })
+			m.do("readdir d2", func() error { _, err := os.ReadDir(m.path("d2")); return err })
 			for range ops / len(smbtest.LengthLies()) {
 				if !d.step() {
 					break
@@ -332,7 +385,7 @@ func runHostileMode(t *testing.T, name string, h smbtest.Hostile, ops int, extra
 	}
 	m.srv.SetHostile(smbtest.Hostile{})
 	peak := heap.Stop()
-	t.Logf("peak heap: %d MiB (bound %d MiB)", peak>>20, hostileHeapBound>>20)
+	t.Logf("peak heap: %d MiB (bound %d MiB)", peak>>20, bound>>20)
 	m.usable(t)
 }
 
@@ -363,4 +416,13 @@ func (d *driver) random(n int) {
 			return
 		}
 	}
+}
+
+// giantN is giantEntries, or SMB3FS_HOSTILE_GIANT (to measure what each
+// entry costs).
+func giantN() int {
+	if n, err := strconv.Atoi(os.Getenv("SMB3FS_HOSTILE_GIANT")); err == nil {
+		return n
+	}
+	return giantEntries
 }
