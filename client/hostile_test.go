@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/smb3fs/smb3fs/client/smbtest"
 	"github.com/smb3fs/smb3fs/client/wire"
@@ -75,5 +76,38 @@ func TestHostileLengths(t *testing.T) {
 				t.Errorf("%s, %v: %v, want ErrProtocol", name, lie, err)
 			}
 		}
+	}
+}
+
+// TestBreaksInFlightBound: acknowledgments of breaks run on goroutines of
+// their own, at most maxBreaksInFlight at once; the next break ends the
+// connection (errTooManyBreaks) rather than start another.
+func TestBreaksInFlightBound(t *testing.T) {
+	srv := &smbtest.Server{}
+	cl, _ := mustDial(t, srv, StrictPolicy(), nil)
+	bt := &cl.breaks
+	release := make(chan struct{})
+	bt.mu.Lock()
+	for i := range maxBreaksInFlight {
+		if !bt.spawn(func() { <-release }) {
+			bt.mu.Unlock()
+			close(release)
+			t.Fatalf("break %d refused, bound is %d", i, maxBreaksInFlight)
+		}
+	}
+	over := bt.spawn(func() { <-release })
+	bt.mu.Unlock()
+	close(release)
+	if over {
+		t.Fatalf("break %d started, bound is %d", maxBreaksInFlight+1, maxBreaksInFlight)
+	}
+	c := cl.cur()
+	select {
+	case <-c.closed:
+	case <-time.After(10 * time.Second): // a hang detector, not a timing
+		t.Fatal("connection still open after too many breaks")
+	}
+	if err := c.Err(); !errors.Is(err, errTooManyBreaks) {
+		t.Fatalf("connection ended with %v, want errTooManyBreaks", err)
 	}
 }
