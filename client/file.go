@@ -148,6 +148,13 @@ func (t *Tree) chunkSize(max uint32) int {
 // maxInFlight bounds the chunks one ReadAt/WriteAt keeps outstanding.
 const maxInFlight = 16
 
+// maxReadTrailing bounds the bytes a READ response may carry after its
+// data (the padding that aligns a message in a compound chain): a reply
+// keeps the frame its data came in (ReadBuffers, the FUSE layer's
+// read-ahead), which must not be many times the data ([MS-SMB2] 2.2.20:
+// the buffer is the data).
+const maxReadTrailing = 8
+
 // ReadAt reads len(p) bytes at off, with up to maxInFlight READs in flight
 // ([MS-SMB2] 3.2.4.6). It returns io.EOF when the file ends before p fills.
 func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
@@ -283,6 +290,10 @@ func (f *File) readChunks(ctx context.Context, sn *snap, total int, off int64, d
 		}
 		if len(r.Data) > pd.n {
 			firstErr = fmt.Errorf("%w: READ returned %d bytes, asked %d", ErrProtocol, len(r.Data), pd.n)
+			continue
+		}
+		if end := max(int(resp[wire.HeaderSize+2])+len(r.Data), wire.ReadResponseDataOffset); len(resp)-end > maxReadTrailing {
+			firstErr = fmt.Errorf("%w: READ response of %d bytes carries %d bytes of data", ErrProtocol, len(resp), len(r.Data))
 			continue
 		}
 		done = pd.pos + len(r.Data)

@@ -76,6 +76,9 @@ const (
 	// LenPastAsked sends one byte more data than the request asked for
 	// (Length, OutputBufferLength), with a length that says so.
 	LenPastAsked
+	// LenPadded leaves the lengths honest and appends 1 MiB of zeros to
+	// the message, after the data: a small answer in a large frame.
+	LenPadded
 	numLengthLies
 )
 
@@ -104,6 +107,8 @@ func (l LengthLie) String() string {
 		return "offset-past-end"
 	case LenPastAsked:
 		return "past-asked"
+	case LenPadded:
+		return "padded"
 	}
 	return fmt.Sprintf("LengthLie(%d)", int(l))
 }
@@ -173,6 +178,8 @@ func lieAboutLength(msg []byte, lie LengthLie, asked uint32) []byte {
 			body = msg[wire.HeaderSize:]
 		}
 		setLen(asked + 1)
+	case LenPadded:
+		msg = append(msg, make([]byte, 1<<20)...)
 	}
 	return msg
 }
