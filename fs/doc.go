@@ -248,20 +248,23 @@
 //     request it answers until copied out, and a READ, QUERY_INFO,
 //     QUERY_DIRECTORY or IOCTL answer longer than asked (DataLength,
 //     OutputBufferLength, MaxOutputResponse: 16 KiB for a reparse point)
-//     is refused.
+//     is refused, as is a READ answer with more than 8 bytes after its
+//     data (a reply keeps the frame its data came in).
 //   - Break notifications: at most 1024 acknowledgments in flight and 64
 //     early oplock breaks kept (client/lease.go); more end the connection.
 //     CHANGE_NOTIFY answers fit a 64 KiB buffer (client/notify.go).
 //   - Listings kept for lookups: directories of at most 10,000 entries,
-//     200,000 entries in all (dircache.go); a directory being read holds
-//     one page of its listing at a time, not the whole of it (dir.go).
+//     200,000 entries in all (dircache.go). A directory being read is
+//     still listed whole first (dir.go), about 250 bytes per entry while
+//     it is read: a term the server sets (an endless listing grows without
+//     end; TestHostileMount/endless fails until listings stream).
 //   - Read-ahead: two 1 MiB chunks per file open for reading, one READ in
 //     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
 //     back per file open for writing (file.go).
 //   - Inodes: go-fuse keeps a node for each inode the kernel holds (each
-//     name looked up, and each entry READDIRPLUS returned), about 700
-//     bytes; the kernel, not the server, decides how many (it forgets
-//     them under memory pressure).
+//     name looked up, and each entry READDIRPLUS returned: a listing of
+//     200,000 entries makes 200,000), about 700 bytes each, until the
+//     kernel forgets them (under memory pressure, or drop_caches).
 //
 // The bound per mount is then about 100 MiB, plus 17 MiB per FUSE request
 // in flight (a 16 MiB frame answering it), 2 MiB per file open for reading
