@@ -389,17 +389,30 @@ func runHostileMode(t *testing.T, name string, h smbtest.Hostile, opts smbfs.Opt
 	m.usable(t)
 }
 
-// random runs n operations, switching every few to another lie (or none)
+// random runs n operations, switching every ten to another lie (or none)
 // drawn from the modes that have one.
+// SMB3FS_HOSTILE_LIES, a comma-separated list of mode names ("cycle,loops,
+// lengths"), narrows the lies to those.
 func (d *driver) random(n int) {
+	only := map[string]bool{}
+	for _, name := range strings.Split(os.Getenv("SMB3FS_HOSTILE_LIES"), ",") {
+		if name != "" {
+			only[name] = true
+		}
+	}
 	var lies []smbtest.Hostile
 	for _, mode := range hostileModes {
-		if mode.h != (smbtest.Hostile{}) {
+		if mode.h != (smbtest.Hostile{}) && (len(only) == 0 || only[mode.name]) {
 			lies = append(lies, mode.h)
 		}
 	}
-	for _, l := range smbtest.LengthLies() {
-		lies = append(lies, smbtest.Hostile{Lengths: l})
+	if len(only) == 0 || only["lengths"] {
+		for _, l := range smbtest.LengthLies() {
+			lies = append(lies, smbtest.Hostile{Lengths: l})
+		}
+	}
+	if len(lies) == 0 {
+		d.t.Fatalf("SMB3FS_HOSTILE_LIES=%q names no lie", os.Getenv("SMB3FS_HOSTILE_LIES"))
 	}
 	var on []string
 	for i := 0; i < n; i++ {
