@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/metrics"
 	"strings"
@@ -237,6 +238,29 @@ func abortMountsUnder(dir string) {
 
 func (m *fakeMount) path(name string) string { return m.dir + "/" + name }
 
+// readDir lists dir in batches, each getdents under the watchdog, and
+// stops after limit entries (a listing that never ends must not make the
+// test's own copy of it endless). more says whether it stopped early.
+func (m *fakeMount) readDir(what, dir string, limit int) (ents []os.DirEntry, more bool, err error) {
+	var f *os.File
+	if err := m.do("open "+what, func() (err error) { f, err = os.Open(dir); return err }); err != nil {
+		return nil, false, err
+	}
+	defer m.do("close "+what, f.Close)
+	for len(ents) < limit {
+		var batch []os.DirEntry
+		err := m.do("readdir "+what, func() (err error) { batch, err = f.ReadDir(min(500, limit-len(ents))); return err })
+		ents = append(ents, batch...)
+		if err == io.EOF {
+			return ents, false, nil
+		}
+		if err != nil {
+			return ents, false, err
+		}
+	}
+	return ents, true, nil
+}
+
 // usable checks, with the server honest, that the mount still creates,
 // writes, reads back and lists.
 func (m *fakeMount) usable(t *testing.T) {
@@ -256,8 +280,8 @@ func (m *fakeMount) usable(t *testing.T) {
 	if err := m.do("read "+name, func() (err error) { got, err = os.ReadFile(m.path(name)); return err }); err != nil || string(got) != string(want) {
 		t.Errorf("mount unusable afterwards: read back %q, %v; want %q", got, err, want)
 	}
-	var ents []os.DirEntry
-	if err := m.do("list", func() (err error) { ents, err = os.ReadDir(m.dir); return err }); err != nil {
+	ents, _, err := m.readDir("list", m.dir, 100_000)
+	if err != nil {
 		t.Errorf("mount unusable afterwards: list: %v", err)
 	}
 	found := false
