@@ -364,6 +364,7 @@ func runHostileMode(t *testing.T, name string, h smbtest.Hostile, opts smbfs.Opt
 			}
 		}
 		m.abort()
+		syscall.Unmount(m.dir, syscall.MNT_DETACH)
 		os.Exit(3)
 	})
 	switch name {
