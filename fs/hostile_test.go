@@ -204,6 +204,7 @@ func (d *driver) populate() {
 		}
 	}
 	d.m.do("mkdir giant", func() error { return os.Mkdir(d.m.path("giant"), 0755) })
+	d.m.do("mkdir many", func() error { return os.Mkdir(d.m.path("many"), 0755) })
 }
 
 // hostileModes are the subtests: one lie each, and "random", which
@@ -254,6 +255,17 @@ var hostileModes = []struct {
 		d.t.Logf("endless listing: %d entries read, more: %v, %v", len(ents), more, err)
 	}},
 	{name: "pending", h: smbtest.Hostile{Pending: true}, ops: 5},
+	// Pages a quarter full: every name of a directory of 2,000 must
+	// still be listed.
+	{name: "short-pages", h: smbtest.Hostile{ShortPages: true}, ops: 50, extra: func(d *driver) {
+		for i := range 2000 {
+			d.m.srv.WriteFile(fmt.Sprintf(`many\f%04d`, i), nil)
+		}
+		ents, _, err := d.m.readDir("many", d.m.path("many"), 100_000)
+		if err != nil || len(ents) != 2000 {
+			d.t.Errorf("listed %d entries of 2000 in pages a quarter full: %v", len(ents), err)
+		}
+	}},
 	// More than 65,536 responses granting 65535 credits each: a sum in 32
 	// bits overflows.
 	{name: "credits", h: smbtest.Hostile{Credits: 65535}, opts: smbfs.Options{NoCache: true}, ops: 200, extra: func(d *driver) {

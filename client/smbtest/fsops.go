@@ -299,6 +299,9 @@ func (c *conn) queryDirectory(o *open, req *wire.QueryDirectoryRequest) (wire.St
 	}
 	var page []wire.DirEntry
 	room := int(req.OutputBufferLength)
+	if c.hostile.ShortPages {
+		room /= 4
+	}
 	for {
 		e, ok := entry(o.pos)
 		cost := (dirEntryFixed + 2*len(e.Name) + 7) &^ 7 // pages are filled as Samba fills them

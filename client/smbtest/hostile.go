@@ -46,6 +46,11 @@ type Hostile struct {
 	// Credits, when not 0, is the credit grant of every response,
 	// whatever the client asked for (65535: the most a header carries).
 	Credits uint16
+	// ShortPages fills each QUERY_DIRECTORY page to at most a quarter of
+	// its OutputBufferLength: not a lie ([MS-SMB2] 3.3.5.18 lets a server
+	// return fewer entries than fit), but a client that takes a page with
+	// room left for the end of the listing loses the rest.
+	ShortPages bool
 	// Lengths puts a lying length or offset into every READ,
 	// QUERY_INFO and QUERY_DIRECTORY response that carries data.
 	Lengths LengthLie
