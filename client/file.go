@@ -148,6 +148,13 @@ func (t *Tree) chunkSize(max uint32) int {
 // maxInFlight bounds the chunks one ReadAt/WriteAt keeps outstanding.
 const maxInFlight = 16
 
+// maxReadTrailing bounds the bytes a READ response may carry after its
+// data (the padding that aligns a message in a compound chain): a reply
+// keeps the frame its data came in (ReadBuffers, the FUSE layer's
+// read-ahead), which must not be many times the data ([MS-SMB2] 2.2.20:
+// the buffer is the data).
+const maxReadTrailing = 8
+
 // ReadAt reads len(p) bytes at off, with up to maxInFlight READs in flight
 // ([MS-SMB2] 3.2.4.6). It returns io.EOF when the file ends before p fills.
 func (f *File) ReadAt(ctx context.Context, p []byte, off int64) (int, error) {
@@ -283,6 +290,10 @@ func (f *File) readChunks(ctx context.Context, sn *snap, total int, off int64, d
 		}
 		if len(r.Data) > pd.n {
 			firstErr = fmt.Errorf("%w: READ returned %d bytes, asked %d", ErrProtocol, len(r.Data), pd.n)
+			continue
+		}
+		if end := max(int(resp[wire.HeaderSize+2])+len(r.Data), wire.ReadResponseDataOffset); len(resp)-end > maxReadTrailing {
+			firstErr = fmt.Errorf("%w: READ response of %d bytes carries %d bytes of data", ErrProtocol, len(resp), len(r.Data))
 			continue
 		}
 		done = pd.pos + len(r.Data)
@@ -540,6 +551,10 @@ func (f *File) QueryInfo(ctx context.Context, infoType, class uint8, additional 
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrProtocol, err)
 		}
+		// [MS-SMB2] 3.3.5.20: the answer fits OutputBufferLength.
+		if len(r.Buffer) > int(outLen) {
+			return fmt.Errorf("%w: QUERY_INFO returned %d bytes, asked %d", ErrProtocol, len(r.Buffer), outLen)
+		}
 		buf = r.Buffer
 		return nil
 	})
@@ -600,6 +615,10 @@ func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.Di
 		r, err := wire.DecodeQueryDirectoryResponse(resp)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		}
+		// [MS-SMB2] 3.3.5.18: the entries fit OutputBufferLength.
+		if len(r.Buffer) > int(outLen) {
+			return nil, fmt.Errorf("%w: QUERY_DIRECTORY returned %d bytes, asked %d", ErrProtocol, len(r.Buffer), outLen)
 		}
 		ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
 		if err != nil {

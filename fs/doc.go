@@ -238,6 +238,41 @@
 // instead: correct among this machine's processes, invisible to other
 // clients.
 //
+// # Memory
+//
+// What the daemon holds is bounded by us, not by the server: every buffer
+// whose size a server chooses has a cap, named where it is enforced.
+//   - Frames: one received at a time, at most 16 MiB (Direct TCP's 3-byte
+//     length); a compound chain splits into at most
+//     wire.MaxCompoundMessages (32) messages; a response is held by the
+//     request it answers until copied out, and a READ, QUERY_INFO,
+//     QUERY_DIRECTORY or IOCTL answer longer than asked (DataLength,
+//     OutputBufferLength, MaxOutputResponse: 16 KiB for a reparse point)
+//     is refused, as is a READ answer with more than 8 bytes after its
+//     data (a reply keeps the frame its data came in).
+//   - Break notifications: at most 1024 acknowledgments in flight and 64
+//     early oplock breaks kept (client/lease.go); more end the connection.
+//     CHANGE_NOTIFY answers fit a 64 KiB buffer (client/notify.go).
+//   - Listings kept for lookups: directories of at most 10,000 entries,
+//     200,000 entries in all (dircache.go). A directory being read is
+//     still listed whole first (dir.go), about 250 bytes per entry while
+//     it is read: a term the server sets (an endless listing grows without
+//     end; TestHostileMount/endless fails until listings stream).
+//   - Read-ahead: two 1 MiB chunks per file open for reading, one READ in
+//     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
+//     back per file open for writing (file.go).
+//   - Inodes: go-fuse keeps a node for each inode the kernel holds (each
+//     name looked up, and each entry READDIRPLUS returned: a listing of
+//     200,000 entries makes 200,000), about 700 bytes each, until the
+//     kernel forgets them (under memory pressure, or drop_caches).
+//
+// The bound per mount is then about 100 MiB, plus 17 MiB per FUSE request
+// in flight (a 16 MiB frame answering it), 2 MiB per file open for reading
+// and 4 MiB per file open for writing, plus 700 bytes per inode the kernel
+// holds (memory.go has the figures). TestHostileMount checks it while the
+// fake server sends giant and endless listings and grants 65535 credits
+// per response.
+//
 // # Errors
 //
 // ToErrno in errno.go is the one place an error becomes an errno. A

@@ -49,6 +49,9 @@ import (
 // chunks are copied into the reply buffer.
 
 // prefetchChunk is the size of each READ ahead: the client's READ size.
+// The window is two chunks (the one under the reader and the next; see
+// fillLocked): 2 MiB per handle whatever the server does, since a READ
+// answer longer than asked is refused (client.File.ReadBuffers).
 const prefetchChunk = 1 << 20
 
 // chunk is one READ ahead: [off, off+n) of the file.

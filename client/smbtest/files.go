@@ -41,12 +41,18 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 			return wire.StatusFileClosed, nil
 		}
 		delete(c.opens, id)
+		if o.deleteOnClose {
+			c.removeLocked(o.name)
+		}
 		if o.durable {
 			delete(s.durables, o.createGUID)
 		}
 		r := &wire.CloseResponse{Flags: req.Flags}
 		if req.Flags&wire.CloseFlagPostQueryAttrib != 0 {
 			r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
+			if s.FileSystem {
+				r.CreationTime, r.LastAccessTime, r.LastWriteTime, r.ChangeTime = fileTime, fileTime, fileTime, fileTime
+			}
 		}
 		return wire.StatusSuccess, r
 	case wire.CmdFlush:
@@ -102,6 +108,9 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 		if o == nil {
 			return wire.StatusFileClosed, nil
 		}
+		if s.FileSystem && (req.InfoType != wire.InfoFile || req.FileInfoClass != wire.ClassFileBasicInformation) {
+			return c.setInfo(o, req)
+		}
 		if req.InfoType != wire.InfoFile || req.FileInfoClass != wire.ClassFileBasicInformation {
 			return wire.StatusNotSupported, nil
 		}
@@ -125,6 +134,9 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 		if o == nil || !o.dir {
 			return wire.StatusInvalidHandle, nil
 		}
+		if s.FileSystem {
+			return c.queryDirectory(o, req)
+		}
 		if req.Flags&wire.RestartScans != 0 {
 			o.listed = false
 		}
@@ -137,6 +149,19 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 			return wire.StatusInvalidInfoClass, nil
 		}
 		return wire.StatusSuccess, &wire.QueryDirectoryResponse{Buffer: buf}
+	case wire.CmdQueryInfo:
+		if !s.FileSystem {
+			break
+		}
+		req, err := wire.DecodeQueryInfoRequest(m)
+		if err != nil {
+			return wire.StatusInvalidParameter, nil
+		}
+		o, _ := handle(req.FileID)
+		if o == nil {
+			return wire.StatusFileClosed, nil
+		}
+		return c.queryInfo(o, req)
 	}
 	return wire.StatusNotSupported, nil
 }
@@ -146,6 +171,15 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interface{ Append([]byte) []byte }) {
 	s := c.srv
 	name := strings.TrimPrefix(req.Name, `\`)
+	if s.FileSystem {
+		var ok bool
+		if name, ok = c.resolve(name); !ok {
+			return wire.StatusObjectPathNotFound, nil
+		}
+		if parent := parentOf(name); name != "" && parent != "" && !s.dirs[parent] {
+			return wire.StatusObjectPathNotFound, nil
+		}
+	}
 	_, isFile := s.files[name]
 	isDir := name == "" || s.dirs[name]
 	wantDir := req.CreateOptions&wire.FileDirectoryFile != 0
@@ -198,6 +232,14 @@ func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interfac
 	ch.fileID = id
 	r := &wire.CreateResponse{CreateAction: action, FileID: id}
 	r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
+	if s.FileSystem {
+		o.deleteOnClose = req.CreateOptions&wire.FileDeleteOnClose != 0
+		r.CreationTime, r.LastAccessTime, r.LastWriteTime, r.ChangeTime = fileTime, fileTime, fileTime, fileTime
+		if _, ok := req.Context(wire.CtxNameQueryOnDiskID); ok {
+			r.Contexts = append(r.Contexts, wire.CreateContext{Name: wire.CtxNameQueryOnDiskID,
+				Data: (&wire.QueryOnDiskIDResponse{DiskFileID: c.fileID(name, isDir), VolumeID: 1}).Encode()})
+		}
+	}
 	// A lease is echoed back as asked (no breaks are ever sent); a
 	// durable handle is granted with a lease ([MS-SMB2] 3.3.5.9.10).
 	if data, ok := req.Context(wire.CtxNameLeaseRequest); ok && req.RequestedOplockLevel == wire.OplockLevelLease {

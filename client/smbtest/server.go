@@ -158,6 +158,13 @@ type Server struct {
 	Leasing bool
 	// Mutate rewrites responses before they are encoded.
 	Mutate Mutations
+	// FileSystem serves what a FUSE mount needs beyond the basics: the
+	// QFid create context (stable FileIds), QUERY_INFO of the file and
+	// file system classes the client asks for, SET_INFO of the size,
+	// rename and delete, delete-on-close, and QUERY_DIRECTORY in pages
+	// that fit the request's OutputBufferLength (fsops.go). Without it
+	// the server stays the small fake the client's unit tests expect.
+	FileSystem bool
 
 	mu    sync.Mutex
 	files map[string][]byte // share-relative path -> contents
@@ -173,6 +180,12 @@ type Server struct {
 	writeTimes map[string]uint64
 	records    []Record
 	conns      map[net.Conn]bool
+	// hostile is what SetHostile set; each frame works with a copy.
+	hostile Hostile
+	// ids are the FileIds of names (FileSystem), kept across renames;
+	// nextFileID is the next one handed out.
+	ids        map[string]uint64
+	nextFileID uint64
 	err        error // first error a Serve returned
 	wg         sync.WaitGroup
 }
@@ -284,6 +297,8 @@ func (s *Server) initLocked() {
 		s.dirs = make(map[string]bool)
 		s.conns = make(map[net.Conn]bool)
 		s.durables = make(map[[16]byte]*open)
+		s.ids = make(map[string]uint64)
+		s.nextFileID = firstFileID
 	}
 }
 
@@ -330,6 +345,9 @@ type conn struct {
 	trees    map[uint32]*tree
 	opens    map[wire.FileID]*open
 	nextID   uint64
+	// hostile is the server's Hostile when the frame being handled
+	// arrived.
+	hostile Hostile
 }
 
 type session struct {
@@ -352,6 +370,10 @@ type open struct {
 	name   string
 	dir    bool
 	listed bool
+	// pos is how many entries of the listing were sent (FileSystem).
+	pos int
+	// deleteOnClose: the name goes when this handle closes (FileSystem).
+	deleteOnClose bool
 	// Durable opens: the CreateGuid, the ClientGuid of the connection that
 	// made it, the lease key, and the FileId it has now.
 	durable    bool
@@ -369,6 +391,7 @@ type reply struct {
 	done    bool     // already protected (the final SESSION_SETUP response)
 	kill    bool     // end the connection with err instead of answering
 	err     error
+	asked   uint32 // the request's Length or OutputBufferLength, for Hostile.Lengths
 }
 
 func (c *conn) loop() error {
@@ -419,6 +442,7 @@ func (c *conn) frame(frame []byte) error {
 	if err != nil {
 		return fmt.Errorf("smbtest: %w", err)
 	}
+	c.hostile = c.srv.Hostile()
 	var out []reply
 	ch := &chain{}
 	for i, m := range msgs {
@@ -443,7 +467,13 @@ func (c *conn) frame(frame []byte) error {
 		if h.Command == wire.CmdCancel {
 			continue // CANCEL has no response
 		}
+		if c.hostile.Lengths != LenHonest && r.sess != nil && !r.done {
+			r.msg = lieAboutLength(r.msg, c.hostile.Lengths, askedLength(m, h.Command))
+		}
 		out = append(out, r)
+	}
+	if c.hostile.Pending && len(out) > 0 && out[0].sess != nil && asyncCommands[wire.Command(binary.LittleEndian.Uint16(out[0].msg[wire.OffsetCommand:]))] {
+		return c.pendForever(out, sealedBy)
 	}
 	if c.srv.AsyncReplies && len(out) == 1 && out[0].sess != nil && asyncCommands[wire.Command(binary.LittleEndian.Uint16(out[0].msg[wire.OffsetCommand:]))] {
 		if err := c.goAsync(&out[0], sealedBy); err != nil {
@@ -477,6 +507,22 @@ func (c *conn) goAsync(r *reply, sealedBy *session) error {
 	final.Credits = 0 // granted with the interim response
 	final.Encode(r.msg)
 	return nil
+}
+
+// pendForever answers every reply of out with an interim STATUS_PENDING
+// ([MS-SMB2] 3.3.4.2), chained as the requests were, and never with the
+// final responses (Hostile.Pending).
+func (c *conn) pendForever(out []reply, sealedBy *session) error {
+	interims := make([]reply, len(out))
+	for i, r := range out {
+		h, _ := wire.DecodeHeader(r.msg)
+		h.Flags |= wire.FlagAsyncCommand
+		h.AsyncID = h.MessageID + 0x20000
+		h.Status = wire.StatusPending
+		h.NextCommand = 0
+		interims[i] = reply{msg: (&wire.ErrorResponse{}).Append(h.Append(nil)), sess: r.sess, encrypt: r.encrypt, done: true}
+	}
+	return c.send(interims, sealedBy)
 }
 
 // send chains the replies, signs each or seals the chain, and writes it.
@@ -554,11 +600,15 @@ func (c *conn) respHeader(h *wire.Header, status wire.Status) wire.Header {
 	if limit == 0 {
 		limit = 512
 	}
+	credits := min(max(h.Credits, 1), limit)
+	if c.hostile.Credits != 0 {
+		credits = c.hostile.Credits
+	}
 	return wire.Header{
 		CreditCharge: h.CreditCharge,
 		Status:       status,
 		Command:      h.Command,
-		Credits:      min(max(h.Credits, 1), limit),
+		Credits:      credits,
 		Flags:        wire.FlagServerToRedir | h.Flags&wire.FlagRelatedOperations,
 		MessageID:    h.MessageID,
 		TreeID:       h.TreeID,
@@ -878,6 +928,9 @@ func (c *conn) ioctl(m []byte) (wire.Status, interface{ Append([]byte) []byte })
 	req, err := wire.DecodeIoctlRequest(m)
 	if err != nil {
 		return wire.StatusInvalidParameter, nil
+	}
+	if req.CtlCode == wire.FsctlGetReparsePoint && c.srv.FileSystem {
+		return wire.StatusNotAReparsePoint, nil
 	}
 	if req.CtlCode != wire.FsctlValidateNegotiateInfo {
 		return wire.StatusNotSupported, nil

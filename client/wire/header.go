@@ -181,13 +181,26 @@ func DecodeHeader(msg []byte) (Header, error) {
 	return h, nil
 }
 
+// MaxCompoundMessages bounds the messages of one compound chain that
+// SplitCompound accepts. Our longest request chain has 4 messages (the
+// client's finish.go: write, set times, two queries), and a server answers
+// a chain with as many responses ([MS-SMB2] 3.3.5.2.7), so a much longer one
+// is a lie (the fake server, which splits requests, is held to it too):
+// without the bound, one 16 MiB frame of 64-byte headers would make a slice
+// of 262,144 messages before the first was looked at.
+const MaxCompoundMessages = 32
+
 // SplitCompound splits a (decrypted) compound response chain into its messages
 // using each header's NextCommand ([MS-SMB2] 3.2.5.1.9 / 3.3.5.2.7). Each
 // returned message aliases buf. NextCommand must be 8-byte aligned, at least
-// HeaderSize, and inside buf.
+// HeaderSize, and inside buf; a chain of more than MaxCompoundMessages is
+// refused.
 func SplitCompound(buf []byte) ([][]byte, error) {
 	var msgs [][]byte
 	for len(buf) > 0 {
+		if len(msgs) == MaxCompoundMessages {
+			return nil, malformed("compound: more than %d messages", MaxCompoundMessages)
+		}
 		if len(buf) < HeaderSize {
 			return nil, malformed("compound: %d trailing bytes", len(buf))
 		}

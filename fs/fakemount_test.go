@@ -1,0 +1,336 @@
+//go:build linux
+
+package fs_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hanwen/go-fuse/v2/fuse"
+	"golang.org/x/sys/unix"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/smbtest"
+	"github.com/smb3fs/smb3fs/client/wire"
+	smbfs "github.com/smb3fs/smb3fs/fs"
+)
+
+// A real FUSE mount over the in-memory server (client/smbtest): no Samba,
+// no network, so it runs in unit-only runs. Every syscall a test makes on
+// it goes through a watchdog (fakeMount.do): a call that outlives it is a
+// hang, reported as a failure, after which the server stops lying and
+// drops its connections so that the call returns and the mount can be
+// unmounted.
+
+// fakeTimeout is the client's request timeout on fake mounts, and
+// watchdogFactor times it the watchdog of each syscall: far more than any
+// call needs (a call that waits out the client's timeout and reconnects
+// once takes about two of it), so only a hang trips it.
+const (
+	fakeTimeout    = 2 * time.Second
+	watchdogFactor = 5
+)
+
+// errHung is what fakeMount.do returns for a call that outlived its
+// watchdog; the test has already failed.
+var errHung = errors.New("hung: no answer within the watchdog")
+
+// fakeMount is a mount of the fake server's share "share" (encrypted, as
+// the strict policy requires) in a temporary directory.
+type fakeMount struct {
+	t   *testing.T
+	srv *smbtest.Server
+	cl  *client.Client
+	dir string
+	fs  *fuse.Server
+	// watchdog is how long one syscall may take.
+	watchdog time.Duration
+	// abortPath is the mount's abort file in the fuse control file
+	// system (fusectl), "" where it is not mounted.
+	abortPath string
+
+	mu sync.Mutex
+	// hung: a call outlived its watchdog (the test failed); stuck: one
+	// did not return even after the rescue, and nothing more is run.
+	hung, stuck bool
+	// calls are the syscalls running, by what they do.
+	calls map[string]int
+}
+
+// running returns what the calls running now do.
+func (m *fakeMount) running() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for what := range m.calls {
+		out = append(out, what)
+	}
+	return out
+}
+
+// mountFake starts a fake server (FileSystem on, so that it serves what a
+// mount needs) and mounts its share; cleanup unmounts and stops both.
+func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
+	t.Helper()
+	srv := &smbtest.Server{FileSystem: true, ShareFlags: map[string]uint32{"share": wire.ShareFlagEncryptData}}
+	newMech := func() (auth.Mechanism, error) { return &smbtest.Mechanism{IsMutual: true}, nil }
+	mech, _ := newMech()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	cl, err := client.Dial(ctx, client.Options{Server: "fake", Policy: client.StrictPolicy(), Mechanism: mech,
+		NewMechanism: newMech, Dial: srv.Dial, Timeout: fakeTimeout})
+	if err != nil {
+		srv.Close()
+		t.Fatalf("Dial: %v", err)
+	}
+	tree, err := cl.Connect(ctx, "share")
+	if err != nil {
+		cl.Close()
+		srv.Close()
+		t.Fatalf("Connect: %v", err)
+	}
+	dir := t.TempDir()
+	opts.FsName = "//fake/share"
+	fsrv, err := smbfs.Mount(dir, tree, opts)
+	if err != nil {
+		cl.Close()
+		srv.Close()
+		t.Fatalf("Mount: %v", err)
+	}
+	m := &fakeMount{t: t, srv: srv, cl: cl, dir: dir, fs: fsrv, watchdog: watchdogFactor * fakeTimeout,
+		abortPath: fuseAbortPath(dir)}
+	t.Cleanup(m.unmount)
+	return m
+}
+
+// unmount stops lying, unmounts (detaching a mount a hung call keeps busy)
+// and closes the client and the server.
+func (m *fakeMount) unmount() {
+	m.srv.SetHostile(smbtest.Hostile{})
+	if m.isHung() {
+		m.srv.Cut()
+	}
+	if err := m.fs.Unmount(); err != nil {
+		m.t.Errorf("Unmount: %v", err)
+		m.abort()
+		syscall.Unmount(m.dir, syscall.MNT_DETACH)
+	} else {
+		m.fs.Wait()
+	}
+	m.cl.Close()
+	m.srv.Close()
+}
+
+func (m *fakeMount) isHung() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hung
+}
+
+func (m *fakeMount) isStuck() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.stuck
+}
+
+// do runs one syscall (fn) with the watchdog. A call that outlives it
+// fails the test; the server then stops lying and cuts its connections
+// (the client fails the call's requests, reconnects and resends what it
+// may), so that the call returns and the test can go on: do returns
+// errHung. Once a call did not return even then, do runs nothing more.
+func (m *fakeMount) do(what string, fn func() error) error {
+	if m.isStuck() {
+		return errHung
+	}
+	m.mu.Lock()
+	if m.calls == nil {
+		m.calls = map[string]int{}
+	}
+	m.calls[what]++
+	m.mu.Unlock()
+	done := make(chan error, 1)
+	go func() {
+		err := fn()
+		m.mu.Lock()
+		if m.calls[what]--; m.calls[what] == 0 {
+			delete(m.calls, what)
+		}
+		m.mu.Unlock()
+		done <- err
+	}()
+	timer := time.NewTimer(m.watchdog)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+	}
+	m.mu.Lock()
+	m.hung = true
+	m.mu.Unlock()
+	m.t.Errorf("%s: no answer within %v (server lying with %+v)", what, m.watchdog, m.srv.Hostile())
+	m.srv.SetHostile(smbtest.Hostile{})
+	m.srv.Cut()
+	select {
+	case <-done:
+	case <-time.After(m.watchdog):
+		m.t.Errorf("%s: still no answer %v after the server stopped lying and cut its connections; aborting the FUSE connection", what, m.watchdog)
+		m.mu.Lock()
+		m.stuck = true
+		m.mu.Unlock()
+		m.abort()
+	}
+	return errHung
+}
+
+// abort aborts the mount's FUSE connection (fusectl): every request
+// waiting in the kernel fails with ENOTCONN. A process cannot otherwise
+// exit while one of its threads waits on a request to its own mount.
+func (m *fakeMount) abort() {
+	if m.abortPath != "" {
+		os.WriteFile(m.abortPath, []byte("1"), 0)
+	}
+}
+
+// fuseAbortPath returns the abort file of the FUSE connection mounted at
+// dir, or "" without fusectl.
+func fuseAbortPath(dir string) string {
+	var st syscall.Stat_t
+	if err := syscall.Stat(dir, &st); err != nil {
+		return ""
+	}
+	p := fmt.Sprintf("/sys/fs/fuse/connections/%d/abort", unix.Minor(st.Dev))
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+// abortMountsUnder aborts the FUSE connections of the mounts below dir
+// (a child process's) and detaches them.
+func abortMountsUnder(dir string) {
+	data, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 5 || !strings.HasPrefix(f[4], dir+"/") {
+			continue
+		}
+		var maj, min uint32
+		if _, err := fmt.Sscanf(f[2], "%d:%d", &maj, &min); err == nil {
+			os.WriteFile(fmt.Sprintf("/sys/fs/fuse/connections/%d/abort", min), []byte("1"), 0)
+		}
+		syscall.Unmount(f[4], syscall.MNT_DETACH)
+	}
+}
+
+func (m *fakeMount) path(name string) string { return m.dir + "/" + name }
+
+// readDir lists dir in batches, each getdents under the watchdog, and
+// stops after limit entries (a listing that never ends must not make the
+// test's own copy of it endless). more says whether it stopped early.
+func (m *fakeMount) readDir(what, dir string, limit int) (ents []os.DirEntry, more bool, err error) {
+	var f *os.File
+	if err := m.do("open "+what, func() (err error) { f, err = os.Open(dir); return err }); err != nil {
+		return nil, false, err
+	}
+	defer m.do("close "+what, f.Close)
+	for len(ents) < limit {
+		var batch []os.DirEntry
+		err := m.do("readdir "+what, func() (err error) { batch, err = f.ReadDir(min(500, limit-len(ents))); return err })
+		ents = append(ents, batch...)
+		if err == io.EOF {
+			return ents, false, nil
+		}
+		if err != nil {
+			return ents, false, err
+		}
+	}
+	return ents, true, nil
+}
+
+// usable checks, with the server honest, that the mount still creates,
+// writes, reads back and lists.
+func (m *fakeMount) usable(t *testing.T) {
+	t.Helper()
+	m.srv.SetHostile(smbtest.Hostile{})
+	if m.isStuck() {
+		t.Errorf("mount not checked: a call never returned")
+		return
+	}
+	name := fmt.Sprintf("after-%d", time.Now().UnixNano())
+	want := []byte("still working " + name)
+	if err := m.do("write "+name, func() error { return os.WriteFile(m.path(name), want, 0644) }); err != nil {
+		t.Errorf("mount unusable afterwards: write: %v", err)
+		return
+	}
+	var got []byte
+	if err := m.do("read "+name, func() (err error) { got, err = os.ReadFile(m.path(name)); return err }); err != nil || string(got) != string(want) {
+		t.Errorf("mount unusable afterwards: read back %q, %v; want %q", got, err, want)
+	}
+	ents, _, err := m.readDir("list", m.dir, 100_000)
+	if err != nil {
+		t.Errorf("mount unusable afterwards: list: %v", err)
+	}
+	found := false
+	for _, e := range ents {
+		found = found || e.Name() == name
+	}
+	if !found {
+		t.Errorf("mount unusable afterwards: %s not listed among %d entries", name, len(ents))
+	}
+}
+
+// heapSampler records the largest heap seen while it runs (the bytes of
+// live and not yet swept objects, read without stopping the world every
+// 2 ms: a loop that allocates can take gigabytes in a second); when it
+// passes limit it calls over once, on the sampler's goroutine.
+type heapSampler struct {
+	stop chan struct{}
+	done chan struct{}
+	peak uint64
+}
+
+func sampleHeap(limit uint64, over func(uint64)) *heapSampler {
+	h := &heapSampler{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(h.done)
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		fired := false
+		for {
+			metrics.Read(sample)
+			h.peak = max(h.peak, sample[0].Value.Uint64())
+			if h.peak > limit && !fired {
+				fired = true
+				over(h.peak)
+			}
+			select {
+			case <-h.stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return h
+}
+
+// Stop ends sampling and returns the peak.
+func (h *heapSampler) Stop() uint64 {
+	close(h.stop)
+	<-h.done
+	return h.peak
+}
