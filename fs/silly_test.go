@@ -17,14 +17,14 @@ func TestHiddenPath(t *testing.T) {
 		if want := p[:strings.LastIndexByte(p, '\\')+1]; dir != want {
 			t.Errorf("%s: hidden %s not in the same directory", p, h)
 		}
-		if !isHidden(name) || len(name) != len(hiddenPrefix)+16 || checkName(name) != 0 {
+		if !hasHiddenPrefix(name) || len(name) != len(hiddenPrefix)+16 || checkName(name) != 0 {
 			t.Errorf("%s: hidden name %q", p, name)
 		}
 	}
 	if hiddenPath("a") == hiddenPath("a") {
 		t.Errorf("hidden names repeat")
 	}
-	if isHidden("smb3fs-deleted-x") || isHidden("x.smb3fs-deleted-") {
+	if hasHiddenPrefix("smb3fs-deleted-x") || hasHiddenPrefix("x.smb3fs-deleted-") {
 		t.Errorf("isHidden too broad")
 	}
 }
