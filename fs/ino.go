@@ -67,6 +67,8 @@ type inodes struct {
 	// by mu.
 	rootID    uint64
 	rootKnown bool
+	// testStat stands in for the server in unit tests; set before use.
+	testStat func(p string) (uint64, attrs, error)
 }
 
 // own returns a new inode number of our own. Caller holds mu.
@@ -187,19 +189,31 @@ func (n *Node) isLinkTo(ctx context.Context, anc *Node, name string, id uint64, 
 	if errno != 0 {
 		return false
 	}
-	ares, acl, err := n.fsys.tree.Stat(ctx, ap)
+	aid, fa, err := n.fsys.statDir(ctx, ap)
 	if err != nil {
 		return false
 	}
-	cres, ccl, err := n.fsys.tree.Stat(ctx, cp)
+	cid, fc, err := n.fsys.statDir(ctx, cp)
 	if err != nil {
 		return false
 	}
-	fa, fc := attrsOfClose(acl), attrsOfClose(ccl)
 	if !anc.IsRoot() {
 		anc.seenDir(fa)
 	}
-	return usableIno(client.DiskFileID(ares)) == id && usableIno(client.DiskFileID(cres)) == id && sameDirAttrs(fa, fc)
+	return aid == id && cid == id && sameDirAttrs(fa, fc)
+}
+
+// statDir returns the FileId and attributes of path p (through
+// inos.testStat in unit tests, which have no server).
+func (fsys *FS) statDir(ctx context.Context, p string) (uint64, attrs, error) {
+	if fsys.inos.testStat != nil {
+		return fsys.inos.testStat(p)
+	}
+	cr, cl, err := fsys.tree.Stat(ctx, p)
+	if err != nil {
+		return 0, attrs{}, err
+	}
+	return usableIno(client.DiskFileID(cr)), attrsOfClose(cl), nil
 }
 
 // newChild returns the inode for name in n, with FileId id and attributes

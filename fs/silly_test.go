@@ -79,3 +79,24 @@ func TestOpenFilesHoldsWaitsForPending(t *testing.T) {
 		t.Errorf("holds with a cancelled context")
 	}
 }
+
+func TestHiddenOnlyOurs(t *testing.T) {
+	root := testRoot(t, Options{Timeout: time.Minute})
+	fsys := root.fsys
+	theirs := hiddenPrefix + "0123456789abcdef"
+	if fsys.isHidden(theirs) {
+		t.Errorf("%s hidden though this mount never made it", theirs)
+	}
+	p := hiddenPath(`dir\f`)
+	n := &Node{fsys: fsys}
+	fsys.hideAs(n, p)
+	ours := p[len(`dir\`):]
+	if !fsys.isHidden(ours) || fsys.isHidden(theirs) {
+		t.Errorf("after hiding %s: ours %v, theirs %v", ours, fsys.isHidden(ours), fsys.isHidden(theirs))
+	}
+	// The last handle closes: the server deletes the file, the name goes.
+	n.untrack(&handle{})
+	if fsys.isHidden(ours) {
+		t.Errorf("%s still hidden after the last close", ours)
+	}
+}

@@ -1,0 +1,167 @@
+//go:build linux
+
+package fs_test
+
+import (
+	"bufio"
+	"errors"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	smbfs "github.com/smb3fs/smb3fs/fs"
+)
+
+// loopRSSBound is the most memory (VmHWM) the test process, which serves
+// the mount, may have used after walking the loop tree with every tool.
+const loopRSSBound = 300 << 20
+
+// TestLiveLoopWalks builds, on the server's own disk, a tree of symbolic
+// links Samba follows (links to ., .., three levels up, a sibling) and a
+// hard-linked pair, and walks it through the mount with find, du, ls -laR,
+// tar and rsync -a, twice each: every walk ends within its time, both runs
+// give the same output, the links to ancestors show as links, and the
+// mount works afterwards. Before ino.go, ls -la loopd never ended and the
+// mount grew to gigabytes.
+func TestLiveLoopWalks(t *testing.T) {
+	m := mountShare(t, smbfs.Options{})
+	disk := m.onDisk("loopd")
+	for _, d := range []string{"sub", "a/b/c", "other", "x"} {
+		if err := os.MkdirAll(filepath.Join(disk, d), 0755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{"self": ".", "sub/up": "..", "a/b/c/up3": "../../..", "x/sib": "../other"} {
+		if err := os.Symlink(target, filepath.Join(disk, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"other/f1", "other/f2", "hard1"} {
+		if err := os.WriteFile(filepath.Join(disk, f), []byte(f), 0644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Link(filepath.Join(disk, "hard1"), filepath.Join(disk, "hard2")); err != nil {
+		t.Fatal(err)
+	}
+	// The server's files belong to alice; the test runs as root.
+	exec.Command("chown", "-R", "--no-dereference", strconv.Itoa(m.env.Users[0].UID), disk).Run()
+
+	loopd := m.path("loopd")
+	// Hard links: one inode, two links (the first lookup asks the server).
+	var h1, h2 syscall.Stat_t
+	if err := syscall.Lstat(filepath.Join(loopd, "hard1"), &h1); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Lstat(filepath.Join(loopd, "hard2"), &h2); err != nil {
+		t.Fatal(err)
+	}
+	if h1.Ino != h2.Ino || h1.Nlink != 2 {
+		t.Errorf("hard links: inodes %d %d, nlink %d; want one inode, nlink 2", h1.Ino, h2.Ino, h1.Nlink)
+	}
+
+	walk := func(name string, args ...string) string {
+		t.Helper()
+		var first string
+		for i := 0; i < 2; i++ {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			cmd := exec.CommandContext(ctx, "sh", "-c", strings.Join(args, " "))
+			cmd.Dir = loopd
+			out, err := cmd.CombinedOutput()
+			cancel()
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				t.Fatalf("%s run %d: killed after 2 minutes (%s)", name, i+1, strings.Join(args, " "))
+			}
+			if err != nil {
+				t.Errorf("%s run %d: %v\n%s", name, i+1, err, out)
+			}
+			if i == 0 {
+				first = string(out)
+			} else if string(out) != first {
+				t.Errorf("%s: runs differ:\n%s\n---\n%s", name, first, out)
+			}
+		}
+		return first
+	}
+	find := walk("find", "find . -printf '%y %p %l\\n' | sort")
+	for _, want := range []string{"l ./self .", "l ./sub/up ..", "l ./a/b/c/up3 ../../..", "d ./x/sib", "f ./x/sib/f1", "f ./other/f2", "f ./hard2"} {
+		if !strings.Contains(find, want+"\n") && !strings.Contains(find, want+" \n") {
+			t.Errorf("find: no %q in\n%s", want, find)
+		}
+	}
+	walk("du -a", "du -a . | sort -k2")
+	walk("du -s", "du -s .")
+	ls := walk("ls -laR", "ls -laR --time-style=+ .")
+	if !strings.Contains(ls, " self -> .\n") || !strings.Contains(ls, " up3 -> ../../..\n") {
+		t.Errorf("ls -laR: no self -> . or up3 -> ../../.. in\n%s", ls)
+	}
+	tarList := walk("tar", "tar -cf - . | tar -tvf - | sort -k6")
+	if !strings.Contains(tarList, "./self -> .") {
+		t.Errorf("tar: self not a link to .:\n%s", tarList)
+	}
+	dst := t.TempDir()
+	walk("rsync", "rm -rf", dst, "&& rsync -a ./", dst+"/", "&& cd", dst, "&& find . -printf '%y %p %l\\n' | sort")
+	if target, err := os.Readlink(filepath.Join(dst, "self")); err != nil || target != "." {
+		t.Errorf("rsync copy: self -> %q (%v), want .", target, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dst, "x/sib/f1")); err != nil || string(b) != "other/f1" {
+		t.Errorf("rsync copy: x/sib/f1 %q (%v)", b, err)
+	}
+
+	// Through the mount: the links read as links, the sibling is a
+	// directory of its own.
+	if target, err := os.Readlink(filepath.Join(loopd, "self")); err != nil || target != "." {
+		t.Errorf("readlink self: %q %v", target, err)
+	}
+	var sib, other syscall.Stat_t
+	syscall.Stat(filepath.Join(loopd, "x/sib"), &sib)
+	syscall.Stat(filepath.Join(loopd, "other"), &other)
+	if sib.Mode&syscall.S_IFMT != syscall.S_IFDIR || sib.Ino == other.Ino {
+		t.Errorf("x/sib: mode %o inode %d (other: %d), want a directory with an inode of its own", sib.Mode, sib.Ino, other.Ino)
+	}
+
+	// The mount still works.
+	if err := os.WriteFile(filepath.Join(loopd, "after"), []byte("after"), 0644); err != nil {
+		t.Fatalf("write after the walks: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(disk, "after")); err != nil || string(b) != "after" {
+		t.Errorf("after the walks, on disk: %q %v", b, err)
+	}
+	if _, err := os.Stat(m.path("loopd/sub")); err != nil {
+		t.Errorf("stat after the walks: %v", err)
+	}
+
+	hwm := vmHWM(t)
+	t.Logf("VmHWM after the walks: %d MiB", hwm>>20)
+	if hwm > loopRSSBound {
+		t.Errorf("VmHWM %d MiB, over the bound of %d MiB", hwm>>20, loopRSSBound>>20)
+	}
+}
+
+// vmHWM returns this process's peak resident set size.
+func vmHWM(t *testing.T) int64 {
+	t.Helper()
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return kb << 10
+		}
+	}
+	t.Fatal("no VmHWM in /proc/self/status")
+	return 0
+}
