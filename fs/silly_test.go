@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 func TestHiddenPath(t *testing.T) {
@@ -95,7 +98,7 @@ func TestHiddenOnlyOurs(t *testing.T) {
 		t.Errorf("after hiding %s: ours %v, theirs %v", ours, fsys.isHidden(ours), fsys.isHidden(theirs))
 	}
 	// The last handle closes: the server deletes the file, the name goes.
-	n.untrack(&handle{})
+	n.untrack(&handle{f: &client.File{Create: &wire.CreateResponse{}}})
 	if fsys.isHidden(ours) {
 		t.Errorf("%s still hidden after the last close", ours)
 	}
