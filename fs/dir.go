@@ -36,7 +36,7 @@ type dirHandle struct {
 	// Fields below are guarded by go-fuse, which serializes the calls on
 	// one directory handle.
 	started bool            // a listing is under way
-	f       *client.File    // the handle of a long listing, until it ends
+	f       dirLister       // the handle of a long listing, until it ends
 	window  []wire.DirEntry // entries base, base+1, ... of the listing
 	base    int
 	done    bool // no entries after window
@@ -47,6 +47,27 @@ type dirHandle struct {
 	all   []wire.DirEntry
 	made  time.Time
 	stamp listStamp
+}
+
+// dirLister reads a directory listing in batches: a *client.File, or a
+// stand-in in unit tests (FS.testLister).
+type dirLister interface {
+	ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([]wire.DirEntry, error)
+	Close(ctx context.Context) (*wire.CloseResponse, error)
+}
+
+var _ dirLister = (*client.File)(nil)
+
+// openLister opens directory p to list it in batches.
+func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
+	if fsys.testLister != nil {
+		return fsys.testLister(p), nil
+	}
+	f, err := fsys.tree.Create(ctx, p, listOpen())
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // dirBatch is the QUERY_DIRECTORY buffer of a window after the first: at
@@ -72,16 +93,18 @@ func (d *dirHandle) start(ctx context.Context) syscall.Errno {
 	if errno != 0 {
 		return errno
 	}
-	if ents, ok := d.node.quickList(ctx, p); ok {
-		d.window, d.done, d.started = ents, true, true
-		if gather {
-			// The listing answers lookups too while it is recent
-			// (dircache.go).
-			d.node.keepListing(ents, d.made, d.stamp)
+	if d.node.fsys.testLister == nil {
+		if ents, ok := d.node.quickList(ctx, p); ok {
+			d.window, d.done, d.started = ents, true, true
+			if gather {
+				// The listing answers lookups too while it is
+				// recent (dircache.go).
+				d.node.keepListing(ents, d.made, d.stamp)
+			}
+			return 0
 		}
-		return 0
 	}
-	f, err := d.node.fsys.tree.Create(ctx, p, listOpen())
+	f, err := d.node.fsys.openLister(ctx, p)
 	if err != nil {
 		return ToErrno(err)
 	}

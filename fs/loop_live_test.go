@@ -4,8 +4,8 @@ package fs_test
 
 import (
 	"bufio"
-	"errors"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"

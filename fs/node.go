@@ -76,6 +76,9 @@ type FS struct {
 	dc dirCache
 	// inos chooses directories' inode numbers (ino.go).
 	inos inodes
+	// testLister, set in unit tests only, lists directories instead of
+	// the server (dir.go).
+	testLister func(p string) dirLister
 	// hidden holds the names this mount gave files it renamed away
 	// while open (silly.go).
 	hidden hiddenNames
