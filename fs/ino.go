@@ -290,12 +290,11 @@ func (n *Node) loopChild(ctx context.Context, name string, id uint64, target str
 }
 
 // direntIno is the inode number Readdirent gives for entry e of directory
-// n: the known child's, else the FileId when a lookup would give it, else 0
-// (shown as unknown) for a directory whose number lookup would choose.
+// n: the FileId, or 0 (shown as unknown) for a directory whose number
+// lookup chooses (an ancestor's FileId, or one another live directory
+// shows), whether or not it was looked up yet, so that every listing says
+// the same.
 func (n *Node) direntIno(e *wire.DirEntry) uint64 {
-	if ch := n.GetChild(e.Name); ch != nil {
-		return ch.StableAttr().Ino
-	}
 	id := usableIno(e.FileID)
 	if id == 0 || e.FileAttributes&wire.FileAttributeDirectory == 0 {
 		return id
@@ -305,8 +304,9 @@ func (n *Node) direntIno(e *wire.DirEntry) uint64 {
 	}
 	t := &n.fsys.inos
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.dirs[id] != nil {
+	other := t.dirs[id]
+	t.mu.Unlock()
+	if other != nil && !other.pendingAt(n, e.Name) {
 		return 0
 	}
 	return id

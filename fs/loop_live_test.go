@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -164,4 +165,97 @@ func vmHWM(t *testing.T) int64 {
 	}
 	t.Fatal("no VmHWM in /proc/self/status")
 	return 0
+}
+
+// TestLiveRepeatedFileIDs mounts, in smbd's mount namespace, two fresh
+// tmpfs file systems inside the share (Samba mixes the device into its
+// FileIds, so these do not collide), then bind-mounts the share's test
+// directory inside one (an ancestor seen again: a loop) and one tmpfs
+// inside the other (its directories' FileIds repeated elsewhere). find, du
+// and ls -R end with the same output twice, the loop shows as a link, and
+// every directory shows an inode number of its own.
+func TestLiveRepeatedFileIDs(t *testing.T) {
+	m := mountShare(t, smbfs.Options{})
+	pidb, err := os.ReadFile(filepath.Join(m.env.Base, "state/dc/run/smbd.pid"))
+	if err != nil {
+		t.Fatalf("smbd's pid: %v", err)
+	}
+	pid := strings.TrimSpace(string(pidb))
+	inSmbd := func(script string) {
+		t.Helper()
+		out, err := exec.Command("nsenter", "-t", pid, "-m", "sh", "-ec", script).CombinedOutput()
+		if err != nil {
+			t.Fatalf("in smbd's mount namespace: %s: %v\n%s", script, err, out)
+		}
+	}
+	disk := m.onDisk("rep")
+	uid := strconv.Itoa(m.env.Users[0].UID)
+	var mounts []string
+	mount := func(dir string) {
+		inSmbd("mkdir -p " + dir + " && mount -t tmpfs -o size=1m,mode=0755,uid=" + uid + " smb3fs-rep " + dir)
+		mounts = append([]string{dir}, mounts...)
+	}
+	t.Cleanup(func() {
+		for _, d := range mounts {
+			exec.Command("nsenter", "-t", pid, "-m", "umount", "-l", d).Run()
+		}
+	})
+	tree := "mkdir -p d/e/f && echo x > d/e/file && chown -R " + uid + " ."
+	mount(filepath.Join(disk, "A"))
+	inSmbd("cd " + disk + "/A && " + tree)
+	mount(filepath.Join(disk, "B"))
+	inSmbd("cd " + disk + "/B && " + tree)
+	inSmbd("chown " + uid + " " + disk)
+	bind := func(from, to string) {
+		inSmbd("mount --bind " + from + " " + to)
+		mounts = append([]string{to}, mounts...)
+	}
+	bind(disk, filepath.Join(disk, "B/d/e/f"))
+	bind(filepath.Join(disk, "B"), filepath.Join(disk, "A/d/e/f"))
+	out, _ := exec.Command("nsenter", "-t", pid, "-m", "find", disk, "-printf", "%i %p\n").CombinedOutput()
+	t.Logf("on the server's disk:\n%s", out)
+
+	var first string
+	for i := 0; i < 2; i++ {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		cmd := exec.CommandContext(ctx, "sh", "-c", "find . -printf '%y %i %p\\n' | sort -k3 && du -a . | sort -k2 && ls -laR --time-style=+ . >/dev/null")
+		cmd.Dir = m.path("rep")
+		b, err := cmd.CombinedOutput()
+		cancel()
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			t.Fatalf("walk %d: killed after 2 minutes", i+1)
+		}
+		if err != nil {
+			t.Errorf("walk %d: %v\n%s", i+1, err, b)
+		}
+		if i == 0 {
+			first = string(b)
+		} else if string(b) != first {
+			t.Errorf("walks differ:\n%s\n---\n%s", first, b)
+		}
+	}
+	t.Logf("through the mount:\n%s", first)
+	dirs := map[string]string{}
+	for _, line := range strings.Split(first, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[0] != "d" {
+			continue
+		}
+		if other, ok := dirs[f[1]]; ok {
+			t.Errorf("directories %s and %s share inode %s", other, f[2], f[1])
+		}
+		dirs[f[1]] = f[2]
+	}
+	for _, want := range []string{"d ./A/d/e/f/d/e/f", "l ./B/d/e/f"} {
+		f := strings.Fields(want)
+		if !regexp.MustCompile(`(?m)^` + f[0] + ` [0-9]+ ` + regexp.QuoteMeta(f[1]) + `$`).MatchString(first) {
+			t.Errorf("walk: no %s", want)
+		}
+	}
+	if target, err := os.Readlink(m.path("rep/B/d/e/f")); err != nil || target != "../../.." {
+		t.Errorf("B/d/e/f (the share's directory bound there): link to %q %v, want ../../..", target, err)
+	}
+	if b, err := os.ReadFile(m.path("rep/A/d/e/f/d/e/file")); err != nil || string(b) != "x\n" {
+		t.Errorf("file in B bound into A: %q %v", b, err)
+	}
 }
