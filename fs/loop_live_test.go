@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -257,5 +258,55 @@ func TestLiveRepeatedFileIDs(t *testing.T) {
 	}
 	if b, err := os.ReadFile(m.path("rep/A/d/e/f/d/e/file")); err != nil || string(b) != "x\n" {
 		t.Errorf("file in B bound into A: %q %v", b, err)
+	}
+}
+
+// TestLiveReaddirStreams lists a directory of 12,000 entries (over
+// maxListed, some 40 QUERY_DIRECTORY windows) through the mount, twice:
+// every name once, the same both times, and lookups in it still work
+// (per name, its listing not kept).
+func TestLiveReaddirStreams(t *testing.T) {
+	m := mountShare(t, smbfs.Options{})
+	disk := m.onDisk("big")
+	if err := os.Mkdir(disk, 0755); err != nil {
+		t.Fatal(err)
+	}
+	const n = 12000
+	pad := strings.Repeat("p", 60)
+	for i := 0; i < n; i++ {
+		if err := os.WriteFile(filepath.Join(disk, fmt.Sprintf("f%05d-%s", i, pad)), nil, 0644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec.Command("chown", "-R", strconv.Itoa(m.env.Users[0].UID), disk).Run()
+	var first []string
+	for run := 0; run < 2; run++ {
+		ents, err := os.ReadDir(m.path("big"))
+		if err != nil {
+			t.Fatalf("readdir %d: %v", run+1, err)
+		}
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		if len(names) != n {
+			t.Errorf("readdir %d: %d entries, want %d", run+1, len(names), n)
+		}
+		for i, name := range names {
+			if want := fmt.Sprintf("f%05d-%s", i, pad); name != want {
+				t.Fatalf("readdir %d: entry %d is %q, want %q", run+1, i, name, want)
+			}
+		}
+		if run == 0 {
+			first = names
+		} else if strings.Join(names, "/") != strings.Join(first, "/") {
+			t.Errorf("the two listings differ")
+		}
+	}
+	if _, err := os.Stat(m.path(fmt.Sprintf("big/f%05d-%s", n-1, pad))); err != nil {
+		t.Errorf("stat the last name: %v", err)
+	}
+	if _, err := os.Stat(m.path("big/missing")); !os.IsNotExist(err) {
+		t.Errorf("stat a missing name: %v", err)
 	}
 }
