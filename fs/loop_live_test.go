@@ -73,8 +73,10 @@ func TestLiveLoopWalks(t *testing.T) {
 		var first string
 		for i := 0; i < 2; i++ {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			cmd := exec.CommandContext(ctx, "sh", "-c", strings.Join(args, " "))
-			cmd.Dir = loopd
+			// The shell changes into the mount, not the forked child:
+			// until it execs, this process (which serves the mount)
+			// waits for it.
+			cmd := exec.CommandContext(ctx, "sh", "-c", "cd '"+loopd+"' && "+strings.Join(args, " "))
 			out, err := cmd.CombinedOutput()
 			cancel()
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -126,6 +128,19 @@ func TestLiveLoopWalks(t *testing.T) {
 	syscall.Stat(filepath.Join(loopd, "other"), &other)
 	if sib.Mode&syscall.S_IFMT != syscall.S_IFDIR || sib.Ino == other.Ino {
 		t.Errorf("x/sib: mode %o inode %d (other: %d), want a directory with an inode of its own", sib.Mode, sib.Ino, other.Ino)
+	}
+
+	// A link to the share's root (not walked: other tests change the
+	// root as they go).
+	if err := os.Mkdir(m.onDisk("toroot"), 0755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../..", m.onDisk("toroot/top")); err != nil {
+		t.Fatal(err)
+	}
+	exec.Command("chown", "-R", "--no-dereference", strconv.Itoa(m.env.Users[0].UID), m.onDisk("toroot")).Run()
+	if target, err := os.Readlink(m.path("toroot/top")); err != nil || target != "../.." {
+		t.Errorf("readlink of a link to the share's root: %q %v, want ../..", target, err)
 	}
 
 	// The mount still works.
@@ -219,8 +234,7 @@ func TestLiveRepeatedFileIDs(t *testing.T) {
 	var first string
 	for i := 0; i < 2; i++ {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		cmd := exec.CommandContext(ctx, "sh", "-c", "find . -printf '%y %i %p\\n' | sort -k3 && du -a . | sort -k2 && ls -laR --time-style=+ . >/dev/null")
-		cmd.Dir = m.path("rep")
+		cmd := exec.CommandContext(ctx, "sh", "-c", "cd '"+m.path("rep")+"' && find . -printf '%y %i %p\\n' | sort -k3 && du -a . | sort -k2 && ls -laR --time-style=+ . >/dev/null")
 		b, err := cmd.CombinedOutput()
 		cancel()
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
