@@ -219,6 +219,7 @@ func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Err
 		switch e.Name {
 		case ".":
 			ino = d.node.StableAttr().Ino
+			d.node.seenDir(a) // what links to it are checked against (ino.go)
 		case "..":
 			if _, parent := d.node.Parent(); parent != nil {
 				ino = parent.StableAttr().Ino
