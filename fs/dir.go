@@ -42,6 +42,9 @@ type dirHandle struct {
 	done    bool // no entries after window
 	pos     int  // offset of the next entry to return
 	last    *wire.DirEntry
+	// relists counts the listings started again after a reconnect lost
+	// the last one's place (at most maxRelists per open directory).
+	relists int
 	// all gathers the listing for lookups (nil once it cannot: a seek,
 	// more than maxListed entries); made and stamp as for keepListing.
 	all   []wire.DirEntry
@@ -69,6 +72,10 @@ func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
 	}
 	return f, nil
 }
+
+// maxRelists bounds how often one open directory lists again from the
+// start after reconnects lost its place.
+const maxRelists = 3
 
 // dirBatch is the QUERY_DIRECTORY buffer of a window after the first: at
 // least 64 KiB, the least a server must accept, and the most one window
@@ -128,8 +135,10 @@ func (d *dirHandle) start(ctx context.Context) syscall.Errno {
 // next reads the window after the current one.
 func (d *dirHandle) next(ctx context.Context) syscall.Errno {
 	ents, err := d.f.ReadDirBatch(ctx, false, dirBatch)
-	if errors.Is(err, client.ErrListingLost) {
-		// Again from the start, skipping to where we are.
+	if (errors.Is(err, client.ErrListingLost) || errors.Is(err, client.ErrHandleLost)) && d.relists < maxRelists {
+		// A reconnect lost the handle or its place: again from
+		// the start, skipping to where we are.
+		d.relists++
 		d.reset()
 		return d.start(ctx)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
@@ -16,12 +17,18 @@ type fakeLister struct {
 	next         int
 	restarts     int
 	closed       bool
+	// loseAt: the batch read when next reaches it fails as a handle
+	// lost in a reconnect would (once).
+	loseAt int
 }
 
 func (f *fakeLister) ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([]wire.DirEntry, error) {
 	if restart {
 		f.next = 0
 		f.restarts++
+	} else if f.loseAt > 0 && f.next == f.loseAt {
+		f.loseAt = 0
+		return nil, client.ErrHandleLost
 	}
 	var ents []wire.DirEntry
 	for len(ents) < f.batch && (f.total < 0 || f.next < f.total) {
@@ -94,6 +101,26 @@ func TestReaddirStreams(t *testing.T) {
 	d.Releasedir(ctx, 0)
 	if !fl.closed {
 		t.Errorf("Releasedir left the listing's handle open")
+	}
+
+	// A reconnect loses the handle halfway: listed again from the start
+	// and skipped to where it was; every name once.
+	fl = &fakeLister{total: 2000, batch: 500, loseAt: 1000}
+	d = &dirHandle{node: root}
+	for i := 0; ; i++ {
+		de, errno := d.Readdirent(ctx)
+		if errno != 0 {
+			t.Fatalf("after a lost handle: %v", errno)
+		}
+		if de == nil {
+			if i != 2000 || fl.restarts != 2 {
+				t.Errorf("after a lost handle: %d entries, %d listings; want 2000, 2", i, fl.restarts)
+			}
+			break
+		}
+		if want := fmt.Sprintf("f%07d", i); de.Name != want {
+			t.Fatalf("after a lost handle: entry %d is %q, want %q", i, de.Name, want)
+		}
 	}
 
 	// An endless listing (a hostile server): memory stays bounded.
