@@ -79,7 +79,11 @@
 // while it is read in order from its start, the entries gathered for
 // lookups, at most 10,000 (maxListed): a directory of millions of entries,
 // or a server whose listing never ends, costs no more. A seek inside the
-// window stays there; one before it lists again from the start and skips.
+// window stays there; one before it lists again from the start and skips,
+// as does a reconnect that loses the handle (at most 3 times per open
+// directory). While a long listing is being read its handle is open on the
+// server (until the end of the listing or closedir): Samba then refuses to
+// rename a directory above it.
 //
 // Lookups from listings (dircache.go): when a directory sees a second
 // lookup the kernel could not answer within actimeo, it is listed (one
