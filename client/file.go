@@ -590,6 +590,57 @@ func (f *File) ReadDir(ctx context.Context, pattern string) ([]wire.DirEntry, er
 	return all, err
 }
 
+// ReadDirBatch reads the next entries of directory f, at most bufLen bytes
+// of FileIdBothDirectoryInformation (one QUERY_DIRECTORY, [MS-SMB2]
+// 3.2.4.8); restart starts again from the first entry. At the end of the
+// listing it returns no entries and no error. A batch that had to be sent
+// again on a new connection (where the server's position is lost) other
+// than a restart fails with ErrListingLost: list again from the start.
+func (f *File) ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([]wire.DirEntry, error) {
+	var ents []wire.DirEntry
+	tries := 0
+	err := f.t.do(ctx, f, classify(wire.CmdQueryDirectory, 0), func(sn *snap) error {
+		if tries++; tries > 1 && !restart {
+			return ErrListingLost
+		}
+		conn := sn.conn
+		outLen := min(conn.state.MaxTransactSize, bufLen)
+		var flags uint8
+		if restart {
+			flags = wire.RestartScans
+		}
+		req := &wire.QueryDirectoryRequest{
+			FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
+			Flags:                flags,
+			FileID:               sn.fid,
+			FileName:             "*",
+			OutputBufferLength:   outLen,
+		}
+		resp, err := sn.request(ctx, wire.CmdQueryDirectory, req, conn.creditCharge(int(outLen)))
+		if IsStatus(err, wire.StatusNoMoreFiles) {
+			ents = nil
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		r, err := wire.DecodeQueryDirectoryResponse(resp)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+		ents, err = wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+		return nil
+	})
+	return ents, err
+}
+
+// ErrListingLost: a directory listing read in batches lost its place (the
+// handle was reopened on a new connection); it must start again.
+var ErrListingLost = errors.New("smb2: directory listing lost its place on reconnect")
+
 // readDir is ReadDir on one connection.
 func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.DirEntry, error) {
 	conn := sn.conn

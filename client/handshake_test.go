@@ -292,6 +292,17 @@ func TestFakeCompoundAndDirectory(t *testing.T) {
 	if strings.Join(names, ",") != "a.txt,d" {
 		t.Fatalf("ReadDir = %v, want [a.txt d]", names)
 	}
+	// In batches: the entries, then none (no more files); a restart
+	// lists again.
+	for _, restart := range []bool{true, false, true} {
+		ents, err := root.ReadDirBatch(ctx, restart, 64<<10)
+		if err != nil {
+			t.Fatalf("ReadDirBatch(restart %v): %v", restart, err)
+		}
+		if want := map[bool]int{true: 2, false: 0}[restart]; len(ents) != want {
+			t.Fatalf("ReadDirBatch(restart %v): %d entries, want %d", restart, len(ents), want)
+		}
+	}
 	if err := srv.Err(); err != nil {
 		t.Fatalf("server: %v", err)
 	}

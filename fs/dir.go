@@ -2,6 +2,8 @@ package fs
 
 import (
 	"context"
+	"errors"
+	"math"
 	"syscall"
 	"time"
 
@@ -12,19 +14,73 @@ import (
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
-// dirHandle is an open directory. The listing is read from the server
-// (FileIdBothDirectoryInformation: names, file ids and attributes) the
-// first time the kernel reads, and again after a rewind; READDIRPLUS
-// answers each entry's lookup from the listing, without a round trip.
+// dirHandle is an open directory. Its listing is read from the server
+// (FileIdBothDirectoryInformation: names, file ids and attributes) as the
+// kernel reads, one window at a time:
+//
+//	first read ─► CREATE+QUERY_DIRECTORY+CLOSE (64 KiB): all of a small
+//	              directory, no handle kept
+//	              otherwise CREATE, QUERY_DIRECTORY (dirBatch bytes) ─► window
+//	window read ─► next QUERY_DIRECTORY on the kept handle ─► window
+//	no more files, rewind or release ─► CLOSE
+//
+// Only the current window is held (one QUERY_DIRECTORY answer, at most
+// dirBatch bytes of entries); a seek inside it moves within it, a seek
+// elsewhere lists again from the start and skips to the offset. While a
+// listing is read from its start without seeks, its entries are also
+// gathered, up to maxListed, to answer lookups afterwards (dircache.go).
+// READDIRPLUS answers each entry's lookup from the listing, without a round
+// trip.
 type dirHandle struct {
 	node *Node
 	// Fields below are guarded by go-fuse, which serializes the calls on
 	// one directory handle.
-	loaded  bool
-	entries []wire.DirEntry
-	pos     int // index of the next entry to return
+	started bool            // a listing is under way
+	f       dirLister       // the handle of a long listing, until it ends
+	window  []wire.DirEntry // entries base, base+1, ... of the listing
+	base    int
+	done    bool // no entries after window
+	pos     int  // offset of the next entry to return
 	last    *wire.DirEntry
+	// relists counts the listings started again after a reconnect lost
+	// the last one's place (at most maxRelists per open directory).
+	relists int
+	// all gathers the listing for lookups (nil once it cannot: a seek,
+	// more than maxListed entries); made and stamp as for keepListing.
+	all   []wire.DirEntry
+	made  time.Time
+	stamp listStamp
 }
+
+// dirLister reads a directory listing in batches: a *client.File, or a
+// stand-in in unit tests (FS.testLister).
+type dirLister interface {
+	ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([]wire.DirEntry, error)
+	Close(ctx context.Context) (*wire.CloseResponse, error)
+}
+
+var _ dirLister = (*client.File)(nil)
+
+// openLister opens directory p to list it in batches.
+func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
+	if fsys.testLister != nil {
+		return fsys.testLister(p), nil
+	}
+	f, err := fsys.tree.Create(ctx, p, listOpen())
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// maxRelists bounds how often one open directory lists again from the
+// start after reconnects lost its place.
+const maxRelists = 3
+
+// dirBatch is the QUERY_DIRECTORY buffer of a window after the first: at
+// least 64 KiB, the least a server must accept, and the most one window
+// holds (some 600 entries of 104 bytes and a short name).
+const dirBatch = 64 << 10
 
 var _ = (gofs.NodeOpendirHandler)((*Node)(nil))
 
@@ -34,21 +90,103 @@ func (n *Node) OpendirHandle(ctx context.Context, flags uint32) (gofs.FileHandle
 	return &dirHandle{node: n}, 0, 0
 }
 
-// load lists the directory (listDir: one CREATE+QUERY_DIRECTORY+CLOSE
-// compound for a small directory, else open, QUERY_DIRECTORY until no more
-// files, close).
-func (d *dirHandle) load(ctx context.Context) syscall.Errno {
-	stamp, made := d.node.listStamp(), time.Now()
-	ents, errno := d.node.listDir(ctx)
+// start begins the listing: the whole of a small directory in one
+// compound, else the first window on a handle kept open.
+func (d *dirHandle) start(ctx context.Context) syscall.Errno {
+	d.stamp, d.made = d.node.listStamp(), time.Now()
+	d.base, d.done, d.window = 0, false, nil
+	gather := d.pos == 0
+	p, errno := d.node.path()
 	if errno != 0 {
 		return errno
 	}
-	// The listing answers lookups too while it is recent (dircache.go).
-	d.node.keepListing(ents, made, stamp)
-	d.entries = ents
-	d.loaded = true
-	d.pos = 0
+	if d.node.fsys.testLister == nil {
+		if ents, ok := d.node.quickList(ctx, p); ok {
+			d.window, d.done, d.started = ents, true, true
+			if gather {
+				// The listing answers lookups too while it is
+				// recent (dircache.go).
+				d.node.keepListing(ents, d.made, d.stamp)
+			}
+			return 0
+		}
+	}
+	f, err := d.node.fsys.openLister(ctx, p)
+	if err != nil {
+		return ToErrno(err)
+	}
+	d.f = f
+	ents, err := f.ReadDirBatch(ctx, true, dirBatch)
+	if err != nil {
+		d.closeHandle()
+		return ToErrno(err)
+	}
+	d.window, d.done, d.started = ents, len(ents) == 0, true
+	d.all = nil
+	if gather {
+		d.all = append(make([]wire.DirEntry, 0, len(ents)), ents...)
+	}
+	if d.done {
+		d.ended()
+	}
 	return 0
+}
+
+// next reads the window after the current one.
+func (d *dirHandle) next(ctx context.Context) syscall.Errno {
+	ents, err := d.f.ReadDirBatch(ctx, false, dirBatch)
+	if (errors.Is(err, client.ErrListingLost) || errors.Is(err, client.ErrHandleLost)) && d.relists < maxRelists {
+		// A reconnect lost the handle or its place: again from
+		// the start, skipping to where we are.
+		d.relists++
+		d.reset()
+		return d.start(ctx)
+	}
+	if err != nil {
+		return ToErrno(err)
+	}
+	d.base += len(d.window)
+	d.window = ents
+	if len(ents) == 0 {
+		d.done = true
+		d.ended()
+		return 0
+	}
+	if d.all != nil {
+		if len(d.all)+len(ents) > maxListed {
+			d.all = nil // too many to keep for lookups
+		} else {
+			d.all = append(d.all, ents...)
+		}
+	}
+	return 0
+}
+
+// ended closes the handle of a listing read to its end and keeps what it
+// gathered for lookups.
+func (d *dirHandle) ended() {
+	d.closeHandle()
+	if d.all != nil {
+		d.node.keepListing(d.all, d.made, d.stamp)
+		d.all = nil
+	}
+}
+
+// closeHandle closes the handle of a long listing, if one is open.
+func (d *dirHandle) closeHandle() {
+	if d.f == nil {
+		return
+	}
+	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	d.f.Close(cctx)
+	cancel()
+	d.f = nil
+}
+
+// reset drops the listing (the next read starts it again); pos stays.
+func (d *dirHandle) reset() {
+	d.closeHandle()
+	d.started, d.done, d.window, d.base, d.all = false, false, nil, 0, nil
 }
 
 var _ = (gofs.FileReaddirenter)((*dirHandle)(nil))
@@ -57,50 +195,76 @@ var _ = (gofs.FileReaddirenter)((*dirHandle)(nil))
 // listing like every other name.
 func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Errno) {
 	ctx = settled(ctx)
-	if !d.loaded {
-		if errno := d.load(ctx); errno != 0 {
-			return nil, errno
+	for {
+		if !d.started {
+			if errno := d.start(ctx); errno != 0 {
+				return nil, errno
+			}
 		}
-	}
-	for d.pos < len(d.entries) {
-		e := &d.entries[d.pos]
+		for d.pos >= d.base+len(d.window) {
+			if d.done {
+				return nil, 0
+			}
+			if errno := d.next(ctx); errno != 0 {
+				return nil, errno
+			}
+		}
+		if d.pos < d.base {
+			d.reset() // cannot happen: windows only move on
+			continue
+		}
+		e := &d.window[d.pos-d.base]
 		d.pos++
 		if checkName(e.Name) != 0 && e.Name != "." && e.Name != ".." {
 			continue // a name we could not address again
 		}
-		if isHidden(e.Name) {
+		if d.node.fsys.isHidden(e.Name) {
 			continue // an open file unlinked or replaced (silly.go)
 		}
 		d.last = e
 		a := attrsOfEntry(e)
-		ino := usableIno(e.FileID)
-		if e.Name == "." {
-			ino = d.node.StableAttr().Ino
-		}
 		mode := typeMode(a)
+		var ino uint64
+		switch e.Name {
+		case ".":
+			ino = d.node.StableAttr().Ino
+			d.node.seenDir(a) // what links to it are checked against (ino.go)
+		case "..":
+			if _, parent := d.node.Parent(); parent != nil {
+				ino = parent.StableAttr().Ino
+			} else {
+				ino = usableIno(e.FileID)
+			}
+		default:
+			ino = d.node.direntIno(e)
+			if a.isDir() && ino == 0 {
+				mode = 0 // a directory or a link to one (ino.go)
+			}
+		}
 		if maybeSymlink(a) {
 			mode = 0 // unknown until read: a symlink file or not
 		}
 		return &fuse.DirEntry{Name: e.Name, Mode: mode, Ino: ino, Off: uint64(d.pos)}, 0
 	}
-	return nil, 0
 }
 
 var _ = (gofs.FileSeekdirer)((*dirHandle)(nil))
 
-// Seekdir moves to the entry after offset off (offsets are positions in the
-// listing); 0 rewinds and lists anew.
+// Seekdir moves to the entry after offset off (offsets count the listing's
+// entries): within the window it stays there, elsewhere it lists again from
+// the start and skips to off; 0 rewinds and lists anew.
 func (d *dirHandle) Seekdir(ctx context.Context, off uint64) syscall.Errno {
-	if off == 0 {
-		d.loaded = false
-		d.entries = nil
-		d.pos = 0
-		return 0
-	}
-	if off > uint64(len(d.entries)) {
+	if off > math.MaxInt32 {
 		return syscall.EINVAL
 	}
-	d.pos = int(off)
+	o := int(off)
+	if off == 0 || !d.started || o < d.base || o > d.base+len(d.window) {
+		d.reset()
+	}
+	if o != d.pos {
+		d.all = nil // not read in order: not kept for lookups
+	}
+	d.pos = o
 	return 0
 }
 
@@ -120,18 +284,15 @@ func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut)
 			return ch, 0
 		}
 	}
-	return d.node.newChild(ctx, e.FileID, attrsOfEntry(e), out), 0
+	return d.node.newChild(ctx, name, e.FileID, attrsOfEntry(e), out), 0
 }
 
 var _ = (gofs.FileReleasedirer)((*dirHandle)(nil))
 
-// Releasedir drops the listing; no SMB handle stays open between reads.
+// Releasedir drops the listing and closes the handle of a long one.
 func (d *dirHandle) Releasedir(ctx context.Context, releaseFlags uint32) {
-	d.entries = nil
+	d.reset()
 }
-
-// compile-time check that client.File has the ReadDir the handle uses.
-var _ = (*client.File).ReadDir
 
 var _ = (gofs.FileFsyncdirer)((*dirHandle)(nil))
 

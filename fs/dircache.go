@@ -168,7 +168,7 @@ func isASCII(s string) bool {
 // a dot are listed mangled; non-ASCII names fold in ways we do not
 // repeat) or refuse it (EINVAL for the characters Windows forbids).
 func absentIsSure(name string) bool {
-	if name == "" || name == "." || name == ".." || isHidden(name) {
+	if name == "" || name == "." || name == ".." || hasHiddenPrefix(name) {
 		return false
 	}
 	for i := 0; i < len(name); i++ {
@@ -356,7 +356,7 @@ const (
 func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, lookupAnswer) {
 	fsys := d.fsys
 	ttl := fsys.ttl()
-	if ttl <= 0 || name == "." || name == ".." || isHidden(name) {
+	if ttl <= 0 || name == "." || name == ".." || hasHiddenPrefix(name) {
 		return nil, askServer
 	}
 	c := &fsys.dc
@@ -423,7 +423,7 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 				return ch, listed
 			}
 		}
-		return d.newChild(ctx, id, a, out), listed
+		return d.newChild(ctx, name, id, a, out), listed
 	}
 	return nil, askServer
 }
@@ -438,48 +438,76 @@ const (
 	quickListSlack = 1024
 )
 
-// listDir lists directory d: for a small directory one compound of CREATE,
-// QUERY_DIRECTORY and CLOSE; when that does not hold it all (or fails),
-// open, QUERY_DIRECTORY until no more files, close.
-func (d *Node) listDir(ctx context.Context) ([]wire.DirEntry, syscall.Errno) {
-	p, errno := d.path()
-	if errno != 0 {
-		return nil, errno
+// listOpen is the CREATE request that opens a directory to list it.
+func listOpen() *wire.CreateRequest {
+	return &wire.CreateRequest{
+		DesiredAccess:     wire.FileListDirectory | wire.FileReadAttributes | wire.Synchronize,
+		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
+		CreateDisposition: wire.FileOpen,
+		CreateOptions:     wire.FileDirectoryFile,
 	}
-	open := func() *wire.CreateRequest {
-		return &wire.CreateRequest{
-			DesiredAccess:     wire.FileListDirectory | wire.FileReadAttributes | wire.Synchronize,
-			ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-			CreateDisposition: wire.FileOpen,
-			CreateOptions:     wire.FileDirectoryFile,
-		}
-	}
-	res, err := d.fsys.tree.OpenDo(ctx, p, open(), wire.CmdQueryDirectory, &wire.QueryDirectoryRequest{
+}
+
+// quickList lists directory p in one compound of CREATE, QUERY_DIRECTORY
+// and CLOSE; ok is false when that did not hold all of it (or failed).
+func (d *Node) quickList(ctx context.Context, p string) ([]wire.DirEntry, bool) {
+	res, err := d.fsys.tree.OpenDo(ctx, p, listOpen(), wire.CmdQueryDirectory, &wire.QueryDirectoryRequest{
 		FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
 		Flags:                wire.RestartScans,
 		FileID:               wire.CompoundFileID,
 		FileName:             "*",
 		OutputBufferLength:   quickListBuf,
 	}, 1)
-	if err == nil {
-		if r, err := wire.DecodeQueryDirectoryResponse(res.Middle); err == nil && len(r.Buffer) <= quickListBuf-quickListSlack {
-			if ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer); err == nil && len(ents) > 0 {
-				return ents, 0
-			}
+	if err != nil {
+		return nil, false
+	}
+	r, err := wire.DecodeQueryDirectoryResponse(res.Middle)
+	if err != nil || len(r.Buffer) > quickListBuf-quickListSlack {
+		return nil, false
+	}
+	ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
+	if err != nil || len(ents) == 0 {
+		return nil, false
+	}
+	return ents, true
+}
+
+// listDir lists directory d for lookups: for a small directory one
+// compound of CREATE, QUERY_DIRECTORY and CLOSE; when that does not hold
+// it all (or fails), open, QUERY_DIRECTORY until no more files or more
+// than maxListed entries (then it returns maxListed+1 of them, which keep
+// refuses), close.
+func (d *Node) listDir(ctx context.Context) ([]wire.DirEntry, syscall.Errno) {
+	p, errno := d.path()
+	if errno != 0 {
+		return nil, errno
+	}
+	if d.fsys.testLister == nil {
+		if ents, ok := d.quickList(ctx, p); ok {
+			return ents, 0
 		}
 	}
-	f, err := d.fsys.tree.Create(ctx, p, open())
+	f, err := d.fsys.openLister(ctx, p)
 	if err != nil {
 		return nil, ToErrno(err)
 	}
-	ents, err := f.ReadDir(ctx, "*")
-	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	f.Close(cctx)
-	cancel()
-	if err != nil {
-		return nil, ToErrno(err)
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		f.Close(cctx)
+		cancel()
+	}()
+	var all []wire.DirEntry
+	for restart := true; len(all) <= maxListed; restart = false {
+		ents, err := f.ReadDirBatch(ctx, restart, dirBatch)
+		if err != nil {
+			return nil, ToErrno(err)
+		}
+		if len(ents) == 0 {
+			return all, 0
+		}
+		all = append(all, ents...)
 	}
-	return ents, 0
+	return all[:maxListed+1], 0
 }
 
 // listStamp returns d's change counts, to be passed to keepListing.

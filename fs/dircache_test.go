@@ -76,8 +76,13 @@ func testRoot(t *testing.T, opts Options) *Node {
 	t.Helper()
 	root := NewRoot(nil, opts)
 	gofs.NewNodeFS(root, root.MountOptions())
+	// The root's FileId, which ino.go would ask the server for.
+	root.fsys.inos.rootID, root.fsys.inos.rootKnown = testRootID, true
 	return root
 }
+
+// testRootID is the FileId of testRoot's root.
+const testRootID = 1 << 40
 
 func TestLookupListed(t *testing.T) {
 	ctx := context.Background()

@@ -14,9 +14,33 @@
 // Inode numbers are the server's on-disk file ids: the QFid create context
 // of the CREATE that looked the name up, or the FileId of the
 // FileIdBothDirectoryInformation entry that listed it. They are stable
-// across remounts and the same whichever way a file was reached. Ids 0, 1
-// and 2^64-1 (which go-fuse reserves) are replaced by numbers go-fuse hands
-// out.
+// across remounts and the same whichever way a file was reached: hard links
+// show one inode and their link count. Ids 0, 1 and 2^64-1 (which go-fuse
+// reserves) are replaced by numbers go-fuse hands out (from 2^63 up).
+//
+// Directories are the exception, so that the kernel always sees a tree
+// (ino.go). Samba follows symbolic links on its own disk: `loopd/self -> .`
+// is listed as a directory with loopd's FileId, and bind mounts or a
+// hostile server repeat FileIds. A directory whose FileId is that of an
+// ancestor k levels up, with the same creation, write and change times and
+// attributes (compared with a fresh stat when the remembered ones differ),
+// is shown as a symbolic link to ".", "..", "../.." (k+1 levels up), with
+// an inode number of our own: readlink gives the target, stat the
+// directory's times; it cannot be changed with utimensat (EPERM); unlink
+// and rename act on the server's name, so Samba removes or renames the
+// link itself. find, du, ls -R, tar and rsync -a do not follow it and end.
+// A directory whose FileId is an ancestor's with other times, or is the
+// number of another live directory inode (`sib -> ../other`, one file
+// system bound twice into the share), is a directory with an inode number
+// of our own; which of two directories keeps the FileId is the one looked
+// up first. Our numbers count down from 2^63-1: apart from go-fuse's (2^63
+// up), from Samba's birth-time FileIds (top bit set) and from the inode
+// numbers of Linux file systems, and never reused within a mount. A
+// directory never has two parents: every directory inode also has a
+// generation of its own, so go-fuse never merges two. readdir gives such a
+// directory inode number 0 (the kernel shows 4294967295), every time; stat
+// gives the chosen one. Every walk up the inode tree stops past the longest
+// SMB path, 32,767 UTF-16 units (ENAMETOOLONG).
 //
 // # Caching
 //
@@ -45,9 +69,21 @@
 // cost nothing. Other clients' changes are seen within actimeo, as above;
 // actimeo=0 turns it off.
 //
-// Directory listings: read from the server when a directory is opened and
-// read (again after rewinddir); READDIRPLUS fills the kernel's entry and
-// attribute caches from the listing, without a request per name.
+// Directory listings: read from the server as the kernel reads an open
+// directory (again after rewinddir); READDIRPLUS fills the kernel's entry
+// and attribute caches from the listing, without a request per name. A
+// small directory is listed in one CREATE+QUERY_DIRECTORY+CLOSE compound;
+// a larger one streams (dir.go): its handle stays open while the kernel
+// reads, and each QUERY_DIRECTORY answer of at most 64 KiB (some 600
+// entries) replaces the last. An open directory holds that one window, plus,
+// while it is read in order from its start, the entries gathered for
+// lookups, at most 10,000 (maxListed): a directory of millions of entries,
+// or a server whose listing never ends, costs no more. A seek inside the
+// window stays there; one before it lists again from the start and skips,
+// as does a reconnect that loses the handle (at most 3 times per open
+// directory). While a long listing is being read its handle is open on the
+// server (until the end of the listing or closedir): Samba then refuses to
+// rename a directory above it.
 //
 // Lookups from listings (dircache.go): when a directory sees a second
 // lookup the kernel could not answer within actimeo, it is listed (one
@@ -63,8 +99,11 @@
 // removes, opens for writing and setattrs update the listing at once (an
 // error drops it); other clients' changes are seen once the listing is
 // actimeo old, as for the attribute cache: no answer from a listing
-// outlives it. A directory of more than 10,000 entries is not kept;
-// actimeo=0 turns listings for lookups off. rsync's generator on a fresh
+// outlives it. A directory of more than 10,000 entries is not kept (its
+// listing stops being read there, and lookups in it ask the server for
+// noListFor times actimeo); all listings of a mount hold at most 200,000
+// entries together (maxHeld, the oldest go first); actimeo=0 turns listings
+// for lookups off. rsync's generator on a fresh
 // mount, and the checks rsync and cp -r make before creating each name,
 // cost one message per directory instead of one per name.
 //
@@ -117,7 +156,9 @@
 // format Linux cifs writes with mfsymlinks (symlink.go), and a regular file
 // of exactly 1067 bytes in that format reads as a link. Only files of that
 // size cost the extra read. Symbolic links Samba itself follows on the
-// server are resolved there and look like their targets. Devices, FIFOs
+// server are resolved there and look like their targets, except a link to
+// a directory above it, which shows as a symbolic link to "..", "../..",
+// or "." (see Nodes and inode numbers). Devices, FIFOs
 // and sockets cannot be created (mknod(2) is EOPNOTSUPP).
 //
 // Permissions: a symbolic link shows 0777. Every file shows file_mode (default 0644) and every
@@ -200,8 +241,13 @@
 // the name is free at once, open handles still read and write the file,
 // fstat on them shows nlink 0, and the server deletes the file at its
 // last close (also if this client dies: the server closes its handles).
-// Hidden names are left out of listings. A crash between the steps can
-// leave a hidden file behind (remove it by name); other clients can see
+// This mount leaves the hidden names it made out of its listings (each is
+// forgotten when its last handle here closes); any other name that looks
+// like one is listed: another client's, or one left by an earlier mount
+// of ours, which after a remount is an ordinary file. Other clients list
+// our hidden names too, while the file is open (as with NFS's .nfsXXXX
+// files). A crash between the steps can leave a hidden file behind
+// (remove it by name); other clients can see
 // the target name missing for the moment between the two renames of a
 // rename over an open file. A file open only elsewhere keeps SMB
 // semantics: a rename over it is refused where the server refuses it

@@ -74,6 +74,14 @@ type FS struct {
 	open openFiles
 	// dc holds directory listings that answer lookups (dircache.go).
 	dc dirCache
+	// inos chooses directories' inode numbers (ino.go).
+	inos inodes
+	// testLister, set in unit tests only, lists directories instead of
+	// the server (dir.go).
+	testLister func(p string) dirLister
+	// hidden holds the names this mount gave files it renamed away
+	// while open (silly.go).
+	hidden hiddenNames
 	// park holds the released write handles kept open for a moment
 	// (park.go).
 	park parking
@@ -103,6 +111,24 @@ type Node struct {
 	// known are the attributes the server last reported for this file
 	// (known.go); they have a lock of their own.
 	known knownAttrs
+
+	// fileID is the server's FileId (0 if unknown), which for a
+	// directory may differ from the inode number (ino.go); loop, when
+	// set, makes the node a symbolic link to an ancestor with that
+	// relative target (ino.go). Both are set before the node is added
+	// and never change.
+	fileID uint64
+	loop   string
+	// wantParent and wantName are where a directory node was made for,
+	// until go-fuse places it (ino.go); set before the node is added.
+	wantParent *Node
+	wantName   string
+	// dirAttrs are a directory's attributes as last seen, guarded by mu
+	// (ino.go).
+	dirAttrs attrs
+	// hiddenAs are the hidden names this file was renamed to while open
+	// here, guarded by mu (silly.go).
+	hiddenAs []string
 }
 
 // openHandle returns an open handle (with write access if write), or nil.
@@ -159,7 +185,14 @@ func (n *Node) track(h *handle) *handle {
 func (n *Node) untrack(h *handle) {
 	n.mu.Lock()
 	delete(n.open, h)
+	var gone []string
+	if len(n.open) == 0 {
+		// The server deletes the file at its last close: its hidden
+		// names are free (silly.go).
+		gone, n.hiddenAs = n.hiddenAs, nil
+	}
 	n.mu.Unlock()
+	n.fsys.hidden.remove(gone)
 	n.fsys.open.remove(h)
 }
 
@@ -265,15 +298,20 @@ func checkName(name string) syscall.Errno {
 }
 
 // path returns the node's share-relative path with backslashes ("" for
-// the root).
+// the root). A path longer than SMB carries (maxPathUnits) is
+// ENAMETOOLONG: the walk ends even if the tree had a cycle.
 func (n *Node) path() (string, syscall.Errno) {
 	var segs []string
 	var p *gofs.Inode = n.EmbeddedInode()
 	root := p.Root()
+	units := 0
 	for p != root {
 		name, parent := p.Parent()
 		if parent == nil {
 			return "", ToErrno(errStale)
+		}
+		if units += wire.UTF16Len(name)/2 + 1; units > maxPathUnits+1 {
+			return "", syscall.ENAMETOOLONG
 		}
 		segs = append(segs, name)
 		p = parent
@@ -425,13 +463,6 @@ func usableIno(id uint64) uint64 {
 	return id
 }
 
-// newChild returns the inode for a child with file id ino and attributes a,
-// reusing the existing one when the kernel already knows the file.
-func (n *Node) newChild(ctx context.Context, ino uint64, a attrs, out *fuse.EntryOut) *gofs.Inode {
-	n.fsys.fill(&out.Attr, a)
-	return n.NewInode(ctx, &Node{fsys: n.fsys}, gofs.StableAttr{Mode: typeMode(a), Ino: usableIno(ino)})
-}
-
 var _ = (gofs.NodeLookuper)((*Node)(nil))
 
 // Lookup answers from the directory's listing when it has a recent one
@@ -463,7 +494,7 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return nil, ToErrno(err)
 	}
-	return n.newChild(ctx, client.DiskFileID(cr), a, out), 0
+	return n.newChild(ctx, name, client.DiskFileID(cr), a, out), 0
 }
 
 var _ = (gofs.NodeGetattrer)((*Node)(nil))
@@ -472,6 +503,9 @@ var _ = (gofs.NodeGetattrer)((*Node)(nil))
 // change, else asks an open (or parked) handle, else stats the path.
 func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOut) syscall.Errno {
 	ctx = settled(ctx)
+	if n.loop != "" {
+		return n.loopGetattr(ctx, out)
+	}
 	if h, ok := fh.(*handle); ok {
 		return h.Getattr(ctx, out)
 	}
@@ -520,6 +554,9 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return ToErrno(err)
 	}
+	if a.isDir() {
+		n.seenDir(a) // ino.go
+	}
 	n.noteAttrs(gen, a)
 	n.fsys.fill(&out.Attr, a)
 	return 0
@@ -537,6 +574,11 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	defer done()
 	if n.fsys.opts.ReadOnly {
 		return syscall.EROFS
+	}
+	if n.loop != "" {
+		// A link the server follows (ino.go): its times are the
+		// directory's, not the link's.
+		return syscall.EPERM
 	}
 	_, size := in.GetSize()
 	_, mt := in.GetMTime()
@@ -819,7 +861,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	}
 	cr := f.Create
 	n.nameAdded(name)
-	child := n.newChild(ctx, client.DiskFileID(cr), attrsOfCreate(cr), out)
+	child := n.newChild(ctx, name, client.DiskFileID(cr), attrsOfCreate(cr), out)
 	h := newHandle(n.fsys, f, flags, write)
 	h.canDelete = canDelete
 	if cn, ok := child.Operations().(*Node); ok {
@@ -857,7 +899,7 @@ func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	return n.newChild(ctx, client.DiskFileID(res.Create), attrsOfClose(res.Close), out), 0
+	return n.newChild(ctx, name, client.DiskFileID(res.Create), attrsOfClose(res.Close), out), 0
 }
 
 var _ = (gofs.NodeUnlinker)((*Node)(nil))
@@ -893,9 +935,15 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 			cn.closeParked(ctx)
 		}
 	}
+	if cn, ok := nodeOf(n.GetChild(name)); ok && cn.loop != "" {
+		// Shown as a link, a directory to the server (ino.go): Samba
+		// removes the link itself.
+		dir = true
+	}
 	var err error
 	if !dir && n.openHere(ctx, name) {
-		err = n.fsys.sillyRemove(ctx, p) // silly.go
+		cn, _ := nodeOf(n.GetChild(name))
+		err = n.fsys.sillyRemove(ctx, p, cn) // silly.go
 	} else {
 		err = n.fsys.tree.Remove(ctx, p, dir)
 	}
@@ -1045,5 +1093,5 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	if res2, si, err := n.fsys.tree.StatFull(ctx, to); err == nil {
 		a = withStandard(attrsOfClose(res2.Close), si)
 	}
-	return n.newChild(ctx, client.DiskFileID(res.Create), a, out), 0
+	return n.newChild(ctx, name, client.DiskFileID(res.Create), a, out), 0
 }

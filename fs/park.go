@@ -294,9 +294,14 @@ func nodeOf(in *gofs.Inode) (*Node, bool) {
 var _ = (gofs.NodeOnForgetter)((*Node)(nil))
 
 // OnForget closes the parked handles when the root goes: go-fuse calls it
-// at unmount (before Wait returns). Other nodes have nothing to do.
+// at unmount (before Wait returns). A directory leaves the live
+// directories whose numbers ino.go checks.
 func (n *Node) OnForget() {
 	if n.IsRoot() {
 		n.fsys.park.closeEnd()
+		return
+	}
+	if n.IsDir() {
+		n.fsys.inos.forget(n)
 	}
 }

@@ -43,8 +43,60 @@ import (
 // hiddenPrefix starts the names of files renamed away while open.
 const hiddenPrefix = ".smb3fs-deleted-"
 
-// isHidden reports whether name is one of our hidden names.
-func isHidden(name string) bool { return strings.HasPrefix(name, hiddenPrefix) }
+// hasHiddenPrefix reports whether name looks like a hidden name, ours or
+// not: lookups of such names always ask the server (dircache.go).
+func hasHiddenPrefix(name string) bool { return strings.HasPrefix(name, hiddenPrefix) }
+
+// hiddenNames is the set of hidden names this mount made: only those are
+// left out of listings. A name goes when the last handle of the mount on
+// its file closes (the server then deletes the file), or stays for the
+// mount's life when the file was opened through another inode.
+type hiddenNames struct {
+	mu    sync.Mutex
+	names map[string]struct{} // guarded by mu
+}
+
+func (h *hiddenNames) add(name string) {
+	h.mu.Lock()
+	if h.names == nil {
+		h.names = map[string]struct{}{}
+	}
+	h.names[name] = struct{}{}
+	h.mu.Unlock()
+}
+
+func (h *hiddenNames) remove(names []string) {
+	h.mu.Lock()
+	for _, name := range names {
+		delete(h.names, name)
+	}
+	h.mu.Unlock()
+}
+
+// isHidden reports whether name (in any directory) is a hidden name this
+// mount made.
+func (fsys *FS) isHidden(name string) bool {
+	if !hasHiddenPrefix(name) {
+		return false
+	}
+	h := &fsys.hidden
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	_, ok := h.names[name]
+	return ok
+}
+
+// hideAs notes that fsys renamed the file at p (of node n, nil if not
+// known) to the hidden path hidden.
+func (fsys *FS) hideAs(n *Node, hidden string) {
+	name := hidden[strings.LastIndexByte(hidden, '\\')+1:]
+	fsys.hidden.add(name)
+	if n != nil {
+		n.mu.Lock()
+		n.hiddenAs = append(n.hiddenAs, name)
+		n.mu.Unlock()
+	}
+}
 
 // hiddenPath returns a new hidden name in the directory of path p
 // (share-relative, backslashes).
@@ -75,9 +127,10 @@ func (n *Node) openHere(ctx context.Context, name string) bool {
 
 // sillyRemove removes the file at p, which this mount holds open: it
 // renames it to a hidden name and sets delete-pending there.
-func (fsys *FS) sillyRemove(ctx context.Context, p string) error {
+func (fsys *FS) sillyRemove(ctx context.Context, p string, n *Node) error {
 	tree := fsys.tree
 	hidden := hiddenPath(p)
+	fsys.hideAs(n, hidden)
 	if err := tree.Rename(ctx, p, hidden, false); err != nil {
 		return err
 	}
@@ -94,9 +147,10 @@ func (fsys *FS) sillyRemove(ctx context.Context, p string) error {
 // sillyRename renames from over to, whose file this mount holds open:
 // the target first goes to a hidden name, delete-pending once the
 // rename is done.
-func (fsys *FS) sillyRename(ctx context.Context, from, to string) error {
+func (fsys *FS) sillyRename(ctx context.Context, from, to string, n *Node) error {
 	tree := fsys.tree
 	hidden := hiddenPath(to)
+	fsys.hideAs(n, hidden)
 	if err := tree.Rename(ctx, to, hidden, false); err != nil {
 		return err
 	}
@@ -125,7 +179,8 @@ func (fsys *FS) sillyRename(ctx context.Context, from, to string) error {
 func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to string, via *handle) error {
 	fsys := n.fsys
 	if np.openHere(ctx, newName) {
-		return fsys.sillyRename(ctx, from, to)
+		target, _ := nodeOf(np.GetChild(newName))
+		return fsys.sillyRename(ctx, from, to, target)
 	}
 	var err error
 	for try := 0; try < renameTries; try++ {
@@ -142,7 +197,7 @@ func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to s
 			continue // it was only kept open (park.go)
 		}
 		if fsys.open.holds(ctx, id) {
-			return fsys.sillyRename(ctx, from, to)
+			return fsys.sillyRename(ctx, from, to, nil)
 		}
 	}
 	return err

@@ -114,16 +114,18 @@ func TestLiveUnlinkOpenFile(t *testing.T) {
 	if names := namesIn(t, m.dir); len(names) != 1 || names[0] != "victim" {
 		t.Errorf("listing on the mount: %v, want [victim]", names)
 	}
-	if h := hiddenOnDisk(t, m.disk); len(h) != 1 {
-		t.Errorf("hidden names on the server while open: %v, want one", h)
+	hidden := hiddenOnDisk(t, m.disk)
+	if len(hidden) != 1 {
+		t.Fatalf("hidden names on the server while open: %v, want one", hidden)
 	}
-	// The other client sees the new file only, and no hidden name.
+	// The other client sees the new file, and the hidden name as the
+	// file it is: only the mount that made it leaves it out.
 	onOther := filepath.Join(other.mnt, filepath.Base(m.dir))
 	if b, err := os.ReadFile(filepath.Join(onOther, "victim")); err != nil || !bytes.Equal(b, fresh) {
 		t.Errorf("the other client reads %q %v", b, err)
 	}
-	if names := namesIn(t, onOther); len(names) != 1 || names[0] != "victim" {
-		t.Errorf("listing on the other client: %v", names)
+	if names := namesIn(t, onOther); len(names) != 2 || names[0] != hidden[0] || names[1] != "victim" {
+		t.Errorf("listing on the other client: %v, want [%s victim]", names, hidden[0])
 	}
 	// Still the old data through the old handle.
 	if _, err := f.ReadAt(got[:5], 0); err != nil || !bytes.Equal(got[:5], old[:5]) {
@@ -200,5 +202,22 @@ func TestLiveRenameOverOpenFile(t *testing.T) {
 	}
 	if b, err := os.ReadFile(m.onDisk("dst")); err != nil || string(b) != "again" {
 		t.Errorf("dst on the server: %q %v", b, err)
+	}
+}
+
+// TestLiveSillyForeignName: a file named like a hidden name that this mount
+// did not make (another client's, or an earlier mount's) is listed.
+func TestLiveSillyForeignName(t *testing.T) {
+	m := mountShare(t, smbfs.Options{})
+	name := ".smb3fs-deleted-00000000deadbeef"
+	if err := os.WriteFile(m.onDisk(name), []byte("theirs"), 0644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chown(m.onDisk(name), m.env.Users[0].UID, m.env.Users[0].GID)
+	if names := namesIn(t, m.dir); len(names) != 1 || names[0] != name {
+		t.Errorf("listing: %v, want [%s]", names, name)
+	}
+	if b, err := os.ReadFile(m.path(name)); err != nil || string(b) != "theirs" {
+		t.Errorf("read %s: %q %v", name, b, err)
 	}
 }

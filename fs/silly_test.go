@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 func TestHiddenPath(t *testing.T) {
@@ -17,14 +20,14 @@ func TestHiddenPath(t *testing.T) {
 		if want := p[:strings.LastIndexByte(p, '\\')+1]; dir != want {
 			t.Errorf("%s: hidden %s not in the same directory", p, h)
 		}
-		if !isHidden(name) || len(name) != len(hiddenPrefix)+16 || checkName(name) != 0 {
+		if !hasHiddenPrefix(name) || len(name) != len(hiddenPrefix)+16 || checkName(name) != 0 {
 			t.Errorf("%s: hidden name %q", p, name)
 		}
 	}
 	if hiddenPath("a") == hiddenPath("a") {
 		t.Errorf("hidden names repeat")
 	}
-	if isHidden("smb3fs-deleted-x") || isHidden("x.smb3fs-deleted-") {
+	if hasHiddenPrefix("smb3fs-deleted-x") || hasHiddenPrefix("x.smb3fs-deleted-") {
 		t.Errorf("isHidden too broad")
 	}
 }
@@ -77,5 +80,26 @@ func TestOpenFilesHoldsWaitsForPending(t *testing.T) {
 	defer stuck()
 	if o.holds(cctx, 44) {
 		t.Errorf("holds with a cancelled context")
+	}
+}
+
+func TestHiddenOnlyOurs(t *testing.T) {
+	root := testRoot(t, Options{Timeout: time.Minute})
+	fsys := root.fsys
+	theirs := hiddenPrefix + "0123456789abcdef"
+	if fsys.isHidden(theirs) {
+		t.Errorf("%s hidden though this mount never made it", theirs)
+	}
+	p := hiddenPath(`dir\f`)
+	n := &Node{fsys: fsys}
+	fsys.hideAs(n, p)
+	ours := p[len(`dir\`):]
+	if !fsys.isHidden(ours) || fsys.isHidden(theirs) {
+		t.Errorf("after hiding %s: ours %v, theirs %v", ours, fsys.isHidden(ours), fsys.isHidden(theirs))
+	}
+	// The last handle closes: the server deletes the file, the name goes.
+	n.untrack(&handle{f: &client.File{Create: &wire.CreateResponse{}}})
+	if fsys.isHidden(ours) {
+		t.Errorf("%s still hidden after the last close", ours)
 	}
 }

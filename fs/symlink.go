@@ -142,7 +142,7 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 	n.nameAdded(name)
 	a := attrsOfClose(res.Close)
 	a.link, a.target = true, target
-	return n.newChild(ctx, client.DiskFileID(res.Create), a, out), 0
+	return n.newChild(ctx, name, client.DiskFileID(res.Create), a, out), 0
 }
 
 var _ = (gofs.NodeReadlinker)((*Node)(nil))
@@ -150,6 +150,9 @@ var _ = (gofs.NodeReadlinker)((*Node)(nil))
 // Readlink reads the symlink file.
 func (n *Node) Readlink(ctx context.Context) ([]byte, syscall.Errno) {
 	ctx = settled(ctx)
+	if n.loop != "" {
+		return []byte(n.loop), 0 // a link the server follows (ino.go)
+	}
 	p, errno := n.path()
 	if errno != 0 {
 		return nil, errno
