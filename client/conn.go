@@ -500,7 +500,15 @@ func (c *Conn) writeFrame(frame []byte) error {
 // A blocking LOCK and CHANGE_NOTIFY are exempt (see asyncWaitFactor): they
 // end with their caller's context.
 func (c *Conn) wait(ctx context.Context, cl *call) ([]byte, error) {
-	timer := time.NewTimer(c.timeout)
+	first := c.timeout
+	c.mu.Lock()
+	if cl.async {
+		// A later call of a compound: its cap may have run out while
+		// the caller waited for the earlier ones.
+		first = min(first, max(c.asyncCap(cl.command)-time.Since(cl.sent), time.Millisecond))
+	}
+	c.mu.Unlock()
+	timer := time.NewTimer(first)
 	defer timer.Stop()
 	for {
 		select {
