@@ -435,3 +435,79 @@ func (t *Tree) SetEAs(ctx context.Context, name string, eas []wire.EA) error {
 	_, err = t.SetInfoPath(ctx, name, wire.FileWriteEA, wire.ClassFileFullEaInformation, buf)
 	return err
 }
+
+// ListOnce lists directory name in one round trip: CREATE (req, which must
+// open a directory), QUERY_DIRECTORY from the start, QUERY_DIRECTORY again,
+// CLOSE. It returns the first answer's buffer (class
+// FileIdBothDirectoryInformation, at most bufLen bytes) and complete, which
+// is true only when the second answer was STATUS_NO_MORE_FILES: a server
+// may return fewer entries than fit ([MS-SMB2] 3.3.5.18 makes no promise),
+// so a short first answer alone does not show the listing is whole.
+func (t *Tree) ListOnce(ctx context.Context, name string, req *wire.CreateRequest, bufLen uint32) (buf []byte, complete bool, err error) {
+	req.Name = name
+	if req.ImpersonationLevel == 0 {
+		req.ImpersonationLevel = wire.Impersonation
+	}
+	query := func(flags uint8) *wire.QueryDirectoryRequest {
+		return &wire.QueryDirectoryRequest{
+			FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
+			Flags:                flags,
+			FileID:               wire.CompoundFileID,
+			FileName:             "*",
+			OutputBufferLength:   bufLen,
+		}
+	}
+	var resps [][]byte
+	// Listing twice and closing may run again after a reconnect.
+	err = t.do(ctx, nil, classifyCreate(req), func(sn *snap) error {
+		charge := sn.conn.creditCharge(int(bufLen))
+		out := []outgoing{
+			{msg: newMessage(wire.CmdCreate, sn.tid, 0, req)},
+			{msg: newMessage(wire.CmdQueryDirectory, sn.tid, wire.FlagRelatedOperations, query(wire.RestartScans)), charge: charge},
+			{msg: newMessage(wire.CmdQueryDirectory, sn.tid, wire.FlagRelatedOperations, query(0)), charge: charge},
+			{msg: newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations, &wire.CloseRequest{FileID: wire.CompoundFileID})},
+		}
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
+		if err != nil {
+			return err
+		}
+		// Wait for every call (none is left behind), then judge them.
+		got := make([][]byte, len(calls))
+		var firstErr error
+		for i, cl := range calls {
+			r, err := sn.conn.wait(ctx, cl)
+			if err != nil && firstErr == nil {
+				firstErr = err
+			}
+			got[i] = r
+		}
+		if firstErr != nil {
+			return firstErr
+		}
+		resps = got
+		return nil
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	for _, i := range []int{0, 1, 3} {
+		if err := statusOf(resps[i]); err != nil {
+			return nil, false, err
+		}
+	}
+	r, err := wire.DecodeQueryDirectoryResponse(resps[1])
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %w", ErrProtocol, err)
+	}
+	if len(r.Buffer) > int(bufLen) {
+		return nil, false, fmt.Errorf("%w: QUERY_DIRECTORY answer of %d bytes, asked for %d", ErrProtocol, len(r.Buffer), bufLen)
+	}
+	switch err := statusOf(resps[2]); {
+	case err == nil:
+		return r.Buffer, false, nil
+	case IsStatus(err, wire.StatusNoMoreFiles):
+		return r.Buffer, true, nil
+	default:
+		return nil, false, err
+	}
+}

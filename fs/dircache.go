@@ -428,15 +428,9 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 	return nil, askServer
 }
 
-// quickListBuf is the QUERY_DIRECTORY buffer of the one-message listing
-// (the least a server must accept), and quickListSlack the room left in it
-// that shows the listing is complete: more than the largest entry
-// (FileIdBothDirectoryInformation: 104 bytes, a name of up to 510, and
-// padding), which the server would have added had there been one.
-const (
-	quickListBuf   = 64 << 10
-	quickListSlack = 1024
-)
+// quickListBuf is the QUERY_DIRECTORY buffer of the one-round-trip
+// listing (the least a server must accept).
+const quickListBuf = 64 << 10
 
 // listOpen is the CREATE request that opens a directory to list it.
 func listOpen() *wire.CreateRequest {
@@ -448,24 +442,15 @@ func listOpen() *wire.CreateRequest {
 	}
 }
 
-// quickList lists directory p in one compound of CREATE, QUERY_DIRECTORY
-// and CLOSE; ok is false when that did not hold all of it (or failed).
+// quickList lists directory p in one round trip (client.Tree.ListOnce:
+// CREATE, QUERY_DIRECTORY twice, CLOSE); ok is false when that did not
+// show all of it (the second QUERY_DIRECTORY found more) or failed.
 func (d *Node) quickList(ctx context.Context, p string) ([]wire.DirEntry, bool) {
-	res, err := d.fsys.tree.OpenDo(ctx, p, listOpen(), wire.CmdQueryDirectory, &wire.QueryDirectoryRequest{
-		FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
-		Flags:                wire.RestartScans,
-		FileID:               wire.CompoundFileID,
-		FileName:             "*",
-		OutputBufferLength:   quickListBuf,
-	}, 1)
-	if err != nil {
+	buf, complete, err := d.fsys.tree.ListOnce(ctx, p, listOpen(), quickListBuf)
+	if err != nil || !complete {
 		return nil, false
 	}
-	r, err := wire.DecodeQueryDirectoryResponse(res.Middle)
-	if err != nil || len(r.Buffer) > quickListBuf-quickListSlack {
-		return nil, false
-	}
-	ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
+	ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, buf)
 	if err != nil || len(ents) == 0 {
 		return nil, false
 	}
