@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -253,5 +254,70 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 				t.Fatalf("the break cost the connection: generation %d, %v", ca.Generation(), ca.Err())
 			}
 		})
+	}
+}
+
+func TestLiveReconnectAPREPTampered(t *testing.T) {
+	// A man in the middle cuts the connection and alters the AP-REP of
+	// the reconnect's SESSION_SETUP: that attempt fails (the server did
+	// not prove its identity), the next one passes the whole policy again,
+	// and the client goes on reading genuine bytes instead of stopping for
+	// good.
+	env := livetest.Env(t)
+	cc := env.Kinit(t, "alice")
+	var cut, tamper atomic.Bool
+	var tampered atomic.Int32
+	px, err := mitm.Start(env.DC.SMBAddr(), func(n int, f []byte) [][]byte {
+		if n > 2 && cut.CompareAndSwap(true, false) {
+			return mitm.Cut
+		}
+		return [][]byte{f}
+	}, func(n int, f []byte) [][]byte {
+		// Frame 1 of a connection answers its SESSION_SETUP (Kerberos:
+		// one round trip), with the AP-REP at its end.
+		if n == 1 && tamper.CompareAndSwap(true, false) {
+			f = bytes.Clone(f)
+			f[len(f)-20] ^= 0x01
+			tampered.Add(1)
+		}
+		return [][]byte{f}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(px.Close)
+	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := scratch(t, env, env.Shares.Encrypted)
+	if err := os.Mkdir(filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	want := bytes.Repeat([]byte("genuine after a tampered AP-REP\n"), 100)
+	if err := os.WriteFile(filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir, "known"), want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	name := dir + `\known`
+	if got, err := readAll(ctx, r.tr, name, len(want)); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("baseline read: %v", err)
+	}
+	tamper.Store(true)
+	cut.Store(true)
+	got, err := readAll(ctx, r.tr, name, len(want))
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("read across the cut and the tampered AP-REP: %v (genuine bytes: %v)", err, bytes.Equal(got, want))
+	}
+	if tampered.Load() != 1 {
+		t.Fatalf("the AP-REP was tampered with %d times, want 1: the test proves nothing", tampered.Load())
+	}
+	e := r.event(t, 30*time.Second)
+	if e.Kind != client.EventReconnected || e.Attempts < 2 {
+		t.Fatalf("event %v after %d attempts (%v), want reconnected after a failed attempt", e.Kind, e.Attempts, e.Err)
+	}
+	if r.cl.Err() != nil {
+		t.Fatal(r.cl.Err())
 	}
 }

@@ -24,7 +24,9 @@ package client
 // handshake or TREE_CONNECT fails that attempt, which is retried with
 // backoff; a refusal (ErrRefused: a server, or a man in the middle,
 // offering less than the policy) is terminal: the Client stays failed with
-// that error and never retries into a weaker connection. Trees and durable
+// that error and never retries into a weaker connection. A Kerberos reply
+// that fails to prove the server's identity is retried too
+// (refusedForGood). Trees and durable
 // files that cannot be re-established are lost: their operations return
 // ErrHandleLost.
 
@@ -35,6 +37,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
 )
@@ -464,7 +467,7 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 			return
 		}
 		ev.Err = err
-		if errors.Is(err, ErrRefused) {
+		if refusedForGood(err) {
 			cl.mu.Lock()
 			cl.failed = fmt.Errorf("smb2: reconnect to %s refused, client stopped: %w", cl.server, err)
 			cl.mu.Unlock()
@@ -491,6 +494,18 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 		}
 		backoff = min(2*backoff, backoffMax)
 	}
+}
+
+// refusedForGood reports whether a failed reconnect attempt ends the
+// client: the server (or a man in the middle) offered less than the Policy
+// (ErrRefused). A Kerberos reply that did not prove the server's identity
+// (auth.ErrMutualAuthFailed: an AP-REP that does not decrypt or verify, or
+// a KRB-ERROR in its place) is not: the same server proved its identity
+// when the client first connected, so this is tampering or a passing
+// Kerberos error (clock skew), and the next attempt passes the whole
+// Policy again; giving up would let one altered frame end the mount.
+func refusedForGood(err error) bool {
+	return errors.Is(err, ErrRefused) && !errors.Is(err, auth.ErrMutualAuthFailed)
 }
 
 // integrityWait reports the integrity failure that ended old
