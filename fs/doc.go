@@ -339,5 +339,12 @@
 // an interrupted write, and an O_APPEND record written twice is corrupt
 // data). The client's timeout still bounds each request, and a request
 // the server acknowledged with STATUS_PENDING is cancelled (ETIMEDOUT)
-// after four timeouts.
+// after four timeouts. That cap is paid once per connection, not once per
+// request: after it, a request the server acknowledges fails at once
+// (ETIMEDOUT) for the next four timeouts or until the server finishes an
+// acknowledged request again. So a FUSE operation, and a syscall made of
+// several (rename(2) looks up both names first; os.Rename stats the
+// target before), waits out at most four timeouts for a server that
+// acknowledges and withholds; the hostile-server test (hostile_test.go,
+// mode pending) holds each call to five.
 package fs
