@@ -61,7 +61,11 @@
 // waited for while ECHO shows the server alive, for at most four times
 // Options.Timeout from when it was sent: then it is cancelled (SMB2
 // CANCEL) and fails with ErrTimeout, and the connection stays up (the late
-// answer is matched, verified and discarded). A blocking byte-range LOCK
+// answer is matched, verified and discarded). The cap is paid once, not
+// once per request: for one more cap after it, or until the server
+// finishes an acknowledged request, a request it acknowledges is cancelled
+// as the acknowledgement arrives (ErrTimeout), so that requests made one
+// after another do not each wait it out. A blocking byte-range LOCK
 // and CHANGE_NOTIFY wait as long as their context allows. Credits are
 // banked only from verified messages (an unsigned interim response's wait
 // for its final response), with saturating arithmetic, and never beyond

@@ -82,6 +82,10 @@ type call struct {
 	// releaseFrame once done with resp. Set by the reader before done.
 	frame []byte
 
+	// acked is closed when the first interim STATUS_PENDING arrives
+	// (by the reader, under Conn.mu).
+	acked chan struct{}
+
 	// sent is when the request was handed to the writer (set by reserve,
 	// read-only afterwards): the async cap counts from it.
 	sent time.Time
@@ -126,6 +130,12 @@ type Conn struct {
 	sessions map[uint64]*Session
 	// err is the sticky error that ended the connection.
 	err error
+	// withholdingUntil: an acknowledged request went unanswered past its
+	// async cap and was cancelled; until this time, or until the server
+	// finishes an acknowledged request, the server is taken to withhold
+	// answers, and a request it acknowledges fails as soon as the
+	// acknowledgement arrives (see Conn.wait). Zero: not withholding.
+	withholdingUntil time.Time
 	// onBreak receives oplock and lease break notifications.
 	onBreak func(msg []byte)
 	// onFail, if set, runs (on its own goroutine) once the connection ends.
@@ -451,6 +461,7 @@ func (c *Conn) reserve(ctx context.Context, total uint32, out []outgoing, calls 
 			session:   s,
 			encrypted: encrypt,
 			done:      make(chan struct{}),
+			acked:     make(chan struct{}),
 			sent:      now,
 			charge:    out[i].charge,
 		}
@@ -499,6 +510,16 @@ func (c *Conn) writeFrame(frame []byte) error {
 // matched by MessageId, verified and discarded, and returns the credits).
 // A blocking LOCK and CHANGE_NOTIFY are exempt (see asyncWaitFactor): they
 // end with their caller's context.
+//
+// The cap is paid once, not once per request: after a request was
+// cancelled at its cap, the server is taken to withhold answers for one
+// more cap (asyncCap), or until it finishes an acknowledged request
+// (any final answer but STATUS_CANCELLED), and meanwhile a request it
+// acknowledges is cancelled as soon as the interim response arrives, with
+// an ErrTimeout error. So requests sent one after another (a FUSE
+// operation, or a syscall made of several) wait out one cap between them,
+// not one each; a server that went quiet once gets its chance again after
+// the window.
 func (c *Conn) wait(ctx context.Context, cl *call) ([]byte, error) {
 	first := c.timeout
 	c.mu.Lock()
@@ -510,10 +531,27 @@ func (c *Conn) wait(ctx context.Context, cl *call) ([]byte, error) {
 	c.mu.Unlock()
 	timer := time.NewTimer(first)
 	defer timer.Stop()
+	acked := cl.acked
+	if c.asyncCap(cl.command) == time.Duration(math.MaxInt64) {
+		acked = nil // exempt from the cap, and so from withholding
+	}
 	for {
 		select {
 		case <-cl.done:
 			return cl.resp, cl.err
+		case <-acked:
+			acked = nil
+			c.mu.Lock()
+			_, pending := c.pending[cl.messageID]
+			withholding := pending && time.Now().Before(c.withholdingUntil)
+			if withholding {
+				cl.abandoned = true
+			}
+			c.mu.Unlock()
+			if withholding {
+				c.sendCancel(cl)
+				return nil, &timeoutError{fmt.Sprintf("smb2: %s acknowledged with STATUS_PENDING by a server that left an earlier acknowledged request unanswered past its cap; cancelled", cl.command)}
+			}
 		case <-ctx.Done():
 			if g, ok := ctx.Value(graceKey{}).(*grace); ok {
 				return c.waitGrace(ctx, cl, g)
@@ -531,6 +569,9 @@ func (c *Conn) wait(ctx context.Context, cl *call) ([]byte, error) {
 			}
 			left := c.asyncCap(cl.command) - time.Since(cl.sent)
 			if left <= 0 {
+				c.mu.Lock()
+				c.withholdingUntil = time.Now().Add(c.asyncCap(cl.command))
+				c.mu.Unlock()
 				c.cancel(cl)
 				return nil, &timeoutError{fmt.Sprintf("smb2: %s acknowledged with STATUS_PENDING but not answered within %v; cancelled", cl.command, c.asyncCap(cl.command))}
 			}
@@ -888,6 +929,9 @@ func (c *Conn) handle(m []byte, sealedBy *Session, frame []byte) error {
 	c.mu.Lock()
 	if interim {
 		// [MS-SMB2] 3.2.5.1.5: keep waiting; note the AsyncId for CANCEL.
+		if !cl.async {
+			close(cl.acked)
+		}
 		cl.async, cl.asyncID = true, h.AsyncID
 		if sealedBy != nil || cl.session == nil {
 			// Sealed, so verified (or the handshake's, which verifies
@@ -902,6 +946,12 @@ func (c *Conn) handle(m []byte, sealedBy *Session, frame []byte) error {
 		return nil
 	}
 	delete(c.pending, h.MessageID)
+	if cl.async && h.Status != wire.StatusCancelled {
+		// The server finished an acknowledged request (even one we
+		// gave up on): it no longer withholds answers. A CANCEL's
+		// STATUS_CANCELLED ([MS-SMB2] 3.3.5.16) finishes nothing.
+		c.withholdingUntil = time.Time{}
+	}
 	c.inFlight -= uint32(cl.charge)
 	c.grantLocked(satAdd(uint32(h.Credits), cl.deferred))
 	abandoned := cl.abandoned

@@ -255,7 +255,7 @@ func TestPendingThenSilenceCapped(t *testing.T) {
 	// The fake server acknowledges a CREATE with STATUS_PENDING and never
 	// sends the final response, while it answers every ECHO: the call is
 	// cancelled after four timeouts and fails with ErrTimeout; the
-	// connection stays up and the next call works on it.
+	// connection stays up and calls work on it again.
 	var withhold atomic.Bool
 	srv := &smbtest.Server{Leasing: true, AsyncReplies: true}
 	srv.Mutate.ResponseBytes = func(m []byte) []byte {
@@ -285,7 +285,15 @@ func TestPendingThenSilenceCapped(t *testing.T) {
 	if srv.Seen(wire.CmdEcho) == 0 {
 		t.Fatal("no ECHO while waiting: the test proves nothing")
 	}
+	// The server now answers (still asynchronously). Its first
+	// acknowledgement may come inside the window after a cap (the server
+	// is taken to withhold answers, Conn.wait) and fail at once with
+	// ErrTimeout; its final answer, which arrives all the same, ends the
+	// window, and the call after works.
 	got, err := readAll(ctx, r.tr, "known", 7)
+	if errors.Is(err, client.ErrTimeout) {
+		got, err = readAll(ctx, r.tr, "known", 7)
+	}
 	if err != nil || string(got) != "genuine" {
 		t.Fatalf("next call: %q, %v", got, err)
 	}

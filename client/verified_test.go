@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -241,6 +242,86 @@ func TestAsyncWaitCapped(t *testing.T) {
 	}
 	if c.asyncCap(wire.CmdLock) < time.Hour || c.asyncCap(wire.CmdChangeNotify) < time.Hour {
 		t.Fatal("blocking LOCK and CHANGE_NOTIFY are capped")
+	}
+}
+
+func TestAsyncCapPaidOnce(t *testing.T) {
+	// A server that left one acknowledged request unanswered past its
+	// cap is taken to withhold answers: the next request it acknowledges
+	// is cancelled as the interim response arrives (no ECHO probing, no
+	// second cap), so that requests sent one after another wait out one
+	// cap between them. A final answer to an acknowledged request ends
+	// that at once; so does the end of the window (one more cap).
+	c, s, p := newTestConn(t, false)
+	c.timeout = 50 * time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+
+	// readCancel answers ECHOs until a CANCEL comes, and returns how many
+	// ECHOs it answered.
+	readCancel := func(asyncID uint64) int {
+		t.Helper()
+		for probes := 0; ; probes++ {
+			m := p.readMsg()
+			h, _ := wire.DecodeHeader(m)
+			if h.Command == wire.CmdCancel {
+				if h.AsyncID != asyncID {
+					t.Fatalf("CANCEL for AsyncId %d, want %d", h.AsyncID, asyncID)
+				}
+				return probes
+			}
+			p.write(p.sign(response(m, wire.StatusSuccess, 1, echoBody())))
+		}
+	}
+	// The first: cancelled at its cap, after probes.
+	wait := echo(t, c, s, ctx)
+	p.write(interim(p.readMsg(), 1, 1))
+	if probes := readCancel(1); probes == 0 {
+		t.Fatal("the first acknowledged request was cancelled without waiting")
+	}
+	if _, err := wait(); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("first call: %v, want ErrTimeout", err)
+	}
+
+	// The second: cancelled as soon as it is acknowledged.
+	wait = echo(t, c, s, ctx)
+	req := p.readMsg()
+	p.write(interim(req, 2, 1))
+	if probes := readCancel(2); probes != 0 {
+		t.Fatalf("the second acknowledged request was waited for (%d ECHO probes): the cap is paid twice", probes)
+	}
+	if _, err := wait(); !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "earlier") {
+		t.Fatalf("second call: %v, want ErrTimeout naming the earlier request", err)
+	}
+	if c.Err() != nil {
+		t.Fatalf("connection ended: %v", c.Err())
+	}
+
+	// Its late final answer shows the server answers again: the third
+	// is waited for, and gets its answer.
+	p.write(p.sign(final(req, 2, 1, echoBody())))
+	wait = echo(t, c, s, ctx)
+	req = p.readMsg()
+	p.write(interim(req, 3, 1))
+	p.write(p.sign(final(req, 3, 1, echoBody())))
+	if _, err := wait(); err != nil {
+		t.Fatalf("third call, after the server answered again: %v", err)
+	}
+
+	// Cap again, then past the window (one more cap): waited for again.
+	wait = echo(t, c, s, ctx)
+	p.write(interim(p.readMsg(), 4, 1))
+	readCancel(4)
+	if _, err := wait(); !errors.Is(err, ErrTimeout) {
+		t.Fatalf("fourth call: %v, want ErrTimeout", err)
+	}
+	time.Sleep(c.asyncCap(wire.CmdEcho) + c.timeout)
+	wait = echo(t, c, s, ctx)
+	req = p.readMsg()
+	p.write(interim(req, 5, 1))
+	p.write(p.sign(final(req, 5, 1, echoBody())))
+	if _, err := wait(); err != nil {
+		t.Fatalf("after the window: %v", err)
 	}
 }
 

@@ -30,7 +30,9 @@ import (
 // listing is read from its start without seeks, its entries are also
 // gathered, up to maxListed, to answer lookups afterwards (dircache.go).
 // READDIRPLUS answers each entry's lookup from the listing, without a round
-// trip.
+// trip, for the first maxPlusInodes entries of the open directory; later
+// entries go to the kernel without an inode (see Lookup), so that a
+// listing the server never ends cannot make inodes without end.
 type dirHandle struct {
 	node *Node
 	// Fields below are guarded by go-fuse, which serializes the calls on
@@ -45,6 +47,9 @@ type dirHandle struct {
 	// relists counts the listings started again after a reconnect lost
 	// the last one's place (at most maxRelists per open directory).
 	relists int
+	// plus counts the READDIRPLUS entries answered with an inode (at
+	// most maxPlusInodes per open directory).
+	plus int
 	// all gathers the listing for lookups (nil once it cannot: a seek,
 	// more than maxListed entries); made and stamp as for keepListing.
 	all   []wire.DirEntry
@@ -268,12 +273,27 @@ func (d *dirHandle) Seekdir(ctx context.Context, off uint64) syscall.Errno {
 	return 0
 }
 
+// maxPlusInodes is how many entries of one open directory READDIRPLUS
+// answers with an inode: go-fuse keeps a node (memoryPerInode) for each
+// until the kernel forgets it, which it does only under memory pressure.
+// It is maxListed, the largest listing kept for lookups: beyond it a
+// lookup asks the server anyway.
+const maxPlusInodes = maxListed
+
 var _ = (gofs.FileLookuper)((*dirHandle)(nil))
 
 // Lookup answers READDIRPLUS for the entry Readdirent just returned from
-// the listing's attributes.
+// the listing's attributes. After maxPlusInodes entries of this open
+// directory it answers ENOMEM: go-fuse then sends the entry with node id
+// 0, which the kernel takes as a plain entry, looked up when it is used
+// (fuse_direntplus_link in the kernel's fs/fuse/readdir.c: a zero node id
+// means the file system gave no attributes, not that the name is absent).
 func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
 	ctx = settled(ctx)
+	if d.plus >= maxPlusInodes {
+		return nil, syscall.ENOMEM
+	}
+	d.plus++
 	e := d.last
 	if e == nil || e.Name != name || maybeSymlink(attrsOfEntry(e)) {
 		return d.node.Lookup(ctx, name, out)

@@ -300,17 +300,20 @@
 //     early oplock breaks kept (client/lease.go); more end the connection.
 //     CHANGE_NOTIFY answers fit a 64 KiB buffer (client/notify.go).
 //   - Listings kept for lookups: directories of at most 10,000 entries,
-//     200,000 entries in all (dircache.go). A directory being read is
-//     still listed whole first (dir.go), about 250 bytes per entry while
-//     it is read: a term the server sets (an endless listing grows without
-//     end; TestHostileMount/endless fails until listings stream).
+//     200,000 entries in all (dircache.go). A directory being read streams
+//     (dir.go): one QUERY_DIRECTORY answer at a time per open directory,
+//     plus its first 10,000 entries gathered for lookups; a listing that
+//     never ends is read as far as the reader reads.
 //   - Read-ahead: two 1 MiB chunks per file open for reading, one READ in
 //     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
 //     back per file open for writing (file.go).
-//   - Inodes: go-fuse keeps a node for each inode the kernel holds (each
-//     name looked up, and each entry READDIRPLUS returned: a listing of
-//     200,000 entries makes 200,000), about 700 bytes each, until the
-//     kernel forgets them (under memory pressure, or drop_caches).
+//   - Inodes: go-fuse keeps a node for each inode the kernel holds, about
+//     700 bytes each, until the kernel forgets them (under memory
+//     pressure, or drop_caches): each name looked up, and each entry
+//     READDIRPLUS returned with one, which is at most the first 10,000
+//     entries of each open directory (maxPlusInodes, dir.go); the entries
+//     after go to the kernel without an inode, looked up when used. So a
+//     listing of 200,000 entries makes 10,000, an endless one no more.
 //
 // The bound per mount is then about 100 MiB, plus 17 MiB per FUSE request
 // in flight (a 16 MiB frame answering it), 2 MiB per file open for reading
@@ -339,5 +342,12 @@
 // an interrupted write, and an O_APPEND record written twice is corrupt
 // data). The client's timeout still bounds each request, and a request
 // the server acknowledged with STATUS_PENDING is cancelled (ETIMEDOUT)
-// after four timeouts.
+// after four timeouts. That cap is paid once per connection, not once per
+// request: after it, a request the server acknowledges fails at once
+// (ETIMEDOUT) for the next four timeouts or until the server finishes an
+// acknowledged request again. So a FUSE operation, and a syscall made of
+// several (rename(2) looks up both names first; os.Rename stats the
+// target before), waits out at most four timeouts for a server that
+// acknowledges and withholds; the hostile-server test (hostile_test.go,
+// mode pending) holds each call to five.
 package fs

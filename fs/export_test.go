@@ -7,4 +7,5 @@ const (
 	MemoryPerReadFile  = memoryPerReadFile
 	MemoryPerWriteFile = memoryPerWriteFile
 	MemoryPerInode     = memoryPerInode
+	MaxPlusInodes      = maxPlusInodes
 )

@@ -33,9 +33,12 @@ import (
 // unmounted.
 
 // fakeTimeout is the client's request timeout on fake mounts, and
-// watchdogFactor times it the watchdog of each syscall: far more than any
-// call needs (a call that waits out the client's timeout and reconnects
-// once takes about two of it), so only a hang trips it.
+// watchdogFactor times it the watchdog of each syscall: more than any call
+// needs, so only a hang trips it. A call that waits out the client's
+// timeout and reconnects once takes about two of it; one that meets a
+// server withholding acknowledged answers waits out one async cap (four
+// timeouts, client.Conn.wait), however many requests and syscalls it
+// makes in a row (os.Rename: lstat, then rename), which fs/doc.go states.
 const (
 	fakeTimeout    = 2 * time.Second
 	watchdogFactor = 5

@@ -81,6 +81,10 @@ const (
 	endlessRead  = 300_000
 )
 
+// stepRead is the most entries one random operation reads from a listing
+// (a readdir; a walk reads at most driver.maxEntries in all).
+const stepRead = 10_000
+
 // driver runs random operations on a fake mount.
 type driver struct {
 	t   *testing.T
@@ -117,7 +121,7 @@ func (d *driver) step() bool {
 	case 0:
 		err = m.do("stat "+p, func() error { _, err := os.Lstat(m.path(p)); return err })
 	case 1:
-		_, _, err = m.readDir(p, m.path(p), 10_000)
+		_, _, err = m.readDir(p, m.path(p), stepRead)
 	case 2:
 		data := make([]byte, d.rng.IntN(200_000))
 		for i := range data {
@@ -355,13 +359,19 @@ func runHostileMode(t *testing.T, name string, h smbtest.Hostile, opts smbfs.Opt
 	d.populate()
 	runtime.GC()
 	// The inodes the kernel may hold: READDIRPLUS makes one for each
-	// entry it returns.
+	// entry it returns, up to MaxPlusInodes per open directory (dir.go).
+	// An endless listing makes new names in every directory: each
+	// operation reads at most stepRead of them, and the long read of
+	// endlessRead in one open directory makes MaxPlusInodes.
 	inodes := 2000
 	if h.GiantEntries > 0 || name == "random" {
 		inodes += giantN()
 	}
-	if h.EndlessListing || name == "random" {
+	switch {
+	case name == "random":
 		inodes += endlessRead
+	case h.EndlessListing:
+		inodes += ops*max(stepRead, d.maxEntries) + smbfs.MaxPlusInodes
 	}
 	bound := heapBound(inodes)
 	heap := sampleHeap(bound, func(peak uint64) {
