@@ -85,6 +85,7 @@ func (m *fakeMount) running() []string {
 // mount needs) and mounts its share; cleanup unmounts and stops both.
 func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
 	t.Helper()
+	ensureFusectl(t)
 	srv := &smbtest.Server{FileSystem: true, ShareFlags: map[string]uint32{"share": wire.ShareFlagEncryptData}}
 	newMech := func() (auth.Mechanism, error) { return &smbtest.Mechanism{IsMutual: true}, nil }
 	mech, _ := newMech()
@@ -205,6 +206,30 @@ func (m *fakeMount) abort() {
 	}
 }
 
+// fusectlDir is where the fuse control file system shows each FUSE
+// connection, with an abort file.
+const fusectlDir = "/sys/fs/fuse/connections"
+
+// ensureFusectl mounts the fuse control file system where it is missing:
+// `ip netns exec` (the test namespace of make test) gives the process a
+// sysfs without it. Without it a hung call cannot be aborted, and a child
+// that exits while one of its threads waits on its own mount never ends
+// (the thread holds /dev/fuse open, so the kernel waits for an answer only
+// the exiting process could give).
+func ensureFusectl(t *testing.T) {
+	if _, err := os.Stat(fusectlDir); err != nil {
+		t.Logf("no %s: hung calls cannot be aborted (%v)", fusectlDir, err)
+		return
+	}
+	mi, err := os.ReadFile("/proc/self/mountinfo")
+	if err == nil && strings.Contains(string(mi), " "+fusectlDir+" ") {
+		return
+	}
+	if err := syscall.Mount("fusectl", fusectlDir, "fusectl", 0, ""); err != nil && !errors.Is(err, syscall.EBUSY) {
+		t.Logf("mount fusectl on %s: %v: hung calls cannot be aborted", fusectlDir, err)
+	}
+}
+
 // fuseAbortPath returns the abort file of the FUSE connection mounted at
 // dir, or "" without fusectl.
 func fuseAbortPath(dir string) string {
@@ -212,7 +237,7 @@ func fuseAbortPath(dir string) string {
 	if err := syscall.Stat(dir, &st); err != nil {
 		return ""
 	}
-	p := fmt.Sprintf("/sys/fs/fuse/connections/%d/abort", unix.Minor(st.Dev))
+	p := fmt.Sprintf("%s/%d/abort", fusectlDir, unix.Minor(st.Dev))
 	if _, err := os.Stat(p); err != nil {
 		return ""
 	}
