@@ -5,7 +5,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,60 +12,8 @@ import (
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
-
-// liveAttacker is a hostile proxy hook on the server-to-client direction
-// that attacks the next encrypted frame once armed; it keeps the last
-// encrypted frame it forwarded, to replay.
-type liveAttacker struct {
-	mu     sync.Mutex // guards the fields below
-	attack func(f, last []byte) [][]byte
-	last   []byte
-	fired  int
-}
-
-func (a *liveAttacker) arm(attack func(f, last []byte) [][]byte) {
-	a.mu.Lock()
-	a.attack = attack
-	a.mu.Unlock()
-}
-
-func (a *liveAttacker) hook(_ int, f []byte) [][]byte {
-	if len(f) < crypto.TransformHeaderSize || !bytes.Equal(f[:4], []byte{0xfd, 'S', 'M', 'B'}) {
-		return [][]byte{f}
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	out := [][]byte{f}
-	if a.attack != nil && a.last != nil {
-		out = a.attack(bytes.Clone(f), a.last)
-		a.attack = nil
-		a.fired++
-	}
-	a.last = bytes.Clone(f)
-	return out
-}
-
-// liveAttacks are the three attacks of issue 16 on an encrypted session,
-// with the failure the client must name.
-var liveAttacks = []struct {
-	name    string
-	attack  func(f, last []byte) [][]byte
-	failure string
-}{
-	{"ciphertext bit flipped", func(f, _ []byte) [][]byte {
-		f[crypto.TransformHeaderSize+len(f[crypto.TransformHeaderSize:])/2] ^= 0x10
-		return [][]byte{f}
-	}, "decryption failed"},
-	{"4 plaintext junk bytes injected", func(f, _ []byte) [][]byte {
-		return [][]byte{{0xfe, 'S', 'M', 'B'}, f}
-	}, "malformed message"},
-	{"earlier response replayed", func(f, last []byte) [][]byte {
-		return [][]byte{last, f}
-	}, "unknown or repeated MessageId"},
-}
 
 func TestLiveIntegrityReconnects(t *testing.T) {
 	// Through the hostile proxy, on the encrypted share: each attack makes
@@ -75,8 +22,8 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 	// bytes.
 	env := livetest.Env(t)
 	cc := env.Kinit(t, "alice")
-	a := &liveAttacker{}
-	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.hook)
+	a := &mitm.Attacker{}
+	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.Hook)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,42 +38,39 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	for i, at := range liveAttacks {
-		want := bytes.Repeat([]byte(at.name+" genuine\n"), 300)
+	for i, at := range mitm.IntegrityAttacks {
+		want := bytes.Repeat([]byte(at.Name+" genuine\n"), 300)
 		name := dir + `\known` + string(rune('a'+i))
 		onDisk := filepath.Join(env.ShareDirs[env.Shares.Encrypted], dir, "known"+string(rune('a'+i)))
 		if err := os.WriteFile(onDisk, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if got, err := readAll(ctx, r.tr, name, len(want)); err != nil || !bytes.Equal(got, want) {
-			t.Fatalf("%s: baseline read: %v", at.name, err)
+			t.Fatalf("%s: baseline read: %v", at.Name, err)
 		}
 		gen := r.cl.Generation()
-		a.arm(at.attack)
+		a.Arm(at.Attack)
 		got, err := readAll(ctx, r.tr, name, len(want))
 		if err == nil && !bytes.Equal(got, want) {
-			t.Fatalf("%s: ATTACKER DATA DELIVERED", at.name)
+			t.Fatalf("%s: ATTACKER DATA DELIVERED", at.Name)
 		}
-		t.Logf("%s: the call under attack: %v", at.name, err)
+		t.Logf("%s: the call under attack: %v", at.Name, err)
 		got, err = readAll(ctx, r.tr, name, len(want))
 		if err != nil || !bytes.Equal(got, want) {
-			t.Fatalf("%s: the next call: %v (genuine bytes: %v)", at.name, err, bytes.Equal(got, want))
+			t.Fatalf("%s: the next call: %v (genuine bytes: %v)", at.Name, err, bytes.Equal(got, want))
 		}
-		a.mu.Lock()
-		fired := a.fired
-		a.mu.Unlock()
-		if fired != i+1 {
-			t.Fatalf("%s: the attack never fired", at.name)
+		if a.Fired() != i+1 {
+			t.Fatalf("%s: the attack never fired", at.Name)
 		}
 		e := r.event(t, 30*time.Second)
-		if e.Kind != client.EventIntegrity || e.Failure != at.failure {
-			t.Fatalf("%s: event %v %q (%v), want %v %q", at.name, e.Kind, e.Failure, e.Reason, client.EventIntegrity, at.failure)
+		if e.Kind != client.EventIntegrity || e.Failure != at.Failure {
+			t.Fatalf("%s: event %v %q (%v), want %v %q", at.Name, e.Kind, e.Failure, e.Reason, client.EventIntegrity, at.Failure)
 		}
 		if e = r.event(t, 30*time.Second); e.Kind != client.EventReconnected {
-			t.Fatalf("%s: event %v (%v), want a reconnect", at.name, e.Kind, e.Err)
+			t.Fatalf("%s: event %v (%v), want a reconnect", at.Name, e.Kind, e.Err)
 		}
 		if g := r.cl.Generation(); g != gen+1 || r.cl.Err() != nil {
-			t.Fatalf("%s: generation %d -> %d, client error %v", at.name, gen, g, r.cl.Err())
+			t.Fatalf("%s: generation %d -> %d, client error %v", at.Name, gen, g, r.cl.Err())
 		}
 	}
 }
