@@ -307,6 +307,11 @@ type Event struct {
 	// from the first attempt to the outcome.
 	Attempts int
 	Duration time.Duration
+	// Principal is who the new session logged in as (auth.Principal:
+	// user@REALM or DOMAIN\user; "" if the mechanism does not say), set
+	// once an attempt authenticated: a ticket cache that kinit refilled
+	// for another user logs in as that user.
+	Principal string
 	// Trees is how many shares were connected again.
 	Trees int
 	// Reopened are the paths of durable handles reclaimed; Lost are the
@@ -582,6 +587,7 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 	if err != nil {
 		return err
 	}
+	ev.Principal = auth.Principal(mech)
 	ok := false
 	defer func() {
 		if !ok {

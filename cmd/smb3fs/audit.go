@@ -66,7 +66,7 @@ func auditReconnect(server, share string, m rules.Match, e client.Event) {
 	}
 	switch e.Kind {
 	case client.EventReconnected:
-		auditLog.Info("smb3fs: reconnected", append(attrs, "trees", e.Trees,
+		auditLog.Info("smb3fs: reconnected", append(attrs, "principal", e.Principal, "trees", e.Trees,
 			"reopened", len(e.Reopened), "reopened_files", strings.Join(e.Reopened, ","),
 			"lost", len(e.Lost), "lost_files", strings.Join(e.Lost, "; "))...)
 	case client.EventRefused:

@@ -92,5 +92,18 @@ func TestLiveMountIntegrityFailures(t *testing.T) {
 			t.Fatalf("%s: no WARNING audit line naming %s and %q:\n%s", at.Name, env.DC.Host, at.Failure, d.text())
 		}
 	}
+	// Each reconnect's line names who logged in again.
+	principal, reconnects := "alice@"+env.Realm, 0
+	for _, r := range d.records(t) {
+		if r.msg == "smb3fs: reconnected" {
+			reconnects++
+			if r.attrs["principal"] != principal {
+				t.Errorf("reconnected line with principal %q, want %q", r.attrs["principal"], principal)
+			}
+		}
+	}
+	if reconnects < len(attacks) {
+		t.Errorf("%d reconnected lines, want at least %d:\n%s", reconnects, len(attacks), d.text())
+	}
 	d.stop(t)
 }
