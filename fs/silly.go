@@ -111,7 +111,14 @@ func hiddenPath(p string) string {
 }
 
 // openHere reports whether name in n is a file with handles this mount
-// holds open, after waiting for the closes already under way.
+// holds open, after closing its parked handles and waiting for the closes
+// already under way. The kernel sends a release in the background, so a
+// handle can park after the caller closed the parked ones: had it been
+// left out as parked, an unlink would have left the name delete-pending
+// on the server until that handle closed, and an O_CREAT of the same name
+// (SQLite re-creating its journal) would have met STATUS_DELETE_PENDING.
+// A handle that keeps parking is counted as open: the silly rename frees
+// the name either way.
 func (n *Node) openHere(ctx context.Context, name string) bool {
 	ch := n.GetChild(name)
 	if ch == nil {
@@ -121,8 +128,29 @@ func (n *Node) openHere(ctx context.Context, name string) bool {
 	if !ok {
 		return false
 	}
-	cn.waitClosing(ctx)
-	return cn.openHandle(false) != nil
+	for try := 0; try < 3; try++ {
+		cn.closeParked(ctx)
+		cn.waitClosing(ctx)
+		if cn.openHandle(false) != nil {
+			return true
+		}
+		if !cn.hasParked() {
+			return false
+		}
+	}
+	return true
+}
+
+// hasParked reports whether a handle on n is parked (park.go).
+func (n *Node) hasParked() bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for h := range n.open {
+		if h.parked.Load() {
+			return true
+		}
+	}
+	return false
 }
 
 // sillyRemove removes the file at p, which this mount holds open: it
