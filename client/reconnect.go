@@ -501,6 +501,14 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 	}
 }
 
+// durableRetryFirst and durableRetryLast bound the waits before a durable
+// reconnect the server did not recognise is tried again: 100, 200, 400
+// and 800 ms, 1.5 s in all, then the handle counts as lost.
+const (
+	durableRetryFirst = 100 * time.Millisecond
+	durableRetryLast  = 800 * time.Millisecond
+)
+
 // refusedForGood reports whether a failed reconnect attempt ends the
 // client: the server (or a man in the middle) offered less than the Policy
 // (ErrRefused). A Kerberos reply that did not prove the server's identity
@@ -732,7 +740,25 @@ func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn) (w
 		lr := &wire.LeaseRequestV2{Key: d.Lease.key, State: state}
 		req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameLeaseRequest, Data: lr.Encode()})
 	}
-	resp, err := c.roundTrip(ctx, s, tc.encrypt, newMessage(wire.CmdCreate, tc.id, 0, &req), 1)
+	var resp []byte
+	var err error
+	for wait := durableRetryFirst; ; wait *= 2 {
+		resp, err = c.roundTrip(ctx, s, tc.encrypt, newMessage(wire.CmdCreate, tc.id, 0, &req), 1)
+		if !IsStatus(err, wire.StatusObjectNameNotFound) || wait > durableRetryLast {
+			break
+		}
+		// The server may not have seen the old connection end yet: Samba
+		// gives back only an open it has marked disconnected, and answers
+		// STATUS_OBJECT_NAME_NOT_FOUND before that ([MS-SMB2] 3.3.5.9.12
+		// leaves the check to the server).
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return wire.FileID{}, fmt.Errorf("durable reconnect: %w", ctx.Err())
+		}
+	}
 	if err != nil {
 		return wire.FileID{}, fmt.Errorf("durable reconnect: %w", err)
 	}
