@@ -2,21 +2,19 @@ package client
 
 // Durable opens and maximal access: two CREATE contexts.
 //
-//	CreateDurable:            CREATE + DH2Q {Timeout, CreateGuid} + RqLs (RH)
-//	                          ◄── DH2Q {Timeout, Flags} when durability is granted
-//	CreateWithMaximalAccess:  CREATE + MxAc (no data)
-//	                          ◄── MxAc {QueryStatus, MaximalAccess}
+//	OpenOptions.Durable:        CREATE + DH2Q {Timeout, CreateGuid} + RqLs (RH)
+//	                            ◄── DH2Q {Timeout, Flags} when durability is granted
+//	OpenOptions.MaximalAccess:  CREATE + MxAc (no data)
+//	                            ◄── MxAc {QueryStatus, MaximalAccess}
 //
 // A durable handle survives a broken connection for the granted timeout: the
 // client reclaims it by sending the same CreateGuid in a DH2C context on a
 // new connection ([MS-SMB2] 3.2.4.4); reconnect.go does that for every File
-// CreateDurable returned with a grant.
+// opened with a grant.
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/smb3fs/smb3fs/client/wire"
@@ -49,71 +47,22 @@ type Durable struct {
 	leaseState uint32
 }
 
-// CreateDurable opens name like CreateWithLease, asking for read and handle
-// caching and for a durable handle (a DH2Q context, [MS-SMB2] 3.2.4.3.5,
-// 2.2.13.2.11) that the server keeps for timeout after a disconnect (0: the
-// server's default; the value is sent in milliseconds, rounded down, at most
-// about 49 days). The CreateGuid is random.
-//
-// Durable is nil when the server did not grant durability — no DH2Q in
-// its response, or a dialect before SMB 3.0, where DH2Q does not exist —
-// which is not an error. In that case a lease the server granted anyway is
-// still acknowledged on breaks for the client's lifetime (there is no handle
-// on it to Release; a small cost, and never leaving a break unanswered). A
-// server without leasing gets a plain open and grants no durability: batch
-// oplocks, the other way to durability, are not tried. A
-// malformed DH2Q response, or one claiming a persistent handle we did not
-// ask for, is a protocol violation: the handle is closed and an error
-// returned.
+// CreateDurable opens name asking for read and handle caching and for a
+// durable handle kept for timeout after a disconnect; see
+// OpenOptions.Durable. Durable is nil when the server did not grant
+// durability, which is not an error.
 func (t *Tree) CreateDurable(ctx context.Context, name string, req *wire.CreateRequest, timeout time.Duration) (*File, *Durable, error) {
-	return t.createDurable(ctx, name, req, timeout, durableLeaseState)
-}
-
-// createDurable is CreateDurable asking for lease state leaseState, which
-// must include handle caching.
-func (t *Tree) createDurable(ctx context.Context, name string, req *wire.CreateRequest, timeout time.Duration, leaseState uint32) (*File, *Durable, error) {
-	if t.cl.cur().state.Dialect < wire.Dialect300 {
-		f, _, err := t.CreateWithLease(ctx, name, req, leaseState)
-		return f, nil, err
-	}
-	ms := timeout.Milliseconds()
-	if ms < 0 {
-		ms = 0
-	}
-	d := &Durable{leaseState: leaseState}
-	if _, err := rand.Read(d.CreateGUID[:]); err != nil {
-		return nil, nil, fmt.Errorf("smb2: durable CreateGuid: %w", err)
-	}
-	dh := &wire.DurableHandleRequestV2{Timeout: uint32(min(ms, math.MaxUint32)), CreateGUID: d.CreateGUID}
-	req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameDurableV2, Data: dh.Encode()})
-	f, l, err := t.CreateWithLease(ctx, name, req, leaseState)
+	f, err := t.open(ctx, name, req, grants{lease: LeaseState(durableLeaseState), durable: true, timeout: timeout})
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := durableGranted(f.Create)
-	if err != nil {
-		l.Release()
-		cctx, cancel := context.WithTimeout(context.Background(), t.cl.cur().timeout)
-		f.Close(cctx)
-		cancel()
-		return nil, nil, err
-	}
-	if r == nil {
-		return f, nil, nil
-	}
-	d.Timeout = time.Duration(r.Timeout) * time.Millisecond
-	d.Lease = l
-	t.cl.trackDurable(f, d, req)
-	return f, d, nil
+	return f, f.durable, nil
 }
 
-// OpenFile opens name for a handle that stays open across calls (the FUSE
-// layer's file handles): durable, with a read+handle lease and the server's
-// default timeout, where the server grants it (so the handle survives a
-// reconnect), a plain open otherwise. Close releases the lease.
+// OpenFile opens name durable, with a read+handle lease, where the server
+// grants it, a plain open otherwise; Close releases the lease.
 func (t *Tree) OpenFile(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
-	f, _, err := t.CreateDurable(ctx, name, req, 0)
-	return f, err
+	return t.open(ctx, name, req, grants{lease: LeaseState(durableLeaseState), durable: true})
 }
 
 // durableGranted returns the DH2Q response context of r ([MS-SMB2]
@@ -136,26 +85,13 @@ func durableGranted(r *wire.CreateResponse) (*wire.DurableHandleResponseV2, erro
 }
 
 // CreateWithMaximalAccess opens name like Create, asking for the maximal
-// access the caller has to the file (an MxAc context, [MS-SMB2] 3.2.4.3.1,
-// 2.2.13.2.5), and returns it: a combination of the wire access bits
-// (wire.FileReadData, ...). The response must carry one well-formed MxAc
-// context with QueryStatus success; otherwise the handle is closed and the
-// error is ErrProtocol (no or malformed context) or a *StatusError with the
-// QueryStatus.
+// access the caller has to the file; see OpenOptions.MaximalAccess.
 func (t *Tree) CreateWithMaximalAccess(ctx context.Context, name string, req *wire.CreateRequest) (*File, uint32, error) {
-	req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameMaximalAccess})
-	f, err := t.Create(ctx, name, req)
+	f, err := t.open(ctx, name, req, grants{maxAccess: true})
 	if err != nil {
 		return nil, 0, err
 	}
-	access, err := maximalAccess(f.Create)
-	if err != nil {
-		cctx, cancel := context.WithTimeout(context.Background(), t.cl.cur().timeout)
-		f.Close(cctx)
-		cancel()
-		return nil, 0, err
-	}
-	return f, access, nil
+	return f, uint32(f.maxAccess), nil
 }
 
 // maximalAccess returns the MaximalAccess of r's MxAc response context

@@ -30,6 +30,11 @@ type File struct {
 	// handles: what a reconnect needs to reclaim it.
 	req     *wire.CreateRequest
 	durable *Durable
+	// lease, oplock and maxAccess are what the server granted,
+	// read-only after Open.
+	lease     *Lease
+	oplock    *Oplock
+	maxAccess Access
 	// Create is the CREATE response that opened the file.
 	Create *wire.CreateResponse
 }
@@ -60,9 +65,14 @@ func (t *Tree) request(ctx context.Context, cmd wire.Command, body interface{ Ap
 	return sn.request(ctx, cmd, body, charge)
 }
 
-// Create opens or creates name (a share-relative path with backslashes, ""
-// for the root) with req's parameters; req.Name is set from name.
+// Create opens or creates name with req's parameters; see Open.
 func (t *Tree) Create(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
+	return t.open(ctx, name, req, grants{})
+}
+
+// create sends req for name (a share-relative path with backslashes, ""
+// for the root; req.Name is set from it) and returns the handle.
+func (t *Tree) create(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
 	req.Name = name
 	if req.ImpersonationLevel == 0 {
 		req.ImpersonationLevel = wire.Impersonation
@@ -117,8 +127,11 @@ func (f *File) Close(ctx context.Context) (*wire.CloseResponse, error) {
 	})
 	durable := f.durable != nil
 	f.t.cl.untrack(f)
-	if durable && f.durable.Lease != nil {
-		f.durable.Lease.Release()
+	if f.lease != nil {
+		f.lease.Release()
+	}
+	if f.oplock != nil {
+		f.oplock.Release()
 	}
 	if err != nil && durable && sent && errors.Is(err, ErrHandleLost) {
 		return &wire.CloseResponse{}, nil
@@ -405,18 +418,7 @@ func (f *File) writeAt(ctx context.Context, sn *snap, p []byte, off int64) (int,
 // StartWriteAt) must reach the server before the break is acknowledged:
 // register that with Lease().OnBreak.
 func (t *Tree) OpenFileWrite(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
-	f, _, err := t.createDurable(ctx, name, req, 0, durableLeaseState|wire.LeaseWrite)
-	return f, err
-}
-
-// Lease returns the lease a durable handle holds, or nil (a handle that is
-// not durable, or that holds no lease). Its state says what the client
-// may cache now.
-func (f *File) Lease() *Lease {
-	if f.durable == nil {
-		return nil
-	}
-	return f.durable.Lease
+	return t.open(ctx, name, req, grants{lease: LeaseState(durableLeaseState) | LeaseWrite, durable: true})
 }
 
 // Write is a WRITE in flight, from StartWriteAt: its requests are sent

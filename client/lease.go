@@ -217,6 +217,8 @@ type Lease struct {
 	g    grant
 	// epoch is the lease epoch of the grant (v2 leases), read-only.
 	epoch uint16
+	// asked is the state asked for, read-only.
+	asked uint32
 }
 
 // Key returns the LeaseKey.
@@ -268,30 +270,36 @@ func (l *Lease) Release() {
 
 // CreateWithLease opens name like Create, asking for a lease with the
 // requested state (a combination of wire.LeaseRead, wire.LeaseHandle and
-// wire.LeaseWrite) under a new random LeaseKey ([MS-SMB2] 3.2.4.3.8): a v2
-// lease context on SMB 3.x, v1 on 2.1. req.RequestedOplockLevel is set to
-// wire.OplockLevelLease and the lease context is appended to req.Contexts.
-//
-// The returned Lease has the state the server granted (never more than
-// state), and wire.LeaseNone when the server does not lease (no leasing
-// capability, or no lease in the response); such a Lease is not in the
-// table and never breaks. A lease context in the response with a LeaseKey
-// other than ours is a protocol violation: the handle is closed and an
-// error returned.
+// wire.LeaseWrite); see OpenOptions.Lease. The returned Lease has the
+// state the server granted, wire.LeaseNone when it does not lease; such a
+// Lease is not in the table and never breaks.
 func (t *Tree) CreateWithLease(ctx context.Context, name string, req *wire.CreateRequest, state uint32) (*File, *Lease, error) {
-	conn := t.cl.cur()
-	l := &Lease{tree: t, g: newGrant()}
-	if conn.state.Dialect == wire.Dialect202 || conn.state.ServerCapabilities&wire.CapLeasing == 0 {
-		f, err := t.Create(ctx, name, req)
-		if err != nil {
-			return nil, nil, err
-		}
-		l.g.granted = true
-		return f, l, nil
+	f, err := t.open(ctx, name, req, grants{lease: LeaseState(state) & (LeaseRead | LeaseHandle | LeaseWrite), leaseAsked: true})
+	if err != nil {
+		return nil, nil, err
 	}
+	if f.lease == nil {
+		return f, noLease(t), nil
+	}
+	return f, f.lease, nil
+}
+
+// noLease is a Lease in the state none, in no table.
+func noLease(t *Tree) *Lease {
+	l := &Lease{tree: t, g: newGrant()}
+	l.g.granted = true
+	return l
+}
+
+// askLease registers a new lease in the client's table, before its
+// CREATE is sent so that no break can arrive for an unknown key, and asks
+// for it in req: a v2 lease context on SMB 3.x, v1 on 2.1. The caller
+// checks the CREATE response with granted, or releases the lease.
+func (t *Tree) askLease(req *wire.CreateRequest, conn *Conn, state uint32) (*Lease, error) {
+	l := &Lease{tree: t, g: newGrant()}
 	state &= wire.LeaseRead | wire.LeaseHandle | wire.LeaseWrite
 	if _, err := rand.Read(l.key[:]); err != nil {
-		return nil, nil, fmt.Errorf("smb2: lease key: %w", err)
+		return nil, fmt.Errorf("smb2: lease key: %w", err)
 	}
 	lr := &wire.LeaseRequestV2{Key: l.key, State: state}
 	data := lr.Encode()
@@ -300,6 +308,7 @@ func (t *Tree) CreateWithLease(ctx context.Context, name string, req *wire.Creat
 	}
 	req.RequestedOplockLevel = wire.OplockLevelLease
 	req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameLeaseRequest, Data: data})
+	l.asked = state
 
 	bt := &t.cl.breaks
 	bt.mu.Lock()
@@ -308,29 +317,27 @@ func (t *Tree) CreateWithLease(ctx context.Context, name string, req *wire.Creat
 	}
 	bt.leases[l.key] = l
 	bt.mu.Unlock()
+	return l, nil
+}
 
-	f, err := t.Create(ctx, name, req)
+// granted applies the CREATE response r to l: the state granted, narrowed
+// by what was asked and by every break that overtook the response. A lease
+// granted nothing leaves the table. A lease context with a LeaseKey other
+// than ours is a protocol violation.
+func (l *Lease) granted(r *wire.CreateResponse) error {
+	granted, epoch, err := leaseGranted(r, l.key)
 	if err != nil {
-		l.Release()
-		return nil, nil, err
-	}
-	granted, epoch, err := leaseGranted(f.Create, l.key)
-	if err != nil {
-		l.Release()
-		cctx, cancel := context.WithTimeout(context.Background(), conn.timeout)
-		f.Close(cctx)
-		cancel()
-		return nil, nil, err
+		return err
 	}
 	l.g.mu.Lock()
-	l.g.state = granted & state & l.g.mask
+	l.g.state = granted & l.asked & l.g.mask
 	l.g.granted = true
 	l.epoch = epoch
 	l.g.mu.Unlock()
 	if granted == 0 {
 		l.Release()
 	}
-	return f, l, nil
+	return nil
 }
 
 // leaseGranted returns the lease state and epoch a CREATE response grants
@@ -488,8 +495,8 @@ func (o *Oplock) Release() {
 }
 
 // CreateWithOplock opens name like Create, asking for an oplock of level
-// (wire.OplockLevelII, Exclusive or Batch; [MS-SMB2] 3.2.4.3). The Oplock
-// holds the level granted, never more than level; with
+// (wire.OplockLevelII, Exclusive or Batch); see OpenOptions.Oplock. The
+// Oplock holds the level granted, never more than level; with
 // wire.OplockLevelNone it is not in the table and never breaks.
 func (t *Tree) CreateWithOplock(ctx context.Context, name string, req *wire.CreateRequest, level uint8) (*File, *Oplock, error) {
 	switch level {
@@ -497,12 +504,27 @@ func (t *Tree) CreateWithOplock(ctx context.Context, name string, req *wire.Crea
 	default:
 		return nil, nil, fmt.Errorf("smb2: oplock level 0x%x", level)
 	}
-	req.RequestedOplockLevel = level
+	f, err := t.openOplock(ctx, name, req, OplockLevel(level))
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.oplock == nil {
+		o := &Oplock{f: f, g: newGrant()}
+		o.g.granted = true
+		return f, o, nil
+	}
+	return f, f.oplock, nil
+}
+
+// openOplock opens name asking for an oplock of level (a valid one) and
+// registers what was granted, with the breaks that overtook the response.
+func (t *Tree) openOplock(ctx context.Context, name string, req *wire.CreateRequest, level OplockLevel) (*File, error) {
+	req.RequestedOplockLevel = uint8(level)
 	bt := &t.cl.breaks
 	bt.mu.Lock()
 	bt.creating++
 	bt.mu.Unlock()
-	f, err := t.Create(ctx, name, req)
+	f, err := t.create(ctx, name, req)
 	bt.mu.Lock()
 	defer bt.mu.Unlock()
 	bt.creating--
@@ -512,24 +534,25 @@ func (t *Tree) CreateWithOplock(ctx context.Context, name string, req *wire.Crea
 		}
 	}()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	o := &Oplock{f: f, g: newGrant()}
-	granted := f.Create.OplockLevel
+	granted := OplockLevel(f.Create.OplockLevel)
 	switch granted {
-	case wire.OplockLevelNone, wire.OplockLevelII, wire.OplockLevelExclusive, wire.OplockLevelBatch:
+	case 0, OplockII, OplockExclusive, OplockBatch:
 	default:
 		// A lease, or garbage: not what we asked for.
-		granted = wire.OplockLevelNone
+		granted = 0
 	}
 	o.g.state, o.g.granted = uint32(min(granted, level)), true
 	if o.g.state == uint32(wire.OplockLevelNone) {
-		return f, o, nil
+		return f, nil
 	}
 	if bt.oplocks == nil {
 		bt.oplocks = make(map[wire.FileID]*Oplock)
 	}
 	bt.oplocks[f.id] = o
+	f.oplock = o
 	// A break may have overtaken us.
 	kept := bt.orphans[:0]
 	var mine []wire.OplockBreakNotification
@@ -544,7 +567,7 @@ func (t *Tree) CreateWithOplock(ctx context.Context, name string, req *wire.Crea
 	for i := range mine {
 		bt.oplockBreakLocked(&mine[i], o)
 	}
-	return f, o, nil
+	return f, nil
 }
 
 // oplockBreak processes an oplock break notification ([MS-SMB2]
