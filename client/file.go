@@ -683,19 +683,3 @@ func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.Di
 		all = append(all, ents...)
 	}
 }
-
-// Stat returns the CREATE and CLOSE results for name in one round trip: a
-// related compound of CREATE (read attributes, with the on-disk id context)
-// and CLOSE with post-query attributes ([MS-SMB2] 3.2.4.1.4).
-func (t *Tree) Stat(ctx context.Context, name string) (*wire.CreateResponse, *wire.CloseResponse, error) {
-	res, err := t.OpenDo(ctx, name, &wire.CreateRequest{
-		DesiredAccess:     wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:       shareAll,
-		CreateDisposition: wire.FileOpen,
-		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
-	}, 0, nil, 0)
-	if err != nil {
-		return nil, nil, err
-	}
-	return res.Create, res.Close, nil
-}

@@ -1,0 +1,529 @@
+package client
+
+// A plan: open a name, run operations on the handle, close it, in one
+// round trip ([MS-SMB2] 3.2.4.1.4, a related compound):
+//
+//	CREATE name ──► op ──► op ... (FileId = CompoundFileID) ──► CLOSE (post-query attributes)
+//	     one frame, one seal; the server runs them in order on one handle
+//
+// If CREATE fails, the server fails the rest with the same status; if an
+// operation fails, CLOSE still closes the handle. Every step is classified
+// for resend (reconnect.go's classify): after a reconnect the whole plan is
+// sent again only when every step may run twice (an open that creates
+// nothing, reads, queries, setting an absolute size or times); a plan that
+// may create, delete, rename, link or write is sent again only if it
+// provably never left.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client/wire"
+)
+
+// MaxNameUnits is the longest path component, in UTF-16 code units, that
+// the FUSE layer sends ([MS-FSCC] 2.1.5: 255).
+const MaxNameUnits = 255
+
+// DirEntry is one directory entry (FileIdBothDirectoryInformation).
+type DirEntry = wire.DirEntry
+
+// EA is one extended attribute; an empty Value removes it.
+type EA = wire.EA
+
+// PathResult is what a plan (Tree.Do) returns: the CREATE and CLOSE
+// responses and the results of its operations.
+type PathResult struct {
+	// Create is the CREATE response: the file as opened.
+	Create *wire.CreateResponse
+	// Close carries the attributes after every operation.
+	Close *wire.CloseResponse
+	// Standard is the answer of QueryStandard (link count, delete
+	// pending).
+	Standard *wire.FileStandardInformation
+	// FSSize is the answer of QueryFSSize.
+	FSSize *wire.FileFsFullSizeInformation
+	// EAs is the answer of QueryEAs (none when the file has none).
+	EAs []EA
+	// Data is what ReadData read (empty at end of file).
+	Data []byte
+	// Entries and Complete are the answer of List: the first batch of
+	// entries, and whether it is the whole directory.
+	Entries  []DirEntry
+	Complete bool
+	// Middle is the raw response of an OpenDo middle operation.
+	Middle []byte
+	// listBuf is List's raw first answer, for ListOnce.
+	listBuf []byte
+}
+
+// DiskID returns the on-disk file id (OpenOptions.DiskID), or 0 when the
+// server sent none.
+func (r *PathResult) DiskID() uint64 { return DiskFileID(r.Create) }
+
+// Op is one operation of a plan, run on the handle the plan opened. Make
+// one with QueryStandard, QueryFSSize, QueryEAs, ReadData, WriteData, Truncate,
+// SetTimes, SetEAs, Delete, RenameTo, LinkTo or List.
+type Op struct {
+	what string
+	// access is what the open needs for the operation.
+	access Access
+	// class says whether the operation may run twice.
+	class replayClass
+	// reqs are its requests (usually one) and their payload sizes, for
+	// the credit charge.
+	reqs []opReq
+	// decode takes the responses and their status errors (nil for
+	// success) and fills res.
+	decode func(res *PathResult, resps [][]byte, errs []error) error
+	// err is an error in building the operation, returned by Do.
+	err error
+}
+
+// opReq is one request of an Op, on wire.CompoundFileID.
+type opReq struct {
+	cmd  wire.Command
+	body interface{ Append([]byte) []byte }
+	size int
+}
+
+// one is an Op of one request whose failure status is returned as is.
+func one(what string, access Access, class replayClass, cmd wire.Command, body interface{ Append([]byte) []byte }, size int, decode func(res *PathResult, resp []byte) error) Op {
+	return Op{what: what, access: access, class: class, reqs: []opReq{{cmd, body, size}},
+		decode: func(res *PathResult, resps [][]byte, errs []error) error {
+			if errs[0] != nil {
+				return errs[0]
+			}
+			if decode == nil {
+				return nil
+			}
+			return decode(res, resps[0])
+		}}
+}
+
+// setInfo is an Op setting one file information class.
+func setInfo(what string, access Access, class uint8, buf []byte) Op {
+	req := &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: class, Buffer: buf, FileID: wire.CompoundFileID}
+	return one(what, access, classify(wire.CmdSetInfo, uint32(class)), wire.CmdSetInfo, req, len(buf), nil)
+}
+
+// queryInfo is an Op querying one information class, whose answer must
+// fit outLen; decode gets the answer's buffer.
+func queryInfo(what string, access Access, infoType, class uint8, outLen uint32, input []byte, flags uint32, decode func(res *PathResult, buf []byte) error) Op {
+	req := &wire.QueryInfoRequest{InfoType: infoType, FileInfoClass: class, OutputBufferLength: outLen, Input: input, Flags: flags, FileID: wire.CompoundFileID}
+	return one(what, access, classify(wire.CmdQueryInfo, 0), wire.CmdQueryInfo, req, int(outLen), func(res *PathResult, resp []byte) error {
+		r, err := wire.DecodeQueryInfoResponse(resp)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+		if len(r.Buffer) > int(outLen) {
+			return fmt.Errorf("%w: QUERY_INFO returned %d bytes, asked %d", ErrProtocol, len(r.Buffer), outLen)
+		}
+		return decode(res, r.Buffer)
+	})
+}
+
+// fileStandardSize is the length of FILE_STANDARD_INFORMATION.
+const fileStandardSize = 24
+
+// QueryStandard queries FileStandardInformation ([MS-FSCC] 2.4.47: link
+// count, delete pending, directory) into PathResult.Standard.
+func QueryStandard() Op {
+	return queryInfo("QueryStandard", 0, wire.InfoFile, wire.ClassFileStandardInformation, fileStandardSize, nil, 0,
+		func(res *PathResult, buf []byte) (err error) {
+			res.Standard, err = decodeStandardBuf(buf)
+			return err
+		})
+}
+
+// QueryFSSize queries the share's sizes with the caller's quota applied
+// ([MS-FSCC] 2.5.4 FileFsFullSizeInformation) into PathResult.FSSize.
+func QueryFSSize() Op {
+	const outLen = 32
+	return queryInfo("QueryFSSize", 0, wire.InfoFilesystem, wire.ClassFileFsFullSizeInformation, outLen, nil, 0,
+		func(res *PathResult, buf []byte) (err error) {
+			if res.FSSize, err = wire.DecodeFileFsFullSizeInformation(buf); err != nil {
+				return fmt.Errorf("%w: %w", ErrProtocol, err)
+			}
+			return nil
+		})
+}
+
+// eaListMax is the output buffer for listing every EA of a file: the most
+// a file's EAs can take on NTFS and in Samba's default.
+const eaListMax = 65536
+
+// QueryEAs queries the file's extended attributes named in names, or all
+// of them when there are none ([MS-FSCC] 2.4.15 FileFullEaInformation),
+// into PathResult.EAs. A file without EAs yields none.
+func QueryEAs(names ...string) Op {
+	var input []byte
+	if len(names) > 0 {
+		var err error
+		if input, err = wire.EncodeGetEAs(names); err != nil {
+			return Op{what: "QueryEAs", err: err}
+		}
+	}
+	op := queryInfo("QueryEAs", AccessReadEA, wire.InfoFile, wire.ClassFileFullEaInformation, eaListMax, input, wire.QueryInfoRestartScan,
+		func(res *PathResult, buf []byte) error {
+			eas, err := wire.DecodeEAs(buf)
+			if err != nil {
+				return fmt.Errorf("%w: %w", ErrProtocol, err)
+			}
+			for i := range eas {
+				eas[i].Value = append([]byte(nil), eas[i].Value...)
+			}
+			res.EAs = eas
+			return nil
+		})
+	decode := op.decode
+	op.decode = func(res *PathResult, resps [][]byte, errs []error) error {
+		if IsStatus(errs[0], wire.StatusNoEasOnFile) {
+			return nil
+		}
+		return decode(res, resps, errs)
+	}
+	return op
+}
+
+// ReadData reads up to n bytes from the start of the file into
+// PathResult.Data (fewer at end of file).
+func ReadData(n int) Op {
+	rd := &wire.ReadRequest{Length: uint32(n), FileID: wire.CompoundFileID}
+	op := one("ReadData", AccessReadData, classify(wire.CmdRead, 0), wire.CmdRead, rd, n, func(res *PathResult, resp []byte) error {
+		r, err := wire.DecodeReadResponse(resp)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+		if len(r.Data) > n {
+			return fmt.Errorf("%w: READ returned %d bytes, asked %d", ErrProtocol, len(r.Data), n)
+		}
+		res.Data = append([]byte(nil), r.Data...)
+		return nil
+	})
+	decode := op.decode
+	op.decode = func(res *PathResult, resps [][]byte, errs []error) error {
+		if IsStatus(errs[0], wire.StatusEndOfFile) {
+			return nil
+		}
+		return decode(res, resps, errs)
+	}
+	return op
+}
+
+// WriteData writes data at the start of the file; the server must
+// acknowledge every byte. It is never sent again after a reconnect once
+// it may have run: with the open that created the file, running twice is
+// not the same as once.
+func WriteData(data []byte) Op {
+	wr := &wire.WriteRequest{FileID: wire.CompoundFileID, Data: data}
+	op := one("WriteData", AccessWriteData, replayNever, wire.CmdWrite, wr, len(data), func(res *PathResult, resp []byte) error {
+		w, err := wire.DecodeWriteResponse(resp)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+		if int(w.Count) != len(data) {
+			return fmt.Errorf("smb2: WRITE: server wrote %d of %d bytes", w.Count, len(data))
+		}
+		return nil
+	})
+	return op
+}
+
+// Truncate sets the end of file to size ([MS-FSCC] 2.4.14
+// FileEndOfFileInformation).
+func Truncate(size uint64) Op {
+	return setInfo("Truncate", AccessWriteData, wire.ClassFileEndOfFileInformation,
+		(&wire.FileEndOfFileInformation{EndOfFile: size}).Encode())
+}
+
+// SetTimes sets the last write and last access times; a zero time is
+// left unchanged ([MS-FSCC] 2.4.7 FileBasicInformation).
+func SetTimes(write, access time.Time) Op {
+	return setBasic(&wire.FileBasicInformation{LastWriteTime: fileTime(write), LastAccessTime: fileTime(access)})
+}
+
+// setBasic sets times and attributes; zero fields are left unchanged
+// ([MS-FSCC] 2.4.7 FileBasicInformation).
+func setBasic(bi *wire.FileBasicInformation) Op {
+	return setInfo("SetTimes", AccessWriteAttributes, wire.ClassFileBasicInformation, bi.Encode())
+}
+
+// SetEAs sets extended attributes; an EA with an empty value is removed.
+func SetEAs(eas ...EA) Op {
+	buf, err := wire.EncodeEAs(eas)
+	if err != nil {
+		return Op{what: "SetEAs", err: err}
+	}
+	return setInfo("SetEAs", AccessWriteEA, wire.ClassFileFullEaInformation, buf)
+}
+
+// Delete marks the file delete-pending ([MS-FSCC] 2.4.11
+// FileDispositionInformation): the name goes away when the last handle on
+// it closes. A non-empty directory fails with STATUS_DIRECTORY_NOT_EMPTY.
+func Delete() Op {
+	return setInfo("Delete", AccessDelete, wire.ClassFileDispositionInformation,
+		(&wire.FileDispositionInformation{DeletePending: true}).Encode())
+}
+
+// RenameTo renames the file to the share-relative path to ([MS-FSCC]
+// 2.4.42.2 FileRenameInformation); with replace an existing file at to is
+// replaced atomically, without it the rename fails with
+// STATUS_OBJECT_NAME_COLLISION.
+func RenameTo(to string, replace bool) Op {
+	return setInfo("RenameTo", AccessDelete, wire.ClassFileRenameInformation,
+		(&wire.FileRenameInformation{ReplaceIfExists: replace, FileName: to}).Encode())
+}
+
+// LinkTo creates the hard link newName to the file ([MS-FSCC] 2.4.27.2
+// FileLinkInformation). It does not replace.
+func LinkTo(newName string) Op {
+	return setInfo("LinkTo", AccessWriteAttributes, wire.ClassFileLinkInformation,
+		(&wire.FileLinkInformation{FileName: newName}).Encode())
+}
+
+// List lists the directory: QUERY_DIRECTORY from the start, then again,
+// for PathResult.Entries, at most bufLen bytes of them, and
+// PathResult.Complete, which is true only when the second answer was
+// STATUS_NO_MORE_FILES: a server may return fewer entries than fit
+// ([MS-SMB2] 3.3.5.18 makes no promise), so a short first answer alone
+// does not show the listing is whole.
+func List(bufLen uint32) Op {
+	query := func(flags uint8) *wire.QueryDirectoryRequest {
+		return &wire.QueryDirectoryRequest{
+			FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
+			Flags:                flags,
+			FileID:               wire.CompoundFileID,
+			FileName:             "*",
+			OutputBufferLength:   bufLen,
+		}
+	}
+	return Op{what: "List", access: AccessReadData, class: classify(wire.CmdQueryDirectory, 0),
+		reqs: []opReq{
+			{wire.CmdQueryDirectory, query(wire.RestartScans), int(bufLen)},
+			{wire.CmdQueryDirectory, query(0), int(bufLen)},
+		},
+		decode: func(res *PathResult, resps [][]byte, errs []error) error {
+			if errs[0] != nil {
+				return errs[0]
+			}
+			r, err := wire.DecodeQueryDirectoryResponse(resps[0])
+			if err != nil {
+				return fmt.Errorf("%w: %w", ErrProtocol, err)
+			}
+			if len(r.Buffer) > int(bufLen) {
+				return fmt.Errorf("%w: QUERY_DIRECTORY answer of %d bytes, asked for %d", ErrProtocol, len(r.Buffer), bufLen)
+			}
+			switch err := errs[1]; {
+			case err == nil:
+			case IsStatus(err, wire.StatusNoMoreFiles):
+				res.Complete = true
+			default:
+				return err
+			}
+			res.listBuf = r.Buffer
+			if res.Entries, err = wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer); err != nil {
+				return fmt.Errorf("%w: %w", ErrProtocol, err)
+			}
+			return nil
+		}}
+}
+
+// rawOp is an OpenDo middle operation: its response is kept whole.
+func rawOp(cmd wire.Command, body interface{ Append([]byte) []byte }, size int) Op {
+	class := classify(cmd, 0)
+	if m, ok := body.(*wire.SetInfoRequest); ok {
+		class = replayNever
+		if m.InfoType == wire.InfoFile {
+			class = classify(wire.CmdSetInfo, uint32(m.FileInfoClass))
+		}
+	}
+	return one(cmd.String(), 0, class, cmd, body, size, func(res *PathResult, resp []byte) error {
+		res.Middle = resp
+		return nil
+	})
+}
+
+// plan is a CREATE, operations on its handle, and a CLOSE.
+type plan struct {
+	create *wire.CreateRequest
+	ops    []Op
+}
+
+// class is the plan's resend class: idempotent only when every step is.
+func (p *plan) class() replayClass {
+	c := classifyCreate(p.create)
+	for _, op := range p.ops {
+		if op.class != replayIdempotent {
+			c = replayNever
+		}
+	}
+	return c
+}
+
+// newPlan builds the plan of Do.
+func newPlan(name string, o OpenOptions, ops []Op) (*plan, error) {
+	if o.asksGrants() {
+		return nil, fmt.Errorf("smb2: %s: a plan's handle closes at once: no lease, oplock, durable handle or maximal access", name)
+	}
+	var access Access
+	for _, op := range ops {
+		if op.err != nil {
+			return nil, fmt.Errorf("smb2: %s: %s: %w", name, op.what, op.err)
+		}
+		access |= op.access
+	}
+	req, err := o.request(name, access)
+	if err != nil {
+		return nil, err
+	}
+	return &plan{create: req, ops: ops}, nil
+}
+
+// Do opens name as o says, runs ops on the handle in order and closes it,
+// in one round trip. The first failure (the open's, then an operation's,
+// then the close's) is returned; on success the PathResult holds the
+// CREATE and CLOSE responses and what each operation asked for. The
+// access each operation needs is added to o.Access. With no operations,
+// Do is a stat: the file as opened, and its attributes from the CLOSE.
+//
+// After a reconnect the plan is sent again only when every step may run
+// twice; see the top of plan.go.
+func (t *Tree) Do(ctx context.Context, name string, o OpenOptions, ops ...Op) (*PathResult, error) {
+	p, err := newPlan(name, o, ops)
+	if err != nil {
+		return nil, err
+	}
+	return t.run(ctx, p)
+}
+
+// run sends p as one related compound and judges every response.
+func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
+	var resps [][]byte
+	err := t.do(ctx, nil, p.class(), func(sn *snap) error {
+		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, p.create)}}
+		for _, op := range p.ops {
+			for _, r := range op.reqs {
+				out = append(out, outgoing{msg: newMessage(r.cmd, sn.tid, wire.FlagRelatedOperations, r.body), charge: sn.conn.creditCharge(r.size)})
+			}
+		}
+		out = append(out, outgoing{msg: newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations,
+			&wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: wire.CompoundFileID})})
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
+		if err != nil {
+			return err
+		}
+		// Wait for every call (none is left behind), then judge them.
+		got := make([][]byte, len(calls))
+		var firstErr error
+		for i, cl := range calls {
+			r, err := sn.conn.wait(ctx, cl)
+			if err == nil && IsStatus(statusOf(r), wire.StatusNetworkSessionExpired) {
+				err = statusOf(r) // not processed: do reconnects and resends
+			}
+			if err != nil && firstErr == nil {
+				firstErr = err
+			}
+			got[i] = r
+		}
+		if firstErr != nil {
+			return firstErr
+		}
+		resps = got
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := statusOf(resps[0]); err != nil {
+		return nil, err
+	}
+	res := &PathResult{}
+	if res.Create, err = wire.DecodeCreateResponse(resps[0]); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
+	}
+	last := len(resps) - 1
+	closeErr := statusOf(resps[last])
+	if closeErr != nil && last > 1 && sameStatus(closeErr, statusOf(resps[last-1])) {
+		// The server failed the CLOSE because the operation before it
+		// failed ([MS-SMB2] 3.3.5.2.7.2 lets it, Samba does not): the
+		// handle is still open. Close it by its FileId.
+		res.Close, closeErr = t.closeID(ctx, res.Create.FileID)
+	} else if closeErr == nil {
+		if res.Close, err = wire.DecodeCloseResponse(resps[last]); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+	}
+	i := 1
+	for _, op := range p.ops {
+		n := len(op.reqs)
+		errs := make([]error, n)
+		for j := range n {
+			errs[j] = statusOf(resps[i+j])
+		}
+		if err := op.decode(res, resps[i:i+n], errs); err != nil {
+			return nil, err
+		}
+		i += n
+	}
+	if closeErr != nil {
+		return nil, closeErr
+	}
+	return res, nil
+}
+
+// sameStatus reports whether a and b are status errors of one status.
+func sameStatus(a, b error) bool {
+	var sa, sb *StatusError
+	return errors.As(a, &sa) && errors.As(b, &sb) && sa.Status == sb.Status
+}
+
+// closeID closes the handle id of a plan whose related CLOSE failed. It
+// is never sent again: the handle does not outlive its connection.
+func (t *Tree) closeID(ctx context.Context, id wire.FileID) (*wire.CloseResponse, error) {
+	var r *wire.CloseResponse
+	err := t.do(ctx, nil, replayNever, func(sn *snap) error {
+		resp, err := sn.request(ctx, wire.CmdClose, &wire.CloseRequest{Flags: wire.CloseFlagPostQueryAttrib, FileID: id}, 1)
+		if err != nil {
+			return err
+		}
+		if r, err = wire.DecodeCloseResponse(resp); err != nil {
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+		return nil
+	})
+	return r, err
+}
+
+// fileTimeEpochSec is 1601-01-01, the FILETIME epoch, in Unix seconds.
+const fileTimeEpochSec = -11644473600
+
+// fileTime converts t to a FILETIME, truncated to its 100 ns units: the
+// zero time is 0 ("leave unchanged" to SET_INFO), times before 1601 the
+// earliest FILETIME there is (1), times past year 30828 the latest.
+func fileTime(t time.Time) uint64 {
+	if t.IsZero() {
+		return 0
+	}
+	sec := t.Unix()
+	switch {
+	case sec < fileTimeEpochSec:
+		return 1
+	case sec-fileTimeEpochSec > math.MaxInt64/10_000_000-1:
+		return math.MaxInt64
+	}
+	ft := uint64(sec-fileTimeEpochSec)*1e7 + uint64(t.Nanosecond()/100)
+	return max(ft, 1)
+}
+
+// decodeStandardBuf decodes a FileStandardInformation buffer.
+func decodeStandardBuf(buf []byte) (*wire.FileStandardInformation, error) {
+	si, err := wire.DecodeFileStandardInformation(buf)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
+	}
+	return si, nil
+}
