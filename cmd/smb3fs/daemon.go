@@ -1,0 +1,239 @@
+package main
+
+// The mount daemon: spawn re-executes smb3fs mount with --foreground in a
+// new session and waits for its word on the ready pipe; serve (in that
+// child, or in the foreground) connects, mounts, reports readiness, and
+// serves until the file system is unmounted or a signal asks for it.
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"log"
+	"log/slog"
+	"log/syslog"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
+	smbfs "github.com/smb3fs/smb3fs/fs"
+)
+
+// serve mounts and serves in this process until the file system is
+// unmounted or a signal asks for it.
+func serve(ma *mountArgs) int {
+	defer startProfiles()() // SMB3FS_CPUPROFILE, SMB3FS_MEMPROFILE: see profile.go
+	ready := func(err error) {}
+	if ma.readyFD > 0 {
+		f := os.NewFile(uintptr(ma.readyFD), "ready")
+		ready = func(err error) {
+			if err == nil {
+				fmt.Fprintln(f, "OK")
+			} else {
+				fmt.Fprintln(f, "ERR "+strings.ReplaceAll(err.Error(), "\n", " "))
+			}
+			f.Close()
+		}
+		if w, err := syslog.New(syslog.LOG_DAEMON|syslog.LOG_WARNING, "smb3fs"); err == nil {
+			log.SetOutput(w)
+			log.SetFlags(0)
+			auditLog = slog.New(slog.NewTextHandler(w, nil))
+		}
+	}
+	fail := func(err error) int {
+		ready(err)
+		return mountFailed(ma, err)
+	}
+	rs, err := rules.Load(ma.rulesPath)
+	if err != nil {
+		return fail(err)
+	}
+	req := rules.Request{Sec: ma.opts.Sec}
+	if ma.opts.Seal {
+		req.RequirePrivacy = &ma.opts.Seal
+	}
+	if ma.opts.Vers != nil {
+		req.MinDialect, req.MaxDialect = ma.opts.Vers, ma.opts.Vers
+	}
+	policy, match, err := rs.Resolve(ma.server, ma.share, req)
+	refuse := func(err error) int {
+		auditRefused(ma.server, ma.share, match, err)
+		return fail(&refusal{fmt.Sprintf("refused //%s/%s: rule %s: %v", ma.server, ma.share, match, err)})
+	}
+	if err != nil {
+		return refuse(err)
+	}
+	refuseOrFail := func(err error) int {
+		if isRefusal(err) {
+			return refuse(err)
+		}
+		return fail(err)
+	}
+	newMech, wipe, err := ma.mechanismFactory()
+	if err != nil {
+		return fail(err)
+	}
+	defer wipe() // after cl.Close (deferred below): no reconnect needs it then
+	mech, err := newMech()
+	if err != nil {
+		return fail(err)
+	}
+	addr := ""
+	if ma.opts.Port != 0 {
+		addr = fmt.Sprintf("%s:%d", ma.server, ma.opts.Port)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
+	defer cancel()
+	cl, err := client.Dial(ctx, client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech,
+		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval,
+		OnEvent: func(e client.Event) { auditReconnect(ma.server, ma.share, match, e) }})
+	if err != nil {
+		return refuseOrFail(err)
+	}
+	defer cl.Close()
+	tree, err := cl.Connect(ctx, ma.share)
+	if err != nil {
+		return refuseOrFail(err)
+	}
+	auditEstablished(ma.server, ma.share, cl.Info(), auth.Principal(mech), tree.Encrypted(), match)
+	fo := smbfs.Options{
+		FileMode:    ma.opts.FileMode,
+		DirMode:     ma.opts.DirMode,
+		ReadOnly:    ma.opts.ReadOnly,
+		FsName:      "//" + ma.server + "/" + ma.share,
+		Kernel:      ma.opts.Kernel,
+		LocalLocks:  ma.opts.LocalLocks,
+		AllowOther:  ma.opts.AllowOther,
+		CachedReads: ma.opts.CachedReads,
+	}
+	fo.UID, fo.GID = uint32(os.Getuid()), uint32(os.Getgid())
+	if ma.opts.UID != nil {
+		fo.UID = *ma.opts.UID
+	}
+	if ma.opts.GID != nil {
+		fo.GID = *ma.opts.GID
+	}
+	if ma.opts.ACTimeo != nil {
+		fo.Timeout = *ma.opts.ACTimeo
+		fo.NoCache = *ma.opts.ACTimeo == 0
+	}
+	// Signals are caught from before the mount appears: a SIGTERM sent as
+	// soon as it is visible unmounts it instead of killing the process.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	srv, err := mountFS(ma.dir, tree, fo)
+	if err != nil {
+		return fail(err)
+	}
+	go func() {
+		for range sig {
+			for i := 0; i < 10; i++ {
+				if err := srv.Unmount(); err == nil {
+					return
+				} else if i == 9 {
+					log.Printf("smb3fs: unmount %s: %v", ma.dir, err)
+				}
+				time.Sleep(500 * time.Millisecond)
+			}
+		}
+	}()
+	ready(nil)
+	srv.Wait()
+	dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
+	tree.Disconnect(dctx)
+	dcancel()
+	return 0
+}
+
+// spawn re-executes smb3fs in the background with --foreground and waits
+// for it to report the mount ready or failed.
+func spawn(ma *mountArgs, args []string) int {
+	exe, err := os.Executable()
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	childArgs := append([]string{"smb3fs", "mount"}, args...)
+	childArgs = append(childArgs, "--foreground", "--ready-fd=3")
+	extra := []*os.File{pw}
+	// The child gets the password (from PASSWD or the terminal) on a
+	// pipe; one from a credentials file it reads itself. This process
+	// keeps none of it.
+	defer clear(ma.envPassword)
+	clear(ma.opts.Password)
+	if ma.opts.Sec == "ntlmssp" && ma.opts.Password == nil {
+		pass := ma.envPassword
+		if pass == nil {
+			if pass, err = promptPassword(fmt.Sprintf("Password for %s@//%s/%s: ", ma.opts.Username, ma.server, ma.share)); err != nil {
+				return mountFailed(ma, err)
+			}
+		}
+		if len(pass) > maxPassword {
+			clear(pass)
+			return mountFailed(ma, fmt.Errorf("the password is longer than %d bytes", maxPassword))
+		}
+		ppr, ppw, err := os.Pipe()
+		if err != nil {
+			clear(pass)
+			return mountFailed(ma, err)
+		}
+		// At most maxPassword bytes: the pipe's buffer holds them all, so
+		// this does not wait for the child.
+		_, err = ppw.Write(pass)
+		ppw.Close()
+		clear(pass)
+		if err != nil {
+			ppr.Close()
+			return mountFailed(ma, fmt.Errorf("password pipe: %w", err))
+		}
+		defer ppr.Close()
+		extra = append(extra, ppr)
+		childArgs = append(childArgs, "--password-fd=4")
+	}
+	null, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	defer null.Close()
+	cmd := &exec.Cmd{
+		Path:        exe,
+		Args:        childArgs,
+		Stdin:       null,
+		Stdout:      null,
+		Stderr:      null,
+		ExtraFiles:  extra,
+		Env:         environWithout("PASSWD"),
+		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
+	}
+	if err := cmd.Start(); err != nil {
+		return mountFailed(ma, err)
+	}
+	pw.Close()
+	line, _ := bufio.NewReader(pr).ReadString('\n')
+	pr.Close()
+	line = strings.TrimSpace(line)
+	switch {
+	case line == "OK":
+		cmd.Process.Release()
+		return 0
+	case strings.HasPrefix(line, "ERR refused "):
+		cmd.Wait()
+		fmt.Fprintf(os.Stderr, "smb3fs: %s\n", strings.TrimPrefix(line, "ERR "))
+		return 1
+	case strings.HasPrefix(line, "ERR "):
+		cmd.Wait()
+		fmt.Fprintf(os.Stderr, "smb3fs: mount //%s/%s on %s: %s\n", ma.server, ma.share, ma.dir, strings.TrimPrefix(line, "ERR "))
+		return 1
+	}
+	err = cmd.Wait()
+	return mountFailed(ma, fmt.Errorf("mount process ended without reporting (%v)", err))
+}
