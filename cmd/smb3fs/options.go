@@ -53,164 +53,190 @@ func usageErrorf(format string, a ...any) error {
 }
 
 // parseMountOptions parses mount.cifs-style options: comma-separated
-// key=value or flags. Unknown options are errors.
+// key=value or flags, each looked up in mountOptionTable; later options
+// override earlier ones. Unknown options are errors.
 func parseMountOptions(list []string) (*mountOptions, error) {
 	o := &mountOptions{Sec: "krb5"}
 	for _, s := range list {
 		for _, opt := range strings.Split(s, ",") {
-			if opt == "" {
-				continue
-			}
-			key, val, hasVal := strings.Cut(opt, "=")
-			need := func() error {
-				if !hasVal || val == "" {
-					return usageErrorf("option %s needs a value", key)
-				}
-				return nil
-			}
-			var err error
-			switch key {
-			case "username", "user":
-				if err = need(); err == nil {
-					o.Username = val
-				}
-			case "domain", "dom", "workgroup":
-				if err = need(); err == nil {
-					o.Domain = val
-				}
-			case "password", "pass", "password2":
-				err = usageErrorf("passwords are not taken on the command line: use PASSWD, credentials= or the prompt")
-			case "credentials", "cred":
-				if err = need(); err == nil {
-					err = o.readCredentials(val)
-				}
-			case "sec":
-				if err = need(); err != nil {
-					break
-				}
-				switch val {
-				case "krb5", "krb5i", "krb5p":
-					o.Sec = "krb5" // always signed and sealed
-				case "ntlmssp", "ntlmsspi", "ntlmv2", "ntlmv2i":
-					o.Sec = "ntlmssp"
-				default:
-					err = usageErrorf("sec=%s is not supported (krb5 or ntlmssp)", val)
-				}
-			case "vers":
-				// Any dialect parses; the hardening rule decides whether
-				// it is allowed (an option may only tighten the rule).
-				if err = need(); err != nil || val == "default" {
-					break
-				}
-				if val == "3.11" {
-					val = "3.1.1"
-				}
-				d, derr := parseDialect(val)
-				if derr != nil {
-					err = usageErrorf("vers=%s: %v", val, derr)
-					break
-				}
-				o.Vers = &d
-			case "seal":
-				o.Seal = true
-			case "nobrl":
-				o.LocalLocks = true // fcntl/flock stay in this kernel
-			case "cachedreads":
-				o.CachedReads = true // read-only opens keep the page cache
-			case "allow_other":
-				o.AllowOther = true // checked against fuse.conf in runMount
-			case "brl":
-				o.LocalLocks = false
-			case "port":
-				if err = need(); err == nil {
-					p, perr := strconv.Atoi(val)
-					if perr != nil || p <= 0 || p > 65535 {
-						err = usageErrorf("bad port=%s", val)
-					}
-					o.Port = p
-				}
-			case "uid", "gid":
-				if err = need(); err != nil {
-					break
-				}
-				id, perr := lookupID(key, val)
-				if perr != nil {
-					err = perr
-					break
-				}
-				if key == "uid" {
-					o.UID = &id
-				} else {
-					o.GID = &id
-				}
-			case "file_mode", "dir_mode":
-				if err = need(); err != nil {
-					break
-				}
-				m, perr := strconv.ParseUint(val, 8, 32)
-				if perr != nil || m > 0777 || m == 0 {
-					err = usageErrorf("bad %s=%s (octal, 1 to 0777)", key, val)
-					break
-				}
-				if key == "file_mode" {
-					o.FileMode = os.FileMode(m)
-				} else {
-					o.DirMode = os.FileMode(m)
-				}
-			case "ro":
-				o.ReadOnly = true
-			case "rw":
-				o.ReadOnly = false
-			case "actimeo":
-				if err = need(); err != nil {
-					break
-				}
-				n, perr := strconv.ParseUint(val, 10, 32)
-				if perr != nil || n > 86400 {
-					err = usageErrorf("bad actimeo=%s (seconds)", val)
-					break
-				}
-				d := time.Duration(n) * time.Second
-				o.ACTimeo = &d
-			case "timeout":
-				if err = need(); err != nil {
-					break
-				}
-				n, perr := strconv.ParseUint(val, 10, 32)
-				if perr != nil || n < 1 || n > 3600 {
-					err = usageErrorf("bad timeout=%s (seconds, 1 to 3600)", val)
-					break
-				}
-				o.Timeout = time.Duration(n) * time.Second
-			case "echo_interval":
-				if err = need(); err != nil {
-					break
-				}
-				n, perr := strconv.ParseUint(val, 10, 32)
-				if perr != nil || n < 1 || n > 600 {
-					err = usageErrorf("bad echo_interval=%s (seconds, 1 to 600)", val)
-					break
-				}
-				o.EchoInterval = time.Duration(n) * time.Second
-			case "noexec", "nosuid", "nodev":
-				// Restrictions the kernel enforces: passed on, never dropped.
-				o.Kernel = append(o.Kernel, key)
-			case "suid", "dev":
-				err = usageErrorf("%s is not supported: smb3fs mounts are always nosuid,nodev", key)
-			case "_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "relatime", "noatime":
-				// For mount(8) and systemd, or the default; nothing for us.
-			default:
-				if strings.HasPrefix(key, "x-systemd.") || strings.HasPrefix(key, "x-") {
-					break
-				}
-				err = usageErrorf("unknown mount option %q", key)
-			}
-			if err != nil {
+			if err := o.apply(opt); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return o, nil
+}
+
+// apply applies one option, key or key=value ("" is nothing).
+func (o *mountOptions) apply(opt string) error {
+	if opt == "" {
+		return nil
+	}
+	key, val, _ := strings.Cut(opt, "=")
+	mo := mountOptionByName[key]
+	switch {
+	case mo == nil && strings.HasPrefix(key, "x-"):
+		return nil // x-systemd.* and the like: for mount(8) and systemd
+	case mo == nil:
+		return usageErrorf("unknown mount option %q", key)
+	case mo.value && val == "":
+		return usageErrorf("option %s needs a value", key)
+	case mo.set == nil:
+		return nil
+	}
+	return mo.set(o, key, val)
+}
+
+// mountOption is one entry of mountOptionTable.
+type mountOption struct {
+	names []string     // mount.cifs's name first, then its aliases
+	value bool         // needs a non-empty value; without, any value is ignored
+	set   optionSetter // nil: accepted, and means nothing to smb3fs
+}
+
+// optionSetter applies one option to o: key is the name it was given by,
+// val its value ("" if none).
+type optionSetter func(o *mountOptions, key, val string) error
+
+// mountOptionTable is every option smb3fs mount accepts, under mount.cifs's
+// names where it has the option. Options starting with "x-" are accepted too.
+var mountOptionTable = []mountOption{
+	// Who connects, and how.
+	{[]string{"username", "user"}, true, func(o *mountOptions, _, val string) error { o.Username = val; return nil }},
+	{[]string{"domain", "dom", "workgroup"}, true, func(o *mountOptions, _, val string) error { o.Domain = val; return nil }},
+	{[]string{"password", "pass", "password2"}, false, refusePassword},
+	{[]string{"credentials", "cred"}, true, func(o *mountOptions, _, val string) error { return o.readCredentials(val) }},
+	{[]string{"sec"}, true, setSec},
+	{[]string{"vers"}, true, setVers},
+	{[]string{"seal"}, false, setFlag(func(o *mountOptions) { o.Seal = true })},
+	{[]string{"port"}, true, setPort},
+	{[]string{"timeout"}, true, setSeconds(1, 3600, " (seconds, 1 to 3600)", func(o *mountOptions, d time.Duration) { o.Timeout = d })},
+	{[]string{"echo_interval"}, true, setSeconds(1, 600, " (seconds, 1 to 600)", func(o *mountOptions, d time.Duration) { o.EchoInterval = d })},
+
+	// The file system.
+	{[]string{"nobrl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = true })}, // fcntl/flock stay in this kernel
+	{[]string{"brl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = false })},
+	{[]string{"cachedreads"}, false, setFlag(func(o *mountOptions) { o.CachedReads = true })}, // read-only opens keep the page cache
+	{[]string{"allow_other"}, false, setFlag(func(o *mountOptions) { o.AllowOther = true })},  // checked against fuse.conf in runMount
+	{[]string{"uid"}, true, setID(func(o *mountOptions, id uint32) { o.UID = &id })},
+	{[]string{"gid"}, true, setID(func(o *mountOptions, id uint32) { o.GID = &id })},
+	{[]string{"file_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.FileMode = m })},
+	{[]string{"dir_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.DirMode = m })},
+	{[]string{"ro"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = true })},
+	{[]string{"rw"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = false })},
+	{[]string{"actimeo"}, true, setSeconds(0, 86400, " (seconds)", func(o *mountOptions, d time.Duration) { o.ACTimeo = &d })},
+
+	// Mount flags. Restrictions the kernel enforces are passed on, never
+	// dropped; the ones that would lift them are refused.
+	{[]string{"noexec", "nosuid", "nodev"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }},
+	{[]string{"suid", "dev"}, false, func(_ *mountOptions, key, _ string) error {
+		return usageErrorf("%s is not supported: smb3fs mounts are always nosuid,nodev", key)
+	}},
+	// For mount(8) and systemd, or the default; nothing for us.
+	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "relatime", "noatime"}, false, nil},
+}
+
+// mountOptionByName indexes mountOptionTable by every name.
+var mountOptionByName = func() map[string]*mountOption {
+	m := make(map[string]*mountOption)
+	for i := range mountOptionTable {
+		for _, name := range mountOptionTable[i].names {
+			if m[name] != nil {
+				panic("smb3fs: mount option " + name + " listed twice")
+			}
+			m[name] = &mountOptionTable[i]
+		}
+	}
+	return m
+}()
+
+// setFlag makes the set function of an option that takes no value.
+func setFlag(f func(o *mountOptions)) optionSetter {
+	return func(o *mountOptions, _, _ string) error { f(o); return nil }
+}
+
+// refusePassword is password=: a password on the command line would be
+// in argv and the shell's history for anyone to see.
+func refusePassword(*mountOptions, string, string) error {
+	return usageErrorf("passwords are not taken on the command line: use PASSWD, credentials= or the prompt")
+}
+
+// setSec is sec=.
+func setSec(o *mountOptions, _, val string) error {
+	switch val {
+	case "krb5", "krb5i", "krb5p":
+		o.Sec = "krb5" // always signed and sealed
+	case "ntlmssp", "ntlmsspi", "ntlmv2", "ntlmv2i":
+		o.Sec = "ntlmssp"
+	default:
+		return usageErrorf("sec=%s is not supported (krb5 or ntlmssp)", val)
+	}
+	return nil
+}
+
+// setVers is vers=. Any dialect parses; the hardening rule decides whether
+// it is allowed (an option may only tighten the rule).
+func setVers(o *mountOptions, _, val string) error {
+	if val == "default" {
+		return nil
+	}
+	if val == "3.11" {
+		val = "3.1.1"
+	}
+	d, err := parseDialect(val)
+	if err != nil {
+		return usageErrorf("vers=%s: %v", val, err)
+	}
+	o.Vers = &d
+	return nil
+}
+
+// setPort is port=, 1 to 65535.
+func setPort(o *mountOptions, _, val string) error {
+	p, err := strconv.Atoi(val)
+	if err != nil || p <= 0 || p > 65535 {
+		return usageErrorf("bad port=%s", val)
+	}
+	o.Port = p
+	return nil
+}
+
+// setSeconds makes the set function of an option that is a whole number of
+// seconds from lo to hi; hint ends the message that refuses another.
+func setSeconds(lo, hi uint64, hint string, set func(o *mountOptions, d time.Duration)) optionSetter {
+	return func(o *mountOptions, key, val string) error {
+		n, err := strconv.ParseUint(val, 10, 32)
+		if err != nil || n < lo || n > hi {
+			return usageErrorf("bad %s=%s%s", key, val, hint)
+		}
+		set(o, time.Duration(n)*time.Second)
+		return nil
+	}
+}
+
+// setID makes the set function of uid= or gid= (see lookupID).
+func setID(set func(o *mountOptions, id uint32)) optionSetter {
+	return func(o *mountOptions, key, val string) error {
+		id, err := lookupID(key, val)
+		if err != nil {
+			return err
+		}
+		set(o, id)
+		return nil
+	}
+}
+
+// setMode makes the set function of file_mode= or dir_mode=: octal
+// permission bits, 1 to 0777.
+func setMode(set func(o *mountOptions, m os.FileMode)) optionSetter {
+	return func(o *mountOptions, key, val string) error {
+		m, err := strconv.ParseUint(val, 8, 32)
+		if err != nil || m > 0777 || m == 0 {
+			return usageErrorf("bad %s=%s (octal, 1 to 0777)", key, val)
+		}
+		set(o, os.FileMode(m))
+		return nil
+	}
 }
 
 // lookupID accepts a number, or a user (uid=) or group (gid=) name.
