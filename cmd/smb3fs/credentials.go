@@ -91,6 +91,42 @@ func (ma *mountArgs) password() ([]byte, error) {
 	return promptPassword(fmt.Sprintf("Password for %s@//%s/%s: ", ma.opts.Username, ma.server, ma.share))
 }
 
+// passwordForChild returns the read end of a pipe that holds the NTLM
+// password for the background daemon (from PASSWD or the terminal), or nil
+// when the daemon needs none from us: Kerberos, or a credentials file,
+// which it reads itself. This process keeps no copy: the credentials
+// file's password is wiped, and so is the one written to the pipe.
+func (ma *mountArgs) passwordForChild() (*os.File, error) {
+	clear(ma.opts.Password)
+	if ma.opts.Sec != "ntlmssp" || ma.opts.Password != nil {
+		return nil, nil
+	}
+	pass := ma.envPassword
+	if pass == nil {
+		var err error
+		if pass, err = promptPassword(fmt.Sprintf("Password for %s@//%s/%s: ", ma.opts.Username, ma.server, ma.share)); err != nil {
+			return nil, err
+		}
+	}
+	defer clear(pass)
+	if len(pass) > maxPassword {
+		return nil, fmt.Errorf("the password is longer than %d bytes", maxPassword)
+	}
+	ppr, ppw, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	// At most maxPassword bytes: the pipe's buffer holds them all, so
+	// this does not wait for the child.
+	_, err = ppw.Write(pass)
+	ppw.Close()
+	if err != nil {
+		ppr.Close()
+		return nil, fmt.Errorf("password pipe: %w", err)
+	}
+	return ppr, nil
+}
+
 // promptPassword reads a line from the terminal with echo off.
 func promptPassword(prompt string) ([]byte, error) {
 	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)

@@ -227,32 +227,11 @@ func spawn(ma *mountArgs, args []string) int {
 	// pipe; one from a credentials file it reads itself. This process
 	// keeps none of it.
 	defer clear(ma.envPassword)
-	clear(ma.opts.Password)
-	if ma.opts.Sec == "ntlmssp" && ma.opts.Password == nil {
-		pass := ma.envPassword
-		if pass == nil {
-			if pass, err = promptPassword(fmt.Sprintf("Password for %s@//%s/%s: ", ma.opts.Username, ma.server, ma.share)); err != nil {
-				return mountFailed(ma, err)
-			}
-		}
-		if len(pass) > maxPassword {
-			clear(pass)
-			return mountFailed(ma, fmt.Errorf("the password is longer than %d bytes", maxPassword))
-		}
-		ppr, ppw, err := os.Pipe()
-		if err != nil {
-			clear(pass)
-			return mountFailed(ma, err)
-		}
-		// At most maxPassword bytes: the pipe's buffer holds them all, so
-		// this does not wait for the child.
-		_, err = ppw.Write(pass)
-		ppw.Close()
-		clear(pass)
-		if err != nil {
-			ppr.Close()
-			return mountFailed(ma, fmt.Errorf("password pipe: %w", err))
-		}
+	ppr, err := ma.passwordForChild()
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	if ppr != nil {
 		defer ppr.Close()
 		extra = append(extra, ppr)
 		childArgs = append(childArgs, "--password-fd=4")
