@@ -236,7 +236,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 		return n.Getattr(ctx, fh, out)
 	}
 	n.forgetAttrs()
-	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (file.go)
+	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (writebehind.go)
 	h, _ := fh.(*handle)
 	borrowed := false
 	var parked *handle
