@@ -64,7 +64,7 @@ func TestLiveDurableHandle(t *testing.T) {
 	if d.CreateGUID == [16]byte{} {
 		t.Error("zero CreateGuid")
 	}
-	if st := d.Lease.State(); st&wire.LeaseHandle == 0 {
+	if st := uint32(d.Lease.State()); st&wire.LeaseHandle == 0 {
 		t.Errorf("durable grant with lease state 0x%x: durability needs handle caching", st)
 	}
 	// The context really went out and came back.
@@ -147,7 +147,7 @@ func TestLiveDurableDirectoryNotGranted(t *testing.T) {
 	}
 	defer f.Close(context.Background())
 	if d != nil {
-		t.Fatalf("durable handle on a directory: %+v (lease 0x%x)", d, d.Lease.State())
+		t.Fatalf("durable handle on a directory: %+v (lease 0x%x)", d, uint32(d.Lease.State()))
 	}
 	if _, err := f.ReadDir(ctx, ""); err != nil {
 		t.Fatalf("ReadDir on the handle: %v", err)

@@ -164,7 +164,7 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 			case <-broken:
 			case <-ctx.Done():
 				_, _, err := ta.Stat(context.Background(), name)
-				t.Fatalf("no lease break (lease 0x%x; A's connection: %v)", lease.State(), err)
+				t.Fatalf("no lease break (lease 0x%x; A's connection: %v)", uint32(lease.State()), err)
 			}
 			if err := lease.Wait(ctx); err != nil {
 				t.Fatalf("acknowledgment: %v", err)

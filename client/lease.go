@@ -225,11 +225,11 @@ type Lease struct {
 func (l *Lease) Key() [16]byte { return l.key }
 
 // State returns the caching the lease allows now: a combination of
-// wire.LeaseRead, wire.LeaseHandle and wire.LeaseWrite, or wire.LeaseNone.
-func (l *Lease) State() uint32 {
+// LeaseRead, LeaseHandle and LeaseWrite, or 0.
+func (l *Lease) State() LeaseState {
 	l.g.mu.Lock()
 	defer l.g.mu.Unlock()
-	return l.g.state
+	return LeaseState(l.g.state)
 }
 
 // Broken returns a channel that is closed at the lease's next break. It is
@@ -247,9 +247,13 @@ func (l *Lease) Broken() <-chan struct{} {
 // written back ([MS-SMB2] 3.2.5.19.2). fn must return within the server's
 // break timeout (about 35 seconds); ctx ends with the connection's request
 // timeout.
-func (l *Lease) OnBreak(fn func(ctx context.Context, from, to uint32)) {
+func (l *Lease) OnBreak(fn func(ctx context.Context, from, to LeaseState)) {
+	var g func(ctx context.Context, from, to uint32)
+	if fn != nil {
+		g = func(ctx context.Context, from, to uint32) { fn(ctx, LeaseState(from), LeaseState(to)) }
+	}
 	l.g.mu.Lock()
-	l.g.onBreak = fn
+	l.g.onBreak = g
 	l.g.mu.Unlock()
 }
 

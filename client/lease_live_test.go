@@ -43,7 +43,7 @@ func TestLiveLeaseBreak(t *testing.T) {
 		t.Fatalf("CreateWithLease: %v", err)
 	}
 	defer fa.Close(context.Background())
-	if got := lease.State(); got != rwh {
+	if got := uint32(lease.State()); got != rwh {
 		t.Fatalf("granted lease 0x%x, want RWH (0x%x)", got, rwh)
 	}
 	if _, err := fa.WriteAt(ctx, []byte("cached by A"), 0); err != nil {
@@ -51,9 +51,9 @@ func TestLiveLeaseBreak(t *testing.T) {
 	}
 	broken := lease.Broken()
 	var wroteBack atomic.Bool
-	lease.OnBreak(func(ctx context.Context, from, to uint32) {
+	lease.OnBreak(func(ctx context.Context, from, to client.LeaseState) {
 		// Where the fs layer writes back what write caching held.
-		if from&wire.LeaseWrite != 0 && to&wire.LeaseWrite == 0 && fa.Flush(ctx) == nil {
+		if from&client.LeaseWrite != 0 && to&client.LeaseWrite == 0 && fa.Flush(ctx) == nil {
 			wroteBack.Store(true)
 		}
 	})
@@ -79,7 +79,7 @@ func TestLiveLeaseBreak(t *testing.T) {
 	if err := lease.Wait(ctx); err != nil {
 		t.Fatalf("A's acknowledgment: %v", err)
 	}
-	got := lease.State()
+	got := uint32(lease.State())
 	if got&wire.LeaseWrite != 0 || got&^rwh != 0 {
 		t.Fatalf("lease after B's write open is 0x%x, want R, RH or none", got)
 	}

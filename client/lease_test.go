@@ -118,12 +118,12 @@ func TestLeaseBreakIsAcknowledged(t *testing.T) {
 	cl, tr, p := newTestClient(t)
 	rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
 	l, key := createLeasedOK(t, tr, p, rwh, rwh)
-	if l.State() != rwh {
-		t.Fatalf("granted 0x%x, want 0x%x", l.State(), rwh)
+	if uint32(l.State()) != rwh {
+		t.Fatalf("granted 0x%x, want 0x%x", uint32(l.State()), rwh)
 	}
 	broken := l.Broken()
 	var calledFrom, calledTo uint32
-	l.OnBreak(func(ctx context.Context, from, to uint32) { calledFrom, calledTo = from, to })
+	l.OnBreak(func(ctx context.Context, from, to LeaseState) { calledFrom, calledTo = uint32(from), uint32(to) })
 	p.write(notification(0, &wire.LeaseBreakNotification{
 		NewEpoch: 2, Flags: wire.LeaseBreakFlagAckRequired, LeaseKey: key,
 		CurrentLeaseState: rwh, NewLeaseState: wire.LeaseRead,
@@ -132,8 +132,8 @@ func TestLeaseBreakIsAcknowledged(t *testing.T) {
 	if err := l.Wait(context.Background()); err != nil {
 		t.Fatalf("acknowledgment failed: %v", err)
 	}
-	if l.State() != wire.LeaseRead {
-		t.Fatalf("state after break 0x%x, want R", l.State())
+	if uint32(l.State()) != wire.LeaseRead {
+		t.Fatalf("state after break 0x%x, want R", uint32(l.State()))
 	}
 	select {
 	case <-broken:
@@ -161,8 +161,8 @@ func TestLeaseBreakNeverRaisesState(t *testing.T) {
 	if err := l.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if l.State() != wire.LeaseRead {
-		t.Fatalf("state 0x%x after a break offering more, want R", l.State())
+	if uint32(l.State()) != wire.LeaseRead {
+		t.Fatalf("state 0x%x after a break offering more, want R", uint32(l.State()))
 	}
 }
 
@@ -172,8 +172,8 @@ func TestLeaseBreakWithoutAckRequiredSendsNothing(t *testing.T) {
 	l, key := createLeasedOK(t, tr, p, rh, rh)
 	p.write(notification(0, &wire.LeaseBreakNotification{LeaseKey: key, CurrentLeaseState: rh, NewLeaseState: wire.LeaseRead}))
 	echoOK(t, cl.conn, cl.session, p)
-	if l.State() != wire.LeaseRead {
-		t.Fatalf("state 0x%x, want R", l.State())
+	if uint32(l.State()) != wire.LeaseRead {
+		t.Fatalf("state 0x%x, want R", uint32(l.State()))
 	}
 	if n := startedAcks(cl); n != 0 {
 		t.Fatalf("%d acknowledgments started for a break without ACK_REQUIRED", n)
@@ -195,8 +195,8 @@ func TestLeaseBreakForUnknownKeyIsIgnored(t *testing.T) {
 	if n := startedAcks(cl); n != 0 {
 		t.Fatalf("%d acknowledgments started for an unknown lease key", n)
 	}
-	if l.State() != rwh {
-		t.Fatalf("a break for another key changed our lease to 0x%x", l.State())
+	if uint32(l.State()) != rwh {
+		t.Fatalf("a break for another key changed our lease to 0x%x", uint32(l.State()))
 	}
 	// A released lease is unknown too.
 	l.Release()
@@ -237,7 +237,7 @@ func TestLeaseBreakOvertakingCreateResponse(t *testing.T) {
 	if err := r.l.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if got := r.l.State(); got != wire.LeaseRead|wire.LeaseHandle {
+	if got := uint32(r.l.State()); got != wire.LeaseRead|wire.LeaseHandle {
 		t.Fatalf("state 0x%x, want RH", got)
 	}
 }

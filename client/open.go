@@ -310,7 +310,7 @@ func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g
 		if err := l.granted(f.Create); err != nil {
 			return fail(err)
 		}
-		if l.State() != wire.LeaseNone {
+		if l.State() != 0 {
 			f.lease = l
 		}
 	}

@@ -34,13 +34,15 @@ type DirEntry = wire.DirEntry
 // EA is one extended attribute; an empty Value removes it.
 type EA = wire.EA
 
-// PathResult is what a plan (Tree.Do) returns: the CREATE and CLOSE
-// responses and the results of its operations.
+// PathResult is what a plan returns: the CREATE and CLOSE responses
+// (Tree.Do; File.Do has neither) and the results of its operations.
 type PathResult struct {
 	// Create is the CREATE response: the file as opened.
 	Create *wire.CreateResponse
 	// Close carries the attributes after every operation.
 	Close *wire.CloseResponse
+	// Attrs is the answer of QueryAttrs (times, sizes, attributes).
+	Attrs *wire.FileNetworkOpenInformation
 	// Standard is the answer of QueryStandard (link count, delete
 	// pending).
 	Standard *wire.FileStandardInformation
@@ -64,9 +66,10 @@ type PathResult struct {
 // server sent none.
 func (r *PathResult) DiskID() uint64 { return DiskFileID(r.Create) }
 
-// Op is one operation of a plan, run on the handle the plan opened. Make
-// one with QueryStandard, QueryFSSize, QueryEAs, ReadData, WriteData, Truncate,
-// SetTimes, SetEAs, Delete, RenameTo, LinkTo or List.
+// Op is one operation of a plan, run on the handle the plan opened
+// (Tree.Do) or on an open file (File.Do). Make one with QueryAttrs,
+// QueryStandard, QueryFSSize, QueryEAs, ReadData, WriteData, Truncate,
+// Allocate, SetTimes, SetEAs, Delete, RenameTo, LinkTo or List.
 type Op struct {
 	what string
 	// access is what the open needs for the operation.
@@ -83,15 +86,17 @@ type Op struct {
 	err error
 }
 
-// opReq is one request of an Op, on wire.CompoundFileID.
+// opReq is one request of an Op.
 type opReq struct {
-	cmd  wire.Command
-	body interface{ Append([]byte) []byte }
+	cmd wire.Command
+	// body returns the request on handle fid (wire.CompoundFileID in a
+	// related compound).
+	body func(fid wire.FileID) interface{ Append([]byte) []byte }
 	size int
 }
 
 // one is an Op of one request whose failure status is returned as is.
-func one(what string, access Access, class replayClass, cmd wire.Command, body interface{ Append([]byte) []byte }, size int, decode func(res *PathResult, resp []byte) error) Op {
+func one(what string, access Access, class replayClass, cmd wire.Command, body func(fid wire.FileID) interface{ Append([]byte) []byte }, size int, decode func(res *PathResult, resp []byte) error) Op {
 	return Op{what: what, access: access, class: class, reqs: []opReq{{cmd, body, size}},
 		decode: func(res *PathResult, resps [][]byte, errs []error) error {
 			if errs[0] != nil {
@@ -106,14 +111,18 @@ func one(what string, access Access, class replayClass, cmd wire.Command, body i
 
 // setInfo is an Op setting one file information class.
 func setInfo(what string, access Access, class uint8, buf []byte) Op {
-	req := &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: class, Buffer: buf, FileID: wire.CompoundFileID}
+	req := func(fid wire.FileID) interface{ Append([]byte) []byte } {
+		return &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: class, Buffer: buf, FileID: fid}
+	}
 	return one(what, access, classify(wire.CmdSetInfo, uint32(class)), wire.CmdSetInfo, req, len(buf), nil)
 }
 
 // queryInfo is an Op querying one information class, whose answer must
 // fit outLen; decode gets the answer's buffer.
 func queryInfo(what string, access Access, infoType, class uint8, outLen uint32, input []byte, flags uint32, decode func(res *PathResult, buf []byte) error) Op {
-	req := &wire.QueryInfoRequest{InfoType: infoType, FileInfoClass: class, OutputBufferLength: outLen, Input: input, Flags: flags, FileID: wire.CompoundFileID}
+	req := func(fid wire.FileID) interface{ Append([]byte) []byte } {
+		return &wire.QueryInfoRequest{InfoType: infoType, FileInfoClass: class, OutputBufferLength: outLen, Input: input, Flags: flags, FileID: fid}
+	}
 	return one(what, access, classify(wire.CmdQueryInfo, 0), wire.CmdQueryInfo, req, int(outLen), func(res *PathResult, resp []byte) error {
 		r, err := wire.DecodeQueryInfoResponse(resp)
 		if err != nil {
@@ -128,6 +137,21 @@ func queryInfo(what string, access Access, infoType, class uint8, outLen uint32,
 
 // fileStandardSize is the length of FILE_STANDARD_INFORMATION.
 const fileStandardSize = 24
+
+// fileNetworkOpenSize is the length of FILE_NETWORK_OPEN_INFORMATION.
+const fileNetworkOpenSize = 56
+
+// QueryAttrs queries the file's times, sizes and attributes ([MS-FSCC]
+// 2.4.29 FileNetworkOpenInformation) into PathResult.Attrs.
+func QueryAttrs() Op {
+	return queryInfo("QueryAttrs", 0, wire.InfoFile, wire.ClassFileNetworkOpenInformation, fileNetworkOpenSize, nil, 0,
+		func(res *PathResult, buf []byte) (err error) {
+			if res.Attrs, err = wire.DecodeFileNetworkOpenInformation(buf); err != nil {
+				return fmt.Errorf("%w: %w", ErrProtocol, err)
+			}
+			return nil
+		})
+}
 
 // QueryStandard queries FileStandardInformation ([MS-FSCC] 2.4.47: link
 // count, delete pending, directory) into PathResult.Standard.
@@ -192,7 +216,9 @@ func QueryEAs(names ...string) Op {
 // ReadData reads up to n bytes from the start of the file into
 // PathResult.Data (fewer at end of file).
 func ReadData(n int) Op {
-	rd := &wire.ReadRequest{Length: uint32(n), FileID: wire.CompoundFileID}
+	rd := func(fid wire.FileID) interface{ Append([]byte) []byte } {
+		return &wire.ReadRequest{Length: uint32(n), FileID: fid}
+	}
 	op := one("ReadData", AccessReadData, classify(wire.CmdRead, 0), wire.CmdRead, rd, n, func(res *PathResult, resp []byte) error {
 		r, err := wire.DecodeReadResponse(resp)
 		if err != nil {
@@ -219,7 +245,9 @@ func ReadData(n int) Op {
 // it may have run: with the open that created the file, running twice is
 // not the same as once.
 func WriteData(data []byte) Op {
-	wr := &wire.WriteRequest{FileID: wire.CompoundFileID, Data: data}
+	wr := func(fid wire.FileID) interface{ Append([]byte) []byte } {
+		return &wire.WriteRequest{FileID: fid, Data: data}
+	}
 	op := one("WriteData", AccessWriteData, replayNever, wire.CmdWrite, wr, len(data), func(res *PathResult, resp []byte) error {
 		w, err := wire.DecodeWriteResponse(resp)
 		if err != nil {
@@ -238,6 +266,14 @@ func WriteData(data []byte) Op {
 func Truncate(size uint64) Op {
 	return setInfo("Truncate", AccessWriteData, wire.ClassFileEndOfFileInformation,
 		(&wire.FileEndOfFileInformation{EndOfFile: size}).Encode())
+}
+
+// Allocate sets the file's allocation size ([MS-FSCC] 2.4.4
+// FileAllocationInformation): space reserved, the end of file unchanged
+// unless size is below it.
+func Allocate(size uint64) Op {
+	return setInfo("Allocate", AccessWriteData, wire.ClassFileAllocationInformation,
+		(&wire.FileAllocationInformation{AllocationSize: size}).Encode())
 }
 
 // SetTimes sets the last write and last access times; a zero time is
@@ -292,13 +328,15 @@ func LinkTo(newName string) Op {
 // ([MS-SMB2] 3.3.5.18 makes no promise), so a short first answer alone
 // does not show the listing is whole.
 func List(bufLen uint32) Op {
-	query := func(flags uint8) *wire.QueryDirectoryRequest {
-		return &wire.QueryDirectoryRequest{
-			FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
-			Flags:                flags,
-			FileID:               wire.CompoundFileID,
-			FileName:             "*",
-			OutputBufferLength:   bufLen,
+	query := func(flags uint8) func(fid wire.FileID) interface{ Append([]byte) []byte } {
+		return func(fid wire.FileID) interface{ Append([]byte) []byte } {
+			return &wire.QueryDirectoryRequest{
+				FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
+				Flags:                flags,
+				FileID:               fid,
+				FileName:             "*",
+				OutputBufferLength:   bufLen,
+			}
 		}
 	}
 	return Op{what: "List", access: AccessReadData, class: classify(wire.CmdQueryDirectory, 0),
@@ -341,7 +379,8 @@ func rawOp(cmd wire.Command, body interface{ Append([]byte) []byte }, size int) 
 			class = classify(wire.CmdSetInfo, uint32(m.FileInfoClass))
 		}
 	}
-	return one(cmd.String(), 0, class, cmd, body, size, func(res *PathResult, resp []byte) error {
+	fixed := func(wire.FileID) interface{ Append([]byte) []byte } { return body }
+	return one(cmd.String(), 0, class, cmd, fixed, size, func(res *PathResult, resp []byte) error {
 		res.Middle = resp
 		return nil
 	})
@@ -355,13 +394,20 @@ type plan struct {
 
 // class is the plan's resend class: idempotent only when every step is.
 func (p *plan) class() replayClass {
-	c := classifyCreate(p.create)
-	for _, op := range p.ops {
+	if classifyCreate(p.create) != replayIdempotent {
+		return replayNever
+	}
+	return opsClass(p.ops)
+}
+
+// opsClass is idempotent only when every op is.
+func opsClass(ops []Op) replayClass {
+	for _, op := range ops {
 		if op.class != replayIdempotent {
-			c = replayNever
+			return replayNever
 		}
 	}
-	return c
+	return replayIdempotent
 }
 
 // newPlan builds the plan of Do.
@@ -400,6 +446,85 @@ func (t *Tree) Do(ctx context.Context, name string, o OpenOptions, ops ...Op) (*
 	return t.run(ctx, p)
 }
 
+// Do runs ops on the open file in order, in one round trip (a compound
+// whose every request carries the FileId); the first failure is returned. The handle must have the access the operations
+// need. After a reconnect the compound is sent again only when every
+// operation may run twice.
+func (f *File) Do(ctx context.Context, ops ...Op) (*PathResult, error) {
+	if len(ops) == 0 {
+		return &PathResult{}, nil
+	}
+	for _, op := range ops {
+		if op.err != nil {
+			return nil, fmt.Errorf("smb2: %s: %s: %w", f.Name(), op.what, op.err)
+		}
+	}
+	var resps [][]byte
+	err := f.t.do(ctx, f, opsClass(ops), func(sn *snap) error {
+		var out []outgoing
+		for _, op := range ops {
+			for _, r := range op.reqs {
+				out = append(out, outgoing{msg: newMessage(r.cmd, sn.tid, 0, r.body(sn.fid)), charge: sn.conn.creditCharge(r.size)})
+			}
+		}
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
+		if err != nil {
+			return err
+		}
+		resps, err = waitEach(ctx, sn.conn, calls)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	res := &PathResult{}
+	if err := decodeOps(res, ops, resps); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// waitEach waits for every call of a compound (none is left behind) and
+// returns the responses, whatever their status, or the first transport
+// error. A STATUS_NETWORK_SESSION_EXPIRED is returned as an error too: the
+// request was not processed, and Tree.do reconnects and sends it again.
+func waitEach(ctx context.Context, c *Conn, calls []*call) ([][]byte, error) {
+	got := make([][]byte, len(calls))
+	var firstErr error
+	for i, cl := range calls {
+		r, err := c.wait(ctx, cl)
+		if err == nil && IsStatus(statusOf(r), wire.StatusNetworkSessionExpired) {
+			err = statusOf(r)
+		}
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		got[i] = r
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return got, nil
+}
+
+// decodeOps hands each op its responses, in order, and returns the first
+// error.
+func decodeOps(res *PathResult, ops []Op, resps [][]byte) error {
+	i := 0
+	for _, op := range ops {
+		n := len(op.reqs)
+		errs := make([]error, n)
+		for j := range n {
+			errs[j] = statusOf(resps[i+j])
+		}
+		if err := op.decode(res, resps[i:i+n], errs); err != nil {
+			return err
+		}
+		i += n
+	}
+	return nil
+}
+
 // run sends p as one related compound and judges every response.
 func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 	var resps [][]byte
@@ -407,7 +532,7 @@ func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, p.create)}}
 		for _, op := range p.ops {
 			for _, r := range op.reqs {
-				out = append(out, outgoing{msg: newMessage(r.cmd, sn.tid, wire.FlagRelatedOperations, r.body), charge: sn.conn.creditCharge(r.size)})
+				out = append(out, outgoing{msg: newMessage(r.cmd, sn.tid, wire.FlagRelatedOperations, r.body(wire.CompoundFileID)), charge: sn.conn.creditCharge(r.size)})
 			}
 		}
 		out = append(out, outgoing{msg: newMessage(wire.CmdClose, sn.tid, wire.FlagRelatedOperations,
@@ -416,24 +541,8 @@ func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 		if err != nil {
 			return err
 		}
-		// Wait for every call (none is left behind), then judge them.
-		got := make([][]byte, len(calls))
-		var firstErr error
-		for i, cl := range calls {
-			r, err := sn.conn.wait(ctx, cl)
-			if err == nil && IsStatus(statusOf(r), wire.StatusNetworkSessionExpired) {
-				err = statusOf(r) // not processed: do reconnects and resends
-			}
-			if err != nil && firstErr == nil {
-				firstErr = err
-			}
-			got[i] = r
-		}
-		if firstErr != nil {
-			return firstErr
-		}
-		resps = got
-		return nil
+		resps, err = waitEach(ctx, sn.conn, calls)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -457,17 +566,8 @@ func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 			return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 	}
-	i := 1
-	for _, op := range p.ops {
-		n := len(op.reqs)
-		errs := make([]error, n)
-		for j := range n {
-			errs[j] = statusOf(resps[i+j])
-		}
-		if err := op.decode(res, resps[i:i+n], errs); err != nil {
-			return nil, err
-		}
-		i += n
+	if err := decodeOps(res, p.ops, resps[1:last]); err != nil {
+		return nil, err
 	}
 	if closeErr != nil {
 		return nil, closeErr

@@ -120,6 +120,36 @@ func TestFakePlanOps(t *testing.T) {
 	}
 }
 
+// TestFakeFileDo runs operations on an open handle.
+func TestFakeFileDo(t *testing.T) {
+	r := newRig(t, &smbtest.Server{Leasing: true, FileSystem: true}, 0, nil)
+	ctx := context.Background()
+	r.srv.WriteFile("f", []byte("abcdef"))
+	f, err := r.tr.Open(ctx, "f", client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Durable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.Do(ctx, client.Truncate(3), client.QueryAttrs(), client.QueryStandard())
+	if err != nil || res.Attrs == nil || res.Attrs.EndOfFile != 3 || res.Standard == nil || res.Standard.EndOfFile != 3 {
+		t.Fatalf("truncate and stat on a handle: %+v, %v", res, err)
+	}
+	if got, _ := r.srv.ReadFile("f"); string(got) != "abc" {
+		t.Errorf("on the server: %q", got)
+	}
+	if _, err := f.Do(ctx, client.Allocate(1<<20)); err != nil {
+		t.Errorf("allocate: %v", err)
+	}
+	if _, err := f.Do(ctx, client.QueryAttrs(), client.SetEAs(client.EA{Name: string(make([]byte, 300))})); err == nil {
+		t.Error("an operation that could not be built was sent")
+	}
+	if _, err := f.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Do(ctx, client.QueryAttrs()); err == nil {
+		t.Error("Do on a closed handle succeeded")
+	}
+}
+
 // TestFakePlanResend: across a connection cut, a plan whose every step
 // may run twice is sent again and succeeds; a plan that deletes or
 // creates is not, and fails with ErrConnectionClosed though the server ran
@@ -201,7 +231,7 @@ func TestFakeOpenOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Lease() == nil || f.Lease().State() != wire.LeaseRead|wire.LeaseHandle || f.Durable() || f.DiskID() == 0 {
+	if f.Lease() == nil || f.Lease().State() != client.LeaseRead|client.LeaseHandle || f.Durable() || f.DiskID() == 0 {
 		t.Errorf("lease: %v, durable %v, disk id %d", f.Lease(), f.Durable(), f.DiskID())
 	}
 	closeFile(f)
@@ -210,7 +240,7 @@ func TestFakeOpenOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !f.Durable() || f.DurableTimeout() != time.Minute || f.Lease() == nil || f.Lease().State() != wire.LeaseRead|wire.LeaseHandle {
+	if !f.Durable() || f.DurableTimeout() != time.Minute || f.Lease() == nil || f.Lease().State() != client.LeaseRead|client.LeaseHandle {
 		t.Errorf("durable: %v, timeout %v, lease %v", f.Durable(), f.DurableTimeout(), f.Lease())
 	}
 	closeFile(f)
@@ -222,7 +252,7 @@ func TestFakeOpenOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := f.Lease().State(); st != wire.LeaseRead|wire.LeaseHandle|wire.LeaseWrite {
+	if st := f.Lease().State(); st != client.LeaseRead|client.LeaseHandle|client.LeaseWrite {
 		t.Errorf("durable with write caching: lease state %#x", st)
 	}
 	closeFile(f)

@@ -10,7 +10,6 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // attrs are the file facts SMB returns in CREATE, CLOSE, directory entries
@@ -28,30 +27,7 @@ type attrs struct {
 	target string
 }
 
-func attrsOfClose(c *wire.CloseResponse) attrs {
-	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
-}
-
-func attrsOfCreate(c *wire.CreateResponse) attrs {
-	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
-}
-
-func attrsOfEntry(e *wire.DirEntry) attrs {
-	return attrs{ctime: e.CreationTime, atime: e.LastAccessTime, mtime: e.LastWriteTime, chtime: e.ChangeTime, size: e.EndOfFile, alloc: e.AllocationSize, attr: e.FileAttributes}
-}
-
-func attrsOfInfo(i *wire.FileNetworkOpenInformation) attrs {
-	return attrs{ctime: i.CreationTime, atime: i.LastAccessTime, mtime: i.LastWriteTime, chtime: i.ChangeTime, size: i.EndOfFile, alloc: i.AllocationSize, attr: i.FileAttributes}
-}
-
-// withStandard adds the link count and delete-pending state.
-func withStandard(a attrs, si *wire.FileStandardInformation) attrs {
-	a.nlink = si.NumberOfLinks
-	a.deleted = si.DeletePending
-	return a
-}
-
-func (a attrs) isDir() bool { return a.attr&wire.FileAttributeDirectory != 0 }
+func (a attrs) isDir() bool { return isDirAttr(a.attr) }
 
 // fileTimeEpoch is 1970-01-01 in FILETIME units (100 ns since 1601).
 const fileTimeEpoch = 116444736000000000
@@ -106,7 +82,7 @@ func (fsys *FS) fill(out *fuse.Attr, a attrs) {
 	perm := uint32(o.FileMode.Perm())
 	if a.isDir() {
 		perm = uint32(o.DirMode.Perm())
-	} else if a.attr&wire.FileAttributeReadOnly != 0 {
+	} else if isReadOnlyAttr(a.attr) {
 		perm &^= 0222
 	}
 	out.Mode = typeMode(a) | perm
@@ -188,11 +164,11 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		return errno
 	}
 	gen := n.attrGen()
-	res, si, err := n.fsys.tree.StatFull(ctx, p)
+	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
 	if err != nil {
 		return ToErrno(err)
 	}
-	a := withStandard(attrsOfClose(res.Close), si)
+	a := withStandard(attrsOfClose(res.Close), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return ToErrno(err)
 	}
@@ -262,7 +238,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if parked != nil && handleGone(parked, err) {
 		after, err = n.setattr(ctx, nil, p, in)
 	}
-	if borrowed && h != nil && client.IsStatus(err, wire.StatusFileClosed) {
+	if borrowed && h != nil && fileClosed(err) {
 		// The kernel released the borrowed handle under us: once its
 		// close is done, set the attributes by path.
 		n.waitClosing(ctx)
@@ -291,16 +267,25 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 
 // setattr applies the size and times of in, through h when not nil, else
 // by path p. Each change is one compound that also returns the attributes
-// after it (SetInfoStat, SetInfoPathStat); setattr returns those of the
-// last one, or nil when it changed nothing.
+// after it (File.Do, Tree.Do); setattr returns those of the last one, or
+// nil when it changed nothing.
 func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAttrIn) (*attrs, error) {
-	tree := n.fsys.tree
 	var after *attrs
-	byPath := func(access uint32, class uint8, buf []byte) error {
+	apply := func(op client.Op) error {
+		if h != nil {
+			// On a handle: the change, then the attributes after it.
+			res, err := h.f.Do(ctx, op, client.QueryAttrs(), client.QueryStandard())
+			if err != nil {
+				return err
+			}
+			a := withStandard(attrsOfInfo(res.Attrs), res.Standard)
+			after = &a
+			return nil
+		}
 		if links := n.knownLinks(); links != 0 {
 			// The link count is known (known.go): CLOSE's attributes
 			// are all that is needed.
-			res, err := tree.SetInfoPath(ctx, p, access, class, buf)
+			res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, op)
 			if err != nil {
 				return err
 			}
@@ -309,34 +294,16 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 			after = &a
 			return nil
 		}
-		res, si, err := tree.SetInfoPathStat(ctx, p, access, class, buf)
+		res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, op, client.QueryStandard())
 		if err != nil {
 			return err
 		}
-		a := withStandard(attrsOfClose(res.Close), si)
-		after = &a
-		return nil
-	}
-	// On a handle, each change is one compound that also returns the
-	// attributes after it.
-	onHandle := func(class uint8, buf []byte) error {
-		ni, si, err := h.f.SetInfoStat(ctx, class, buf)
-		if err != nil {
-			return err
-		}
-		a := withStandard(attrsOfInfo(ni), si)
+		a := withStandard(attrsOfClose(res.Close), res.Standard)
 		after = &a
 		return nil
 	}
 	if size, ok := in.GetSize(); ok {
-		var err error
-		if h != nil {
-			err = onHandle(wire.ClassFileEndOfFileInformation, (&wire.FileEndOfFileInformation{EndOfFile: size}).Encode())
-		} else {
-			err = byPath(wire.FileWriteData, wire.ClassFileEndOfFileInformation,
-				(&wire.FileEndOfFileInformation{EndOfFile: size}).Encode())
-		}
-		if err != nil {
+		if err := apply(client.Truncate(size)); err != nil {
 			return nil, err
 		}
 	}
@@ -345,26 +312,30 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 	if !okm && !oka {
 		return after, nil
 	}
-	bi := &wire.FileBasicInformation{}
+	var mtime, atime time.Time
 	if okm {
-		bi.LastWriteTime = toFileTime(mt)
+		mtime = setTime(mt)
 	}
 	if oka {
-		bi.LastAccessTime = toFileTime(at)
+		atime = setTime(at)
 	}
 	if okm {
 		// An explicit time wins over the one Flush would set for
 		// writes made before it (file.go).
 		n.forgetWrites()
 	}
-	if h != nil {
-		if err := onHandle(wire.ClassFileBasicInformation, bi.Encode()); err != nil {
-			return nil, err
-		}
-		return after, nil
-	}
-	if err := byPath(wire.FileWriteAttributes, wire.ClassFileBasicInformation, bi.Encode()); err != nil {
+	if err := apply(client.SetTimes(mtime, atime)); err != nil {
 		return nil, err
 	}
 	return after, nil
+}
+
+// setTime is t as SetTimes takes it: there the zero time means
+// "unchanged", so a time set to it (year 1) becomes the earliest FILETIME
+// instead, as toFileTime makes any time before 1601.
+func setTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
 }

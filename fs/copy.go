@@ -22,13 +22,11 @@ package fs
 
 import (
 	"context"
-	"errors"
 	"syscall"
 
 	gofs "github.com/hanwen/go-fuse/v2/fs"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // copyMax bounds one FUSE_COPY_FILE_RANGE: its reply carries the count in
@@ -67,10 +65,11 @@ func (n *Node) CopyFileRange(ctx context.Context, fhIn gofs.FileHandle, offIn ui
 	dst.node.settleWrites(ctx, nil, 0, -1)
 	// copy_file_range stops at the source's end; COPYCHUNK fails a range
 	// past it.
-	info, err := in.f.NetworkOpenInfo(ctx)
+	res, err := in.f.Do(ctx, client.QueryAttrs())
 	if err != nil {
 		return 0, ToErrno(err)
 	}
+	info := res.Attrs
 	if offIn >= info.EndOfFile {
 		return 0, 0
 	}
@@ -91,28 +90,4 @@ func (n *Node) CopyFileRange(ctx context.Context, fhIn gofs.FileHandle, offIn ui
 		return 0, syscall.EIO // CopyChunks reports all or an error
 	}
 	return uint32(written), 0
-}
-
-// copyErrno maps a failed server-side copy: "cannot do it here" becomes
-// ENOSYS (never again on this mount) or EOPNOTSUPP/EXDEV (not this time),
-// so that the kernel copies through read and write; the rest as usual.
-func copyErrno(err error) syscall.Errno {
-	var se *client.StatusError
-	switch {
-	case errors.Is(err, client.ErrCopyCrossTree):
-		return syscall.EXDEV
-	case errors.Is(err, client.ErrCopyOverlap), errors.Is(err, client.ErrCopyRange):
-		return syscall.EINVAL
-	case errors.As(err, &se) && se.Command == wire.CmdIoctl:
-		switch se.Status {
-		case wire.StatusNotSupported, wire.StatusInvalidDeviceRequest, wire.StatusNotImplemented:
-			return syscall.ENOSYS
-		case wire.StatusObjectNameNotFound, wire.StatusInvalidViewSize:
-			// The server did not recognise the resume key, or the
-			// source shrank since we clamped the range to it: the
-			// kernel's own copy handles either.
-			return syscall.EOPNOTSUPP
-		}
-	}
-	return ToErrno(err)
 }

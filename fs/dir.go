@@ -11,7 +11,6 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // dirHandle is an open directory. Its listing is read from the server
@@ -37,13 +36,13 @@ type dirHandle struct {
 	node *Node
 	// Fields below are guarded by go-fuse, which serializes the calls on
 	// one directory handle.
-	started bool            // a listing is under way
-	f       dirLister       // the handle of a long listing, until it ends
-	window  []wire.DirEntry // entries base, base+1, ... of the listing
+	started bool              // a listing is under way
+	f       dirLister         // the handle of a long listing, until it ends
+	window  []client.DirEntry // entries base, base+1, ... of the listing
 	base    int
 	done    bool // no entries after window
 	pos     int  // offset of the next entry to return
-	last    *wire.DirEntry
+	last    *client.DirEntry
 	// relists counts the listings started again after a reconnect lost
 	// the last one's place (at most maxRelists per open directory).
 	relists int
@@ -52,7 +51,7 @@ type dirHandle struct {
 	plus int
 	// all gathers the listing for lookups (nil once it cannot: a seek,
 	// more than maxListed entries); made and stamp as for keepListing.
-	all   []wire.DirEntry
+	all   []client.DirEntry
 	made  time.Time
 	stamp listStamp
 }
@@ -60,8 +59,8 @@ type dirHandle struct {
 // dirLister reads a directory listing in batches: a *client.File, or a
 // stand-in in unit tests (FS.testLister).
 type dirLister interface {
-	ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([]wire.DirEntry, error)
-	Close(ctx context.Context) (*wire.CloseResponse, error)
+	ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([]client.DirEntry, error)
+	Close(ctx context.Context) (*closeResponse, error)
 }
 
 var _ dirLister = (*client.File)(nil)
@@ -71,7 +70,7 @@ func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
 	if fsys.testLister != nil {
 		return fsys.testLister(p), nil
 	}
-	f, err := fsys.tree.Create(ctx, p, listOpen())
+	f, err := fsys.tree.Open(ctx, p, listOpen)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +128,7 @@ func (d *dirHandle) start(ctx context.Context) syscall.Errno {
 	d.window, d.done, d.started = ents, len(ents) == 0, true
 	d.all = nil
 	if gather {
-		d.all = append(make([]wire.DirEntry, 0, len(ents)), ents...)
+		d.all = append(make([]client.DirEntry, 0, len(ents)), ents...)
 	}
 	if d.done {
 		d.ended()

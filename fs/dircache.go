@@ -59,7 +59,7 @@ import (
 	gofs "github.com/hanwen/go-fuse/v2/fs"
 	"github.com/hanwen/go-fuse/v2/fuse"
 
-	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/client"
 )
 
 // maxListed is the largest directory (entries) whose listing is kept, and
@@ -181,7 +181,7 @@ func absentIsSure(name string) bool {
 	return last != ' ' && last != '.'
 }
 
-func newListing(made time.Time, ents []wire.DirEntry) *listing {
+func newListing(made time.Time, ents []client.DirEntry) *listing {
 	l := &listing{made: made, entries: make(map[string]*listEntry, len(ents)),
 		folded: make(map[string]int, len(ents)), byID: make(map[uint64][]string, len(ents))}
 	for i := range ents {
@@ -311,7 +311,7 @@ func (c *dirCache) setList(st *dirState, l *listing) {
 // changed since, its entries' attributes are unknown. Listings of other
 // directories are dropped, oldest first, to stay within maxHeld. Caller
 // holds c.mu.
-func (c *dirCache) keep(fsys *FS, st *dirState, made time.Time, ents []wire.DirEntry, stamp listStamp) {
+func (c *dirCache) keep(fsys *FS, st *dirState, made time.Time, ents []client.DirEntry, stamp listStamp) {
 	if len(ents) > maxListed {
 		st.noListUntil = time.Now().Add(noListFor * fsys.ttl())
 		return
@@ -432,29 +432,18 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 // listing (the least a server must accept).
 const quickListBuf = 64 << 10
 
-// listOpen is the CREATE request that opens a directory to list it.
-func listOpen() *wire.CreateRequest {
-	return &wire.CreateRequest{
-		DesiredAccess:     wire.FileListDirectory | wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileDirectoryFile,
-	}
-}
+// listOpen opens a directory to list it.
+var listOpen = client.OpenOptions{Access: client.AccessReadData, Kind: client.KindDir}
 
-// quickList lists directory p in one round trip (client.Tree.ListOnce:
-// CREATE, QUERY_DIRECTORY twice, CLOSE); ok is false when that did not
+// quickList lists directory p in one round trip (client.List: CREATE,
+// QUERY_DIRECTORY twice, CLOSE); ok is false when that did not
 // show all of it (the second QUERY_DIRECTORY found more) or failed.
-func (d *Node) quickList(ctx context.Context, p string) ([]wire.DirEntry, bool) {
-	buf, complete, err := d.fsys.tree.ListOnce(ctx, p, listOpen(), quickListBuf)
-	if err != nil || !complete {
+func (d *Node) quickList(ctx context.Context, p string) ([]client.DirEntry, bool) {
+	res, err := d.fsys.tree.Do(ctx, p, listOpen, client.List(quickListBuf))
+	if err != nil || !res.Complete || len(res.Entries) == 0 {
 		return nil, false
 	}
-	ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, buf)
-	if err != nil || len(ents) == 0 {
-		return nil, false
-	}
-	return ents, true
+	return res.Entries, true
 }
 
 // listDir lists directory d for lookups: for a small directory one
@@ -462,7 +451,7 @@ func (d *Node) quickList(ctx context.Context, p string) ([]wire.DirEntry, bool) 
 // it all (or fails), open, QUERY_DIRECTORY until no more files or more
 // than maxListed entries (then it returns maxListed+1 of them, which keep
 // refuses), close.
-func (d *Node) listDir(ctx context.Context) ([]wire.DirEntry, syscall.Errno) {
+func (d *Node) listDir(ctx context.Context) ([]client.DirEntry, syscall.Errno) {
 	p, errno := d.path()
 	if errno != 0 {
 		return nil, errno
@@ -481,7 +470,7 @@ func (d *Node) listDir(ctx context.Context) ([]wire.DirEntry, syscall.Errno) {
 		f.Close(cctx)
 		cancel()
 	}()
-	var all []wire.DirEntry
+	var all []client.DirEntry
 	for restart := true; len(all) <= maxListed; restart = false {
 		ents, err := f.ReadDirBatch(ctx, restart, dirBatch)
 		if err != nil {
@@ -510,7 +499,7 @@ func (d *Node) listStamp() listStamp {
 
 // keepListing keeps a listing of d read for a directory handle (asked for
 // at made, with stamp) for lookups (see dirCache.keep).
-func (d *Node) keepListing(ents []wire.DirEntry, made time.Time, stamp listStamp) {
+func (d *Node) keepListing(ents []client.DirEntry, made time.Time, stamp listStamp) {
 	fsys := d.fsys
 	ttl := fsys.ttl()
 	if ttl <= 0 {

@@ -12,7 +12,6 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // handle is an open file: one SMB handle, opened with the access the
@@ -92,11 +91,11 @@ func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 		// Before a break that takes write caching away is acknowledged
 		// (another client is opening the file), the writes in flight
 		// land: that client then sees them ([MS-SMB2] 3.2.5.19.2).
-		l.OnBreak(func(ctx context.Context, from, to uint32) {
-			if from&wire.LeaseWrite != 0 && to&wire.LeaseWrite == 0 {
+		l.OnBreak(func(ctx context.Context, from, to client.LeaseState) {
+			if from&client.LeaseWrite != 0 && to&client.LeaseWrite == 0 {
 				h.wb.settle(ctx, 0, -1)
 			}
-			if to&wire.LeaseHandle == 0 {
+			if to&client.LeaseHandle == 0 {
 				// A handle kept open after its release must close
 				// before the break is acknowledged (park.go).
 				fsys.park.closeHandle(ctx, h)
@@ -114,14 +113,13 @@ func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 // write caching on every open for writing, TestLiveToolSQLite's WAL
 // locking lost a committed row - not yet understood; noted in the
 // README.)
-func openFile(ctx context.Context, tree *client.Tree, p string, req *wire.CreateRequest, write bool) (*client.File, error) {
-	switch req.CreateDisposition {
-	case wire.FileOverwrite, wire.FileOverwriteIf, wire.FileCreate, wire.FileSupersede:
-		if write {
-			return tree.OpenFileWrite(ctx, p, req)
-		}
+func openFile(ctx context.Context, tree *client.Tree, p string, o client.OpenOptions, write bool) (*client.File, error) {
+	o.Durable = true
+	o.Lease = client.LeaseRead | client.LeaseHandle
+	if write && o.Disposition != client.OpenExisting && o.Disposition != client.OpenOrCreate {
+		o.Lease |= client.LeaseWrite
 	}
-	return tree.OpenFile(ctx, p, req)
+	return tree.Open(ctx, p, o)
 }
 
 var _ = (gofs.FileReader)((*handle)(nil))
@@ -224,11 +222,11 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 		if err := h.wb.settle(ctx, 0, -1); err != nil {
 			return 0, ToErrno(err)
 		}
-		info, err := h.f.NetworkOpenInfo(ctx)
+		res, err := h.f.Do(ctx, client.QueryAttrs())
 		if err != nil {
 			return 0, ToErrno(err)
 		}
-		off = int64(info.EndOfFile)
+		off = int64(res.Attrs.EndOfFile)
 		h.wrote.Store(true)
 		n, err := h.f.WriteAt(ctx, data, off)
 		if err != nil {
@@ -249,7 +247,7 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 		return 0, 0
 	}
 	h.wrote.Store(true)
-	if h.lease == nil || h.lease.State()&wire.LeaseWrite == 0 || h.node.anyLocks() {
+	if h.lease == nil || h.lease.State()&client.LeaseWrite == 0 || h.node.anyLocks() {
 		// Without write caching another client may have the file open
 		// (and byte-range locks on it the server enforces on WRITE);
 		// with locks held through this mount, the server may refuse
@@ -281,11 +279,11 @@ func (h *handle) Getattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno {
 func (h *handle) getattr(ctx context.Context, out *fuse.AttrOut) error {
 	ctx = settled(ctx)
 	h.settleAll(ctx, 0, -1) // the size includes the writes in flight
-	info, si, err := h.f.StatInfo(ctx)
+	res, err := h.f.Do(ctx, client.QueryAttrs(), client.QueryStandard())
 	if err != nil {
 		return err
 	}
-	h.owner.fill(&out.Attr, withStandard(attrsOfInfo(info), si))
+	h.owner.fill(&out.Attr, withStandard(attrsOfInfo(res.Attrs), res.Standard))
 	return nil
 }
 
@@ -314,14 +312,14 @@ func (h *handle) Flush(ctx context.Context) syscall.Errno {
 		h.node.forgetAttrs() // the time changes
 	}
 	data, off := h.wb.takeTailLocked()
-	ni, si, err := h.f.WriteFinishStat(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: toFileTime(time.Now())})
+	after, err := writeFinish(ctx, h.f, data, off, time.Now())
 	if h.node != nil {
 		// Reports asked for meanwhile are older than the change; the
 		// compound's own answers the stat that often follows close(2)
 		// (known.go).
 		h.node.forgetAttrs()
-		if err == nil && ni != nil {
-			h.node.noteAttrs(h.node.attrGen(), withStandard(attrsOfInfo(ni), si))
+		if err == nil && after != nil {
+			h.node.noteAttrs(h.node.attrGen(), *after)
 		}
 	}
 	if err != nil && !errors.Is(err, client.ErrTimeNotSet) {
@@ -369,7 +367,7 @@ func (h *handle) Release(ctx context.Context) syscall.Errno {
 }
 
 // diskID is the server's file id of h's file (0 if unknown).
-func (h *handle) diskID() uint64 { return client.DiskFileID(h.f.Create) }
+func (h *handle) diskID() uint64 { return h.f.DiskID() }
 
 // close closes the SMB handle, after the writes in flight.
 func (h *handle) close(cctx context.Context) syscall.Errno {
@@ -385,10 +383,10 @@ func (h *handle) close(cctx context.Context) syscall.Errno {
 		gen = h.node.attrGen()
 	}
 	r, err := h.f.Close(cctx)
-	if err == nil && h.node != nil && r.Flags&wire.CloseFlagPostQueryAttrib != 0 {
+	if a, ok := closeAttrs(r); err == nil && h.node != nil && ok {
 		// The attributes the close leaves answer the stat that often
 		// follows (known.go).
-		h.node.noteAttrs(gen, attrsOfClose(r))
+		h.node.noteAttrs(gen, a)
 	}
 	if h.node != nil {
 		h.node.untrack(h)
@@ -427,10 +425,11 @@ func (h *handle) Allocate(ctx context.Context, off, size uint64, mode uint32) sy
 		defer h.node.forgetAttrs()
 	}
 	h.settleAll(ctx, 0, -1) // the end of file includes the writes in flight
-	info, err := h.f.NetworkOpenInfo(ctx)
+	res, err := h.f.Do(ctx, client.QueryAttrs())
 	if err != nil {
 		return ToErrno(err)
 	}
+	info := res.Attrs
 	if end <= info.EndOfFile {
 		return 0
 	}
@@ -438,8 +437,9 @@ func (h *handle) Allocate(ctx context.Context, off, size uint64, mode uint32) sy
 		if end <= info.AllocationSize {
 			return 0
 		}
-		return ToErrno(h.f.SetInfo(ctx, wire.InfoFile, wire.ClassFileAllocationInformation, 0,
-			(&wire.FileAllocationInformation{AllocationSize: end}).Encode()))
+		_, err := h.f.Do(ctx, client.Allocate(end))
+		return ToErrno(err)
 	}
-	return ToErrno(h.f.SetEndOfFile(ctx, end))
+	_, err = h.f.Do(ctx, client.Truncate(end))
+	return ToErrno(err)
 }

@@ -42,7 +42,6 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // ownInoTop is the first inode number of our own; they count down.
@@ -123,13 +122,13 @@ func (fsys *FS) rootFileID(ctx context.Context) uint64 {
 		return t.rootID
 	}
 	t.mu.Unlock()
-	res, _, err := fsys.tree.Stat(ctx, "")
+	res, err := fsys.tree.Do(ctx, "", client.OpenOptions{DiskID: true})
 	if err != nil {
 		return 0
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.rootID, t.rootKnown = usableIno(client.DiskFileID(res)), true
+	t.rootID, t.rootKnown = usableIno(res.DiskID()), true
 	return t.rootID
 }
 
@@ -209,11 +208,11 @@ func (fsys *FS) statDir(ctx context.Context, p string) (uint64, attrs, error) {
 	if fsys.inos.testStat != nil {
 		return fsys.inos.testStat(p)
 	}
-	cr, cl, err := fsys.tree.Stat(ctx, p)
+	res, err := fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true})
 	if err != nil {
 		return 0, attrs{}, err
 	}
-	return usableIno(client.DiskFileID(cr)), attrsOfClose(cl), nil
+	return usableIno(res.DiskID()), attrsOfClose(res.Close), nil
 }
 
 // newChild returns the inode for name in n, with FileId id and attributes
@@ -294,9 +293,9 @@ func (n *Node) loopChild(ctx context.Context, name string, id uint64, target str
 // lookup chooses (an ancestor's FileId, or one another live directory
 // shows), whether or not it was looked up yet, so that every listing says
 // the same.
-func (n *Node) direntIno(e *wire.DirEntry) uint64 {
+func (n *Node) direntIno(e *client.DirEntry) uint64 {
 	id := usableIno(e.FileID)
-	if id == 0 || e.FileAttributes&wire.FileAttributeDirectory == 0 {
+	if id == 0 || !isDirAttr(e.FileAttributes) {
 		return id
 	}
 	if n.hasAncestorID(id) {
@@ -344,11 +343,11 @@ func (n *Node) loopGetattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno
 	if errno != 0 {
 		return errno
 	}
-	_, cl, err := n.fsys.tree.Stat(ctx, p)
+	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true})
 	if err != nil {
 		return ToErrno(err)
 	}
-	a := attrsOfClose(cl)
+	a := attrsOfClose(res.Close)
 	a.link, a.target = true, n.loop
 	n.fsys.fill(&out.Attr, a)
 	return 0

@@ -62,7 +62,6 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // unlockTimeout bounds an unlock (or a probe's release) that runs detached
@@ -334,7 +333,7 @@ func (h *handle) release(ctx context.Context, off, n uint64) error {
 	uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), unlockTimeout)
 	defer cancel()
 	err := h.f.Unlock(uctx, off, n)
-	if client.IsStatus(err, wire.StatusRangeNotLocked) {
+	if rangeNotLocked(err) {
 		return nil
 	}
 	return err
@@ -348,7 +347,7 @@ func lockErrno(err error) syscall.Errno {
 		return 0
 	case errors.Is(err, client.ErrLockConflict):
 		return syscall.EAGAIN
-	case client.IsStatus(err, wire.StatusInvalidLockRange):
+	case invalidLockRange(err):
 		return syscall.EINVAL
 	}
 	return ToErrno(err)

@@ -8,7 +8,6 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 var _ = (gofs.NodeLookuper)((*Node)(nil))
@@ -33,45 +32,32 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 		// lives, never longer.
 		return nil, syscall.ENOENT
 	}
-	res, si, err := n.fsys.tree.StatFull(ctx, p)
+	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
 	if err != nil {
 		return nil, ToErrno(err)
 	}
-	cr := res.Create
-	a := withStandard(attrsOfClose(res.Close), si)
+	a := withStandard(attrsOfClose(res.Close), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return nil, ToErrno(err)
 	}
-	return n.newChild(ctx, name, client.DiskFileID(cr), a, out), 0
+	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }
 
-// access returns the SMB access mask for open(2) flags.
-func access(flags uint32) (mask uint32, write bool) {
-	mask = wire.FileReadAttributes | wire.Synchronize
+// access returns the SMB access for open(2) flags.
+func access(flags uint32) (a client.Access, write bool) {
 	switch flags & syscall.O_ACCMODE {
 	case syscall.O_RDONLY:
-		mask |= wire.FileReadData | wire.FileReadEA | wire.ReadControl
+		return client.AccessRead, false
 	case syscall.O_WRONLY:
-		mask |= wire.FileWriteData | wire.FileAppendData | wire.FileWriteAttributes | wire.FileWriteEA
-		write = true
-	default:
-		mask |= wire.FileReadData | wire.FileReadEA | wire.ReadControl |
-			wire.FileWriteData | wire.FileAppendData | wire.FileWriteAttributes | wire.FileWriteEA
-		write = true
+		return client.AccessWrite, true
 	}
-	return mask, write
+	return client.AccessRead | client.AccessWrite, true
 }
 
-// openRequest builds the CREATE request of open(2) or creat(2).
-func openRequest(flags, disposition uint32) (*wire.CreateRequest, bool) {
-	mask, write := access(flags)
-	return &wire.CreateRequest{
-		DesiredAccess:     mask,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: disposition,
-		CreateOptions:     wire.FileNonDirectoryFile,
-		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
-	}, write
+// openOptions are the options of open(2) or creat(2).
+func openOptions(flags uint32, disp client.Disposition) (client.OpenOptions, bool) {
+	a, write := access(flags)
+	return client.OpenOptions{Access: a, Disposition: disp, Kind: client.KindFile, DiskID: true}, write
 }
 
 var _ = (gofs.NodeOpener)((*Node)(nil))
@@ -84,11 +70,11 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 	if errno != 0 {
 		return nil, 0, errno
 	}
-	disp := wire.FileOpen
+	disp := client.OpenExisting
 	if flags&syscall.O_TRUNC != 0 && flags&syscall.O_ACCMODE != syscall.O_RDONLY {
-		disp = wire.FileOverwrite
+		disp = client.Overwrite
 	}
-	req, write := openRequest(flags, disp)
+	o, write := openOptions(flags, disp)
 	if write && n.fsys.opts.ReadOnly {
 		return nil, 0, syscall.EROFS
 	}
@@ -97,12 +83,12 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 		n.forgetAttrs()
 	}
 	// Durable where the server grants it: the handle survives reconnects.
-	f, err := openFile(ctx, n.fsys.tree, p, req, write)
+	f, err := openFile(ctx, n.fsys.tree, p, o, write)
 	if write {
 		// Its size and times may change from now on (dircache.go).
 		var id uint64
 		if err == nil {
-			id = client.DiskFileID(f.Create)
+			id = f.DiskID()
 		}
 		n.attrsChanging(id)
 	}
@@ -137,32 +123,32 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	if errno != 0 {
 		return nil, nil, 0, errno
 	}
-	disp := wire.FileOpenIf
+	disp := client.OpenOrCreate
 	switch {
 	case flags&syscall.O_EXCL != 0:
-		disp = wire.FileCreate
+		disp = client.CreateNew
 	case flags&syscall.O_TRUNC != 0:
-		disp = wire.FileOverwriteIf
+		disp = client.OverwriteOrCreate
 	}
-	req, write := openRequest(flags, disp)
+	o, write := openOptions(flags, disp)
 	canDelete := false
-	if write && disp == wire.FileCreate {
+	if write && disp == client.CreateNew {
 		// A new file that only this open knows: with DELETE access
 		// it can be renamed on the handle, kept open after its
 		// release (park.go). That is what rsync does with its
 		// temporary file (mkstemp: O_EXCL).
-		req.DesiredAccess |= wire.Delete
+		o.Access |= client.AccessDelete
 		canDelete = true
 	}
 	defer n.fsys.open.opening()() // until tracked (silly.go)
 	// Durable where the server grants it: the handle survives reconnects.
-	f, err := openFile(ctx, n.fsys.tree, p, req, write)
-	if canDelete && client.IsStatus(err, wire.StatusAccessDenied) {
+	f, err := openFile(ctx, n.fsys.tree, p, o, write)
+	if canDelete && accessDenied(err) {
 		// A share that lets us create files but not delete them: the
 		// server checks access before it creates anything.
-		req.DesiredAccess &^= wire.Delete
+		o.Access &^= client.AccessDelete
 		canDelete = false
-		f, err = openFile(ctx, n.fsys.tree, p, req, write)
+		f, err = openFile(ctx, n.fsys.tree, p, o, write)
 	}
 	if err != nil {
 		n.listingUnsure()
@@ -170,14 +156,14 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	}
 	cr := f.Create
 	n.nameAdded(name)
-	child := n.newChild(ctx, name, client.DiskFileID(cr), attrsOfCreate(cr), out)
+	child := n.newChild(ctx, name, f.DiskID(), attrsOfCreate(cr), out)
 	h := newHandle(n.fsys, f, flags, write)
 	h.canDelete = canDelete
 	if cn, ok := child.Operations().(*Node); ok {
-		if disp != wire.FileCreate {
+		if disp != client.CreateNew {
 			// It may have existed, under other names too.
 			cn.forgetAttrs()
-			cn.attrsChanging(client.DiskFileID(cr))
+			cn.attrsChanging(f.DiskID())
 		} else {
 			// A new file: one link, and the server's attributes.
 			a := attrsOfCreate(cr)
@@ -202,13 +188,13 @@ func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 	if errno != 0 {
 		return nil, errno
 	}
-	res, err := n.fsys.tree.Mkdir(ctx, p)
+	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew, DiskID: true})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	return n.newChild(ctx, name, client.DiskFileID(res.Create), attrsOfClose(res.Close), out), 0
+	return n.newChild(ctx, name, res.DiskID(), attrsOfClose(res.Close), out), 0
 }
 
 var _ = (gofs.NodeUnlinker)((*Node)(nil))
@@ -254,7 +240,7 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 		cn, _ := nodeOf(n.GetChild(name))
 		err = n.fsys.sillyRemove(ctx, p, cn) // silly.go
 	} else {
-		err = n.fsys.tree.Remove(ctx, p, dir)
+		err = n.fsys.remove(ctx, p, dir)
 	}
 	if err != nil {
 		n.listingUnsure()
@@ -351,10 +337,11 @@ var _ = (gofs.NodeStatfser)((*Node)(nil))
 // caller's (quota applied), free blocks the volume's.
 func (n *Node) Statfs(ctx context.Context, out *fuse.StatfsOut) syscall.Errno {
 	ctx = settled(ctx)
-	fi, err := n.fsys.tree.Statfs(ctx)
+	res, err := n.fsys.tree.Do(ctx, "", client.OpenOptions{Kind: client.KindDir}, client.QueryFSSize())
 	if err != nil {
 		return ToErrno(err)
 	}
+	fi := res.FSSize
 	bs := uint64(fi.SectorsPerAllocationUnit) * uint64(fi.BytesPerSector)
 	if bs == 0 || bs > 1<<30 {
 		bs = 4096
@@ -389,18 +376,17 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 		return nil, errno
 	}
 	tn.forgetLinks()
-	res, err := n.fsys.tree.Link(ctx, from, to)
+	// The kernel caches what we return for the (shared) inode: give it
+	// the new link count, asked for after the link in the same round
+	// trip.
+	res, err := n.fsys.tree.Do(ctx, from, client.OpenOptions{Kind: client.KindFile, DiskID: true},
+		client.LinkTo(to), client.QueryStandard())
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	tn.attrsChanging(client.DiskFileID(res.Create)) // its link count
-	a := attrsOfClose(res.Close)
-	// The kernel caches what we return for the (shared) inode: give it
-	// the new link count.
-	if res2, si, err := n.fsys.tree.StatFull(ctx, to); err == nil {
-		a = withStandard(attrsOfClose(res2.Close), si)
-	}
-	return n.newChild(ctx, name, client.DiskFileID(res.Create), a, out), 0
+	tn.attrsChanging(res.DiskID()) // its link count
+	a := withStandard(attrsOfClose(res.Close), res.Standard)
+	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }

@@ -10,7 +10,6 @@ import (
 	gofs "github.com/hanwen/go-fuse/v2/fs"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // Node is a file or directory of the share. It holds no path or attributes
@@ -129,7 +128,7 @@ func checkName(name string) syscall.Errno {
 	if name == "" || strings.ContainsAny(name, "\\:/\x00") {
 		return syscall.EINVAL
 	}
-	if wire.UTF16Len(name) > 2*client.MaxNameUnits {
+	if utf16Len(name) > 2*client.MaxNameUnits {
 		return syscall.ENAMETOOLONG
 	}
 	return 0
@@ -148,7 +147,7 @@ func (n *Node) path() (string, syscall.Errno) {
 		if parent == nil {
 			return "", ToErrno(errStale)
 		}
-		if units += wire.UTF16Len(name)/2 + 1; units > maxPathUnits+1 {
+		if units += utf16Len(name)/2 + 1; units > maxPathUnits+1 {
 			return "", syscall.ENAMETOOLONG
 		}
 		segs = append(segs, name)

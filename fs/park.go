@@ -40,7 +40,6 @@ import (
 	gofs "github.com/hanwen/go-fuse/v2/fs"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // parkTime is how long a released handle stays open (Linux cifs keeps
@@ -78,7 +77,7 @@ type parked struct {
 // whose lease lets us keep handles open, with no byte-range locks (they
 // end at close) and nothing left of its writes (checked by park).
 func (h *handle) parkable() bool {
-	if h.node == nil || !h.write || h.pf != nil || h.lease == nil || h.lease.State()&wire.LeaseHandle == 0 {
+	if h.node == nil || !h.write || h.pf != nil || h.lease == nil || h.lease.State()&client.LeaseHandle == 0 {
 		return false
 	}
 	h.locks.mu.Lock()
@@ -235,7 +234,7 @@ func (fsys *FS) closeAllParked(ctx context.Context) {
 // are closed and the rename tried again; a file that stays open (a
 // process holds it) keeps the refusal.
 func (fsys *FS) renameDirAgain(ctx context.Context, from, to string, replace bool, err error) error {
-	for try := 0; try < renameTries && client.IsStatus(err, wire.StatusAccessDenied) && len(fsys.open.openIDs()) > 0; try++ {
+	for try := 0; try < renameTries && accessDenied(err) && len(fsys.open.openIDs()) > 0; try++ {
 		select {
 		case <-time.After(time.Duration(10<<try) * time.Millisecond):
 		case <-ctx.Done():
@@ -263,7 +262,7 @@ func (n *Node) borrowParked(del bool) *handle {
 // request was not carried out, and can be made by path instead. It marks
 // a borrowed handle h so that putBack closes it.
 func handleGone(h *handle, err error) bool {
-	gone := errors.Is(err, client.ErrHandleLost) || client.IsStatus(err, wire.StatusFileClosed)
+	gone := errors.Is(err, client.ErrHandleLost) || fileClosed(err)
 	if gone && h != nil {
 		h.gone.Store(true)
 	}

@@ -37,7 +37,6 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // hiddenPrefix starts the names of files renamed away while open.
@@ -156,15 +155,14 @@ func (n *Node) hasParked() bool {
 // sillyRemove removes the file at p, which this mount holds open: it
 // renames it to a hidden name and sets delete-pending there.
 func (fsys *FS) sillyRemove(ctx context.Context, p string, n *Node) error {
-	tree := fsys.tree
 	hidden := hiddenPath(p)
 	fsys.hideAs(n, hidden)
-	if err := tree.Rename(ctx, p, hidden, false); err != nil {
+	if err := fsys.renamePath(ctx, p, hidden, false); err != nil {
 		return err
 	}
-	if err := tree.Remove(ctx, hidden, false); err != nil {
+	if err := fsys.remove(ctx, hidden, false); err != nil {
 		// Put it back: the unlink failed, the file must keep its name.
-		if rerr := tree.Rename(context.WithoutCancel(ctx), hidden, p, false); rerr != nil {
+		if rerr := fsys.renamePath(context.WithoutCancel(ctx), hidden, p, false); rerr != nil {
 			log.Printf("smb3fs: unlink %s: %v; and it stays as %s: %v", p, err, hidden, rerr)
 		}
 		return err
@@ -176,19 +174,18 @@ func (fsys *FS) sillyRemove(ctx context.Context, p string, n *Node) error {
 // the target first goes to a hidden name, delete-pending once the
 // rename is done.
 func (fsys *FS) sillyRename(ctx context.Context, from, to string, n *Node) error {
-	tree := fsys.tree
 	hidden := hiddenPath(to)
 	fsys.hideAs(n, hidden)
-	if err := tree.Rename(ctx, to, hidden, false); err != nil {
+	if err := fsys.renamePath(ctx, to, hidden, false); err != nil {
 		return err
 	}
-	if err := tree.Rename(ctx, from, to, true); err != nil {
-		if rerr := tree.Rename(context.WithoutCancel(ctx), hidden, to, false); rerr != nil {
+	if err := fsys.renamePath(ctx, from, to, true); err != nil {
+		if rerr := fsys.renamePath(context.WithoutCancel(ctx), hidden, to, false); rerr != nil {
 			log.Printf("smb3fs: rename %s to %s: %v; and %s stays as %s: %v", from, to, err, to, hidden, rerr)
 		}
 		return err
 	}
-	if err := tree.Remove(context.WithoutCancel(ctx), hidden, false); err != nil {
+	if err := fsys.remove(context.WithoutCancel(ctx), hidden, false); err != nil {
 		// The rename is done; the old file stays under the hidden name.
 		log.Printf("smb3fs: rename %s to %s: the replaced file stays as %s: %v", from, to, hidden, err)
 	}
@@ -213,14 +210,14 @@ func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to s
 	var err error
 	for try := 0; try < renameTries; try++ {
 		err = fsys.rename(ctx, via, from, to, true)
-		if !client.IsStatus(err, wire.StatusAccessDenied) {
+		if !accessDenied(err) {
 			return err
 		}
-		res, _, serr := fsys.tree.StatFull(ctx, to)
+		res, serr := fsys.tree.Do(ctx, to, client.OpenOptions{DiskID: true})
 		if serr != nil {
 			return err
 		}
-		id := client.DiskFileID(res.Create)
+		id := res.DiskID()
 		if fsys.closeParkedID(ctx, id) {
 			continue // it was only kept open (park.go)
 		}
@@ -240,7 +237,25 @@ func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replac
 			return err
 		}
 	}
-	return fsys.tree.Rename(ctx, from, to, replace)
+	return fsys.renamePath(ctx, from, to, replace)
+}
+
+// renamePath renames from to to by path (FileRenameInformation).
+func (fsys *FS) renamePath(ctx context.Context, from, to string, replace bool) error {
+	_, err := fsys.tree.Do(ctx, from, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(to, replace))
+	return err
+}
+
+// remove deletes p, an empty directory if dir, a file (or symlink)
+// otherwise: delete-pending on an open handle, so the name goes when the
+// last handle on the file closes.
+func (fsys *FS) remove(ctx context.Context, p string, dir bool) error {
+	k := client.KindFile
+	if dir {
+		k = client.KindDir
+	}
+	_, err := fsys.tree.Do(ctx, p, client.OpenOptions{Kind: k, OpenReparsePoint: true}, client.Delete())
+	return err
 }
 
 // renameTries bounds the plain renames renameOverOpen tries.
@@ -276,7 +291,7 @@ func (o *openFiles) opening() func() {
 }
 
 func (o *openFiles) add(h *handle) {
-	id := usableIno(client.DiskFileID(h.f.Create))
+	id := usableIno(h.f.DiskID())
 	if id == 0 {
 		return
 	}
@@ -289,7 +304,7 @@ func (o *openFiles) add(h *handle) {
 }
 
 func (o *openFiles) remove(h *handle) {
-	id := usableIno(client.DiskFileID(h.f.Create))
+	id := usableIno(h.f.DiskID())
 	if id == 0 {
 		return
 	}
@@ -360,7 +375,7 @@ func (o *openFiles) holds(ctx context.Context, id uint64) bool {
 // being swapped as we go: a second ESTALE for the path within staleRetry,
 // with no successful open of it between), the answer is ELOOP.
 func (n *Node) checkSameFile(f *client.File, p string) syscall.Errno {
-	got, want := usableIno(client.DiskFileID(f.Create)), n.StableAttr().Ino
+	got, want := usableIno(f.DiskID()), n.StableAttr().Ino
 	if got == 0 || got == want || !maybeSymlink(attrsOfCreate(f.Create)) {
 		n.fsys.open.staleDone(p)
 		return 0

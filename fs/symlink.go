@@ -86,11 +86,11 @@ func maybeSymlink(a attrs) bool {
 // readSymlink reads path and returns its target, or "" if it is an
 // ordinary file.
 func (fsys *FS) readSymlink(ctx context.Context, path string) (string, *client.PathResult, error) {
-	res, data, err := fsys.tree.ReadSmall(ctx, path, mfSymlinkSize)
+	res, err := fsys.tree.Do(ctx, path, client.OpenOptions{Kind: client.KindFile, DiskID: true}, client.ReadData(mfSymlinkSize))
 	if err != nil {
 		return "", nil, err
 	}
-	target, err := decodeMFSymlink(data)
+	target, err := decodeMFSymlink(res.Data)
 	if err != nil {
 		return "", res, nil
 	}
@@ -134,7 +134,8 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 	if err != nil {
 		return nil, syscall.ENAMETOOLONG
 	}
-	res, err := n.fsys.tree.CreateWithData(ctx, p, data)
+	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{Kind: client.KindFile, Disposition: client.CreateNew, DiskID: true},
+		client.WriteData(data))
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
@@ -142,7 +143,7 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 	n.nameAdded(name)
 	a := attrsOfClose(res.Close)
 	a.link, a.target = true, target
-	return n.newChild(ctx, name, client.DiskFileID(res.Create), a, out), 0
+	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }
 
 var _ = (gofs.NodeReadlinker)((*Node)(nil))

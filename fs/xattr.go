@@ -7,7 +7,7 @@ import (
 
 	gofs "github.com/hanwen/go-fuse/v2/fs"
 
-	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/client"
 )
 
 // Extended attributes in the user namespace are SMB extended attributes
@@ -41,11 +41,11 @@ func (n *Node) getEA(ctx context.Context, name string) ([]byte, syscall.Errno) {
 	if errno != 0 {
 		return nil, errno
 	}
-	eas, err := n.fsys.tree.QueryEAs(ctx, p, []string{name})
+	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{}, client.QueryEAs(name))
 	if err != nil {
 		return nil, ToErrno(err)
 	}
-	for _, ea := range eas {
+	for _, ea := range res.EAs {
 		if strings.EqualFold(ea.Name, name) && len(ea.Value) > 0 {
 			return ea.Value, 0
 		}
@@ -121,7 +121,7 @@ func (n *Node) Setxattr(ctx context.Context, attr string, data []byte, flags uin
 	if errno != 0 {
 		return errno
 	}
-	return ToErrno(n.fsys.tree.SetEAs(ctx, p, []wire.EA{{Name: name, Value: data}}))
+	return ToErrno(n.fsys.setEAs(ctx, p, client.EA{Name: name, Value: data}))
 }
 
 var _ = (gofs.NodeRemovexattrer)((*Node)(nil))
@@ -148,7 +148,7 @@ func (n *Node) Removexattr(ctx context.Context, attr string) syscall.Errno {
 	if errno != 0 {
 		return errno
 	}
-	return ToErrno(n.fsys.tree.SetEAs(ctx, p, []wire.EA{{Name: name}}))
+	return ToErrno(n.fsys.setEAs(ctx, p, client.EA{Name: name}))
 }
 
 var _ = (gofs.NodeListxattrer)((*Node)(nil))
@@ -160,12 +160,12 @@ func (n *Node) Listxattr(ctx context.Context, dest []byte) (uint32, syscall.Errn
 	if errno != 0 {
 		return 0, errno
 	}
-	eas, err := n.fsys.tree.QueryEAs(ctx, p, nil)
+	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{}, client.QueryEAs())
 	if err != nil {
 		return 0, ToErrno(err)
 	}
 	var b []byte
-	for _, ea := range eas {
+	for _, ea := range res.EAs {
 		if len(ea.Value) == 0 {
 			continue
 		}
@@ -177,4 +177,10 @@ func (n *Node) Listxattr(ctx context.Context, dest []byte) (uint32, syscall.Errn
 		return uint32(len(b)), syscall.ERANGE
 	}
 	return uint32(copy(dest, b)), 0
+}
+
+// setEAs sets the EAs of p; one with an empty value is removed.
+func (fsys *FS) setEAs(ctx context.Context, p string, eas ...client.EA) error {
+	_, err := fsys.tree.Do(ctx, p, client.OpenOptions{}, client.SetEAs(eas...))
+	return err
 }

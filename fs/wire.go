@@ -1,0 +1,100 @@
+package fs
+
+// The one file of package fs (with errno.go's NTSTATUS table) that speaks
+// client/wire: what the server's answers say, turned into attrs, and the
+// status checks fs makes beyond mapping errors to errno.
+
+import (
+	"context"
+	"errors"
+	"syscall"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
+)
+
+// closeResponse is what closing a handle answers (client.File.Close).
+type closeResponse = wire.CloseResponse
+
+func attrsOfClose(c *wire.CloseResponse) attrs {
+	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
+}
+
+func attrsOfCreate(c *wire.CreateResponse) attrs {
+	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
+}
+
+func attrsOfEntry(e *wire.DirEntry) attrs {
+	return attrs{ctime: e.CreationTime, atime: e.LastAccessTime, mtime: e.LastWriteTime, chtime: e.ChangeTime, size: e.EndOfFile, alloc: e.AllocationSize, attr: e.FileAttributes}
+}
+
+func attrsOfInfo(i *wire.FileNetworkOpenInformation) attrs {
+	return attrs{ctime: i.CreationTime, atime: i.LastAccessTime, mtime: i.LastWriteTime, chtime: i.ChangeTime, size: i.EndOfFile, alloc: i.AllocationSize, attr: i.FileAttributes}
+}
+
+// withStandard adds the link count and delete-pending state.
+func withStandard(a attrs, si *wire.FileStandardInformation) attrs {
+	a.nlink = si.NumberOfLinks
+	a.deleted = si.DeletePending
+	return a
+}
+
+// closeAttrs returns the attributes a CLOSE answered with, if it carries
+// them (it was asked to, and succeeded).
+func closeAttrs(r *wire.CloseResponse) (attrs, bool) {
+	if r == nil || r.Flags&wire.CloseFlagPostQueryAttrib == 0 {
+		return attrs{}, false
+	}
+	return attrsOfClose(r), true
+}
+
+// isDirAttr and isReadOnlyAttr read FileAttributes ([MS-FSCC] 2.6).
+func isDirAttr(attr uint32) bool      { return attr&wire.FileAttributeDirectory != 0 }
+func isReadOnlyAttr(attr uint32) bool { return attr&wire.FileAttributeReadOnly != 0 }
+
+// utf16Len is the length of s in UTF-16 bytes, as SMB sends names.
+func utf16Len(s string) int { return wire.UTF16Len(s) }
+
+// writeFinish writes data at off (the bytes held back) and sets the
+// write time to now on f, in one compound, and returns the attributes
+// after it (nil when the server did not say).
+func writeFinish(ctx context.Context, f *client.File, data []byte, off int64, now time.Time) (*attrs, error) {
+	ni, si, err := f.WriteFinishStat(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: toFileTime(now)})
+	if err != nil || ni == nil {
+		return nil, err
+	}
+	a := withStandard(attrsOfInfo(ni), si)
+	return &a, nil
+}
+
+// Status checks fs makes where it does more than map an error to errno.
+
+func accessDenied(err error) bool     { return client.IsStatus(err, wire.StatusAccessDenied) }
+func fileClosed(err error) bool       { return client.IsStatus(err, wire.StatusFileClosed) }
+func rangeNotLocked(err error) bool   { return client.IsStatus(err, wire.StatusRangeNotLocked) }
+func invalidLockRange(err error) bool { return client.IsStatus(err, wire.StatusInvalidLockRange) }
+
+// copyErrno maps a failed server-side copy: "cannot do it here" becomes
+// ENOSYS (never again on this mount) or EOPNOTSUPP/EXDEV (not this time),
+// so that the kernel copies through read and write; the rest as usual.
+func copyErrno(err error) syscall.Errno {
+	var se *client.StatusError
+	switch {
+	case errors.Is(err, client.ErrCopyCrossTree):
+		return syscall.EXDEV
+	case errors.Is(err, client.ErrCopyOverlap), errors.Is(err, client.ErrCopyRange):
+		return syscall.EINVAL
+	case errors.As(err, &se) && se.Command == wire.CmdIoctl:
+		switch se.Status {
+		case wire.StatusNotSupported, wire.StatusInvalidDeviceRequest, wire.StatusNotImplemented:
+			return syscall.ENOSYS
+		case wire.StatusObjectNameNotFound, wire.StatusInvalidViewSize:
+			// The server did not recognise the resume key, or the
+			// source shrank since we clamped the range to it: the
+			// kernel's own copy handles either.
+			return syscall.EOPNOTSUPP
+		}
+	}
+	return ToErrno(err)
+}
