@@ -85,12 +85,7 @@ func session(t *testing.T, env *livetest.Environment, p client.Policy, share str
 		return err
 	}
 	name := scratch(t, env, share)
-	f, err := tr.Create(ctx, name, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOverwriteIf,
-		CreateOptions:     wire.FileNonDirectoryFile,
-	})
+	f, err := tr.Open(ctx, name, client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Disposition: client.OverwriteOrCreate, Kind: client.KindFile})
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@
 // and twice Options.Timeout): dial, NEGOTIATE and SESSION_SETUP with a
 // fresh mechanism under the same Policy and the same checks, TREE_CONNECT
 // of every Tree (encryption checked as Connect does), and a DH2C reopen of
-// every durable File (Tree.OpenFile, Tree.CreateDurable), all before any
+// every durable File (opened with OpenOptions.Durable), all before any
 // caller goes on. Failed attempts back off from 0.2 s to 10 s and go on
 // while a caller waits or a durable handle is still held by the server.
 // The same *Tree and *File values keep working.

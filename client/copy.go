@@ -139,7 +139,7 @@ func checkCopyRange(src, dst *File, srcOff, dstOff, length uint64) error {
 		return ErrCopyRange
 	}
 	same := src == dst
-	if id := DiskFileID(src.Create); id != 0 && id == DiskFileID(dst.Create) {
+	if id := src.DiskID(); id != 0 && id == dst.DiskID() {
 		same = true
 	}
 	if same && length > 0 && srcOff < dstOff+length && dstOff < srcOff+length {

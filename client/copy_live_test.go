@@ -13,7 +13,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/mitm"
-	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
 
@@ -34,13 +33,7 @@ func copySource(t *testing.T, tr *client.Tree, name string, size int) []byte {
 
 func openRead(t *testing.T, tr *client.Tree, name string) *client.File {
 	t.Helper()
-	f, err := tr.Create(context.Background(), name, &wire.CreateRequest{
-		DesiredAccess:     wire.FileReadData | wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileNonDirectoryFile,
-		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
-	})
+	f, err := tr.Open(context.Background(), name, client.OpenOptions{Access: client.AccessReadData, Kind: client.KindFile, DiskID: true})
 	if err != nil {
 		t.Fatalf("open %s: %v", name, err)
 	}
@@ -52,13 +45,7 @@ func openRead(t *testing.T, tr *client.Tree, name string) *client.File {
 // not need read access on the target ([MS-SMB2] 3.3.5.15.6).
 func openWriteOnly(t *testing.T, tr *client.Tree, name string) *client.File {
 	t.Helper()
-	f, err := tr.Create(context.Background(), name, &wire.CreateRequest{
-		DesiredAccess:     wire.FileWriteData | wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOverwriteIf,
-		CreateOptions:     wire.FileNonDirectoryFile,
-		Contexts:          []wire.CreateContext{{Name: wire.CtxNameQueryOnDiskID}},
-	})
+	f, err := tr.Open(context.Background(), name, client.OpenOptions{Access: client.AccessWriteData, Disposition: client.OverwriteOrCreate, Kind: client.KindFile, DiskID: true})
 	if err != nil {
 		t.Fatalf("create %s: %v", name, err)
 	}

@@ -13,30 +13,29 @@ package client
 // opened with a grant.
 
 import (
-	"context"
 	"fmt"
 	"time"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
-// durableLeaseState is the lease CreateDurable asks for. A server grants a
+// durableLeaseState is the lease a durable open asks for at least. A server grants a
 // (non-persistent) durable handle only to an open holding a batch oplock or
 // a lease with handle caching ([MS-SMB2] 3.3.5.9.10); read and handle caching
 // give that without the write-back duty of write caching.
 const durableLeaseState = wire.LeaseRead | wire.LeaseHandle
 
-// Durable is the durability a server granted to an open ([MS-SMB2] 3.2.1.6
-// Open.IsDurable, Open.DurableTimeout, Open.IsPersistent, Open.CreateGuid).
-// It is read-only after CreateDurable returns.
-type Durable struct {
+// durableGrant is the durability a server granted to an open ([MS-SMB2]
+// 3.2.1.6 Open.IsDurable, Open.DurableTimeout, Open.IsPersistent,
+// Open.CreateGuid). It is read-only after Open returns.
+type durableGrant struct {
 	// CreateGUID identifies the open for a later reconnect (DH2C).
 	CreateGUID [16]byte
 	// Timeout is how long the server keeps the handle after a disconnect,
 	// as granted (2.2.14.2.12; the server may shorten what was asked).
 	Timeout time.Duration
 	// Persistent reports a persistent (continuously available) handle.
-	// CreateDurable never asks for one and refuses a response claiming it,
+	// Open never asks for one and refuses a response claiming it,
 	// so it is false; it is here for the reconnect work.
 	Persistent bool
 	// Lease is the lease the open holds, which durability depends on: call
@@ -47,27 +46,9 @@ type Durable struct {
 	leaseState uint32
 }
 
-// CreateDurable opens name asking for read and handle caching and for a
-// durable handle kept for timeout after a disconnect; see
-// OpenOptions.Durable. Durable is nil when the server did not grant
-// durability, which is not an error.
-func (t *Tree) CreateDurable(ctx context.Context, name string, req *wire.CreateRequest, timeout time.Duration) (*File, *Durable, error) {
-	f, err := t.open(ctx, name, req, grants{lease: LeaseState(durableLeaseState), durable: true, timeout: timeout})
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, f.durable, nil
-}
-
-// OpenFile opens name durable, with a read+handle lease, where the server
-// grants it, a plain open otherwise; Close releases the lease.
-func (t *Tree) OpenFile(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
-	return t.open(ctx, name, req, grants{lease: LeaseState(durableLeaseState), durable: true})
-}
-
 // durableGranted returns the DH2Q response context of r ([MS-SMB2]
 // 2.2.14.2.12), or nil when there is none (durability not granted). Malformed
-// data, or a persistent grant (CreateDurable never asks for one, and a server
+// data, or a persistent grant (Open never asks for one, and a server
 // grants it only when asked, 3.3.5.9.10), is ErrProtocol.
 func durableGranted(r *wire.CreateResponse) (*wire.DurableHandleResponseV2, error) {
 	data, ok := r.Context(wire.CtxNameDurableV2)
@@ -82,16 +63,6 @@ func durableGranted(r *wire.CreateResponse) (*wire.DurableHandleResponseV2, erro
 		return nil, fmt.Errorf("%w: DH2Q response grants a persistent handle, not requested", ErrProtocol)
 	}
 	return d, nil
-}
-
-// CreateWithMaximalAccess opens name like Create, asking for the maximal
-// access the caller has to the file; see OpenOptions.MaximalAccess.
-func (t *Tree) CreateWithMaximalAccess(ctx context.Context, name string, req *wire.CreateRequest) (*File, uint32, error) {
-	f, err := t.open(ctx, name, req, grants{maxAccess: true})
-	if err != nil {
-		return nil, 0, err
-	}
-	return f, uint32(f.maxAccess), nil
 }
 
 // maximalAccess returns the MaximalAccess of r's MxAc response context

@@ -29,16 +29,6 @@ func durableAlice(t *testing.T, env *livetest.Environment) (*client.Client, *cli
 	return cl, tr, dir
 }
 
-func rwCreate(disp uint32) *wire.CreateRequest {
-	return &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: disp,
-		CreateOptions:     wire.FileNonDirectoryFile,
-		FileAttributes:    wire.FileAttributeNormal,
-	}
-}
-
 func TestLiveDurableHandle(t *testing.T) {
 	env := livetest.Env(t)
 	_, tr, dir := durableAlice(t, env)
@@ -46,25 +36,23 @@ func TestLiveDurableHandle(t *testing.T) {
 	defer cancel()
 	name := dir + `\durable.txt`
 
-	f, d, err := tr.CreateDurable(ctx, name, rwCreate(wire.FileOverwriteIf), 30*time.Second)
+	o := durableOpen(client.OverwriteOrCreate)
+	o.DurableTimeout = 30 * time.Second
+	f, err := tr.Open(ctx, name, o)
 	if err != nil {
-		t.Fatalf("CreateDurable: %v", err)
+		t.Fatalf("durable open: %v", err)
 	}
-	if d == nil {
+	if !f.Durable() {
 		f.Close(context.Background())
 		t.Fatalf("Samba granted no durable handle on the encrypted share (oplock 0x%x, %d contexts)", f.Create.OplockLevel, len(f.Create.Contexts))
 	}
-	defer d.Lease.Release()
-	if d.Timeout <= 0 || d.Timeout > 30*time.Second {
-		t.Errorf("granted timeout %v, asked 30s (may shorten, never lengthen, never 0)", d.Timeout)
+	// (A persistent grant, never asked for, fails the open: a share
+	// that is not continuously available must not claim one. The
+	// CreateGuid is checked in TestFakeDurableCreateGUID.)
+	if d := f.DurableTimeout(); d <= 0 || d > 30*time.Second {
+		t.Errorf("granted timeout %v, asked 30s (may shorten, never lengthen, never 0)", d)
 	}
-	if d.Persistent {
-		t.Error("persistent handle granted on a share that is not continuously available")
-	}
-	if d.CreateGUID == [16]byte{} {
-		t.Error("zero CreateGuid")
-	}
-	if st := uint32(d.Lease.State()); st&wire.LeaseHandle == 0 {
+	if st := f.Lease().State(); st&client.LeaseHandle == 0 {
 		t.Errorf("durable grant with lease state 0x%x: durability needs handle caching", st)
 	}
 	// The context really went out and came back.
@@ -85,7 +73,7 @@ func TestLiveDurableHandle(t *testing.T) {
 	}
 
 	// A fresh, plain open sees what the durable handle wrote.
-	g, err := tr.Create(ctx, name, rwCreate(wire.FileOpen))
+	g, err := tr.Open(ctx, name, rwOpen(client.OpenExisting))
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
@@ -113,18 +101,20 @@ func TestLiveDurableTimeouts(t *testing.T) {
 		{time.Hour, time.Millisecond, 300 * time.Second}, // cut down (Samba: 300 s)
 		{1500 * time.Millisecond, time.Millisecond, 1500 * time.Millisecond},
 	} {
-		f, d, err := tr.CreateDurable(ctx, name, rwCreate(wire.FileOpen), tc.ask)
+		o := durableOpen(client.OpenExisting)
+		o.DurableTimeout = tc.ask
+		f, err := tr.Open(ctx, name, o)
 		if err != nil {
-			t.Fatalf("CreateDurable(%v): %v", tc.ask, err)
+			t.Fatalf("durable open (%v): %v", tc.ask, err)
 		}
+		durable, granted := f.Durable(), f.DurableTimeout()
 		f.Close(ctx)
-		if d == nil {
-			t.Fatalf("CreateDurable(%v): no durable handle", tc.ask)
+		if !durable {
+			t.Fatalf("durable open (%v): no durable handle", tc.ask)
 		}
-		d.Lease.Release()
-		t.Logf("asked %v, granted %v", tc.ask, d.Timeout)
-		if d.Timeout < tc.min || d.Timeout > tc.max {
-			t.Errorf("asked %v, granted %v; want within [%v, %v]", tc.ask, d.Timeout, tc.min, tc.max)
+		t.Logf("asked %v, granted %v", tc.ask, granted)
+		if granted < tc.min || granted > tc.max {
+			t.Errorf("asked %v, granted %v; want within [%v, %v]", tc.ask, granted, tc.min, tc.max)
 		}
 	}
 }
@@ -136,18 +126,13 @@ func TestLiveDurableDirectoryNotGranted(t *testing.T) {
 	_, tr, dir := durableAlice(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	f, d, err := tr.CreateDurable(ctx, dir, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileDirectoryFile,
-	}, time.Minute)
+	f, err := tr.Open(ctx, dir, client.OpenOptions{Access: client.AccessRead, Kind: client.KindDir, Durable: true, DurableTimeout: time.Minute})
 	if err != nil {
-		t.Fatalf("CreateDurable on a directory: %v", err)
+		t.Fatalf("durable open of a directory: %v", err)
 	}
 	defer f.Close(context.Background())
-	if d != nil {
-		t.Fatalf("durable handle on a directory: %+v (lease 0x%x)", d, uint32(d.Lease.State()))
+	if f.Durable() {
+		t.Fatalf("durable handle on a directory: timeout %v (lease %v)", f.DurableTimeout(), f.Lease())
 	}
 	if _, err := f.ReadDir(ctx, ""); err != nil {
 		t.Fatalf("ReadDir on the handle: %v", err)
@@ -163,63 +148,49 @@ func TestLiveMaximalAccess(t *testing.T) {
 	createFile(t, tr, name).Close(ctx)
 
 	// A file alice owns: she may read and write it, whatever she opened for.
-	f, acc, err := tr.CreateWithMaximalAccess(ctx, name, &wire.CreateRequest{
-		DesiredAccess:     wire.FileReadAttributes,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-	})
-	if err != nil {
-		t.Fatalf("CreateWithMaximalAccess on alice's file: %v", err)
+	maximal := func(tr *client.Tree, path string, access client.Access) (uint32, error) {
+		f, err := tr.Open(ctx, path, client.OpenOptions{Access: access, MaximalAccess: true})
+		if err != nil {
+			return 0, err
+		}
+		f.Close(ctx)
+		return uint32(f.MaximalAccess()), nil
 	}
-	f.Close(ctx)
+	acc, err := maximal(tr, name, client.AccessReadAttributes)
+	if err != nil {
+		t.Fatalf("maximal access on alice's file: %v", err)
+	}
 	if want := wire.FileReadData | wire.FileWriteData; acc&want != want {
 		t.Errorf("maximal access 0x%08x on alice's own file lacks FILE_READ_DATA|FILE_WRITE_DATA", acc)
 	}
 
 	// bob's private directory (0700, owned by bob) in share users.
 	ut := connect(t, cl, env.Shares.Users)
-	denied := func(what, path string, access uint32) {
+	denied := func(what, path string, access client.Access) {
 		t.Helper()
-		f, acc, err := ut.CreateWithMaximalAccess(ctx, path, &wire.CreateRequest{
-			DesiredAccess:     access,
-			ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-			CreateDisposition: wire.FileOpen,
-		})
-		if err == nil {
-			f.Close(ctx)
-		}
+		acc, err := maximal(ut, path, access)
 		var se *client.StatusError
 		if !errors.As(err, &se) || se.Status != wire.StatusAccessDenied || se.Command != wire.CmdCreate {
 			t.Errorf("%s: access 0x%08x, err %v; want CREATE STATUS_ACCESS_DENIED", what, acc, err)
 		}
 	}
-	denied(`listing bob\`, "bob", wire.GenericRead)
-	denied(`opening a name inside bob\`, `bob\anything`, wire.FileReadAttributes)
+	denied(`listing bob\`, "bob", client.AccessRead)
+	denied(`opening a name inside bob\`, `bob\anything`, client.AccessReadAttributes)
 
 	// Samba does let alice open bob\ for its attributes alone; the maximal
 	// access then shows she can do nothing more with it.
-	f, acc, err = ut.CreateWithMaximalAccess(ctx, "bob", &wire.CreateRequest{
-		DesiredAccess:     wire.FileReadAttributes,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-	})
+	acc, err = maximal(ut, "bob", client.AccessReadAttributes)
 	if err != nil {
 		t.Fatalf("open bob\\ for attributes: %v", err)
 	}
-	f.Close(ctx)
 	if acc&(wire.FileListDirectory|wire.FileAddFile|wire.FileAddSubdirectory|wire.FileTraverse|wire.Delete|wire.WriteDAC) != 0 {
 		t.Errorf("alice's maximal access on bob\\ is 0x%08x: more than attributes", acc)
 	}
 	// And on her own directory she has it all.
-	f, acc, err = ut.CreateWithMaximalAccess(ctx, "alice", &wire.CreateRequest{
-		DesiredAccess:     wire.FileReadAttributes,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-	})
+	acc, err = maximal(ut, "alice", client.AccessReadAttributes)
 	if err != nil {
 		t.Fatalf("open alice\\: %v", err)
 	}
-	f.Close(ctx)
 	if want := wire.FileListDirectory | wire.FileAddFile; acc&want != want {
 		t.Errorf("alice's maximal access on alice\\ is 0x%08x", acc)
 	}

@@ -29,7 +29,7 @@ type File struct {
 	// req (without contexts) and durable are set, read-only, for durable
 	// handles: what a reconnect needs to reclaim it.
 	req     *wire.CreateRequest
-	durable *Durable
+	durable *durableGrant
 	// lease, oplock and maxAccess are what the server granted,
 	// read-only after Open.
 	lease     *Lease
@@ -63,11 +63,6 @@ func (t *Tree) request(ctx context.Context, cmd wire.Command, body interface{ Ap
 		return nil, err
 	}
 	return sn.request(ctx, cmd, body, charge)
-}
-
-// Create opens or creates name with req's parameters; see Open.
-func (t *Tree) Create(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
-	return t.open(ctx, name, req, grants{})
 }
 
 // create sends req for name (a share-relative path with backslashes, ""
@@ -409,16 +404,6 @@ func (f *File) writeAt(ctx context.Context, sn *snap, p []byte, off int64) (int,
 		return written, firstErr
 	}
 	return written, nil
-}
-
-// OpenFileWrite opens name like OpenFile, but asks for write caching as
-// well (a read, handle and write lease): a server grants it only while no
-// other client has the file open, and breaks it before another open
-// proceeds. Data a caller keeps back under it (write-behind, see
-// StartWriteAt) must reach the server before the break is acknowledged:
-// register that with Lease().OnBreak.
-func (t *Tree) OpenFileWrite(ctx context.Context, name string, req *wire.CreateRequest) (*File, error) {
-	return t.open(ctx, name, req, grants{lease: LeaseState(durableLeaseState) | LeaseWrite, durable: true})
 }
 
 // Write is a WRITE in flight, from StartWriteAt: its requests are sent

@@ -47,13 +47,13 @@ func (f *File) WriteFinishStat(ctx context.Context, data []byte, off int64, bi *
 func (f *File) writeFinish(ctx context.Context, data []byte, off int64, bi *wire.FileBasicInformation, stat bool) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
 	if len(data) == 0 {
 		if stat {
-			ni, si, err := f.SetInfoStat(ctx, wire.ClassFileBasicInformation, bi.Encode())
+			ni, si, err := f.setInfoStat(ctx, wire.ClassFileBasicInformation, bi.Encode())
 			if err != nil {
 				return nil, nil, fmt.Errorf("%w: %w", ErrTimeNotSet, err)
 			}
 			return ni, si, nil
 		}
-		if err := f.SetBasicInfo(ctx, bi); err != nil {
+		if err := f.SetInfo(ctx, wire.InfoFile, wire.ClassFileBasicInformation, 0, bi.Encode()); err != nil {
 			return nil, nil, fmt.Errorf("%w: %w", ErrTimeNotSet, err)
 		}
 		return nil, nil, nil

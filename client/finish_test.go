@@ -17,7 +17,7 @@ import (
 func TestWriteFinish(t *testing.T) {
 	r := newRig(t, &smbtest.Server{}, 0, nil)
 	ctx := context.Background()
-	f, err := r.tr.Create(ctx, "small", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "small", rwOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestWriteFinishDiskFull(t *testing.T) {
 	// server fails the related SET_INFO with the WRITE's status).
 	r := newRig(t, &smbtest.Server{}, 0, nil)
 	ctx := context.Background()
-	f, err := r.tr.Create(ctx, "full", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "full", rwOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestWriteFinishTimeOnly(t *testing.T) {
 	// No data: only the SET_INFO is sent; its failure is "time not set".
 	r := newRig(t, &smbtest.Server{}, 0, nil)
 	ctx := context.Background()
-	f, err := r.tr.Create(ctx, "t", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "t", rwOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,13 +18,13 @@ import (
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
-// SetInfoStat sets one information class of the open file and returns its
+// setInfoStat sets one information class of the open file and returns its
 // attributes after the change, in one related compound ([MS-SMB2]
 // 3.2.4.1.4): a failed SET_INFO fails the queries after it with its
 // status, which is returned. The compound is sent again after a reconnect
 // only when class is idempotent (FileEndOfFileInformation,
-// FileBasicInformation).
-func (f *File) SetInfoStat(ctx context.Context, class uint8, buf []byte) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
+// FileBasicInformation). WriteFinishStat uses it.
+func (f *File) setInfoStat(ctx context.Context, class uint8, buf []byte) (*wire.FileNetworkOpenInformation, *wire.FileStandardInformation, error) {
 	var resps [][]byte
 	err := f.t.do(ctx, f, classify(wire.CmdSetInfo, uint32(class)), func(sn *snap) (err error) {
 		set := &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: class, Buffer: buf, FileID: sn.fid}

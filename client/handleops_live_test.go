@@ -45,18 +45,18 @@ func TestLiveHandleOps(t *testing.T) {
 	}
 
 	const t2 = 133_600_000_000_000_000
-	ni, _, err = f.SetInfoStat(ctx, wire.ClassFileBasicInformation, (&wire.FileBasicInformation{LastWriteTime: t2}).Encode())
+	res, err := f.Do(ctx, client.SetTimes(time.Unix((t2-116444736000000000)/1e7, 0), time.Time{}), client.QueryAttrs(), client.QueryStandard())
 	if err != nil {
-		t.Fatalf("SetInfoStat: %v", err)
+		t.Fatalf("set times and stat: %v", err)
 	}
-	if ni.LastWriteTime != t2 || ni.EndOfFile != uint64(len(data)) {
-		t.Fatalf("SetInfoStat reports time %d, size %d; want %d, %d", ni.LastWriteTime, ni.EndOfFile, uint64(t2), len(data))
+	if ni = res.Attrs; ni.LastWriteTime != t2 || ni.EndOfFile != uint64(len(data)) {
+		t.Fatalf("set times and stat reports time %d, size %d; want %d, %d", ni.LastWriteTime, ni.EndOfFile, uint64(t2), len(data))
 	}
 
 	// A failed SET_INFO fails the whole compound with its status.
-	_, _, err = f.SetInfoStat(ctx, wire.ClassFileRenameInformation, (&wire.FileRenameInformation{FileName: dir + `\no\such\dir\x`}).Encode())
+	_, err = f.Do(ctx, client.RenameTo(dir+`\no\such\dir\x`, false), client.QueryAttrs(), client.QueryStandard())
 	if err == nil {
-		t.Fatal("SetInfoStat of a rename into a missing directory succeeded")
+		t.Fatal("a rename into a missing directory succeeded")
 	}
 
 	// Over a file another handle holds open: refused, and nothing moved.

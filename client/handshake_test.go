@@ -92,7 +92,7 @@ func writeReadBack(t *testing.T, cl *Client, srv *smbtest.Server, share, name st
 	if err != nil {
 		t.Fatalf("Connect %s: %v", share, err)
 	}
-	f, err := tr.Create(ctx, name, &wire.CreateRequest{
+	f, err := tr.create(ctx, name, &wire.CreateRequest{
 		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
 		ShareAccess:       wire.ShareRead | wire.ShareWrite,
 		CreateDisposition: wire.FileOverwriteIf,
@@ -116,7 +116,7 @@ func writeReadBack(t *testing.T, cl *Client, srv *smbtest.Server, share, name st
 	if got, _ := srv.ReadFile(name); !bytes.Equal(got, data) {
 		t.Fatalf("server holds %d bytes, want the %d written", len(got), len(data))
 	}
-	g, err := tr.Create(ctx, name, &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: wire.ShareRead, CreateDisposition: wire.FileOpen})
+	g, err := tr.create(ctx, name, &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: wire.ShareRead, CreateDisposition: wire.FileOpen})
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
@@ -260,24 +260,25 @@ func TestFakeCompoundAndDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	// CREATE + CLOSE as one related compound.
-	cr, clr, err := tr.Stat(ctx, "a.txt")
+	res, err := tr.Do(ctx, "a.txt", OpenOptions{DiskID: true})
 	if err != nil {
 		t.Fatalf("Stat: %v", err)
 	}
-	if cr.EndOfFile != 5 || clr.EndOfFile != 5 {
-		t.Fatalf("Stat sizes %d, %d; want 5", cr.EndOfFile, clr.EndOfFile)
+	if res.Create.EndOfFile != 5 || res.Close.EndOfFile != 5 {
+		t.Fatalf("Stat sizes %d, %d; want 5", res.Create.EndOfFile, res.Close.EndOfFile)
 	}
 	// A failed CREATE fails the related CLOSE with the same status.
-	if _, _, err := tr.Stat(ctx, "missing"); !IsStatus(err, wire.StatusObjectNameNotFound) {
+	if _, err := tr.Do(ctx, "missing", OpenOptions{DiskID: true}); !IsStatus(err, wire.StatusObjectNameNotFound) {
 		t.Fatalf("Stat missing: %v", err)
 	}
-	if _, err := tr.Mkdir(ctx, "d"); err != nil {
+	mkdir := OpenOptions{Kind: KindDir, Disposition: CreateNew, DiskID: true}
+	if _, err := tr.Do(ctx, "d", mkdir); err != nil {
 		t.Fatalf("Mkdir: %v", err)
 	}
-	if _, err := tr.Mkdir(ctx, "d"); !IsStatus(err, wire.StatusObjectNameCollision) {
+	if _, err := tr.Do(ctx, "d", mkdir); !IsStatus(err, wire.StatusObjectNameCollision) {
 		t.Fatalf("second Mkdir: %v", err)
 	}
-	root, err := tr.Create(ctx, "", &wire.CreateRequest{DesiredAccess: wire.FileListDirectory, ShareAccess: shareAll, CreateDisposition: wire.FileOpen, CreateOptions: wire.FileDirectoryFile})
+	root, err := tr.create(ctx, "", &wire.CreateRequest{DesiredAccess: wire.FileListDirectory, ShareAccess: shareAll, CreateDisposition: wire.FileOpen, CreateOptions: wire.FileDirectoryFile})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -748,7 +749,7 @@ func TestFakeReadPastEOF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := tr.Create(ctx, "five", &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
+	f, err := tr.create(ctx, "five", &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -759,7 +760,7 @@ func TestFakeReadPastEOF(t *testing.T) {
 	if n, err := f.ReadAt(ctx, buf, 100); n != 0 || err != io.EOF {
 		t.Fatalf("ReadAt past the end = %d, %v; want 0, EOF", n, err)
 	}
-	if _, err := tr.Create(ctx, "nope", &wire.CreateRequest{DesiredAccess: wire.GenericRead, CreateDisposition: wire.FileOpen}); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := tr.create(ctx, "nope", &wire.CreateRequest{DesiredAccess: wire.GenericRead, CreateDisposition: wire.FileOpen}); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("open missing file: %v, want fs.ErrNotExist", err)
 	}
 }
@@ -778,11 +779,11 @@ func TestFakeCompoundSignedOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 3 {
-		if _, _, err := tr.Stat(ctx, "a.txt"); err != nil {
+		if _, err := tr.Do(ctx, "a.txt", OpenOptions{DiskID: true}); err != nil {
 			t.Fatalf("Stat: %v", err)
 		}
 	}
-	if _, err := tr.Statfs(ctx); !IsStatus(err, wire.StatusNotSupported) {
+	if _, err := tr.Do(ctx, "", OpenOptions{Kind: KindDir}, QueryFSSize()); !IsStatus(err, wire.StatusNotSupported) {
 		t.Fatalf("Statfs on a server without QUERY_INFO: %v, want STATUS_NOT_SUPPORTED", err)
 	}
 	for _, r := range srv.Records() {
@@ -825,7 +826,7 @@ func TestFakeConcurrentTransfers(t *testing.T) {
 		wg.Go(func() {
 			name := "f" + string(rune('0'+i))
 			data := secretData(200_000 + i*1000)
-			f, err := tr.Create(ctx, name, &wire.CreateRequest{DesiredAccess: wire.GenericRead | wire.GenericWrite, ShareAccess: shareAll, CreateDisposition: wire.FileCreate})
+			f, err := tr.create(ctx, name, &wire.CreateRequest{DesiredAccess: wire.GenericRead | wire.GenericWrite, ShareAccess: shareAll, CreateDisposition: wire.FileCreate})
 			if err != nil {
 				errs <- err
 				return
@@ -922,7 +923,7 @@ func TestFakePlaintextInterimKillsConnection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = tr.Create(ctx, "x", &wire.CreateRequest{DesiredAccess: wire.GenericRead, CreateDisposition: wire.FileOpenIf})
+	_, err = tr.create(ctx, "x", &wire.CreateRequest{DesiredAccess: wire.GenericRead, CreateDisposition: wire.FileOpenIf})
 	if !errors.Is(err, ErrUnprotected) || !strings.Contains(err.Error(), "STATUS_PENDING") {
 		t.Fatalf("Create = %v, want ErrUnprotected naming the plaintext STATUS_PENDING", err)
 	}

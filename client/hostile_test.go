@@ -28,7 +28,7 @@ func TestHostileLengths(t *testing.T) {
 	}
 	ops := map[string]func() error{
 		"READ": func() error {
-			f, err := tr.Create(ctx, "f", &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
+			f, err := tr.create(ctx, "f", &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
 			if err != nil {
 				return err
 			}
@@ -41,7 +41,7 @@ func TestHostileLengths(t *testing.T) {
 			return err
 		},
 		"QUERY_INFO": func() error {
-			f, err := tr.Create(ctx, "f", &wire.CreateRequest{DesiredAccess: wire.FileReadAttributes, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
+			f, err := tr.create(ctx, "f", &wire.CreateRequest{DesiredAccess: wire.FileReadAttributes, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
 			if err != nil {
 				return err
 			}
@@ -50,7 +50,7 @@ func TestHostileLengths(t *testing.T) {
 			return err
 		},
 		"QUERY_DIRECTORY": func() error {
-			f, err := tr.Create(ctx, "", &wire.CreateRequest{DesiredAccess: wire.FileListDirectory, ShareAccess: shareAll,
+			f, err := tr.create(ctx, "", &wire.CreateRequest{DesiredAccess: wire.FileListDirectory, ShareAccess: shareAll,
 				CreateDisposition: wire.FileOpen, CreateOptions: wire.FileDirectoryFile})
 			if err != nil {
 				return err

@@ -108,24 +108,13 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 			mkdir(t, ta, dir)
 			name := dir + `\leased`
 			rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
-			fo, op, err := ta.CreateWithOplock(ctx, name+"-oplock", &wire.CreateRequest{
-				DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-				CreateDisposition: wire.FileOverwriteIf,
-				CreateOptions:     wire.FileNonDirectoryFile,
-				FileAttributes:    wire.FileAttributeNormal,
-			}, wire.OplockLevelBatch)
+			fo, op, err := openOplocked(ctx, ta, name+"-oplock", client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Disposition: client.OverwriteOrCreate, Kind: client.KindFile}, wire.OplockLevelBatch)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer fo.Close(context.Background())
 			obroken := op.Broken()
-			fob, err := tb.Create(ctx, name+"-oplock", &wire.CreateRequest{
-				DesiredAccess:     wire.GenericRead,
-				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-				CreateDisposition: wire.FileOpen,
-				CreateOptions:     wire.FileNonDirectoryFile,
-			})
+			fob, err := tb.Open(ctx, name+"-oplock", client.OpenOptions{Access: client.AccessRead, Kind: client.KindFile})
 			if err != nil {
 				t.Fatalf("B's open of the oplocked file: %v", err)
 			}
@@ -138,24 +127,13 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 			if err := op.Wait(ctx); err != nil {
 				t.Fatalf("oplock acknowledgment: %v", err)
 			}
-			fa, lease, err := ta.CreateWithLease(ctx, name, &wire.CreateRequest{
-				DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-				CreateDisposition: wire.FileOverwriteIf,
-				CreateOptions:     wire.FileNonDirectoryFile,
-				FileAttributes:    wire.FileAttributeNormal,
-			}, rwh)
+			fa, lease, err := openLeasedLive(ctx, ta, name, client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Disposition: client.OverwriteOrCreate, Kind: client.KindFile}, rwh)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer fa.Close(context.Background())
 			broken := lease.Broken()
-			fb, err := tb.Create(ctx, name, &wire.CreateRequest{
-				DesiredAccess:     wire.GenericWrite,
-				ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-				CreateDisposition: wire.FileOpen,
-				CreateOptions:     wire.FileNonDirectoryFile,
-			})
+			fb, err := tb.Open(ctx, name, client.OpenOptions{Access: client.AccessWrite, Kind: client.KindFile})
 			if err != nil {
 				t.Fatalf("B's open: %v", err)
 			}
@@ -163,7 +141,7 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 			select {
 			case <-broken:
 			case <-ctx.Done():
-				_, _, err := ta.Stat(context.Background(), name)
+				_, err := ta.Do(context.Background(), name, client.OpenOptions{})
 				t.Fatalf("no lease break (lease 0x%x; A's connection: %v)", uint32(lease.State()), err)
 			}
 			if err := lease.Wait(ctx); err != nil {

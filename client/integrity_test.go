@@ -86,8 +86,7 @@ func (h *hostileNet) dial(ctx context.Context, network, addr string) (net.Conn, 
 
 // readAll opens name, reads n bytes from it and closes it.
 func readAll(ctx context.Context, tr *client.Tree, name string, n int) ([]byte, error) {
-	f, err := tr.OpenFile(ctx, name, &wire.CreateRequest{DesiredAccess: wire.GenericRead,
-		ShareAccess: wire.ShareRead | wire.ShareWrite, CreateDisposition: wire.FileOpen})
+	f, err := tr.Open(ctx, name, client.OpenOptions{Access: client.AccessRead, Deny: client.DenyDelete, Durable: true})
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +189,7 @@ func TestIntegrityFailuresBackOff(t *testing.T) {
 	var delays []time.Duration
 	for i := range 4 {
 		hn.arm(flip)
-		r.tr.Stat(ctx, "x") // fails or not; the connection is gone
+		r.tr.Do(ctx, "x", client.OpenOptions{}) // fails or not; the connection is gone
 		for {
 			e := r.event(t)
 			if e.Kind == client.EventIntegrity {
@@ -274,7 +273,7 @@ func TestPendingThenSilenceCapped(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	withhold.Store(true)
-	_, err := r.tr.Create(ctx, "known", rwRequest(wire.FileOpen))
+	_, err := r.tr.Open(ctx, "known", rwOpen(client.OpenExisting))
 	withhold.Store(false)
 	if !errors.Is(err, client.ErrTimeout) {
 		t.Fatalf("CREATE with the answer withheld: %v, want ErrTimeout", err)

@@ -272,29 +272,6 @@ func (l *Lease) Release() {
 	bt.mu.Unlock()
 }
 
-// CreateWithLease opens name like Create, asking for a lease with the
-// requested state (a combination of wire.LeaseRead, wire.LeaseHandle and
-// wire.LeaseWrite); see OpenOptions.Lease. The returned Lease has the
-// state the server granted, wire.LeaseNone when it does not lease; such a
-// Lease is not in the table and never breaks.
-func (t *Tree) CreateWithLease(ctx context.Context, name string, req *wire.CreateRequest, state uint32) (*File, *Lease, error) {
-	f, err := t.open(ctx, name, req, grants{lease: LeaseState(state) & (LeaseRead | LeaseHandle | LeaseWrite), leaseAsked: true})
-	if err != nil {
-		return nil, nil, err
-	}
-	if f.lease == nil {
-		return f, noLease(t), nil
-	}
-	return f, f.lease, nil
-}
-
-// noLease is a Lease in the state none, in no table.
-func noLease(t *Tree) *Lease {
-	l := &Lease{tree: t, g: newGrant()}
-	l.g.granted = true
-	return l
-}
-
 // askLease registers a new lease in the client's table, before its
 // CREATE is sent so that no break can arrive for an unknown key, and asks
 // for it in req: a v2 lease context on SMB 3.x, v1 on 2.1. The caller
@@ -496,28 +473,6 @@ func (o *Oplock) Release() {
 		delete(bt.oplocks, o.f.id)
 	}
 	bt.mu.Unlock()
-}
-
-// CreateWithOplock opens name like Create, asking for an oplock of level
-// (wire.OplockLevelII, Exclusive or Batch); see OpenOptions.Oplock. The
-// Oplock holds the level granted, never more than level; with
-// wire.OplockLevelNone it is not in the table and never breaks.
-func (t *Tree) CreateWithOplock(ctx context.Context, name string, req *wire.CreateRequest, level uint8) (*File, *Oplock, error) {
-	switch level {
-	case wire.OplockLevelNone, wire.OplockLevelII, wire.OplockLevelExclusive, wire.OplockLevelBatch:
-	default:
-		return nil, nil, fmt.Errorf("smb2: oplock level 0x%x", level)
-	}
-	f, err := t.openOplock(ctx, name, req, OplockLevel(level))
-	if err != nil {
-		return nil, nil, err
-	}
-	if f.oplock == nil {
-		o := &Oplock{f: f, g: newGrant()}
-		o.g.granted = true
-		return f, o, nil
-	}
-	return f, f.oplock, nil
 }
 
 // openOplock opens name asking for an oplock of level (a valid one) and

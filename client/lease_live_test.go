@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -32,13 +33,7 @@ func TestLiveLeaseBreak(t *testing.T) {
 	name := dir + `\leased.txt`
 	rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
 
-	fa, lease, err := ta.CreateWithLease(ctx, name, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOverwriteIf,
-		CreateOptions:     wire.FileNonDirectoryFile,
-		FileAttributes:    wire.FileAttributeNormal,
-	}, rwh)
+	fa, lease, err := openLeasedLive(ctx, ta, name, client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Disposition: client.OverwriteOrCreate, Kind: client.KindFile}, rwh)
 	if err != nil {
 		t.Fatalf("CreateWithLease: %v", err)
 	}
@@ -60,12 +55,7 @@ func TestLiveLeaseBreak(t *testing.T) {
 
 	// B opens for writing: the server must break A's write caching and,
 	// since A holds W, wait for A's acknowledgment before B's open completes.
-	fb, err := tb.Create(ctx, name, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileNonDirectoryFile,
-	})
+	fb, err := tb.Open(ctx, name, client.OpenOptions{Access: client.AccessWrite, Kind: client.KindFile})
 	if err != nil {
 		t.Fatalf("B's open while A holds RWH: %v", err)
 	}
@@ -105,13 +95,7 @@ func TestLiveOplockBreak(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	name := dir + `\oplocked.txt`
-	fa, op, err := ta.CreateWithOplock(ctx, name, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOverwriteIf,
-		CreateOptions:     wire.FileNonDirectoryFile,
-		FileAttributes:    wire.FileAttributeNormal,
-	}, wire.OplockLevelBatch)
+	fa, op, err := openOplocked(ctx, ta, name, client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Disposition: client.OverwriteOrCreate, Kind: client.KindFile}, wire.OplockLevelBatch)
 	if err != nil {
 		t.Fatalf("CreateWithOplock: %v", err)
 	}
@@ -120,12 +104,7 @@ func TestLiveOplockBreak(t *testing.T) {
 		t.Fatalf("granted oplock 0x%x, want batch or exclusive", op.Level())
 	}
 	broken := op.Broken()
-	fb, err := tb.Create(ctx, name, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileNonDirectoryFile,
-	})
+	fb, err := tb.Open(ctx, name, client.OpenOptions{Access: client.AccessRead, Kind: client.KindFile})
 	if err != nil {
 		t.Fatalf("B's open while A holds a batch oplock: %v", err)
 	}
@@ -143,4 +122,34 @@ func TestLiveOplockBreak(t *testing.T) {
 	}
 	t.Logf("oplock broken batch -> 0x%x", op.Level())
 	op.Release()
+}
+
+// openLeasedLive opens name as o says, asking for a lease with state, and
+// returns the lease granted; none granted is an error.
+func openLeasedLive(ctx context.Context, tr *client.Tree, name string, o client.OpenOptions, state uint32) (*client.File, *client.Lease, error) {
+	o.Lease = client.LeaseState(state)
+	f, err := tr.Open(ctx, name, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.Lease() == nil {
+		f.Close(ctx)
+		return nil, nil, fmt.Errorf("open %s: no lease granted (asked 0x%x)", name, state)
+	}
+	return f, f.Lease(), nil
+}
+
+// openOplocked opens name as o says, asking for an oplock of level, and
+// returns the oplock granted; none granted is an error.
+func openOplocked(ctx context.Context, tr *client.Tree, name string, o client.OpenOptions, level uint8) (*client.File, *client.Oplock, error) {
+	o.Oplock = client.OplockLevel(level)
+	f, err := tr.Open(ctx, name, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.Oplock() == nil {
+		f.Close(ctx)
+		return nil, nil, fmt.Errorf("open %s: no oplock granted (asked 0x%x)", name, level)
+	}
+	return f, f.Oplock(), nil
 }

@@ -36,14 +36,6 @@ func notification(sessionID uint64, body interface{ Append([]byte) []byte }) []b
 	return body.Append(h.Append(nil))
 }
 
-func fileReq() *wire.CreateRequest {
-	return &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpenIf,
-	}
-}
-
 var testFileID = wire.FileID{Persistent: 0x1111, Volatile: 0x2222}
 
 type leaseResult struct {
@@ -52,13 +44,22 @@ type leaseResult struct {
 	err error
 }
 
-// createLeased runs CreateWithLease(want) and answers it, granting grant;
+// openLeased opens name asking for a lease with state want.
+func openLeased(tr *Tree, name string, want uint32) (*File, *Lease, error) {
+	f, err := tr.Open(context.Background(), name, OpenOptions{Access: AccessRead | AccessWrite, Kind: KindFile, Lease: LeaseState(want)})
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Lease(), nil
+}
+
+// createLeased runs openLeased(want) and answers it, granting grant;
 // it returns the lease key the client chose.
 func createLeased(t *testing.T, tr *Tree, p *peer, want, grant uint32) (*Lease, [16]byte) {
 	t.Helper()
 	ch := make(chan leaseResult, 1)
 	go func() {
-		f, l, err := tr.CreateWithLease(context.Background(), "a.txt", fileReq(), want)
+		f, l, err := openLeased(tr, "a.txt", want)
 		ch <- leaseResult{f, l, err}
 	}()
 	req := p.readMsg()
@@ -214,7 +215,7 @@ func TestLeaseBreakOvertakingCreateResponse(t *testing.T) {
 	rwh := wire.LeaseRead | wire.LeaseWrite | wire.LeaseHandle
 	ch := make(chan leaseResult, 1)
 	go func() {
-		f, l, err := tr.CreateWithLease(context.Background(), "a.txt", fileReq(), rwh)
+		f, l, err := openLeased(tr, "a.txt", rwh)
 		ch <- leaseResult{f, l, err}
 	}()
 	req := p.readMsg()
@@ -274,7 +275,11 @@ func TestOplockBreakIsAcknowledged(t *testing.T) {
 	var o *Oplock
 	go func() {
 		var err error
-		_, o, err = tr.CreateWithOplock(context.Background(), "b.txt", fileReq(), wire.OplockLevelBatch)
+		var f *File
+		f, err = tr.Open(context.Background(), "b.txt", OpenOptions{Access: AccessRead | AccessWrite, Kind: KindFile, Oplock: OplockBatch})
+		if err == nil {
+			o = f.Oplock()
+		}
 		ch <- err
 	}()
 	req := p.readMsg()

@@ -81,13 +81,7 @@ func scratch(t *testing.T, env *livetest.Environment, share string) string {
 
 func createFile(t *testing.T, tr *client.Tree, name string) *client.File {
 	t.Helper()
-	f, err := tr.Create(context.Background(), name, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite | wire.Delete,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOverwriteIf,
-		CreateOptions:     wire.FileNonDirectoryFile,
-		FileAttributes:    wire.FileAttributeNormal,
-	})
+	f, err := tr.Open(context.Background(), name, client.OpenOptions{Access: client.AccessRead | client.AccessWrite | client.AccessDelete, Disposition: client.OverwriteOrCreate, Kind: client.KindFile})
 	if err != nil {
 		t.Fatalf("create %s: %v", name, err)
 	}
@@ -96,12 +90,7 @@ func createFile(t *testing.T, tr *client.Tree, name string) *client.File {
 
 func mkdir(t *testing.T, tr *client.Tree, name string) {
 	t.Helper()
-	f, err := tr.Create(context.Background(), name, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileCreate,
-		CreateOptions:     wire.FileDirectoryFile,
-	})
+	f, err := tr.Open(context.Background(), name, client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Disposition: client.CreateNew, Kind: client.KindDir})
 	if err != nil {
 		t.Fatalf("mkdir %s: %v", name, err)
 	}
@@ -191,12 +180,7 @@ func TestLiveKeytab(t *testing.T) {
 		t.Fatalf("security not reached: %+v", info)
 	}
 	tr := connect(t, cl, env.Shares.Encrypted)
-	root, err := tr.Create(context.Background(), "", &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileDirectoryFile,
-	})
+	root, err := tr.Open(context.Background(), "", client.OpenOptions{Access: client.AccessRead, Kind: client.KindDir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,12 +46,7 @@ func parallel(t *testing.T, n int, fn func(i int) error) {
 func listNames(t *testing.T, tr *client.Tree, dir string) map[string]wire.DirEntry {
 	t.Helper()
 	ctx := context.Background()
-	d, err := tr.Create(ctx, dir, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileDirectoryFile,
-	})
+	d, err := tr.Open(ctx, dir, client.OpenOptions{Access: client.AccessRead, Kind: client.KindDir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +70,7 @@ func TestLiveThousandFiles(t *testing.T) {
 	tr := connect(t, cl, env.Shares.Encrypted)
 	ctx := context.Background()
 	dir := scratch(t, env, env.Shares.Encrypted)
-	if _, err := tr.Mkdir(ctx, dir); err != nil {
+	if _, err := tr.Do(ctx, dir, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew}); err != nil {
 		t.Fatal(err)
 	}
 	const n = 1000
@@ -84,7 +79,7 @@ func TestLiveThousandFiles(t *testing.T) {
 	content := func(i int) []byte { return []byte(fmt.Sprintf("file %d\n", i)) }
 
 	parallel(t, n, func(i int) error {
-		_, err := tr.CreateWithData(ctx, name(i), content(i))
+		_, err := tr.Do(ctx, name(i), client.OpenOptions{Kind: client.KindFile, Disposition: client.CreateNew}, client.WriteData(content(i)))
 		return err
 	})
 	ents := listNames(t, tr, dir)
@@ -105,22 +100,25 @@ func TestLiveThousandFiles(t *testing.T) {
 	var mu sync.Mutex
 	statIDs := map[uint64]bool{}
 	parallel(t, n, func(i int) error {
-		cr, _, err := tr.Stat(ctx, name(i))
+		res, err := tr.Do(ctx, name(i), client.OpenOptions{DiskID: true})
 		if err != nil {
 			return err
 		}
-		if cr.EndOfFile != uint64(len(content(i))) {
-			return fmt.Errorf("stat size %d", cr.EndOfFile)
+		if res.Create.EndOfFile != uint64(len(content(i))) {
+			return fmt.Errorf("stat size %d", res.Create.EndOfFile)
 		}
 		mu.Lock()
-		statIDs[client.DiskFileID(cr)] = true
+		statIDs[res.DiskID()] = true
 		mu.Unlock()
 		return nil
 	})
 	if len(statIDs) != n {
 		t.Fatalf("stat gave %d distinct on-disk ids for %d files", len(statIDs), n)
 	}
-	parallel(t, n, func(i int) error { return tr.Rename(ctx, name(i), renamed(i), false) })
+	parallel(t, n, func(i int) error {
+		_, err := tr.Do(ctx, name(i), client.OpenOptions{}, client.RenameTo(renamed(i), false))
+		return err
+	})
 	ents = listNames(t, tr, dir)
 	for i := 0; i < n; i++ {
 		if _, ok := ents[fmt.Sprintf("g%04d.txt", i)]; !ok {
@@ -138,7 +136,10 @@ func TestLiveThousandFiles(t *testing.T) {
 			t.Fatalf("server disk g%04d.txt: %q, %v", i, b, err)
 		}
 	}
-	parallel(t, n, func(i int) error { return tr.Remove(ctx, renamed(i), false) })
+	parallel(t, n, func(i int) error {
+		_, err := tr.Do(ctx, renamed(i), client.OpenOptions{Kind: client.KindFile}, client.Delete())
+		return err
+	})
 	if ents := listNames(t, tr, dir); len(ents) != 0 {
 		t.Fatalf("%d entries left after deleting all", len(ents))
 	}

@@ -14,12 +14,7 @@ import (
 
 func openDir(t *testing.T, tr *client.Tree, name string) *client.File {
 	t.Helper()
-	f, err := tr.Create(context.Background(), name, &wire.CreateRequest{
-		DesiredAccess:     wire.FileListDirectory | wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileDirectoryFile,
-	})
+	f, err := tr.Open(context.Background(), name, client.OpenOptions{Access: client.AccessReadData, Kind: client.KindDir})
 	if err != nil {
 		t.Fatalf("open directory %s: %v", name, err)
 	}
@@ -96,7 +91,7 @@ func TestLiveChangeNotifyCancel(t *testing.T) {
 	}
 	// The connection and the handle keep working: a new Notify on the same
 	// handle sees a create through the same connection.
-	if _, _, err := ta.Stat(ctx, dir); err != nil {
+	if _, err := ta.Do(ctx, dir, client.OpenOptions{}); err != nil {
 		t.Fatalf("Stat after cancel: %v", err)
 	}
 	awaitCreate(t, ctx, d, ta, dir, "again-")

@@ -178,12 +178,11 @@ type OpenOptions struct {
 
 // grants is what an open asks the server to grant beyond the handle.
 type grants struct {
-	lease      LeaseState
-	oplock     OplockLevel
-	durable    bool
-	timeout    time.Duration
-	maxAccess  bool
-	leaseAsked bool // lease is asked for even when 0 (CreateWithLease)
+	lease     LeaseState
+	oplock    OplockLevel
+	durable   bool
+	timeout   time.Duration
+	maxAccess bool
 }
 
 // asksGrants reports whether o asks for anything a handle closed at once
@@ -258,21 +257,21 @@ func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g
 		g.lease |= LeaseRead | LeaseHandle
 	}
 	if !leasing {
-		g.lease, g.leaseAsked, g.durable = 0, false, false
+		g.lease, g.durable = 0, false
 	}
 	if conn.state.Dialect < wire.Dialect300 {
 		g.durable = false // DH2Q is SMB 3
 	}
 	var l *Lease
-	if g.lease != 0 || g.leaseAsked {
+	if g.lease != 0 {
 		var err error
 		if l, err = t.askLease(req, conn, uint32(g.lease)); err != nil {
 			return nil, err
 		}
 	}
-	var d *Durable
+	var d *durableGrant
 	if g.durable {
-		d = &Durable{leaseState: uint32(g.lease)}
+		d = &durableGrant{leaseState: uint32(g.lease)}
 		if _, err := rand.Read(d.CreateGUID[:]); err != nil {
 			l.Release()
 			return nil, fmt.Errorf("smb2: durable CreateGuid: %w", err)
@@ -350,7 +349,7 @@ func (f *File) MaximalAccess() Access { return f.maxAccess }
 
 // DiskID returns the file's on-disk id (OpenOptions.DiskID), or 0 when
 // the server sent none.
-func (f *File) DiskID() uint64 { return DiskFileID(f.Create) }
+func (f *File) DiskID() uint64 { return diskFileID(f.Create) }
 
 // DurableTimeout returns how long the server keeps the handle after a
 // disconnect, as granted, or 0 when the open is not durable.

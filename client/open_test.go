@@ -1,9 +1,11 @@
 package client
 
 import (
+	"context"
 	"testing"
 	"time"
 
+	"github.com/smb3fs/smb3fs/client/smbtest"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
@@ -141,21 +143,6 @@ func TestPlanResendClass(t *testing.T) {
 			t.Errorf("%s: class %v, want %v", c.what, got, c.want)
 		}
 	}
-	// An OpenDo middle operation is classified by its command and class.
-	for _, c := range []struct {
-		what string
-		op   Op
-		want replayClass
-	}{
-		{"QUERY_INFO", rawOp(wire.CmdQueryInfo, &wire.QueryInfoRequest{}, 1), replayIdempotent},
-		{"SET_INFO size", rawOp(wire.CmdSetInfo, &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: wire.ClassFileEndOfFileInformation}, 1), replayIdempotent},
-		{"SET_INFO security", rawOp(wire.CmdSetInfo, &wire.SetInfoRequest{InfoType: wire.InfoSecurity}, 1), replayNever},
-		{"IOCTL", rawOp(wire.CmdIoctl, &wire.IoctlRequest{}, 1), replayNever},
-	} {
-		if c.op.class != c.want {
-			t.Errorf("OpenDo %s: class %v, want %v", c.what, c.op.class, c.want)
-		}
-	}
 }
 
 // TestFileTime pins the FILETIME conversion of SetTimes.
@@ -174,5 +161,35 @@ func TestFileTime(t *testing.T) {
 		if got := fileTime(c.t); got != c.want {
 			t.Errorf("fileTime(%v) = %d, want %d", c.t, got, c.want)
 		}
+	}
+}
+
+// TestFakeDurableCreateGUID: each durable open asks with a random
+// CreateGuid of its own, which the File keeps for its reconnect.
+func TestFakeDurableCreateGUID(t *testing.T) {
+	srv := &smbtest.Server{Leasing: true, ShareFlags: map[string]uint32{"share": 0}}
+	srv.WriteFile("f", []byte("data"))
+	cl, _ := mustDial(t, srv, StrictPolicy(), nil)
+	ctx := context.Background()
+	tr, err := cl.Connect(ctx, "share")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var guids [][16]byte
+	for range 2 {
+		f, err := tr.Open(ctx, "f", OpenOptions{Access: AccessRead, Durable: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.durable == nil || !f.Durable() {
+			t.Fatal("no durable handle from a server that grants them")
+		}
+		guids = append(guids, f.durable.CreateGUID)
+		if _, err := f.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if guids[0] == ([16]byte{}) || guids[0] == guids[1] {
+		t.Errorf("CreateGuids %x and %x: want random, distinct", guids[0], guids[1])
 	}
 }

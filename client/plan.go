@@ -56,15 +56,11 @@ type PathResult struct {
 	// entries, and whether it is the whole directory.
 	Entries  []DirEntry
 	Complete bool
-	// Middle is the raw response of an OpenDo middle operation.
-	Middle []byte
-	// listBuf is List's raw first answer, for ListOnce.
-	listBuf []byte
 }
 
 // DiskID returns the on-disk file id (OpenOptions.DiskID), or 0 when the
 // server sent none.
-func (r *PathResult) DiskID() uint64 { return DiskFileID(r.Create) }
+func (r *PathResult) DiskID() uint64 { return diskFileID(r.Create) }
 
 // Op is one operation of a plan, run on the handle the plan opened
 // (Tree.Do) or on an open file (File.Do). Make one with QueryAttrs,
@@ -362,28 +358,11 @@ func List(bufLen uint32) Op {
 			default:
 				return err
 			}
-			res.listBuf = r.Buffer
 			if res.Entries, err = wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer); err != nil {
 				return fmt.Errorf("%w: %w", ErrProtocol, err)
 			}
 			return nil
 		}}
-}
-
-// rawOp is an OpenDo middle operation: its response is kept whole.
-func rawOp(cmd wire.Command, body interface{ Append([]byte) []byte }, size int) Op {
-	class := classify(cmd, 0)
-	if m, ok := body.(*wire.SetInfoRequest); ok {
-		class = replayNever
-		if m.InfoType == wire.InfoFile {
-			class = classify(wire.CmdSetInfo, uint32(m.FileInfoClass))
-		}
-	}
-	fixed := func(wire.FileID) interface{ Append([]byte) []byte } { return body }
-	return one(cmd.String(), 0, class, cmd, fixed, size, func(res *PathResult, resp []byte) error {
-		res.Middle = resp
-		return nil
-	})
 }
 
 // plan is a CREATE, operations on its handle, and a CLOSE.

@@ -30,7 +30,7 @@ func TestFakeReadBuffers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := tr.Create(ctx, "big", &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
+	f, err := tr.create(ctx, "big", &wire.CreateRequest{DesiredAccess: wire.GenericRead, ShareAccess: shareAll, CreateDisposition: wire.FileOpen})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestFakeWriteBehindEncrypted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := tr.Create(ctx, "wb", &wire.CreateRequest{DesiredAccess: wire.GenericRead | wire.GenericWrite, ShareAccess: shareAll, CreateDisposition: wire.FileOverwriteIf})
+	f, err := tr.create(ctx, "wb", &wire.CreateRequest{DesiredAccess: wire.GenericRead | wire.GenericWrite, ShareAccess: shareAll, CreateDisposition: wire.FileOverwriteIf})
 	if err != nil {
 		t.Fatal(err)
 	}

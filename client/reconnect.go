@@ -100,7 +100,7 @@ const (
 // SMB2_FLAGS_REPLAY_OPERATION ([MS-SMB2] 2.2.1.2, 3.2.4.1.x) is meant for
 // requests on persistent or multichannel handles, where the server keeps a
 // replay cache; we hold neither, so the only request marked a replay is a
-// durable CREATE sent again with the same CreateGuid (Tree.Create), which
+// durable CREATE sent again with the same CreateGuid (Tree.Open), which
 // the server may match to the open it already made. Everything else that
 // is resent is harmless to execute twice.
 func classify(cmd wire.Command, detail uint32) replayClass {
@@ -781,7 +781,7 @@ func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn) (w
 
 // trackDurable registers f (opened durable with d) for reclaiming after a
 // reconnect.
-func (cl *Client) trackDurable(f *File, d *Durable, req *wire.CreateRequest) {
+func (cl *Client) trackDurable(f *File, d *durableGrant, req *wire.CreateRequest) {
 	saved := *req
 	saved.Contexts = nil
 	f.req, f.durable = &saved, d

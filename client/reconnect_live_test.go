@@ -167,7 +167,7 @@ func TestLiveReconnectCutMidWrite(t *testing.T) {
 	name := dir + `\big.bin`
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
 	defer cancel()
-	f, err := r.tr.OpenFile(ctx, name, rwCreate(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, name, durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestLiveReconnectKilledSmbd(t *testing.T) {
 	name := dir + `\copy.bin`
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
 	defer cancel()
-	f, err := r.tr.OpenFile(ctx, name, rwCreate(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, name, durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,10 +245,11 @@ func TestLiveReconnectKilledSmbd(t *testing.T) {
 	}
 	// The acknowledged prefix is on the server; the tree works on the new
 	// connection.
-	_, attrs, err := r.tr.Stat(ctx, name)
+	res, err := r.tr.Do(ctx, name, client.OpenOptions{})
 	if err != nil {
 		t.Fatalf("Stat after reconnect: %v", err)
 	}
+	attrs := res.Close
 	if attrs.EndOfFile < 16<<20 {
 		t.Fatalf("the file lost acknowledged data: size %d", attrs.EndOfFile)
 	}
@@ -295,14 +296,14 @@ func TestLiveReconnectDowngradeRefused(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
 	defer cancel()
 	cutNow.Store(true)
-	_, _, err = r.tr.Stat(ctx, "")
+	_, err = r.tr.Do(ctx, "", client.OpenOptions{})
 	if !errors.Is(err, client.ErrRefused) || !strings.Contains(err.Error(), "policy requires privacy") {
 		t.Fatalf("Stat across a downgraded reconnect: %v, want a refusal naming the policy", err)
 	}
 	if e := r.event(t, 10*time.Second); e.Kind != client.EventRefused {
 		t.Fatalf("event %+v", e)
 	}
-	if _, _, err := r.tr.Stat(ctx, ""); !errors.Is(err, client.ErrRefused) {
+	if _, err := r.tr.Do(ctx, "", client.OpenOptions{}); !errors.Is(err, client.ErrRefused) {
 		t.Fatalf("later call: %v", err)
 	}
 	if n := conns.Load(); n != 2 {
@@ -361,14 +362,14 @@ func TestLiveReconnectSessionExpiry(t *testing.T) {
 	mkdir(t, kt.tr, dir)
 	ctx, cancel := context.WithTimeout(context.Background(), life+time.Minute)
 	defer cancel()
-	f, err := kt.tr.OpenFile(ctx, dir+`\k`, rwCreate(wire.FileOverwriteIf))
+	f, err := kt.tr.Open(ctx, dir+`\k`, durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.WriteAt(ctx, []byte("before"), 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := ccr.tr.Stat(ctx, dir); err != nil {
+	if _, err := ccr.tr.Do(ctx, dir, client.OpenOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(life + 3*time.Second)
@@ -385,7 +386,7 @@ func TestLiveReconnectSessionExpiry(t *testing.T) {
 		t.Fatalf("read back %q, %v", got, err)
 	}
 
-	_, _, err = ccr.tr.Stat(ctx, dir)
+	_, err = ccr.tr.Do(ctx, dir, client.OpenOptions{})
 	if !errors.Is(err, client.ErrAuthentication) || !strings.Contains(err.Error(), "kinit") {
 		t.Fatalf("ccache client after its ticket expired: %v, want an authentication error saying to run kinit", err)
 	}
@@ -422,11 +423,11 @@ func TestLiveReconnectLockedHandle(t *testing.T) {
 	mkdir(t, r.tr, dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
 	defer cancel()
-	locked, err := r.tr.OpenFile(ctx, dir+`\locked`, rwCreate(wire.FileOverwriteIf))
+	locked, err := r.tr.Open(ctx, dir+`\locked`, durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
-	free, err := r.tr.OpenFile(ctx, dir+`\free`, rwCreate(wire.FileOverwriteIf))
+	free, err := r.tr.Open(ctx, dir+`\free`, durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}

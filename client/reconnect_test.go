@@ -144,13 +144,17 @@ func (r *rig) event(t *testing.T) client.Event {
 	}
 }
 
-func rwRequest(disp uint32) *wire.CreateRequest {
-	return &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead | wire.ShareWrite | wire.ShareDelete,
-		CreateDisposition: disp,
-		CreateOptions:     wire.FileNonDirectoryFile,
-	}
+// rwOpen opens a file to read and write.
+func rwOpen(disp client.Disposition) client.OpenOptions {
+	return client.OpenOptions{Access: client.AccessRead | client.AccessWrite, Disposition: disp, Kind: client.KindFile}
+}
+
+// durableOpen is rwOpen asking for a durable handle (with a read and
+// handle lease), as the FUSE layer opens its files.
+func durableOpen(disp client.Disposition) client.OpenOptions {
+	o := rwOpen(disp)
+	o.Durable = true
+	return o
 }
 
 func pattern(n int) []byte {
@@ -167,7 +171,7 @@ func TestReconnectMidWriteKeepsWriting(t *testing.T) {
 	// arrives.
 	r := newRig(t, &smbtest.Server{Leasing: true}, 3<<20+512<<10, nil)
 	ctx := context.Background()
-	f, err := r.tr.OpenFile(ctx, "big.bin", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "big.bin", durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +207,7 @@ func TestReconnectMidWriteKeepsWriting(t *testing.T) {
 func TestReconnectLosesNonDurable(t *testing.T) {
 	r := newRig(t, &smbtest.Server{Leasing: true}, 0, nil)
 	ctx := context.Background()
-	plain, err := r.tr.Create(ctx, "plain", rwRequest(wire.FileOverwriteIf))
+	plain, err := r.tr.Open(ctx, "plain", rwOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +220,7 @@ func TestReconnectLosesNonDurable(t *testing.T) {
 		t.Fatalf("write on a non-durable handle after reconnect: %v, want ErrHandleLost", err)
 	}
 	// The tree itself works.
-	if _, _, err := r.tr.Stat(ctx, "plain"); err != nil {
+	if _, err := r.tr.Do(ctx, "plain", client.OpenOptions{}); err != nil {
 		t.Fatalf("Stat after reconnect: %v", err)
 	}
 }
@@ -227,9 +231,9 @@ func TestReconnectUnsafeRequestFails(t *testing.T) {
 	// A CREATE that creates reaches the server, then the connection dies:
 	// its outcome is unknown, and it must not be sent again.
 	r.tap(0).armed.Store(true)
-	_, err := r.tr.CreateWithData(ctx, "once", []byte("data"))
+	_, err := r.tr.Do(ctx, "once", client.OpenOptions{Kind: client.KindFile, Disposition: client.CreateNew}, client.WriteData([]byte("data")))
 	if !errors.Is(err, client.ErrConnectionClosed) {
-		t.Fatalf("CreateWithData across a cut: %v, want ErrConnectionClosed", err)
+		t.Fatalf("create with data across a cut: %v, want ErrConnectionClosed", err)
 	}
 	// The server runs the compound after the client already gave up.
 	for deadline := time.Now().Add(5 * time.Second); r.srv.Seen(wire.CmdClose) == 0 && time.Now().Before(deadline); {
@@ -244,7 +248,7 @@ func TestReconnectUnsafeRequestFails(t *testing.T) {
 	// A safe request across a cut is resent and succeeds.
 	r.event(t)
 	r.tap(1).armed.Store(true)
-	if _, _, err := r.tr.Stat(ctx, "once"); err != nil {
+	if _, err := r.tr.Do(ctx, "once", client.OpenOptions{}); err != nil {
 		t.Fatalf("Stat across a cut: %v", err)
 	}
 	if r.cl.Generation() != 2 {
@@ -263,7 +267,7 @@ func TestReconnectRefusesDowngrade(t *testing.T) {
 	r := newRig(t, srv, 0, nil)
 	ctx := context.Background()
 	r.srv.Cut()
-	_, _, err := r.tr.Stat(ctx, "x")
+	_, err := r.tr.Do(ctx, "x", client.OpenOptions{})
 	if !errors.Is(err, client.ErrRefused) || !strings.Contains(err.Error(), "privacy") {
 		t.Fatalf("Stat after a downgraded reconnect: %v, want ErrRefused naming the policy", err)
 	}
@@ -272,7 +276,7 @@ func TestReconnectRefusesDowngrade(t *testing.T) {
 	}
 	// Terminal: later calls return the refusal without dialing again.
 	before := negotiations.Load()
-	if _, err := r.tr.Create(ctx, "y", rwRequest(wire.FileOpenIf)); !errors.Is(err, client.ErrRefused) {
+	if _, err := r.tr.Open(ctx, "y", rwOpen(client.OpenOrCreate)); !errors.Is(err, client.ErrRefused) {
 		t.Fatalf("later call: %v", err)
 	}
 	if !errors.Is(r.cl.Err(), client.ErrRefused) || negotiations.Load() != before {
@@ -284,7 +288,7 @@ func TestReconnectSingleFlight(t *testing.T) {
 	r := newRig(t, &smbtest.Server{Leasing: true}, 0, func(o *client.Options) { o.EchoInterval = -1 })
 	ctx := context.Background()
 	r.srv.WriteFile("f", []byte("x"))
-	f, err := r.tr.OpenFile(ctx, "f", rwRequest(wire.FileOpen))
+	f, err := r.tr.Open(ctx, "f", durableOpen(client.OpenExisting))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,7 +299,7 @@ func TestReconnectSingleFlight(t *testing.T) {
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
-			_, _, err := r.tr.Stat(ctx, "f")
+			_, err := r.tr.Do(ctx, "f", client.OpenOptions{})
 			errs <- err
 		}()
 		go func(i int) {
@@ -334,7 +338,7 @@ func TestReconnectWithoutFactory(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv.Cut()
-	_, _, err = tr.Stat(ctx, "x")
+	_, err = tr.Do(ctx, "x", client.OpenOptions{})
 	if !errors.Is(err, client.ErrConnectionClosed) || !strings.Contains(err.Error(), "cannot reconnect") {
 		t.Fatalf("Stat: %v", err)
 	}
@@ -349,7 +353,7 @@ func TestSessionExpiredReauthenticates(t *testing.T) {
 		}
 	})
 	ctx := context.Background()
-	f, err := r.tr.OpenFile(ctx, "d", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "d", durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,7 +388,7 @@ func TestKeepaliveDetectsSilentServer(t *testing.T) {
 		o.Timeout = 500 * time.Millisecond
 	})
 	ctx := context.Background()
-	f, err := r.tr.OpenFile(ctx, "k", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "k", durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -419,7 +423,7 @@ func TestReconnectExpiredCredentials(t *testing.T) {
 	expired.Store(true)
 	r.srv.Cut()
 	start := time.Now()
-	_, _, err := r.tr.Stat(ctx, "x")
+	_, err := r.tr.Do(ctx, "x", client.OpenOptions{})
 	if !errors.Is(err, client.ErrAuthentication) || !errors.Is(err, client.ErrConnectionClosed) || !strings.Contains(err.Error(), "run kinit") {
 		t.Fatalf("Stat with expired credentials: %v", err)
 	}
@@ -431,7 +435,7 @@ func TestReconnectExpiredCredentials(t *testing.T) {
 	}
 	// After a kinit, the next request reconnects.
 	expired.Store(false)
-	if _, _, err := r.tr.Stat(ctx, "x"); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := r.tr.Do(ctx, "x", client.OpenOptions{}); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("Stat after the credentials were renewed: %v, want not-exist from a live server", err)
 	}
 	if r.cl.Generation() != 1 {
@@ -462,7 +466,7 @@ func TestReconnectCloseStopsEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tr.OpenFile(ctx, "f", rwRequest(wire.FileOverwriteIf)); err != nil {
+	if _, err := tr.Open(ctx, "f", durableOpen(client.OverwriteOrCreate)); err != nil {
 		t.Fatal(err)
 	}
 	srv.Cut()
@@ -483,11 +487,11 @@ func TestReconnectDurableCloseAcrossCut(t *testing.T) {
 	// finds the handle gone (the CLOSE happened), and Close succeeds.
 	r := newRig(t, &smbtest.Server{Leasing: true}, 0, func(o *client.Options) { o.EchoInterval = -1 })
 	ctx := context.Background()
-	f, err := r.tr.OpenFile(ctx, "c", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "c", durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := r.tr.OpenFile(ctx, "g", rwRequest(wire.FileOverwriteIf))
+	g, err := r.tr.Open(ctx, "g", durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -528,14 +532,14 @@ func TestReconnectKDCUnreachableIsNotAuthentication(t *testing.T) {
 	r.srv.Cut()
 	ctx1, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	_, _, err := r.tr.Stat(ctx1, "x")
+	_, err := r.tr.Do(ctx1, "x", client.OpenOptions{})
 	if err == nil || errors.Is(err, client.ErrAuthentication) || !errors.Is(err, auth.ErrKDCUnreachable) && !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Stat with the KDC unreachable: %v (want a timeout naming the KDC, not an authentication error)", err)
 	}
 	down.Store(false)
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		_, _, err := r.tr.Stat(ctx, "x")
+		_, err := r.tr.Do(ctx, "x", client.OpenOptions{})
 		if errors.Is(err, fs.ErrNotExist) {
 			break
 		}

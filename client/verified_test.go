@@ -367,7 +367,7 @@ func TestKeysWipedDuringTraffic(t *testing.T) {
 					defer wg.Done()
 					<-start
 					for range 50 {
-						tr.Stat(ctx, "f")
+						tr.Do(ctx, "f", OpenOptions{})
 						c.probe(s)
 					}
 				}()

@@ -32,7 +32,7 @@ func TestWriteBehindInOrderData(t *testing.T) {
 	// 64 KiB WRITEs: each 200,000-byte write is four requests.
 	r := newRig(t, &smbtest.Server{MaxSize: 65536}, 0, nil)
 	ctx := context.Background()
-	f, err := r.tr.Create(ctx, "wb", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "wb", rwOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestWriteBehindDiskFull(t *testing.T) {
 	// comes out of Wait, every time it is asked.
 	r := newRig(t, &smbtest.Server{}, 0, nil)
 	ctx := context.Background()
-	f, err := r.tr.Create(ctx, "full", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "full", rwOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestWriteBehindDurableAcrossCut(t *testing.T) {
 	// Wait sends again what was not acknowledged. Every byte arrives.
 	r := newRig(t, &smbtest.Server{Leasing: true}, 3<<20+512<<10, nil)
 	ctx := context.Background()
-	f, err := r.tr.OpenFile(ctx, "big.bin", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "big.bin", durableOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestWriteBehindNonDurableLost(t *testing.T) {
 	// handle lost, not success.
 	r := newRig(t, &smbtest.Server{Leasing: true}, 0, nil)
 	ctx := context.Background()
-	f, err := r.tr.Create(ctx, "plain", rwRequest(wire.FileOverwriteIf))
+	f, err := r.tr.Open(ctx, "plain", rwOpen(client.OverwriteOrCreate))
 	if err != nil {
 		t.Fatal(err)
 	}

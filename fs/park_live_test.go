@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 	smbfs "github.com/smb3fs/smb3fs/fs"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
@@ -138,11 +137,10 @@ func TestLiveParkedYieldsToOtherClient(t *testing.T) {
 	defer cl.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	f, err := tree.Create(ctx, filepath.Base(m.dir)+`\shared`, &wire.CreateRequest{
-		DesiredAccess:     wire.FileReadData | wire.FileReadAttributes | wire.Synchronize,
-		ShareAccess:       wire.ShareRead,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileNonDirectoryFile,
+	f, err := tree.Open(ctx, filepath.Base(m.dir)+`\shared`, client.OpenOptions{
+		Access: client.AccessReadData,
+		Kind:   client.KindFile,
+		Deny:   client.DenyWrite | client.DenyDelete,
 	})
 	if err != nil {
 		t.Fatalf("the other client's open (share read only) right after close(2): %v", err)

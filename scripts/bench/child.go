@@ -15,7 +15,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
@@ -106,12 +105,11 @@ func childWrite(ctx context.Context, cfg *config, tr *client.Tree, res *childRes
 	defer src.Close()
 	buf := make([]byte, cfg.block)
 	start := time.Now()
-	f, err := tr.Create(ctx, cfg.remote, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead | wire.GenericWrite,
-		ShareAccess:       wire.ShareRead,
-		CreateDisposition: wire.FileOverwriteIf,
-		CreateOptions:     wire.FileNonDirectoryFile | wire.FileSequentialOnly,
-		FileAttributes:    wire.FileAttributeNormal,
+	f, err := tr.Open(ctx, cfg.remote, client.OpenOptions{
+		Access:      client.AccessRead | client.AccessWrite,
+		Disposition: client.OverwriteOrCreate,
+		Kind:        client.KindFile,
+		Deny:        client.DenyWrite | client.DenyDelete,
 	})
 	if err != nil {
 		return err
@@ -154,12 +152,10 @@ func childRead(ctx context.Context, cfg *config, tr *client.Tree, res *childResu
 	buf := make([]byte, cfg.block)
 	h := sha256.New()
 	start := time.Now()
-	f, err := tr.Create(ctx, cfg.remote, &wire.CreateRequest{
-		DesiredAccess:     wire.GenericRead,
-		ShareAccess:       wire.ShareRead,
-		CreateDisposition: wire.FileOpen,
-		CreateOptions:     wire.FileNonDirectoryFile | wire.FileSequentialOnly,
-		FileAttributes:    wire.FileAttributeNormal,
+	f, err := tr.Open(ctx, cfg.remote, client.OpenOptions{
+		Access: client.AccessRead,
+		Kind:   client.KindFile,
+		Deny:   client.DenyWrite | client.DenyDelete,
 	})
 	if err != nil {
 		return err
