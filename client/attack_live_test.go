@@ -179,10 +179,10 @@ func TestLiveHostileProxy(t *testing.T) {
 			},
 			toClient: func(t *testing.T) mitm.Hook {
 				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) {
-					if r.Ciphers[0] == uint16(crypto.AES128GCM) {
-						r.Ciphers = []uint16{uint16(crypto.AES256GCM)}
+					if r.Ciphers[0] == crypto.AES128GCM {
+						r.Ciphers = []wire.CipherID{crypto.AES256GCM}
 					} else {
-						r.Ciphers = []uint16{uint16(crypto.AES128GCM)}
+						r.Ciphers = []wire.CipherID{crypto.AES128GCM}
 					}
 				})
 			},
@@ -196,7 +196,7 @@ func TestLiveHostileProxy(t *testing.T) {
 				return p
 			},
 			toClient: func(t *testing.T) mitm.Hook {
-				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.Ciphers = []uint16{uint16(crypto.AES128CCM)} })
+				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.Ciphers = []wire.CipherID{crypto.AES128CCM} })
 			},
 			want: []error{client.ErrRefused},
 		},
@@ -211,10 +211,10 @@ func TestLiveHostileProxy(t *testing.T) {
 			name: "signing algorithm rewritten",
 			toClient: func(t *testing.T) mitm.Hook {
 				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) {
-					if r.SigningAlgorithms[0] == uint16(crypto.AESGMAC) {
-						r.SigningAlgorithms = []uint16{uint16(crypto.AESCMAC)}
+					if r.SigningAlgorithms[0] == crypto.AESGMAC {
+						r.SigningAlgorithms = []wire.SigningID{crypto.AESCMAC}
 					} else {
-						r.SigningAlgorithms = []uint16{uint16(crypto.AESGMAC)}
+						r.SigningAlgorithms = []wire.SigningID{crypto.AESGMAC}
 					}
 				})
 			},
@@ -223,7 +223,7 @@ func TestLiveHostileProxy(t *testing.T) {
 		{
 			name: "signing algorithm rewritten to HMAC-SHA256 (not offered)",
 			toClient: func(t *testing.T) mitm.Hook {
-				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []uint16{uint16(crypto.HMACSHA256)} })
+				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []wire.SigningID{crypto.HMACSHA256} })
 			},
 			want: []error{client.ErrRefused},
 		},

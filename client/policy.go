@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // Policy is the security a connection must reach or refuse to proceed. The
@@ -24,10 +23,10 @@ type Policy struct {
 	// MinDialect and MaxDialect bound the dialects offered and accepted.
 	MinDialect, MaxDialect wire.Dialect
 	// Ciphers lists the encryption algorithms offered, in preference order.
-	Ciphers []crypto.CipherID
+	Ciphers []wire.CipherID
 	// SigningAlgorithms lists the 3.1.1 signing algorithms offered, in
 	// preference order.
-	SigningAlgorithms []crypto.SigningID
+	SigningAlgorithms []wire.SigningID
 	// AllowNTLM permits NTLMv2 where mutual authentication is not required.
 	AllowNTLM bool
 }
@@ -41,15 +40,15 @@ func StrictPolicy() Policy {
 		RequireMutualAuth: true,
 		MinDialect:        wire.Dialect311,
 		MaxDialect:        wire.Dialect311,
-		Ciphers:           []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM, crypto.AES256CCM, crypto.AES128CCM},
-		SigningAlgorithms: []crypto.SigningID{crypto.AESGMAC, crypto.AESCMAC},
+		Ciphers:           []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM, wire.CipherAES256CCM, wire.CipherAES128CCM},
+		SigningAlgorithms: []wire.SigningID{wire.SigningAESGMAC, wire.SigningAESCMAC},
 	}
 }
 
 // dialects returns the dialects the policy lets us offer, ascending.
 func (p *Policy) dialects() []wire.Dialect {
 	var ds []wire.Dialect
-	for _, d := range []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311} {
+	for _, d := range wire.Dialects() {
 		if d >= p.MinDialect && d <= p.MaxDialect {
 			ds = append(ds, d)
 		}
@@ -68,7 +67,7 @@ func (p *Policy) validate() error {
 	return nil
 }
 
-func (p *Policy) allowsCipher(c crypto.CipherID) bool {
+func (p *Policy) allowsCipher(c wire.CipherID) bool {
 	for _, x := range p.Ciphers {
 		if x == c {
 			return true
@@ -77,7 +76,7 @@ func (p *Policy) allowsCipher(c crypto.CipherID) bool {
 	return false
 }
 
-func (p *Policy) allowsSigning(s crypto.SigningID) bool {
+func (p *Policy) allowsSigning(s wire.SigningID) bool {
 	for _, x := range p.SigningAlgorithms {
 		if x == s {
 			return true

@@ -281,7 +281,7 @@ func TestLiveReconnectDowngradeRefused(t *testing.T) {
 				t.Errorf("proxy: %v", err)
 				return [][]byte{f}
 			}
-			r.Ciphers = []uint16{wire.CipherNone}
+			r.Ciphers = []wire.CipherID{wire.CipherNone}
 			return [][]byte{r.Append(append([]byte(nil), f[:wire.HeaderSize]...))}
 		})
 	if err != nil {

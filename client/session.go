@@ -195,7 +195,7 @@ func (ss *sessionState) deriveKeys(context.Context) error {
 		return fmt.Errorf("%w: authentication produced no session key", ErrRefused)
 	}
 	st := &ss.c.state
-	keys, err := crypto.DeriveKeys(uint16(st.Dialect), ss.sessionKey, &ss.preauth, st.Cipher)
+	keys, err := crypto.DeriveKeys(st.Dialect, ss.sessionKey, &ss.preauth, st.Cipher)
 	clear(ss.sessionKey)
 	if err != nil {
 		return err

@@ -10,7 +10,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // ParseError is a syntax or validation error in a hardening file, at a line.
@@ -138,19 +137,19 @@ var settings = map[string]setting{
 		return err
 	}},
 	"mindialect": {"MinDialect", func(p *client.Policy, v string) (err error) {
-		p.MinDialect, err = parseDialect(v)
+		p.MinDialect, err = wire.ParseDialect(v)
 		return err
 	}},
 	"maxdialect": {"MaxDialect", func(p *client.Policy, v string) (err error) {
-		p.MaxDialect, err = parseDialect(v)
+		p.MaxDialect, err = wire.ParseDialect(v)
 		return err
 	}},
 	"ciphers": {"Ciphers", func(p *client.Policy, v string) (err error) {
-		p.Ciphers, err = parseList(v, "cipher", allCiphers)
+		p.Ciphers, err = parseList(v, "cipher", wire.Ciphers())
 		return err
 	}},
 	"signingalgorithms": {"SigningAlgorithms", func(p *client.Policy, v string) (err error) {
-		p.SigningAlgorithms, err = parseList(v, "signing algorithm", allSigning)
+		p.SigningAlgorithms, err = parseList(v, "signing algorithm", wire.SigningAlgorithms())
 		return err
 	}},
 	"allowntlm": {"AllowNTLM", func(p *client.Policy, v string) (err error) {
@@ -158,12 +157,6 @@ var settings = map[string]setting{
 		return err
 	}},
 }
-
-var (
-	allCiphers  = []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM, crypto.AES256CCM, crypto.AES256GCM}
-	allSigning  = []crypto.SigningID{crypto.HMACSHA256, crypto.AESCMAC, crypto.AESGMAC}
-	allDialects = []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311}
-)
 
 // isASCII reports whether s has only ASCII bytes; keys and algorithm names
 // are matched only in ASCII, so no exotic folding (U+212A KELVIN SIGN) can
@@ -187,22 +180,6 @@ func parseBool(v string) (bool, error) {
 		}
 	}
 	return false, fmt.Errorf("%q is not a boolean (0, 1, true, false, yes, no)", v)
-}
-
-func parseDialect(v string) (wire.Dialect, error) {
-	switch v {
-	case "2.0.2":
-		return wire.Dialect202, nil
-	case "2.1":
-		return wire.Dialect210, nil
-	case "3.0", "3.0.0":
-		return wire.Dialect300, nil
-	case "3.0.2":
-		return wire.Dialect302, nil
-	case "3.1.1":
-		return wire.Dialect311, nil
-	}
-	return 0, fmt.Errorf("%q is not a dialect (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", v)
 }
 
 // parseList parses a comma-separated list of names from known, as their
@@ -353,7 +330,7 @@ func satisfiable(p *client.Policy) error {
 			return fmt.Errorf("privacy needs dialect 3.0 or later, but the highest allowed is %v", p.MaxDialect)
 		case len(p.Ciphers) == 0:
 			return errors.New("privacy required but no cipher allowed")
-		case p.MaxDialect < wire.Dialect311 && !contains(p.Ciphers, crypto.AES128CCM):
+		case p.MaxDialect < wire.Dialect311 && !contains(p.Ciphers, wire.CipherAES128CCM):
 			return fmt.Errorf("privacy below dialect 3.1.1 needs AES-128-CCM, but the highest dialect allowed is %v and the ciphers are %s",
 				p.MaxDialect, joinNames(p.Ciphers))
 		}
@@ -361,7 +338,7 @@ func satisfiable(p *client.Policy) error {
 	return nil
 }
 
-func knownDialect(d wire.Dialect) bool { return contains(allDialects, d) }
+func knownDialect(d wire.Dialect) bool { return d.Known() }
 
 func contains[T comparable](xs []T, x T) bool {
 	for _, y := range xs {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 var (
@@ -140,10 +139,10 @@ type Request struct {
 	MaxDialect *wire.Dialect
 	// Ciphers is ciphers=: a subset of the rule's ciphers, in the user's
 	// preference order.
-	Ciphers []crypto.CipherID
+	Ciphers []wire.CipherID
 	// SigningAlgorithms is signing=: a subset of the rule's signing
 	// algorithms, in the user's preference order.
-	SigningAlgorithms []crypto.SigningID
+	SigningAlgorithms []wire.SigningID
 	// Sec is sec=: "" (not asked), "krb5" (Kerberos with mutual
 	// authentication, no NTLM), "krb5i" (krb5 and integrity), "ntlmssp"
 	// (NTLMv2; the rule must allow NTLM and not require mutual

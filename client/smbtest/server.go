@@ -747,18 +747,18 @@ func (c *conn) negotiate(m []byte, h *wire.Header) []byte {
 		r.PreauthSalt = make([]byte, 32)
 		rand.Read(r.PreauthSalt)
 		if req.Ciphers != nil {
-			r.Ciphers = []uint16{wire.CipherNone}
+			r.Ciphers = []wire.CipherID{wire.CipherNone}
 			for _, ci := range ciphers {
-				if slices.Contains(req.Ciphers, uint16(ci)) {
-					r.Ciphers[0] = uint16(ci)
+				if slices.Contains(req.Ciphers, ci) {
+					r.Ciphers[0] = ci
 					break
 				}
 			}
 		}
 		c.signing = crypto.AESCMAC
 		for _, sa := range signing {
-			if slices.Contains(req.SigningAlgorithms, uint16(sa)) {
-				r.SigningAlgorithms = []uint16{uint16(sa)}
+			if slices.Contains(req.SigningAlgorithms, sa) {
+				r.SigningAlgorithms = []wire.SigningID{sa}
 				c.signing = sa
 				break
 			}
@@ -868,7 +868,7 @@ func (c *conn) establish(s *session, flags uint16) error {
 	if key == nil {
 		key = DefaultSessionKey()
 	}
-	keys, err := crypto.DeriveKeys(uint16(c.dialect), key, &s.preauth, c.cipher)
+	keys, err := crypto.DeriveKeys(c.dialect, key, &s.preauth, c.cipher)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func runCheck(args []string) int {
 		req.RequirePrivacy = seal
 	}
 	if *vers != "" {
-		d, err := parseDialect(*vers)
+		d, err := wire.ParseDialect(*vers)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
 			return 2
@@ -136,18 +136,9 @@ func runCheck(args []string) int {
 	return 0
 }
 
-// parseDialect reads a dialect as people write it.
-func parseDialect(s string) (wire.Dialect, error) {
-	for _, d := range []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311} {
-		if s == d.String() {
-			return d, nil
-		}
-	}
-	if s == "3.0" {
-		return wire.Dialect300, nil
-	}
-	return 0, fmt.Errorf("unknown dialect %q (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", s)
-}
+// parseDialect is wire.ParseDialect, kept under this name only for the
+// vers= option in mount.go until it calls wire.ParseDialect itself.
+func parseDialect(s string) (wire.Dialect, error) { return wire.ParseDialect(s) }
 
 // parseUNC splits //server/share or \\server\share.
 func parseUNC(s string) (server, share string, err error) {
