@@ -173,7 +173,7 @@ type Client struct {
 // opts.Policy. On error nothing stays open.
 func Dial(ctx context.Context, opts Options) (*Client, error) {
 	p := opts.Policy
-	if err := p.validate(); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	mech := opts.Mechanism
@@ -185,9 +185,6 @@ func Dial(ctx context.Context, opts Options) (*Client, error) {
 	}
 	if mech == nil {
 		return nil, fmt.Errorf("smb2: no authentication mechanism")
-	}
-	if err := p.allowsMechanism(mech.Name()); err != nil {
-		return nil, err // refused before any packet is sent
 	}
 	cl := &Client{opts: opts, server: opts.Server, policy: p, stop: make(chan struct{})}
 	if _, err := rand.Read(cl.clientGUID[:]); err != nil {
@@ -214,11 +211,13 @@ func (cl *Client) timeout() time.Duration {
 }
 
 // establish dials, negotiates and sets up a session with mech, all held to
-// the client's policy; on error nothing stays open.
+// the client's policy; on error nothing stays open. Dial and every
+// reconnect come through here, so the mechanism is checked here, once,
+// before any packet is sent.
 func (cl *Client) establish(ctx context.Context, mech auth.Mechanism) (*Conn, *Session, error) {
 	opts := &cl.opts
 	p := cl.policy
-	if err := p.allowsMechanism(mech.Name()); err != nil {
+	if err := p.allowsMechanism(mech); err != nil {
 		mech.Zero()
 		return nil, nil, err
 	}

@@ -303,42 +303,19 @@ func Parse(name string, data []byte) (*Rules, error) {
 	return r, nil
 }
 
-// finish checks a completed section: a rule no server could satisfy, or
-// one whose settings contradict each other, is refused.
+// finish checks a completed section: a rule no server could satisfy
+// (client.Policy.Validate), or one whose settings contradict each other, is
+// refused.
 func finish(ru *Rule) error {
 	p := &ru.Policy
 	if p.AllowNTLM && p.RequireMutualAuth {
 		return fmt.Errorf("section %s: AllowNTLM = 1 has no effect while RequireMutualAuthentication = 1", ru.Match.Pattern)
 	}
-	if err := satisfiable(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return fmt.Errorf("section %s: %w", ru.Match.Pattern, err)
 	}
 	return nil
 }
-
-// satisfiable reports a policy that no server could meet.
-func satisfiable(p *client.Policy) error {
-	if !knownDialect(p.MinDialect) || !knownDialect(p.MaxDialect) {
-		return fmt.Errorf("unknown dialect in %v-%v", p.MinDialect, p.MaxDialect)
-	}
-	if p.MinDialect > p.MaxDialect {
-		return fmt.Errorf("no dialect between MinDialect %v and MaxDialect %v", p.MinDialect, p.MaxDialect)
-	}
-	if p.RequirePrivacy {
-		switch {
-		case p.MaxDialect < wire.Dialect300:
-			return fmt.Errorf("privacy needs dialect 3.0 or later, but the highest allowed is %v", p.MaxDialect)
-		case len(p.Ciphers) == 0:
-			return errors.New("privacy required but no cipher allowed")
-		case p.MaxDialect < wire.Dialect311 && !contains(p.Ciphers, wire.CipherAES128CCM):
-			return fmt.Errorf("privacy below dialect 3.1.1 needs AES-128-CCM, but the highest dialect allowed is %v and the ciphers are %s",
-				p.MaxDialect, joinNames(p.Ciphers))
-		}
-	}
-	return nil
-}
-
-func knownDialect(d wire.Dialect) bool { return d.Known() }
 
 func contains[T comparable](xs []T, x T) bool {
 	for _, y := range xs {

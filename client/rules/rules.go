@@ -212,7 +212,7 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 	}
 
 	if d := req.MinDialect; d != nil {
-		if !knownDialect(*d) {
+		if !d.Known() {
 			return client.Policy{}, fmt.Errorf("%w: vers=%v is not a dialect", ErrInvalidRequest, *d)
 		}
 		if *d < p.MinDialect {
@@ -221,7 +221,7 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 		p.MinDialect = *d
 	}
 	if d := req.MaxDialect; d != nil {
-		if !knownDialect(*d) {
+		if !d.Known() {
 			return client.Policy{}, fmt.Errorf("%w: maxvers=%v is not a dialect", ErrInvalidRequest, *d)
 		}
 		if *d > p.MaxDialect {
@@ -268,7 +268,7 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 	default:
 		return client.Policy{}, fmt.Errorf("%w: unknown sec=%q (krb5, krb5i, ntlmssp, ntlmsspi)", ErrInvalidRequest, req.Sec)
 	}
-	if err := satisfiable(&p); err != nil {
+	if err := p.Validate(); err != nil {
 		return client.Policy{}, fmt.Errorf("%w: %s with these mount options: %w", ErrUnsatisfiable, ru.Match.name(), err)
 	}
 	return p, nil
