@@ -145,11 +145,11 @@ var settings = map[string]setting{
 		return err
 	}},
 	"ciphers": {"Ciphers", func(p *client.Policy, v string) (err error) {
-		p.Ciphers, err = parseList(v, "cipher", wire.Ciphers())
+		p.Ciphers, err = ParseCiphers(v)
 		return err
 	}},
 	"signingalgorithms": {"SigningAlgorithms", func(p *client.Policy, v string) (err error) {
-		p.SigningAlgorithms, err = parseList(v, "signing algorithm", wire.SigningAlgorithms())
+		p.SigningAlgorithms, err = ParseSigningAlgorithms(v)
 		return err
 	}},
 	"allowntlm": {"AllowNTLM", func(p *client.Policy, v string) (err error) {
@@ -180,6 +180,19 @@ func parseBool(v string) (bool, error) {
 		}
 	}
 	return false, fmt.Errorf("%q is not a boolean (0, 1, true, false, yes, no)", v)
+}
+
+// ParseCiphers reads a comma-separated list of cipher names as
+// wire.CipherID prints them (AES-128-GCM, ...), case-insensitively, without
+// repeats: the Ciphers setting of the hardening file, and a ciphers= option.
+func ParseCiphers(v string) ([]wire.CipherID, error) {
+	return parseList(v, "cipher", wire.Ciphers())
+}
+
+// ParseSigningAlgorithms reads a comma-separated list of signing algorithm
+// names as wire.SigningID prints them (AES-GMAC, ...), like ParseCiphers.
+func ParseSigningAlgorithms(v string) ([]wire.SigningID, error) {
+	return parseList(v, "signing algorithm", wire.SigningAlgorithms())
 }
 
 // parseList parses a comma-separated list of names from known, as their

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -188,8 +189,9 @@ func TestResolveCopies(t *testing.T) {
 }
 
 // rulesFile for the tighten/loosen matrix: \\loose\* loosens everything,
-// \\old\* caps the dialect, \\nokrb\* drops mutual auth but keeps NTLM out;
-// everything else gets the strict default.
+// \\old\* caps the dialect, \\nokrb\* drops mutual auth but keeps NTLM out,
+// \\smb2\* allows only SMB 2 and so no privacy; everything else gets the
+// strict default.
 const rulesFile = `
 [\\loose\*]
 RequirePrivacy = 0
@@ -206,6 +208,11 @@ MaxDialect = 3.0.2
 
 [\\nokrb\*]
 RequireMutualAuthentication = 0
+
+[\\smb2\*]
+RequirePrivacy = 0
+MinDialect = 2.0.2
+MaxDialect = 2.1
 `
 
 func TestTighten(t *testing.T) {
@@ -366,8 +373,9 @@ func TestUnsatisfiableAndInvalid(t *testing.T) {
 		{"vers=3.1.1 above the rule's max", "old", Request{MinDialect: d(wire.Dialect311)}, ErrUnsatisfiable, "no dialect between"},
 		{"vers above maxvers", "loose", Request{MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect302)}, ErrUnsatisfiable, "no dialect between"},
 		{"seal with 3.0.2 and GCM only", "loose", Request{RequirePrivacy: &yes, MaxDialect: d(wire.Dialect302), Ciphers: []wire.CipherID{wire.CipherAES128GCM}}, ErrUnsatisfiable, "needs AES-128-CCM"},
-		{"unknown sec", "loose", Request{Sec: "krb5p"}, ErrInvalidRequest, `unknown sec="krb5p"`},
+		{"unknown sec", "loose", Request{Sec: "ntlm"}, ErrInvalidRequest, `unknown sec="ntlm"`},
 		{"sec=none", "loose", Request{Sec: "none"}, ErrInvalidRequest, "unknown sec"},
+		{"sec=krb5p where the rule allows only SMB 2", "smb2", Request{Sec: "krb5p"}, ErrUnsatisfiable, "privacy needs dialect 3.0 or later"},
 		{"wildcard dialect", "loose", Request{MinDialect: d(wire.DialectWildcard)}, ErrInvalidRequest, "vers=2.??? is not a dialect"},
 		{"unknown max dialect", "loose", Request{MaxDialect: d(0x0312)}, ErrInvalidRequest, "maxvers=0x0312 is not a dialect"},
 		{"cipher twice", "loose", Request{Ciphers: []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES128GCM}}, ErrInvalidRequest, "ciphers= lists AES-128-GCM twice"},
@@ -427,5 +435,62 @@ func TestDescribe(t *testing.T) {
 	}
 	if got, want := Describe(client.Policy{MinDialect: wire.Dialect202, MaxDialect: wire.Dialect202}), "none, dialect 2.0.2, ciphers none, signing none, ntlm=no"; got != want {
 		t.Errorf("Describe =\n %q\nwant %q", got, want)
+	}
+}
+
+// TestParseSec: every mount.cifs spelling smb3fs supports, and nothing else.
+func TestParseSec(t *testing.T) {
+	for s, want := range map[string]Sec{
+		"krb5":     {Mechanism: auth.Kerberos},
+		"krb5i":    {Mechanism: auth.Kerberos, Integrity: true},
+		"krb5p":    {Mechanism: auth.Kerberos, Integrity: true, Privacy: true},
+		"ntlmssp":  {Mechanism: auth.NTLMv2},
+		"ntlmv2":   {Mechanism: auth.NTLMv2},
+		"ntlmsspi": {Mechanism: auth.NTLMv2, Integrity: true},
+		"ntlmv2i":  {Mechanism: auth.NTLMv2, Integrity: true},
+	} {
+		if got, err := ParseSec(s); err != nil || got != want {
+			t.Errorf("ParseSec(%q) = %+v, %v; want %+v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "none", "ntlm", "ntlmi", "KRB5", "krb5 ", "ntlmsspp"} {
+		if got, err := ParseSec(s); !errors.Is(err, ErrInvalidRequest) || !strings.Contains(err.Error(), "unknown sec=") {
+			t.Errorf("ParseSec(%q) = %+v, %v; want ErrInvalidRequest", s, got, err)
+		}
+	}
+}
+
+// TestSecSuffixesTighten: krb5p asks for privacy where the rule does not
+// require it, krb5i for integrity.
+func TestSecSuffixesTighten(t *testing.T) {
+	r := mustParse(t, rulesFile)
+	p, _, err := r.Resolve("loose", "share", Request{Sec: "krb5p"})
+	if err != nil || !p.RequirePrivacy || !p.RequireIntegrity || !p.RequireMutualAuth || p.AllowNTLM {
+		t.Errorf("krb5p on loose: %s, %v", Describe(p), err)
+	}
+	p, _, err = r.Resolve("loose", "share", Request{Sec: "ntlmv2i"})
+	if err != nil || p.RequirePrivacy || !p.RequireIntegrity || !p.AllowNTLM {
+		t.Errorf("ntlmv2i on loose: %s, %v", Describe(p), err)
+	}
+}
+
+// TestParseAlgorithmLists: the exported list parsers read what the
+// hardening file and `smb3fs check` accept.
+func TestParseAlgorithmLists(t *testing.T) {
+	cs, err := ParseCiphers("aes-256-gcm, AES-128-CCM")
+	if err != nil || !reflect.DeepEqual(cs, []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128CCM}) {
+		t.Errorf("ParseCiphers = %v, %v", cs, err)
+	}
+	ss, err := ParseSigningAlgorithms("AES-GMAC,hmac-sha256")
+	if err != nil || !reflect.DeepEqual(ss, []wire.SigningID{wire.SigningAESGMAC, wire.SigningHMACSHA256}) {
+		t.Errorf("ParseSigningAlgorithms = %v, %v", ss, err)
+	}
+	for _, bad := range []string{"", "AES-512-GCM", "AES-128-GCM,AES-128-GCM", "none"} {
+		if _, err := ParseCiphers(bad); err == nil {
+			t.Errorf("ParseCiphers(%q) accepted", bad)
+		}
+	}
+	if _, err := ParseSigningAlgorithms("AES-CMAC,"); err == nil {
+		t.Error("ParseSigningAlgorithms accepted an empty name")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -143,11 +144,46 @@ type Request struct {
 	// SigningAlgorithms is signing=: a subset of the rule's signing
 	// algorithms, in the user's preference order.
 	SigningAlgorithms []wire.SigningID
-	// Sec is sec=: "" (not asked), "krb5" (Kerberos with mutual
-	// authentication, no NTLM), "krb5i" (krb5 and integrity), "ntlmssp"
-	// (NTLMv2; the rule must allow NTLM and not require mutual
-	// authentication) or "ntlmsspi" (ntlmssp and integrity).
+	// Sec is sec= as the user wrote it, "" when not asked; Resolve reads
+	// it with ParseSec. Kerberos (krb5, krb5i, krb5p) means mutual
+	// authentication and no NTLM; NTLMv2 (ntlmssp, ntlmsspi, ntlmv2,
+	// ntlmv2i) needs a rule that allows NTLM and does not require mutual
+	// authentication; the suffixes tighten integrity (i) or privacy (p).
 	Sec string
+}
+
+// Sec is a sec= mount option: the authentication mechanism asked for, and
+// what its suffix asks for besides ("i" integrity, "p" privacy). The zero
+// Sec means sec= was not given: the rule decides.
+type Sec struct {
+	// Mechanism is auth.Kerberos or auth.NTLMv2; "" when not asked.
+	Mechanism auth.MechanismName
+	// Integrity: the session must be signed (krb5i, ntlmsspi, ntlmv2i).
+	Integrity bool
+	// Privacy: the session must be encrypted (krb5p); it implies Integrity.
+	Privacy bool
+}
+
+// ParseSec reads a sec= value as mount.cifs spells it: krb5, krb5i or
+// krb5p for Kerberos, ntlmssp, ntlmsspi, ntlmv2 or ntlmv2i for NTLMv2 (which
+// smb3fs always carries in NTLMSSP). It is the one translation of sec=: the
+// mount options and `smb3fs check` both use it, and Resolve applies the
+// result. Anything else (sec=none, sec=ntlm, ...) is an error wrapping
+// ErrInvalidRequest.
+func ParseSec(s string) (Sec, error) {
+	switch s {
+	case "krb5":
+		return Sec{Mechanism: auth.Kerberos}, nil
+	case "krb5i":
+		return Sec{Mechanism: auth.Kerberos, Integrity: true}, nil
+	case "krb5p":
+		return Sec{Mechanism: auth.Kerberos, Integrity: true, Privacy: true}, nil
+	case "ntlmssp", "ntlmv2":
+		return Sec{Mechanism: auth.NTLMv2}, nil
+	case "ntlmsspi", "ntlmv2i":
+		return Sec{Mechanism: auth.NTLMv2, Integrity: true}, nil
+	}
+	return Sec{}, fmt.Errorf("%w: unknown sec=%q (krb5, krb5i, krb5p, ntlmssp, ntlmsspi)", ErrInvalidRequest, s)
 }
 
 // LoosenError is Resolve's refusal of a mount option that asks for less
@@ -251,23 +287,28 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 		p.SigningAlgorithms = ss
 	}
 
-	switch req.Sec {
+	var sec Sec
+	if req.Sec != "" {
+		var err error
+		if sec, err = ParseSec(req.Sec); err != nil {
+			return client.Policy{}, err
+		}
+	}
+	switch sec.Mechanism {
 	case "":
-	case "krb5", "krb5i":
+	case auth.Kerberos:
 		p.RequireMutualAuth = true
 		p.AllowNTLM = false
-		p.RequireIntegrity = p.RequireIntegrity || req.Sec == "krb5i"
-	case "ntlmssp", "ntlmsspi":
+	case auth.NTLMv2:
 		if p.RequireMutualAuth {
 			return client.Policy{}, loosen("requires mutual authentication", "sec=%s", req.Sec)
 		}
 		if !p.AllowNTLM {
 			return client.Policy{}, loosen("does not allow NTLM", "sec=%s", req.Sec)
 		}
-		p.RequireIntegrity = p.RequireIntegrity || req.Sec == "ntlmsspi"
-	default:
-		return client.Policy{}, fmt.Errorf("%w: unknown sec=%q (krb5, krb5i, ntlmssp, ntlmsspi)", ErrInvalidRequest, req.Sec)
 	}
+	p.RequireIntegrity = p.RequireIntegrity || sec.Integrity || sec.Privacy
+	p.RequirePrivacy = p.RequirePrivacy || sec.Privacy
 	if err := p.Validate(); err != nil {
 		return client.Policy{}, fmt.Errorf("%w: %s with these mount options: %w", ErrUnsatisfiable, ru.Match.name(), err)
 	}
