@@ -155,3 +155,34 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveCheckCommandNarrows: --ciphers, --signing and --sign only tighten
+// the rule (rules.Request), and what they allow is what is negotiated.
+func TestLiveCheckCommandNarrows(t *testing.T) {
+	env := livetest.Env(t)
+	bin := buildBinary(t)
+	cc := env.Kinit(t, "alice")
+	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	rules := rulesFile(t, env, "", 0o644)
+
+	out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", rules, "--sign", "--ciphers", "AES-128-CCM", "--signing", "AES-CMAC", dc)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res checkResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("json: %v: %q", err, out)
+	}
+	if res.Cipher != "AES-128-CCM" || res.Signing != "AES-CMAC" || !strings.Contains(res.Policy, "ciphers AES-128-CCM, signing AES-CMAC") {
+		t.Fatalf("result %+v", res)
+	}
+	// HMAC-SHA256 is not among the strict default's signing algorithms.
+	_, errOut, code = runCheckCmd(t, env, bin, cc, "--rules", rules, "--signing", "HMAC-SHA256", dc)
+	if code != 1 || !strings.Contains(errOut, "signing=HMAC-SHA256 would loosen it") {
+		t.Errorf("--signing HMAC-SHA256: exit %d: %q", code, errOut)
+	}
+	_, errOut, code = runCheckCmd(t, env, bin, cc, "--rules", rules, "--ciphers", "AES-512-GCM", dc)
+	if code != 2 || !strings.Contains(errOut, `unknown cipher "AES-512-GCM"`) {
+		t.Errorf("--ciphers AES-512-GCM: exit %d: %q", code, errOut)
+	}
+}
