@@ -25,7 +25,7 @@ func (m *CloseRequest) Append(msg []byte) []byte {
 
 // DecodeCloseRequest decodes an SMB2 CLOSE Request ([MS-SMB2] 2.2.15).
 func DecodeCloseRequest(msg []byte) (*CloseRequest, error) {
-	r, err := fileBody(msg, closeRequestSize, closeRequestSize, "CLOSE request")
+	r, err := bodyReader(msg, closeRequestSize, closeRequestSize, "CLOSE request")
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (m *CloseResponse) Append(msg []byte) []byte {
 
 // DecodeCloseResponse decodes an SMB2 CLOSE Response ([MS-SMB2] 2.2.16).
 func DecodeCloseResponse(msg []byte) (*CloseResponse, error) {
-	r, err := fileBody(msg, closeResponseSize, closeResponseSize, "CLOSE response")
+	r, err := bodyReader(msg, closeResponseSize, closeResponseSize, "CLOSE response")
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,8 @@
 package wire
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"maps"
@@ -66,16 +64,6 @@ func ftU16s(s string) []byte {
 
 // ftZeros returns n zero bytes.
 func ftZeros(n int) []byte { return make([]byte, n) }
-
-// ftHex decodes hex, ignoring spaces and newlines.
-func ftHex(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(strings.Join(strings.Fields(s), ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // ftPatch returns a copy of b with v written little-endian at off; v is a
 // uint8, uint16, uint32 or uint64.
@@ -230,39 +218,6 @@ func ftNoErr[T any](enc func(T) []byte) func(T) ([]byte, error) {
 	return func(m T) ([]byte, error) { return enc(m), nil }
 }
 
-// ftFixture reads testdata/samba-4.17-fileops/NAME.hex: hex with '#'
-// comment lines.
-func ftFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := ftReadFixture(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func ftReadFixture(name string) ([]byte, error) {
-	f, err := os.Open(filepath.Join("testdata", "samba-4.17-fileops", name+".hex"))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var b []byte
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		line := strings.TrimSpace(s.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		v, err := hex.DecodeString(strings.Join(strings.Fields(line), ""))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		b = append(b, v...)
-	}
-	return b, s.Err()
-}
-
 // ftSambaSeeds registers Samba captures as fuzz seeds: each fixture as a
 // whole message for its message decoder, and the buffer inside the
 // QUERY_INFO/QUERY_DIRECTORY/CHANGE_NOTIFY/SET_INFO ones for the decoder of
@@ -281,7 +236,7 @@ func ftSambaSeeds() {
 		"query-info-request-all": "FuzzDecodeQueryInfoRequest", "query-info-response-all": "FuzzDecodeQueryInfoResponse",
 	}
 	for _, name := range slices.Sorted(maps.Keys(msg)) {
-		if b, err := ftReadFixture(name); err == nil {
+		if b, err := readFixture(fileopsCaptures, name); err == nil {
 			ftAddSeeds(msg[name], b)
 		}
 	}
@@ -291,19 +246,19 @@ func ftSambaSeeds() {
 		"query-info-response-security": "FuzzDecodeSecurityDescriptor", "change-notify-response": "FuzzDecodeFileNotifyInformation",
 	}
 	for _, name := range slices.Sorted(maps.Keys(buffers)) {
-		if b, err := ftReadFixture(name); err == nil {
+		if b, err := readFixture(fileopsCaptures, name); err == nil {
 			if buf, err := decodeOutputResponse(b, name); err == nil {
 				ftAddSeeds(buffers[name], buf)
 			}
 		}
 	}
-	if b, err := ftReadFixture("query-directory-response"); err == nil {
+	if b, err := readFixture(fileopsCaptures, "query-directory-response"); err == nil {
 		if buf, err := decodeOutputResponse(b, "dir"); err == nil {
 			// Index 3 of ftDirClasses is FileIdBothDirectoryInformation.
 			ftAddSeeds("FuzzDecodeDirEntries", append([]byte{3}, buf...))
 		}
 	}
-	if b, err := ftReadFixture("set-info-request-rename"); err == nil {
+	if b, err := readFixture(fileopsCaptures, "set-info-request-rename"); err == nil {
 		if m, err := DecodeSetInfoRequest(b); err == nil {
 			ftAddSeeds("FuzzDecodeFileRenameInformation", m.Buffer)
 		}
@@ -318,7 +273,7 @@ func init() { ftSambaSeeds() }
 // message and the capture.
 func ftSamba[T any](t *testing.T, name string, dec func([]byte) (*T, error), enc func(*T, []byte) []byte) (*T, []byte) {
 	t.Helper()
-	b := ftFixture(t, name)
+	b := fixture(t, fileopsCaptures, name)
 	m, err := dec(b)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
@@ -413,69 +368,23 @@ func TestFileBufferBounds(t *testing.T) {
 		{^uint64(0), ^uint64(0), false},
 	}
 	for _, c := range cases {
-		_, err := fileBuffer(msg, c.off, c.n, 80, "buf")
+		_, err := buffer(msg, c.off, c.n, 80, "buf")
 		if (err == nil) != c.ok {
-			t.Errorf("fileBuffer(off %d, n %d) err = %v, want ok %v", c.off, c.n, err, c.ok)
+			t.Errorf("buffer(off %d, n %d) err = %v, want ok %v", c.off, c.n, err, c.ok)
 		}
 	}
 }
 
 func TestFileBodyStructureSize(t *testing.T) {
 	msg := append(ftHeader(CmdClose, false), ftLE(uint16(25), ftZeros(22))...)
-	_, err := fileBody(msg, 24, 24, "CLOSE")
+	_, err := bodyReader(msg, 24, 24, "CLOSE")
 	ftMalformed(t, err, "bad StructureSize")
-	_, err = fileBody(msg[:70], 24, 24, "CLOSE")
+	_, err = bodyReader(msg[:70], 24, 24, "CLOSE")
 	ftMalformed(t, err, "short body")
 }
 
 // Test helpers for the NEGOTIATE, SESSION_SETUP, TREE_CONNECT and misc
 // message tests.
-
-// sambaFixture reads testdata/samba-4.17/NAME.hex: a message captured from
-// Samba 4.17 (see the comment lines of each file), hex with '#' comments.
-func sambaFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "samba-4.17", name+".hex"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var b []byte
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		line := strings.TrimSpace(s.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		v, err := hex.DecodeString(line)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		b = append(b, v...)
-	}
-	if err := s.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// sessUnhex decodes hex written with spaces, newlines and // comments, for
-// messages pinned by hand in tests.
-func sessUnhex(t testing.TB, s string) []byte {
-	t.Helper()
-	var clean strings.Builder
-	for _, line := range strings.Split(s, "\n") {
-		if i := strings.Index(line, "//"); i >= 0 {
-			line = line[:i]
-		}
-		clean.WriteString(strings.Join(strings.Fields(line), ""))
-	}
-	b, err := hex.DecodeString(clean.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // sessHeader returns a 64-byte header for cmd, as a request or a response.
 func sessHeader(cmd Command, response bool) []byte {

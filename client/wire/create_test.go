@@ -282,7 +282,7 @@ func TestCreateSambaFixtures(t *testing.T) {
 	}
 	// hello.txt: Samba's client puts a UTF-16 NUL after the name that
 	// NameLength does not count; we do not, so ours is 2 bytes shorter.
-	b := ftFixture(t, "create-request-file")
+	b := fixture(t, fileopsCaptures, "create-request-file")
 	m, err := DecodeCreateRequest(b)
 	if err != nil {
 		t.Fatal(err)

@@ -65,7 +65,7 @@ func DecodeSessionSetupRequest(msg []byte) (*SessionSetupRequest, error) {
 		return nil, r.err
 	}
 	var err error
-	if m.SecurityBuffer, err = bodyBuffer(msg, off, n, r.off, what+" security buffer"); err != nil {
+	if m.SecurityBuffer, err = buffer(msg, uint64(off), uint64(n), r.off, what+" security buffer"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -103,7 +103,7 @@ func DecodeSessionSetupResponse(msg []byte) (*SessionSetupResponse, error) {
 		return nil, r.err
 	}
 	var err error
-	if m.SecurityBuffer, err = bodyBuffer(msg, off, n, r.off, what+" security buffer"); err != nil {
+	if m.SecurityBuffer, err = buffer(msg, uint64(off), uint64(n), r.off, what+" security buffer"); err != nil {
 		return nil, err
 	}
 	return m, nil

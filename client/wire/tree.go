@@ -98,7 +98,7 @@ func DecodeTreeConnectRequest(msg []byte) (*TreeConnectRequest, error) {
 	if m.Flags&TreeConnectFlagExtensionPresent != 0 {
 		return nil, malformed("%s: tree connect request extension not supported", what)
 	}
-	path, err := bodyBuffer(msg, off, n, r.off, what+" path")
+	path, err := buffer(msg, uint64(off), uint64(n), r.off, what+" path")
 	if err != nil {
 		return nil, err
 	}
