@@ -256,21 +256,15 @@ func DecodeCreateRequest(msg []byte) (*CreateRequest, error) {
 	return m, nil
 }
 
-// CreateResponse is the SMB2 CREATE Response ([MS-SMB2] 2.2.14). Times are
-// FILETIMEs (100 ns units since 1601-01-01 UTC).
+// CreateResponse is the SMB2 CREATE Response ([MS-SMB2] 2.2.14). Its
+// OpenInfo describes the file as it stands once opened.
 type CreateResponse struct {
-	OplockLevel    uint8
-	Flags          uint8
-	CreateAction   uint32
-	CreationTime   uint64
-	LastAccessTime uint64
-	LastWriteTime  uint64
-	ChangeTime     uint64
-	AllocationSize uint64
-	EndOfFile      uint64
-	FileAttributes uint32
-	FileID         FileID
-	Contexts       []CreateContext
+	OplockLevel  uint8
+	Flags        uint8
+	CreateAction uint32
+	OpenInfo
+	FileID   FileID
+	Contexts []CreateContext
 }
 
 // Append appends the CREATE response body to msg (header at msg[0:64]); the
@@ -286,13 +280,7 @@ func (m *CreateResponse) Append(msg []byte) []byte {
 	msg = appendU16(msg, createResponseFixed+1)
 	msg = append(msg, m.OplockLevel, m.Flags)
 	msg = appendU32(msg, m.CreateAction)
-	msg = appendU64(msg, m.CreationTime)
-	msg = appendU64(msg, m.LastAccessTime)
-	msg = appendU64(msg, m.LastWriteTime)
-	msg = appendU64(msg, m.ChangeTime)
-	msg = appendU64(msg, m.AllocationSize)
-	msg = appendU64(msg, m.EndOfFile)
-	msg = appendU32(msg, m.FileAttributes)
+	msg = m.OpenInfo.append(msg)
 	msg = appendU32(msg, 0) // Reserved2
 	msg = m.FileID.append(msg)
 	msg = appendU32(msg, mustFit32(ctxOff, "CREATE CreateContextsOffset"))
@@ -317,13 +305,7 @@ func DecodeCreateResponse(msg []byte) (*CreateResponse, error) {
 	m.OplockLevel = r.u8("OplockLevel")
 	m.Flags = r.u8("Flags")
 	m.CreateAction = r.u32("CreateAction")
-	m.CreationTime = r.u64("CreationTime")
-	m.LastAccessTime = r.u64("LastAccessTime")
-	m.LastWriteTime = r.u64("LastWriteTime")
-	m.ChangeTime = r.u64("ChangeTime")
-	m.AllocationSize = r.u64("AllocationSize")
-	m.EndOfFile = r.u64("EndofFile")
-	m.FileAttributes = r.u32("FileAttributes")
+	m.OpenInfo.read(r)
 	r.skip(4, "Reserved2")
 	m.FileID = r.fileID("FileId")
 	ctxOff := r.u32("CreateContextsOffset")

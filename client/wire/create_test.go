@@ -139,8 +139,8 @@ func ftCreateResponse() *CreateResponse {
 	dh := &DurableHandleResponseV2{Timeout: 60000}
 	return &CreateResponse{
 		OplockLevel: OplockLevelLease, Flags: CreateFlagReparsePoint, CreateAction: FileOpened,
-		CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4,
-		AllocationSize: 4096, EndOfFile: 5, FileAttributes: FileAttributeArchive,
+		OpenInfo: OpenInfo{CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4,
+			AllocationSize: 4096, EndOfFile: 5, FileAttributes: FileAttributeArchive},
 		FileID: FileID{Persistent: 0x1111, Volatile: 0x2222},
 		Contexts: []CreateContext{
 			{Name: CtxNameMaximalAccess, Data: mx.Encode()},

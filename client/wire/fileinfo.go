@@ -164,27 +164,14 @@ func DecodeFileEaInformation(b []byte) (*FileEaInformation, error) {
 
 // FileNetworkOpenInformation is FILE_NETWORK_OPEN_INFORMATION ([MS-FSCC]
 // 2.4 FileNetworkOpenInformation, class 34): the stat fields in one 56-byte
-// structure.
+// structure: OpenInfo followed by 4 reserved bytes.
 type FileNetworkOpenInformation struct {
-	CreationTime   uint64
-	LastAccessTime uint64
-	LastWriteTime  uint64
-	ChangeTime     uint64
-	AllocationSize uint64
-	EndOfFile      uint64
-	FileAttributes uint32
+	OpenInfo
 }
 
 // Encode returns the 56-byte structure.
 func (f *FileNetworkOpenInformation) Encode() []byte {
-	b := make([]byte, 0, fileNetworkOpenSize)
-	b = appendU64(b, f.CreationTime)
-	b = appendU64(b, f.LastAccessTime)
-	b = appendU64(b, f.LastWriteTime)
-	b = appendU64(b, f.ChangeTime)
-	b = appendU64(b, f.AllocationSize)
-	b = appendU64(b, f.EndOfFile)
-	b = appendU32(b, f.FileAttributes)
+	b := f.OpenInfo.append(make([]byte, 0, fileNetworkOpenSize))
 	return appendU32(b, 0) // Reserved
 }
 
@@ -196,13 +183,7 @@ func DecodeFileNetworkOpenInformation(b []byte) (*FileNetworkOpenInformation, er
 		return nil, err
 	}
 	f := &FileNetworkOpenInformation{}
-	f.CreationTime = r.u64("CreationTime")
-	f.LastAccessTime = r.u64("LastAccessTime")
-	f.LastWriteTime = r.u64("LastWriteTime")
-	f.ChangeTime = r.u64("ChangeTime")
-	f.AllocationSize = r.u64("AllocationSize")
-	f.EndOfFile = r.u64("EndOfFile")
-	f.FileAttributes = r.u32("FileAttributes")
+	f.OpenInfo.read(r)
 	return f, r.err
 }
 

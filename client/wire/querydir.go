@@ -100,18 +100,15 @@ func DecodeQueryDirectoryResponse(msg []byte) (*QueryDirectoryResponse, error) {
 // In the classes that carry EaSize, the field holds the reparse tag instead
 // when FileAttributes has FileAttributeReparsePoint; the decoder puts it in
 // ReparseTag and leaves EaSize zero, and the encoder does the reverse.
+//
+// OpenInfo holds the times, sizes and attributes of the classes that carry
+// them (all but FileNamesInformation).
 type DirEntry struct {
-	Name           string
-	FileIndex      uint32
-	CreationTime   uint64
-	LastAccessTime uint64
-	LastWriteTime  uint64
-	ChangeTime     uint64
-	EndOfFile      uint64
-	AllocationSize uint64
-	FileAttributes uint32
-	EaSize         uint32
-	ReparseTag     uint32
+	Name      string
+	FileIndex uint32
+	OpenInfo
+	EaSize     uint32
+	ReparseTag uint32
 	// FileID is the 8-byte file id of the FileId* classes.
 	FileID uint64
 	// ShortName is the 8.3 name of the *Both* classes, often empty.
