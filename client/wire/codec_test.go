@@ -147,36 +147,24 @@ func ftListTruncations[T any](t *testing.T, b []byte, mustFailBelow int, dec fun
 // must re-encode (after the same header) to a message that decodes to the
 // same value.
 func ftFuzzMsg[T any](f *testing.F, seeds [][]byte, enc func(*T, []byte) []byte, dec func([]byte) (*T, error), norm func(*T)) {
-	for _, s := range seeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		m, err := dec(b)
-		if err != nil {
-			if !errors.Is(err, ErrMalformed) {
-				t.Fatalf("error %v does not wrap ErrMalformed", err)
-			}
-			return
-		}
-		if norm != nil {
-			norm(m)
-		}
-		again, err := dec(enc(m, append([]byte(nil), b[:HeaderSize]...)))
-		if err != nil {
-			t.Fatalf("re-encoding of %+v does not decode: %v", m, err)
-		}
-		if norm != nil {
-			norm(again)
-		}
-		if !reflect.DeepEqual(m, again) {
-			t.Fatalf("re-encoding changed the value:\n%+v\n%+v", m, again)
-		}
-	})
+	reencode := func(in []byte, m *T) ([]byte, error) { return enc(m, append([]byte(nil), in[:HeaderSize]...)), nil }
+	fuzzReencode(f, seeds, reencode, dec, norm)
 }
 
 // ftFuzzInfo is ftFuzzMsg for information-class structures and other
 // buffers without a header.
 func ftFuzzInfo[T any](f *testing.F, seeds [][]byte, enc func(T) ([]byte, error), dec func([]byte) (T, error), norm func(T)) {
+	fuzzReencode(f, seeds, func(_ []byte, m T) ([]byte, error) { return enc(m) }, dec, norm)
+}
+
+// fuzzReencode is the one fuzz body of the package: dec either rejects the
+// input with an error wrapping ErrMalformed, or accepts it, and then
+// reencode (given the input, for its header) must produce bytes that
+// decode to the same value, after norm when it is not nil. An encoder may
+// refuse a decoded value with ErrTooLarge: a valid input need not have a
+// canonical encoding that fits (two symlink names sharing bytes, for
+// instance).
+func fuzzReencode[T any](f *testing.F, seeds [][]byte, reencode func(in []byte, m T) ([]byte, error), dec func([]byte) (T, error), norm func(T)) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
@@ -191,10 +179,8 @@ func ftFuzzInfo[T any](f *testing.F, seeds [][]byte, enc func(T) ([]byte, error)
 		if norm != nil {
 			norm(m)
 		}
-		out, err := enc(m)
+		out, err := reencode(b, m)
 		if errors.Is(err, ErrTooLarge) {
-			// A valid input need not have a canonical encoding that fits:
-			// two symlink names sharing bytes, for instance.
 			return
 		}
 		if err != nil {
@@ -422,21 +408,12 @@ func sessTruncations[T any](t *testing.T, msg []byte, dec func([]byte) (*T, erro
 	for n := 0; n < len(msg); n++ {
 		_, err := dec(msg[:n:n])
 		switch {
-		case err == nil && !sessContains(ok, n):
+		case err == nil && !slices.Contains(ok, n):
 			t.Errorf("truncated to %d of %d bytes: no error", n, len(msg))
 		case err != nil && !errors.Is(err, ErrMalformed):
 			t.Errorf("truncated to %d bytes: error %v does not wrap ErrMalformed", n, err)
 		}
 	}
-}
-
-func sessContains(v []int, x int) bool {
-	for _, y := range v {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // sessMalformed decodes msg and requires an error wrapping ErrMalformed

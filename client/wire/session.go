@@ -58,8 +58,8 @@ func DecodeSessionSetupRequest(msg []byte) (*SessionSetupRequest, error) {
 	m.SecurityMode = r.u8(what + " SecurityMode")
 	m.Capabilities = r.u32(what + " Capabilities")
 	m.Channel = r.u32(what + " Channel")
-	off := int(r.u16(what + " SecurityBufferOffset"))
-	n := int(r.u16(what + " SecurityBufferLength"))
+	off := r.u16(what + " SecurityBufferOffset")
+	n := r.u16(what + " SecurityBufferLength")
 	m.PreviousSessionID = r.u64(what + " PreviousSessionId")
 	if r.err != nil {
 		return nil, r.err
@@ -97,8 +97,8 @@ func DecodeSessionSetupResponse(msg []byte) (*SessionSetupResponse, error) {
 	r.structureSize(sessionSetupResponseFixed+1, what)
 	m := &SessionSetupResponse{}
 	m.SessionFlags = r.u16(what + " SessionFlags")
-	off := int(r.u16(what + " SecurityBufferOffset"))
-	n := int(r.u16(what + " SecurityBufferLength"))
+	off := r.u16(what + " SecurityBufferOffset")
+	n := r.u16(what + " SecurityBufferLength")
 	if r.err != nil {
 		return nil, r.err
 	}

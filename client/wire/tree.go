@@ -90,8 +90,8 @@ func DecodeTreeConnectRequest(msg []byte) (*TreeConnectRequest, error) {
 	r.structureSize(treeConnectRequestFixed+1, what)
 	m := &TreeConnectRequest{}
 	m.Flags = r.u16(what + " Flags")
-	off := int(r.u16(what + " PathOffset"))
-	n := int(r.u16(what + " PathLength"))
+	off := r.u16(what + " PathOffset")
+	n := r.u16(what + " PathLength")
 	if r.err != nil {
 		return nil, r.err
 	}
