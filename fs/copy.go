@@ -62,7 +62,7 @@ func (n *Node) CopyFileRange(ctx context.Context, fhIn gofs.FileHandle, offIn ui
 		return 0, 0
 	}
 	length = min(length, copyMax)
-	// Writes in flight on either file land first (file.go).
+	// Writes in flight on either file land first (writebehind.go).
 	in.node.settleWrites(ctx, nil, 0, -1)
 	dst.node.settleWrites(ctx, nil, 0, -1)
 	// copy_file_range stops at the source's end; COPYCHUNK fails a range

@@ -131,8 +131,8 @@
 // are held back (up to 64 KiB) and sent with the next bytes, or at
 // close(2) together with the modification time in one compound. Every
 // failure reaches the application at the next write(2), fsync(2) or
-// close(2) (file.go); a read or stat waits for them. Other handles write
-// through: write(2) returns once the server acknowledged every byte.
+// close(2) (writebehind.go); a read or stat waits for them. Other handles
+// write through: write(2) returns once the server acknowledged every byte.
 // Either way close(2) returns once every byte is on the server, and
 // fsync(2) also sends SMB2 FLUSH to put it on stable storage.
 //
@@ -306,7 +306,7 @@
 //     never ends is read as far as the reader reads.
 //   - Read-ahead: two 1 MiB chunks per file open for reading, one READ in
 //     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
-//     back per file open for writing (file.go).
+//     back per file open for writing (writebehind.go).
 //   - Inodes: go-fuse keeps a node for each inode the kernel holds, about
 //     700 bytes each, until the kernel forgets them (under memory
 //     pressure, or drop_caches): each name looked up, and each entry

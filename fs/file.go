@@ -18,31 +18,8 @@ import (
 // handle is an open file: one SMB handle, opened with the access the
 // open(2) flags ask for. Reads and writes go straight to the server
 // (pipelined by the client); the kernel's page cache is the only cache.
-//
 // Writes are written behind while the handle holds a write-caching lease
-// (the server grants one only while no other client has the file open,
-// and breaks it before another open proceeds; the writes in flight land
-// before the break is acknowledged): a FUSE WRITE returns once its SMB
-// WRITE is sent, so that the application's next write(2) is encrypted and
-// sent while the server still writes the previous one. Without that lease
-// a write waits for the server's answer (another client's byte-range lock
-// then fails the write(2) itself, with EAGAIN):
-//
-//	write(2) ─ Write: wait for overlapping / oldest (budget) ─ StartWriteAt (copy, seal, send) ─► returns
-//	                                      │ in flight (≤ wbLimit bytes per handle) │
-//	next write(2), fsync, close (FLUSH), read, stat, truncate ─ settle: Wait ─► first error sticks
-//
-// Every failure reaches the application: a failed WRITE (disk full, a
-// handle lost in a reconnect, ...) makes the next write(2) on the handle,
-// fsync(2) and close(2) return its error, and every later one too (sticky,
-// as NFS and Linux cifs do). FLUSH and FSYNC wait for every write in
-// flight; a READ, a getattr, a truncate, fallocate, copy_file_range and an
-// O_APPEND write wait for the writes in flight on every handle of the
-// file, and a write for those that overlap it, since the server may run
-// requests in flight in any order. A connection that ends under writes in
-// flight is handled by the client (Write.Wait): after the reconnect a
-// durable handle's unacknowledged WRITEs are sent again (a WRITE at an
-// explicit offset is idempotent); any other handle is lost (EIO).
+// (writebehind.go); without it a write waits for the server's answer.
 type handle struct {
 	owner *FS
 	node  *Node // set by Node.track
@@ -79,132 +56,9 @@ type handle struct {
 	// holds one (read-only); write-behind needs its write caching.
 	lease *client.Lease
 
-	// wbMu guards the write-behind state below. It is held while a
-	// write is started and while writes in flight are waited for, never
-	// while another handle's wbMu is taken.
-	wbMu sync.Mutex
-	// inflight are the writes started and not yet waited for, oldest
-	// first; inflightBytes is their total length.
-	inflight      []inflightWrite
-	inflightBytes int
-	// wbErr is the first failed write, sticky (see handle).
-	wbErr error
-	// tail holds the bytes of small writes not sent yet, for the file
-	// at tailOff (written behind like the rest, under the same lease):
-	// a contiguous write(2) appends to it, close(2) sends it with the
-	// modification time in one compound (Flush), and anything
-	// that waits for writes in flight sends it first (settleLocked).
-	// Its length never passes tailMax.
-	tail    []byte
-	tailOff int64
-	// nInflight is len(inflight), plus one while tail holds bytes,
-	// readable without wbMu, so that reads and stats skip handles with
-	// nothing in flight.
-	nInflight atomic.Int32
-}
-
-// tailMax bounds the bytes a handle holds back unsent (tail): a file
-// written in small pieces is sent in WRITEs of up to this size, and one
-// this small in its entirety at close(2), with the time.
-const tailMax = 64 << 10
-
-// wbLimit bounds the bytes of WRITEs one handle keeps in flight: four
-// 1 MiB FUSE writes (MaxWrite).
-const wbLimit = 4 << 20
-
-// inflightWrite is a write in flight on a handle: [off, end) of the file.
-type inflightWrite struct {
-	w        *client.Write
-	off, end int64
-}
-
-// settleLocked waits for the writes in flight on h that overlap
-// [off, end) (all of them if end < 0) and records the first failure in
-// h.wbErr. h.wbMu is held.
-func (h *handle) settleLocked(ctx context.Context, off, end int64) {
-	if len(h.tail) > 0 && (end < 0 || h.tailOff < end && off < h.tailOff+int64(len(h.tail))) {
-		h.pushTailLocked(ctx)
-	}
-	kept := h.inflight[:0]
-	for _, iw := range h.inflight {
-		if end >= 0 && (iw.end <= off || iw.off >= end) {
-			kept = append(kept, iw)
-			continue
-		}
-		if err := iw.w.Wait(ctx); err != nil && h.wbErr == nil {
-			h.wbErr = err
-		}
-		h.inflightBytes -= iw.w.Len()
-	}
-	clear(h.inflight[len(kept):])
-	h.inflight = kept
-	h.countLocked()
-}
-
-// countLocked sets nInflight; h.wbMu is held.
-func (h *handle) countLocked() {
-	n := len(h.inflight)
-	if len(h.tail) > 0 {
-		n++
-	}
-	h.nInflight.Store(int32(n))
-}
-
-// pushTailLocked sends the bytes held in h.tail as a write in flight;
-// h.wbMu is held.
-func (h *handle) pushTailLocked(ctx context.Context) {
-	if len(h.tail) == 0 {
-		return
-	}
-	w := h.f.StartWriteAt(ctx, h.tail, h.tailOff) // copies the bytes
-	h.inflight = append(h.inflight, inflightWrite{w: w, off: h.tailOff, end: h.tailOff + int64(len(h.tail))})
-	h.inflightBytes += len(h.tail)
-	h.tail = h.tail[:0]
-	h.countLocked()
-}
-
-// waitOldestLocked waits for the oldest write in flight on h, which it
-// must have; h.wbMu is held.
-func (h *handle) waitOldestLocked(ctx context.Context) {
-	iw := h.inflight[0]
-	if err := iw.w.Wait(ctx); err != nil && h.wbErr == nil {
-		h.wbErr = err
-	}
-	h.inflightBytes -= iw.w.Len()
-	h.inflight[0] = inflightWrite{}
-	h.inflight = h.inflight[1:]
-	h.countLocked()
-}
-
-// settle waits for h's writes in flight over [off, end) (all if end < 0)
-// and returns the handle's sticky write error.
-func (h *handle) settle(ctx context.Context, off, end int64) error {
-	h.wbMu.Lock()
-	defer h.wbMu.Unlock()
-	if h.nInflight.Load() > 0 {
-		h.settleLocked(ctx, off, end)
-	}
-	return h.wbErr
-}
-
-// settleWrites waits for the writes in flight over [off, end) (all if
-// end < 0) on every handle of n but skip. Their failures stay with their
-// handles (reported by their next write, fsync or close). n may be nil.
-func (n *Node) settleWrites(ctx context.Context, skip *handle, off, end int64) {
-	if n == nil {
-		return
-	}
-	var busy []*handle
-	n.mu.Lock()
-	for h := range n.open {
-		if h != skip && h.nInflight.Load() > 0 {
-			busy = append(busy, h)
-		}
-	}
-	n.mu.Unlock()
-	for _, h := range busy {
-		h.settle(ctx, off, end)
-	}
+	// wb is the write-behind state: writes in flight, bytes held back
+	// and the sticky write error (writebehind.go); its own mutex guards it.
+	wb writeBehind
 }
 
 // anyLocks reports whether a handle of n holds byte-range locks (lock.go).
@@ -230,18 +84,9 @@ func (n *Node) anyLocks() bool {
 	return false
 }
 
-// settleAll waits for the writes in flight over [off, end) on every
-// handle of h's file, h included.
-func (h *handle) settleAll(ctx context.Context, off, end int64) {
-	if h.node != nil {
-		h.node.settleWrites(ctx, nil, off, end)
-		return
-	}
-	h.settle(ctx, off, end)
-}
-
 func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 	h := &handle{owner: fsys, closed: make(chan struct{}), f: f, write: write, appendMode: flags&syscall.O_APPEND != 0}
+	h.wb.f = f
 	if l := f.Lease(); write && l != nil {
 		h.lease = l
 		// Before a break that takes write caching away is acknowledged
@@ -249,7 +94,7 @@ func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 		// land: that client then sees them ([MS-SMB2] 3.2.5.19.2).
 		l.OnBreak(func(ctx context.Context, from, to uint32) {
 			if from&wire.LeaseWrite != 0 && to&wire.LeaseWrite == 0 {
-				h.settle(ctx, 0, -1)
+				h.wb.settle(ctx, 0, -1)
 			}
 			if to&wire.LeaseHandle == 0 {
 				// A handle kept open after its release must close
@@ -348,10 +193,10 @@ func (r *frameResult) Done() { r.rb.Release() }
 var _ = (gofs.FileWriter)((*handle)(nil))
 
 // Write writes data at off (at the server's end of file for O_APPEND).
-// Under a write-caching lease it returns once the WRITE is sent (see
-// handle: write-behind), after
-// waiting for the writes in flight that overlap it and, past wbLimit
-// bytes in flight, for the oldest; it returns the handle's sticky error
+// Under a write-caching lease it returns once the WRITE is sent, or holds
+// a small contiguous write back (writebehind.go), after waiting for the
+// writes in flight that overlap it and, past wbLimit bytes in flight, for
+// the oldest; it returns the handle's sticky error
 // instead when an earlier write failed. An O_APPEND write waits for every
 // write in flight on the file and then for the server's answer, as
 // before.
@@ -376,7 +221,7 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 		defer h.mu.Unlock()
 		// The end of file must include every write in flight.
 		h.settleAll(ctx, 0, -1)
-		if err := h.settle(ctx, 0, -1); err != nil {
+		if err := h.wb.settle(ctx, 0, -1); err != nil {
 			return 0, ToErrno(err)
 		}
 		info, err := h.f.NetworkOpenInfo(ctx)
@@ -395,16 +240,10 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 	// The server may run requests in flight in any order: an
 	// overlapping write in flight on another handle lands first.
 	h.node.settleWrites(ctx, h, off, end)
-	h.wbMu.Lock()
-	defer h.wbMu.Unlock()
-	if h.nInflight.Load() > 0 {
-		h.settleLocked(ctx, off, end)
-	}
-	for len(h.inflight) > 0 && h.inflightBytes+len(data) > wbLimit {
-		h.waitOldestLocked(ctx)
-	}
-	if h.wbErr != nil {
-		return 0, ToErrno(h.wbErr)
+	h.wb.mu.Lock()
+	defer h.wb.mu.Unlock()
+	if err := h.wb.roomLocked(ctx, off, end, len(data)); err != nil {
+		return 0, ToErrno(err)
 	}
 	if len(data) == 0 {
 		return 0, 0
@@ -418,11 +257,8 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 		// must hear of that at once (writing back an mmap'd page it
 		// would otherwise drop). The write waits for the server's
 		// answer.
-		if h.nInflight.Load() > 0 {
-			h.settleLocked(ctx, 0, -1) // bytes held back go first
-			if h.wbErr != nil {
-				return 0, ToErrno(h.wbErr)
-			}
+		if err := h.wb.drainLocked(ctx); err != nil {
+			return 0, ToErrno(err)
 		}
 		n, err := h.f.WriteAt(ctx, data, off)
 		if err != nil {
@@ -430,22 +266,7 @@ func (h *handle) Write(ctx context.Context, data []byte, off int64) (uint32, sys
 		}
 		return uint32(n), 0
 	}
-	if len(h.inflight) == 0 && len(h.tail)+len(data) <= tailMax &&
-		(len(h.tail) == 0 || h.tailOff+int64(len(h.tail)) == off) {
-		// Small and contiguous: held back, sent with the next bytes or
-		// at close(2).
-		if len(h.tail) == 0 {
-			h.tailOff = off
-		}
-		h.tail = append(h.tail, data...)
-		h.countLocked()
-		return uint32(len(data)), 0
-	}
-	h.pushTailLocked(ctx)
-	w := h.f.StartWriteAt(ctx, data, off)
-	h.inflight = append(h.inflight, inflightWrite{w: w, off: off, end: end})
-	h.inflightBytes += len(data)
-	h.countLocked()
+	h.wb.startLocked(ctx, data, off)
 	return uint32(len(data)), 0
 }
 
@@ -481,23 +302,18 @@ var _ = (gofs.FileFlusher)((*handle)(nil))
 // final time. The time is this machine's clock, as Linux cifs does.
 func (h *handle) Flush(ctx context.Context) syscall.Errno {
 	ctx = settled(ctx)
-	h.wbMu.Lock()
-	defer h.wbMu.Unlock()
-	for len(h.inflight) > 0 {
-		h.waitOldestLocked(ctx)
+	h.wb.mu.Lock()
+	defer h.wb.mu.Unlock()
+	if err := h.wb.waitAllLocked(ctx); err != nil {
+		return ToErrno(err)
 	}
-	if h.wbErr != nil {
-		return ToErrno(h.wbErr)
-	}
-	if !h.wrote.Swap(false) && len(h.tail) == 0 {
+	if !h.wrote.Swap(false) && !h.wb.heldLocked() {
 		return 0
 	}
 	if h.node != nil {
 		h.node.forgetAttrs() // the time changes
 	}
-	data, off := h.tail, h.tailOff
-	h.tail = h.tail[:0]
-	h.countLocked()
+	data, off := h.wb.takeTailLocked()
 	ni, si, err := h.f.WriteFinishStat(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: toFileTime(time.Now())})
 	if h.node != nil {
 		// Reports asked for meanwhile are older than the change; the
@@ -510,7 +326,7 @@ func (h *handle) Flush(ctx context.Context) syscall.Errno {
 	}
 	if err != nil && !errors.Is(err, client.ErrTimeNotSet) {
 		// The bytes held back are not (known to be) written.
-		h.wbErr = err
+		h.wb.failLocked(err)
 		return ToErrno(err)
 	}
 	// Only the time may have failed (the close sets one anyway): that
@@ -524,7 +340,7 @@ var _ = (gofs.FileFsyncer)((*handle)(nil))
 // write error, if any), then sends SMB2 FLUSH: the server writes the file
 // to stable storage. A handle without write access has nothing to flush.
 func (h *handle) Fsync(ctx context.Context, flags uint32) syscall.Errno {
-	if err := h.settle(settled(ctx), 0, -1); err != nil {
+	if err := h.wb.settle(settled(ctx), 0, -1); err != nil {
 		return ToErrno(err)
 	}
 	if !h.write {
@@ -544,7 +360,7 @@ func (h *handle) Release(ctx context.Context) syscall.Errno {
 	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if h.parkable() {
-		h.settle(cctx, 0, -1)
+		h.wb.settle(cctx, 0, -1)
 		if h.owner.park.park(h) {
 			return 0
 		}
@@ -560,7 +376,7 @@ func (h *handle) close(cctx context.Context) syscall.Errno {
 	if h.node != nil {
 		h.node.startClose(h)
 	}
-	h.settle(cctx, 0, -1) // nobody is left to tell of a failure
+	h.wb.settle(cctx, 0, -1) // nobody is left to tell of a failure
 	if h.pf != nil {
 		h.pf.close() // no READ after the CLOSE
 	}

@@ -88,12 +88,12 @@ func (n *Node) noteAttrs(gen uint64, a attrs) {
 }
 
 // writesPending reports whether a handle open on n holds back or has in
-// flight bytes the server has not acknowledged (file.go).
+// flight bytes the server has not acknowledged (writebehind.go).
 func (n *Node) writesPending() bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	for h := range n.open {
-		if h.nInflight.Load() > 0 {
+		if h.wb.busy() {
 			return true
 		}
 	}

@@ -217,7 +217,7 @@ func (h *handle) Setlkw(ctx context.Context, owner uint64, lk *fuse.FileLock, fl
 
 func (h *handle) setlk(ctx context.Context, lk *fuse.FileLock, flags uint32, wait bool) syscall.Errno {
 	// Writes made under a lock reach the server before it changes
-	// (write-behind, file.go).
+	// (write-behind, writebehind.go).
 	h.settleAll(settled(ctx), 0, -1)
 	off, n, ok := smbRange(lk)
 	if !ok {

@@ -16,7 +16,7 @@ const (
 	// (prefetch.go: two chunks).
 	memoryPerReadFile = 2 * prefetchChunk
 	// memoryPerWriteFile is the write-behind of a file open for writing
-	// (file.go: wbLimit in flight and tailMax held back).
+	// (writebehind.go: wbLimit in flight and tailMax held back).
 	memoryPerWriteFile = wbLimit + tailMax
 	// memoryPerInode is what each inode the kernel holds costs (go-fuse's
 	// Inode and our Node, measured: 124 MiB for 200,000 inodes).

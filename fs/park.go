@@ -89,11 +89,11 @@ func (h *handle) parkable() bool {
 // park puts h, released and with its writes landed, on the list and
 // reports whether it did; a handle whose writes failed is closed instead.
 func (p *parking) park(h *handle) bool {
-	h.wbMu.Lock()
+	h.wb.mu.Lock()
 	// A handle that wrote since its last flush (mmap's write-back) would
 	// have the server set the time at its close: close it now.
-	failed := h.wbErr != nil || len(h.inflight) > 0 || len(h.tail) > 0 || h.wrote.Load()
-	h.wbMu.Unlock()
+	failed := !h.wb.idleLocked() || h.wrote.Load()
+	h.wb.mu.Unlock()
 	if failed || !h.parkable() {
 		return false
 	}

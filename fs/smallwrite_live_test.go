@@ -2,7 +2,7 @@
 
 package fs_test
 
-// Small writes through a real mount (file.go): under a write lease, the
+// Small writes through a real mount (writebehind.go): under a write lease, the
 // bytes of small contiguous writes are held back and sent at close(2)
 // together with the modification time, in one compound (WriteFinish).
 // Whatever the application does in between (read, another write, close),

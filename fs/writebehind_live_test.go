@@ -2,7 +2,7 @@
 
 package fs_test
 
-// Write-behind through a real mount (file.go): a write(2) returns once its
+// Write-behind through a real mount (writebehind.go): a write(2) returns once its
 // WRITE is sent, so every failure must still reach the application at the
 // next write(2), fsync(2) or close(2), and reads, stats and truncates must
 // see every write made before them.

@@ -51,7 +51,7 @@ func testNegotiateResponse() *NegotiateResponse {
 // 2.2.3 and 2.2.3.1: context offset 8-aligned after the dialects, padding
 // between contexts, none after the last.
 func TestNegotiateRequestPinned(t *testing.T) {
-	want := sessUnhex(t, `
+	want := unhex(t, `
 		2400 0500 0100 0000         // StructureSize 36, DialectCount 5, SecurityMode, Reserved
 		7f000000                    // Capabilities
 		000102030405060708090a0b0c0d0e0f // ClientGuid
@@ -159,7 +159,7 @@ func TestNegotiateResponseRoundTrip(t *testing.T) {
 
 // A real exchange: Samba 4.17's smbclient and smbd (see the fixture files).
 func TestNegotiateSambaFixtures(t *testing.T) {
-	req, err := DecodeNegotiateRequest(sambaFixture(t, "negotiate-request-311"))
+	req, err := DecodeNegotiateRequest(fixture(t, sessionCaptures, "negotiate-request-311"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 		ClientGUID:            [16]byte{0x3f, 0xbd, 0xb8, 0x50, 0x3c, 0x3e, 0x88, 0x44, 0xa1, 0x95, 0x10, 0x34, 0x90, 0x67, 0xe3, 0x2f},
 		Dialects:              []Dialect{Dialect202, Dialect210, Dialect300, Dialect302, Dialect311},
 		PreauthHashAlgorithms: []uint16{HashSHA512},
-		PreauthSalt:           sessUnhex(t, "9d2045793309c4fcc71ccbd794c0847cb76ba19a2725c41239352724957f2570"),
+		PreauthSalt:           unhex(t, "9d2045793309c4fcc71ccbd794c0847cb76ba19a2725c41239352724957f2570"),
 		Ciphers:               []CipherID{CipherAES128GCM, CipherAES128CCM, CipherAES256GCM, CipherAES256CCM},
 		SigningAlgorithms:     []SigningID{SigningAESGMAC, SigningAESCMAC, SigningHMACSHA256},
 		NetName:               "dc1.smb3fs.test",
@@ -179,7 +179,7 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 		t.Errorf("Samba request:\n got %+v\nwant %+v", req, wantReq)
 	}
 
-	raw := sambaFixture(t, "negotiate-response-311")
+	raw := fixture(t, sessionCaptures, "negotiate-response-311")
 	resp, err := DecodeNegotiateResponse(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +202,7 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 	}
 	sessTruncations(t, raw, DecodeNegotiateResponse)
 
-	raw = sambaFixture(t, "negotiate-response-300")
+	raw = fixture(t, sessionCaptures, "negotiate-response-300")
 	resp, err = DecodeNegotiateResponse(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -218,7 +218,7 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 
 func TestNegotiateRequestTruncated(t *testing.T) {
 	sessTruncations(t, testNegotiateRequest().Append(sessHeader(CmdNegotiate, false)), DecodeNegotiateRequest)
-	sessTruncations(t, sambaFixture(t, "negotiate-request-311"), DecodeNegotiateRequest)
+	sessTruncations(t, fixture(t, sessionCaptures, "negotiate-request-311"), DecodeNegotiateRequest)
 }
 
 func TestNegotiateRequestMalformed(t *testing.T) {

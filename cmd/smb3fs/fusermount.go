@@ -6,7 +6,7 @@ package main
 // mount point, and refuses allow_other unless /etc/fuse.conf says
 // user_allow_other. The mount then carries user_id=<uid>: only that user
 // may enter it (not even root) unless allow_other was asked for, and
-// fusermount3 -u (see unmount in mount.go) is how that user unmounts.
+// fusermount3 -u (see unmount in unmount.go) is how that user unmounts.
 //
 // fusermount3 explains its refusals on its standard error, which go-fuse
 // hands it from os.Stderr; the background mount process has /dev/null

@@ -1,0 +1,276 @@
+package main
+
+// The mount daemon: spawn re-executes smb3fs mount with --foreground in a
+// new session and waits for its word on the ready pipe; serve (in that
+// child, or in the foreground) connects, mounts, reports readiness, and
+// serves until the file system is unmounted or a signal asks for it.
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"log"
+	"log/slog"
+	"log/syslog"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/hanwen/go-fuse/v2/fuse"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
+	smbfs "github.com/smb3fs/smb3fs/fs"
+)
+
+// serve mounts and serves in this process until the file system is
+// unmounted or a signal asks for it.
+func serve(ma *mountArgs) int {
+	defer startProfiles()() // SMB3FS_CPUPROFILE, SMB3FS_MEMPROFILE: see profile.go
+	ready := readyReporter(ma.readyFD)
+	if ma.readyFD > 0 {
+		logToSyslog()
+	}
+	fail := func(err error) int {
+		ready(err)
+		return mountFailed(ma, err)
+	}
+	policy, match, err := ma.resolvePolicy()
+	if err != nil {
+		return fail(err)
+	}
+	newMech, wipe, err := ma.mechanismFactory()
+	if err != nil {
+		return fail(err)
+	}
+	defer wipe() // after cl.Close (deferred below): no reconnect needs it then
+	mech, err := newMech()
+	if err != nil {
+		return fail(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
+	defer cancel()
+	cl, err := client.Dial(ctx, ma.clientOptions(policy, match, mech, newMech))
+	if err != nil {
+		return fail(ma.refusedIf(match, err))
+	}
+	defer cl.Close()
+	tree, err := cl.Connect(ctx, ma.share)
+	if err != nil {
+		return fail(ma.refusedIf(match, err))
+	}
+	auditEstablished(ma.server, ma.share, cl.Info(), auth.Principal(mech), tree.Encrypted(), match)
+	// Signals are caught from before the mount appears: a SIGTERM sent as
+	// soon as it is visible unmounts it instead of killing the process.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	srv, err := mountFS(ma.dir, tree, ma.fsOptions())
+	if err != nil {
+		return fail(err)
+	}
+	go unmountOnSignal(srv, ma.dir, sig)
+	ready(nil)
+	srv.Wait()
+	dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
+	tree.Disconnect(dctx)
+	dcancel()
+	return 0
+}
+
+// readyReporter returns the function serve calls once, with nil when the
+// file system is mounted or with why it is not: it writes "OK" or "ERR
+// reason" on one line to fd, which spawn reads, and closes it. Without an
+// fd (--foreground run by hand) it does nothing.
+func readyReporter(fd int) func(err error) {
+	if fd <= 0 {
+		return func(err error) {}
+	}
+	f := os.NewFile(uintptr(fd), "ready")
+	return func(err error) {
+		if err == nil {
+			fmt.Fprintln(f, "OK")
+		} else {
+			fmt.Fprintln(f, "ERR "+strings.ReplaceAll(err.Error(), "\n", " "))
+		}
+		f.Close()
+	}
+}
+
+// logToSyslog sends the log and the audit records to syslog (daemon
+// facility), for the background daemon, whose standard error is
+// /dev/null. If syslog cannot be reached they stay where they were.
+func logToSyslog() {
+	w, err := syslog.New(syslog.LOG_DAEMON|syslog.LOG_WARNING, "smb3fs")
+	if err != nil {
+		return
+	}
+	log.SetOutput(w)
+	log.SetFlags(0)
+	auditLog = slog.New(slog.NewTextHandler(w, nil))
+}
+
+// resolvePolicy loads the hardening rules and resolves this share's
+// policy, which the options may only tighten. A rule that cannot be met is
+// a refusal.
+func (ma *mountArgs) resolvePolicy() (client.Policy, rules.Match, error) {
+	rs, err := rules.Load(ma.rulesPath)
+	if err != nil {
+		return client.Policy{}, rules.Match{}, err
+	}
+	req := rules.Request{Sec: ma.opts.Sec}
+	if ma.opts.Seal {
+		req.RequirePrivacy = &ma.opts.Seal
+	}
+	if ma.opts.Vers != nil {
+		req.MinDialect, req.MaxDialect = ma.opts.Vers, ma.opts.Vers
+	}
+	policy, match, err := rs.Resolve(ma.server, ma.share, req)
+	if err != nil {
+		return policy, match, ma.refused(match, err)
+	}
+	return policy, match, nil
+}
+
+// refused records a connection the policy (rule match) refused in the
+// audit log and returns it as a refusal, which prints as
+// "smb3fs: refused //server/share: rule R: why".
+func (ma *mountArgs) refused(match rules.Match, err error) error {
+	auditRefused(ma.server, ma.share, match, err)
+	return &refusal{fmt.Sprintf("refused //%s/%s: rule %s: %v", ma.server, ma.share, match, err)}
+}
+
+// refusedIf is err from Dial or Connect: refused when the policy (or the
+// wire verification behind it) refused the connection, as it is
+// otherwise.
+func (ma *mountArgs) refusedIf(match rules.Match, err error) error {
+	if isRefusal(err) {
+		return ma.refused(match, err)
+	}
+	return err
+}
+
+// clientOptions are the options of the connection to the server, with the
+// first mechanism and the factory for the ones reconnects use.
+func (ma *mountArgs) clientOptions(policy client.Policy, match rules.Match, mech auth.Mechanism, newMech func() (auth.Mechanism, error)) client.Options {
+	addr := ""
+	if ma.opts.Port != 0 {
+		addr = fmt.Sprintf("%s:%d", ma.server, ma.opts.Port)
+	}
+	return client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech,
+		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval,
+		OnEvent: func(e client.Event) { auditReconnect(ma.server, ma.share, match, e) }}
+}
+
+// fsOptions are the file system's options: the share's name, and the
+// owner, modes, caching and locking the mount options ask for. Files
+// belong to the mounting user unless uid= or gid= say otherwise.
+func (ma *mountArgs) fsOptions() smbfs.Options {
+	fo := smbfs.Options{
+		FileMode:    ma.opts.FileMode,
+		DirMode:     ma.opts.DirMode,
+		ReadOnly:    ma.opts.ReadOnly,
+		FsName:      "//" + ma.server + "/" + ma.share,
+		Kernel:      ma.opts.Kernel,
+		LocalLocks:  ma.opts.LocalLocks,
+		AllowOther:  ma.opts.AllowOther,
+		CachedReads: ma.opts.CachedReads,
+	}
+	fo.UID, fo.GID = uint32(os.Getuid()), uint32(os.Getgid())
+	if ma.opts.UID != nil {
+		fo.UID = *ma.opts.UID
+	}
+	if ma.opts.GID != nil {
+		fo.GID = *ma.opts.GID
+	}
+	if ma.opts.ACTimeo != nil {
+		fo.Timeout = *ma.opts.ACTimeo
+		fo.NoCache = *ma.opts.ACTimeo == 0
+	}
+	return fo
+}
+
+// unmountOnSignal unmounts srv (at dir) when a signal arrives on sig. A
+// busy mount may refuse: it tries ten times, half a second apart, then
+// logs why and waits for the next signal.
+func unmountOnSignal(srv *fuse.Server, dir string, sig <-chan os.Signal) {
+	for range sig {
+		for i := 0; i < 10; i++ {
+			if err := srv.Unmount(); err == nil {
+				return
+			} else if i == 9 {
+				log.Printf("smb3fs: unmount %s: %v", dir, err)
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
+	}
+}
+
+// spawn re-executes smb3fs in the background with --foreground and waits
+// for it to report the mount ready or failed.
+func spawn(ma *mountArgs, args []string) int {
+	exe, err := os.Executable()
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	childArgs := append([]string{"smb3fs", "mount"}, args...)
+	childArgs = append(childArgs, "--foreground", "--ready-fd=3")
+	extra := []*os.File{pw}
+	// The child gets the password (from PASSWD or the terminal) on a
+	// pipe; one from a credentials file it reads itself. This process
+	// keeps none of it.
+	defer clear(ma.envPassword)
+	ppr, err := ma.passwordForChild()
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	if ppr != nil {
+		defer ppr.Close()
+		extra = append(extra, ppr)
+		childArgs = append(childArgs, "--password-fd=4")
+	}
+	null, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+	if err != nil {
+		return mountFailed(ma, err)
+	}
+	defer null.Close()
+	cmd := &exec.Cmd{
+		Path:        exe,
+		Args:        childArgs,
+		Stdin:       null,
+		Stdout:      null,
+		Stderr:      null,
+		ExtraFiles:  extra,
+		Env:         environWithout("PASSWD"),
+		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
+	}
+	if err := cmd.Start(); err != nil {
+		return mountFailed(ma, err)
+	}
+	pw.Close()
+	line, _ := bufio.NewReader(pr).ReadString('\n')
+	pr.Close()
+	line = strings.TrimSpace(line)
+	switch {
+	case line == "OK":
+		cmd.Process.Release()
+		return 0
+	case strings.HasPrefix(line, "ERR refused "):
+		cmd.Wait()
+		fmt.Fprintf(os.Stderr, "smb3fs: %s\n", strings.TrimPrefix(line, "ERR "))
+		return 1
+	case strings.HasPrefix(line, "ERR "):
+		cmd.Wait()
+		fmt.Fprintf(os.Stderr, "smb3fs: mount //%s/%s on %s: %s\n", ma.server, ma.share, ma.dir, strings.TrimPrefix(line, "ERR "))
+		return 1
+	}
+	err = cmd.Wait()
+	return mountFailed(ma, fmt.Errorf("mount process ended without reporting (%v)", err))
+}

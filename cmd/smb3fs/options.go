@@ -1,0 +1,262 @@
+package main
+
+// The -o list of smb3fs mount and mount.smb3fs: mount.cifs-style options
+// (comma-separated key=value or flags), parsed into mountOptions. What the
+// options mean to the connection is decided later: the hardening rules
+// (client/rules) may only be tightened by them, never loosened.
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/smb3fs/smb3fs/client/wire"
+)
+
+// mountOptions is the parsed -o list.
+type mountOptions struct {
+	Username, Domain string
+	Password         []byte // from the credentials file
+	Sec              string // "krb5" or "ntlmssp"
+	Seal             bool   // seal: require encryption even where the rule does not
+	LocalLocks       bool   // nobrl: fcntl/flock locks stay local
+	CachedReads      bool   // cachedreads: read-only files through the page cache
+	AllowOther       bool   // allow_other: other local users may enter (fusermount.go)
+	Vers             *wire.Dialect
+
+	Port     int
+	UID, GID *uint32
+	FileMode os.FileMode
+	DirMode  os.FileMode
+	ReadOnly bool
+	ACTimeo  *time.Duration
+	// Timeout bounds each request to the server (timeout=, seconds);
+	// zero: client.DefaultTimeout.
+	Timeout time.Duration
+	// EchoInterval is how long the connection may idle before an ECHO
+	// checks it (echo_interval=, seconds, as cifs); zero:
+	// client.DefaultEchoInterval.
+	EchoInterval time.Duration
+	// Kernel lists restricting mount flags (noexec, nosuid, nodev).
+	Kernel []string
+}
+
+// errUsage marks errors in what the user typed (exit status 2).
+var errUsage = errors.New("usage")
+
+func usageErrorf(format string, a ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, a...)...)
+}
+
+// parseMountOptions parses mount.cifs-style options: comma-separated
+// key=value or flags, each looked up in mountOptionTable; later options
+// override earlier ones. Unknown options are errors.
+func parseMountOptions(list []string) (*mountOptions, error) {
+	o := &mountOptions{Sec: "krb5"}
+	for _, s := range list {
+		for _, opt := range strings.Split(s, ",") {
+			if err := o.apply(opt); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return o, nil
+}
+
+// apply applies one option, key or key=value ("" is nothing).
+func (o *mountOptions) apply(opt string) error {
+	if opt == "" {
+		return nil
+	}
+	key, val, _ := strings.Cut(opt, "=")
+	mo := mountOptionByName[key]
+	switch {
+	case mo == nil && strings.HasPrefix(key, "x-"):
+		return nil // x-systemd.* and the like: for mount(8) and systemd
+	case mo == nil:
+		return usageErrorf("unknown mount option %q", key)
+	case mo.value && val == "":
+		return usageErrorf("option %s needs a value", key)
+	case mo.set == nil:
+		return nil
+	}
+	return mo.set(o, key, val)
+}
+
+// mountOption is one entry of mountOptionTable.
+type mountOption struct {
+	names []string     // mount.cifs's name first, then its aliases
+	value bool         // needs a non-empty value; without, any value is ignored
+	set   optionSetter // nil: accepted, and means nothing to smb3fs
+}
+
+// optionSetter applies one option to o: key is the name it was given by,
+// val its value ("" if none).
+type optionSetter func(o *mountOptions, key, val string) error
+
+// mountOptionTable is every option smb3fs mount accepts, under mount.cifs's
+// names where it has the option. Options starting with "x-" are accepted too.
+var mountOptionTable = []mountOption{
+	// Who connects, and how.
+	{[]string{"username", "user"}, true, func(o *mountOptions, _, val string) error { o.Username = val; return nil }},
+	{[]string{"domain", "dom", "workgroup"}, true, func(o *mountOptions, _, val string) error { o.Domain = val; return nil }},
+	{[]string{"password", "pass", "password2"}, false, refusePassword},
+	{[]string{"credentials", "cred"}, true, func(o *mountOptions, _, val string) error { return o.readCredentials(val) }},
+	{[]string{"sec"}, true, setSec},
+	{[]string{"vers"}, true, setVers},
+	{[]string{"seal"}, false, setFlag(func(o *mountOptions) { o.Seal = true })},
+	{[]string{"port"}, true, setPort},
+	{[]string{"timeout"}, true, setSeconds(1, 3600, " (seconds, 1 to 3600)", func(o *mountOptions, d time.Duration) { o.Timeout = d })},
+	{[]string{"echo_interval"}, true, setSeconds(1, 600, " (seconds, 1 to 600)", func(o *mountOptions, d time.Duration) { o.EchoInterval = d })},
+
+	// The file system.
+	{[]string{"nobrl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = true })}, // fcntl/flock stay in this kernel
+	{[]string{"brl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = false })},
+	{[]string{"cachedreads"}, false, setFlag(func(o *mountOptions) { o.CachedReads = true })}, // read-only opens keep the page cache
+	{[]string{"allow_other"}, false, setFlag(func(o *mountOptions) { o.AllowOther = true })},  // checked against fuse.conf in runMount
+	{[]string{"uid"}, true, setID(func(o *mountOptions, id uint32) { o.UID = &id })},
+	{[]string{"gid"}, true, setID(func(o *mountOptions, id uint32) { o.GID = &id })},
+	{[]string{"file_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.FileMode = m })},
+	{[]string{"dir_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.DirMode = m })},
+	{[]string{"ro"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = true })},
+	{[]string{"rw"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = false })},
+	{[]string{"actimeo"}, true, setSeconds(0, 86400, " (seconds)", func(o *mountOptions, d time.Duration) { o.ACTimeo = &d })},
+
+	// Mount flags. Restrictions the kernel enforces are passed on, never
+	// dropped; the ones that would lift them are refused.
+	{[]string{"noexec", "nosuid", "nodev"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }},
+	{[]string{"suid", "dev"}, false, func(_ *mountOptions, key, _ string) error {
+		return usageErrorf("%s is not supported: smb3fs mounts are always nosuid,nodev", key)
+	}},
+	// For mount(8) and systemd, or the default; nothing for us.
+	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "relatime", "noatime"}, false, nil},
+}
+
+// mountOptionByName indexes mountOptionTable by every name.
+var mountOptionByName = func() map[string]*mountOption {
+	m := make(map[string]*mountOption)
+	for i := range mountOptionTable {
+		for _, name := range mountOptionTable[i].names {
+			if m[name] != nil {
+				panic("smb3fs: mount option " + name + " listed twice")
+			}
+			m[name] = &mountOptionTable[i]
+		}
+	}
+	return m
+}()
+
+// setFlag makes the set function of an option that takes no value.
+func setFlag(f func(o *mountOptions)) optionSetter {
+	return func(o *mountOptions, _, _ string) error { f(o); return nil }
+}
+
+// refusePassword is password=: a password on the command line would be
+// in argv and the shell's history for anyone to see.
+func refusePassword(*mountOptions, string, string) error {
+	return usageErrorf("passwords are not taken on the command line: use PASSWD, credentials= or the prompt")
+}
+
+// setSec is sec=.
+func setSec(o *mountOptions, _, val string) error {
+	switch val {
+	case "krb5", "krb5i", "krb5p":
+		o.Sec = "krb5" // always signed and sealed
+	case "ntlmssp", "ntlmsspi", "ntlmv2", "ntlmv2i":
+		o.Sec = "ntlmssp"
+	default:
+		return usageErrorf("sec=%s is not supported (krb5 or ntlmssp)", val)
+	}
+	return nil
+}
+
+// setVers is vers=. Any dialect parses; the hardening rule decides whether
+// it is allowed (an option may only tighten the rule).
+func setVers(o *mountOptions, _, val string) error {
+	if val == "default" {
+		return nil
+	}
+	if val == "3.11" {
+		val = "3.1.1"
+	}
+	d, err := parseDialect(val)
+	if err != nil {
+		return usageErrorf("vers=%s: %v", val, err)
+	}
+	o.Vers = &d
+	return nil
+}
+
+// setPort is port=, 1 to 65535.
+func setPort(o *mountOptions, _, val string) error {
+	p, err := strconv.Atoi(val)
+	if err != nil || p <= 0 || p > 65535 {
+		return usageErrorf("bad port=%s", val)
+	}
+	o.Port = p
+	return nil
+}
+
+// setSeconds makes the set function of an option that is a whole number of
+// seconds from lo to hi; hint ends the message that refuses another.
+func setSeconds(lo, hi uint64, hint string, set func(o *mountOptions, d time.Duration)) optionSetter {
+	return func(o *mountOptions, key, val string) error {
+		n, err := strconv.ParseUint(val, 10, 32)
+		if err != nil || n < lo || n > hi {
+			return usageErrorf("bad %s=%s%s", key, val, hint)
+		}
+		set(o, time.Duration(n)*time.Second)
+		return nil
+	}
+}
+
+// setID makes the set function of uid= or gid= (see lookupID).
+func setID(set func(o *mountOptions, id uint32)) optionSetter {
+	return func(o *mountOptions, key, val string) error {
+		id, err := lookupID(key, val)
+		if err != nil {
+			return err
+		}
+		set(o, id)
+		return nil
+	}
+}
+
+// setMode makes the set function of file_mode= or dir_mode=: octal
+// permission bits, 1 to 0777.
+func setMode(set func(o *mountOptions, m os.FileMode)) optionSetter {
+	return func(o *mountOptions, key, val string) error {
+		m, err := strconv.ParseUint(val, 8, 32)
+		if err != nil || m > 0777 || m == 0 {
+			return usageErrorf("bad %s=%s (octal, 1 to 0777)", key, val)
+		}
+		set(o, os.FileMode(m))
+		return nil
+	}
+}
+
+// lookupID accepts a number, or a user (uid=) or group (gid=) name.
+func lookupID(kind, val string) (uint32, error) {
+	if n, err := strconv.ParseUint(val, 10, 32); err == nil {
+		return uint32(n), nil
+	}
+	if strings.HasPrefix(val, "-") || strings.HasPrefix(val, "+") {
+		return 0, usageErrorf("bad %s=%s", kind, val)
+	}
+	id := ""
+	if kind == "uid" {
+		if u, err := user.Lookup(val); err == nil {
+			id = u.Uid
+		}
+	} else if g, err := user.LookupGroup(val); err == nil {
+		id = g.Gid
+	}
+	if n, err := strconv.ParseUint(id, 10, 32); err == nil {
+		return uint32(n), nil
+	}
+	return 0, usageErrorf("bad %s=%s (no such %s)", kind, val, map[string]string{"uid": "user", "gid": "group"}[kind])
+}

@@ -1,0 +1,169 @@
+package fs
+
+import (
+	"os"
+	"sync/atomic"
+	"time"
+
+	gofs "github.com/hanwen/go-fuse/v2/fs"
+	"github.com/hanwen/go-fuse/v2/fuse"
+
+	"github.com/smb3fs/smb3fs/client"
+)
+
+// Options are the presentation choices of a mount: who owns the files,
+// which permission bits they show, and how long the kernel may cache names
+// and attributes (see the package comment).
+type Options struct {
+	// UID and GID own every file; when both are zero, the mounting user.
+	UID, GID uint32
+	// FileMode and DirMode are the permission bits of files and
+	// directories (default 0644 and 0755). A file with the DOS read-only
+	// attribute shows them without write bits.
+	FileMode, DirMode os.FileMode
+	// ReadOnly mounts read-only: the kernel refuses writes with EROFS.
+	ReadOnly bool
+	// Timeout is the entry and attribute timeout (default 1 s; 0 with
+	// NoCache).
+	Timeout time.Duration
+	// NoCache sets the entry and attribute timeouts to zero.
+	NoCache bool
+	// FsName is shown as the mount's source (//server/share).
+	FsName string
+	// Debug logs every FUSE request.
+	Debug bool
+	// Kernel lists mount flags for the kernel to enforce: noexec, nosuid,
+	// nodev (the mount is always nosuid and nodev).
+	Kernel []string
+	// LocalLocks keeps fcntl and flock locks in this machine's kernel
+	// (mount option nobrl, as cifs calls it): they no longer reach the
+	// server, so other clients do not see them, but programs that mmap a
+	// file another process has locked (SQLite in WAL mode) work. By
+	// default locks are SMB byte-range locks (lock.go).
+	LocalLocks bool
+	// AllowOther lets every local user use the mount (mount option
+	// allow_other; for a user other than root fusermount3 allows it only
+	// with user_allow_other in /etc/fuse.conf). The kernel then checks
+	// the mode bits and owner shown (default_permissions) before a
+	// request reaches the server, as cifs does: every request still runs
+	// as the mounting user's SMB identity. Without it only the mounting
+	// user may enter the mount, not even root.
+	AllowOther bool
+	// CachedReads reads files opened read-only through the kernel's page
+	// cache, as files opened for writing are (mount option cachedreads).
+	// By default they bypass it, with read-ahead of the mount's own
+	// (prefetch.go): twice as fast for reads of 128 KiB and more (cp,
+	// cat, dd), half as fast for reads of under 32 KiB (tar's 10 KiB
+	// records), on the test VM.
+	CachedReads bool
+}
+
+// FS is the state one mount shares among its nodes: the tree, the
+// presentation options (both read-only after NewRoot) and which files the
+// mount holds open (silly.go).
+type FS struct {
+	tree *client.Tree
+	opts Options
+	open openFiles
+	// dc holds directory listings that answer lookups (dircache.go).
+	dc dirCache
+	// inos chooses directories' inode numbers (ino.go).
+	inos inodes
+	// testLister, set in unit tests only, lists directories instead of
+	// the server (dir.go).
+	testLister func(p string) dirLister
+	// hidden holds the names this mount gave files it renamed away
+	// while open (silly.go).
+	hidden hiddenNames
+	// park holds the released write handles kept open for a moment
+	// (park.go).
+	park parking
+	// directRead is set once the kernel has agreed to direct I/O on files
+	// that stay mappable (FUSE_DIRECT_IO_ALLOW_MMAP): read-only opens then
+	// bypass its page cache (prefetch.go).
+	directRead atomic.Bool
+}
+
+// NewRoot returns the root node for tree.
+func NewRoot(tree *client.Tree, opts Options) *Node {
+	if opts.UID == 0 && opts.GID == 0 {
+		opts.UID, opts.GID = uint32(os.Getuid()), uint32(os.Getgid())
+	}
+	if opts.FileMode == 0 {
+		opts.FileMode = 0644
+	}
+	if opts.DirMode == 0 {
+		opts.DirMode = 0755
+	}
+	if opts.Timeout == 0 && !opts.NoCache {
+		opts.Timeout = time.Second
+	}
+	return &Node{fsys: &FS{tree: tree, opts: opts}}
+}
+
+// MountOptions returns the go-fuse options that implement opts.
+func (r *Node) MountOptions() *gofs.Options {
+	o := r.fsys.opts
+	t := o.Timeout
+	if o.NoCache {
+		t = 0
+	}
+	// A name the server does not have is remembered as long as one it
+	// has: rsync looks each name up two or three times before creating
+	// it (see the package comment).
+	neg := t
+	fo := &gofs.Options{
+		EntryTimeout:    &t,
+		AttrTimeout:     &t,
+		NegativeTimeout: &neg,
+		MountOptions: fuse.MountOptions{
+			FsName:   o.FsName,
+			Name:     "smb3fs",
+			MaxWrite: 1 << 20,
+			Debug:    o.Debug,
+			// fcntl and flock locks come to us (lock.go) unless they
+			// are to stay local (nobrl).
+			EnableLocks: !o.LocalLocks,
+			// Read-only files bypass the page cache and stay mappable
+			// (prefetch.go), where the kernel has it (Linux 6.6).
+			ExtraCapabilities: fuse.CAP_DIRECT_IO_ALLOW_MMAP,
+		},
+		UID: o.UID,
+		GID: o.GID,
+	}
+	fo.MountOptions.Options = append(fo.MountOptions.Options, "nosuid", "nodev")
+	for _, k := range o.Kernel {
+		switch k {
+		case "noexec", "nosuid", "nodev":
+			fo.MountOptions.Options = append(fo.MountOptions.Options, k)
+		}
+	}
+	if o.ReadOnly {
+		fo.MountOptions.Options = append(fo.MountOptions.Options, "ro")
+	}
+	if o.AllowOther {
+		fo.MountOptions.AllowOther = true
+		fo.MountOptions.Options = append(fo.MountOptions.Options, "default_permissions")
+	}
+	return fo
+}
+
+// Mount mounts the share at dir and returns the serving FUSE server; the
+// caller waits on it (Wait) and unmounts it (Unmount). Run as root, it
+// also raises the mount's read-ahead window to readAheadKB (see the
+// package comment); elsewhere the kernel's 128 KiB stays.
+func Mount(dir string, tree *client.Tree, opts Options) (*fuse.Server, error) {
+	root := NewRoot(tree, opts)
+	srv, err := gofs.Mount(dir, root, root.MountOptions())
+	if err != nil {
+		return nil, err
+	}
+	if ks := srv.KernelSettings(); ks != nil && ks.Flags64()&fuse.CAP_DIRECT_IO_ALLOW_MMAP != 0 {
+		root.fsys.directRead.Store(true)
+	}
+	// After INIT (WaitMount has answered a LOOKUP), which would lower it
+	// again. Best effort: an unprivileged mount may not write sysfs, and
+	// a smaller window only costs speed.
+	_ = raiseReadAhead(dir, readAheadKB)
+	return srv, nil
+}
