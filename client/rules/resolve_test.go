@@ -252,19 +252,19 @@ func TestTighten(t *testing.T) {
 		{"signing subset", "loose", Request{SigningAlgorithms: []wire.SigningID{wire.SigningHMACSHA256}}, func(p *client.Policy) {
 			p.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256}
 		}},
-		{"sec=krb5", "loose", Request{Sec: "krb5"}, func(p *client.Policy) { p.RequireMutualAuth, p.AllowNTLM = true, false }},
-		{"sec=krb5i", "loose", Request{Sec: "krb5i"}, func(p *client.Policy) {
+		{"sec=krb5", "loose", Request{Sec: mustSec("krb5")}, func(p *client.Policy) { p.RequireMutualAuth, p.AllowNTLM = true, false }},
+		{"sec=krb5i", "loose", Request{Sec: mustSec("krb5i")}, func(p *client.Policy) {
 			p.RequireMutualAuth, p.AllowNTLM, p.RequireIntegrity = true, false, true
 		}},
-		{"sec=krb5 on strict", "strict", Request{Sec: "krb5"}, nil},
-		{"sec=ntlmssp", "loose", Request{Sec: "ntlmssp"}, func(p *client.Policy) {}},
-		{"sec=ntlmsspi", "loose", Request{Sec: "ntlmsspi"}, func(p *client.Policy) { p.RequireIntegrity = true }},
-		{"sign=false with krb5i: tighter wins", "loose", Request{RequireIntegrity: &no, Sec: "krb5i"}, func(p *client.Policy) {
+		{"sec=krb5 on strict", "strict", Request{Sec: mustSec("krb5")}, nil},
+		{"sec=ntlmssp", "loose", Request{Sec: mustSec("ntlmssp")}, func(p *client.Policy) {}},
+		{"sec=ntlmsspi", "loose", Request{Sec: mustSec("ntlmsspi")}, func(p *client.Policy) { p.RequireIntegrity = true }},
+		{"sign=false with krb5i: tighter wins", "loose", Request{RequireIntegrity: &no, Sec: mustSec("krb5i")}, func(p *client.Policy) {
 			p.RequireMutualAuth, p.AllowNTLM, p.RequireIntegrity = true, false, true
 		}},
 		{"everything", "loose", Request{
 			RequirePrivacy: &yes, RequireIntegrity: &yes, MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect311),
-			Ciphers: []wire.CipherID{wire.CipherAES128GCM}, SigningAlgorithms: []wire.SigningID{wire.SigningAESCMAC}, Sec: "krb5",
+			Ciphers: []wire.CipherID{wire.CipherAES128GCM}, SigningAlgorithms: []wire.SigningID{wire.SigningAESCMAC}, Sec: mustSec("krb5"),
 		}, func(p *client.Policy) {
 			*p = client.Policy{
 				RequirePrivacy: true, RequireIntegrity: true, RequireMutualAuth: true,
@@ -331,9 +331,9 @@ func TestLoosen(t *testing.T) {
 			`rules: the built-in strict default allows only signing AES-GMAC,AES-CMAC; signing=HMAC-SHA256 would loosen it`},
 		{"signing not allowed on loose", "loose", Request{SigningAlgorithms: []wire.SigningID{wire.SigningAESGMAC}},
 			`rules: rule \\loose\* allows only signing AES-CMAC,HMAC-SHA256; signing=AES-GMAC would loosen it`},
-		{"sec=ntlmssp on strict", "strict", Request{Sec: "ntlmssp"},
+		{"sec=ntlmssp on strict", "strict", Request{Sec: mustSec("ntlmssp")},
 			`rules: the built-in strict default requires mutual authentication; sec=ntlmssp would loosen it`},
-		{"sec=ntlmsspi where NTLM is not allowed", "nokrb", Request{Sec: "ntlmsspi"},
+		{"sec=ntlmsspi where NTLM is not allowed", "nokrb", Request{Sec: mustSec("ntlmsspi")},
 			`rules: rule \\nokrb\* does not allow NTLM; sec=ntlmsspi would loosen it`},
 	}
 	for _, tc := range tests {
@@ -373,9 +373,9 @@ func TestUnsatisfiableAndInvalid(t *testing.T) {
 		{"vers=3.1.1 above the rule's max", "old", Request{MinDialect: d(wire.Dialect311)}, ErrUnsatisfiable, "no dialect between"},
 		{"vers above maxvers", "loose", Request{MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect302)}, ErrUnsatisfiable, "no dialect between"},
 		{"seal with 3.0.2 and GCM only", "loose", Request{RequirePrivacy: &yes, MaxDialect: d(wire.Dialect302), Ciphers: []wire.CipherID{wire.CipherAES128GCM}}, ErrUnsatisfiable, "needs AES-128-CCM"},
-		{"unknown sec", "loose", Request{Sec: "ntlm"}, ErrInvalidRequest, `unknown sec="ntlm"`},
-		{"sec=none", "loose", Request{Sec: "none"}, ErrInvalidRequest, "unknown sec"},
-		{"sec=krb5p where the rule allows only SMB 2", "smb2", Request{Sec: "krb5p"}, ErrUnsatisfiable, "privacy needs dialect 3.0 or later"},
+		{"unknown sec mechanism", "loose", Request{Sec: Sec{Mechanism: "ntlm"}}, ErrInvalidRequest, `unknown sec mechanism "ntlm"`},
+		{"sec mechanism none", "loose", Request{Sec: Sec{Mechanism: "none", Integrity: true}}, ErrInvalidRequest, "unknown sec mechanism"},
+		{"sec=krb5p where the rule allows only SMB 2", "smb2", Request{Sec: mustSec("krb5p")}, ErrUnsatisfiable, "privacy needs dialect 3.0 or later"},
 		{"wildcard dialect", "loose", Request{MinDialect: d(wire.DialectWildcard)}, ErrInvalidRequest, "vers=2.??? is not a dialect"},
 		{"unknown max dialect", "loose", Request{MaxDialect: d(0x0312)}, ErrInvalidRequest, "maxvers=0x0312 is not a dialect"},
 		{"cipher twice", "loose", Request{Ciphers: []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES128GCM}}, ErrInvalidRequest, "ciphers= lists AES-128-GCM twice"},
@@ -464,11 +464,11 @@ func TestParseSec(t *testing.T) {
 // require it, krb5i for integrity.
 func TestSecSuffixesTighten(t *testing.T) {
 	r := mustParse(t, rulesFile)
-	p, _, err := r.Resolve("loose", "share", Request{Sec: "krb5p"})
+	p, _, err := r.Resolve("loose", "share", Request{Sec: mustSec("krb5p")})
 	if err != nil || !p.RequirePrivacy || !p.RequireIntegrity || !p.RequireMutualAuth || p.AllowNTLM {
 		t.Errorf("krb5p on loose: %s, %v", Describe(p), err)
 	}
-	p, _, err = r.Resolve("loose", "share", Request{Sec: "ntlmv2i"})
+	p, _, err = r.Resolve("loose", "share", Request{Sec: mustSec("ntlmv2i")})
 	if err != nil || p.RequirePrivacy || !p.RequireIntegrity || !p.AllowNTLM {
 		t.Errorf("ntlmv2i on loose: %s, %v", Describe(p), err)
 	}
@@ -492,5 +492,27 @@ func TestParseAlgorithmLists(t *testing.T) {
 	}
 	if _, err := ParseSigningAlgorithms("AES-CMAC,"); err == nil {
 		t.Error("ParseSigningAlgorithms accepted an empty name")
+	}
+}
+
+// mustSec is ParseSec for values the test knows to be valid.
+func mustSec(s string) Sec {
+	sec, err := ParseSec(s)
+	if err != nil {
+		panic(err)
+	}
+	return sec
+}
+
+// Sec prints as refusals name it, the canonical spelling.
+func TestSecString(t *testing.T) {
+	for in, want := range map[string]string{"krb5": "krb5", "krb5i": "krb5i", "krb5p": "krb5p",
+		"ntlmssp": "ntlmssp", "ntlmv2": "ntlmssp", "ntlmsspi": "ntlmsspi", "ntlmv2i": "ntlmsspi"} {
+		if got := mustSec(in).String(); got != want {
+			t.Errorf("ParseSec(%q).String() = %q, want %q", in, got, want)
+		}
+	}
+	if (Sec{}).String() != "" {
+		t.Error("the zero Sec prints")
 	}
 }

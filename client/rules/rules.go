@@ -144,12 +144,11 @@ type Request struct {
 	// SigningAlgorithms is signing=: a subset of the rule's signing
 	// algorithms, in the user's preference order.
 	SigningAlgorithms []wire.SigningID
-	// Sec is sec= as the user wrote it, "" when not asked; Resolve reads
-	// it with ParseSec. Kerberos (krb5, krb5i, krb5p) means mutual
-	// authentication and no NTLM; NTLMv2 (ntlmssp, ntlmsspi, ntlmv2,
-	// ntlmv2i) needs a rule that allows NTLM and does not require mutual
-	// authentication; the suffixes tighten integrity (i) or privacy (p).
-	Sec string
+	// Sec is sec=, as ParseSec reads it; the zero Sec is "not asked".
+	// Kerberos means mutual authentication and no NTLM; NTLMv2 needs a rule
+	// that allows NTLM and does not require mutual authentication; the
+	// suffixes tighten integrity (i) or privacy (p).
+	Sec Sec
 }
 
 // Sec is a sec= mount option: the authentication mechanism asked for, and
@@ -184,6 +183,27 @@ func ParseSec(s string) (Sec, error) {
 		return Sec{Mechanism: auth.NTLMv2, Integrity: true}, nil
 	}
 	return Sec{}, fmt.Errorf("%w: unknown sec=%q (krb5, krb5i, krb5p, ntlmssp, ntlmsspi)", ErrInvalidRequest, s)
+}
+
+// String returns the canonical spelling, as refusals name the option:
+// "krb5", "krb5i", "krb5p", "ntlmssp" or "ntlmsspi" ("" for the zero Sec).
+func (s Sec) String() string {
+	name := string(s.Mechanism)
+	switch s.Mechanism {
+	case "":
+		return ""
+	case auth.Kerberos:
+		name = "krb5"
+	case auth.NTLMv2:
+		name = "ntlmssp"
+	}
+	switch {
+	case s.Privacy:
+		return name + "p"
+	case s.Integrity:
+		return name + "i"
+	}
+	return name
 }
 
 // LoosenError is Resolve's refusal of a mount option that asks for less
@@ -287,13 +307,7 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 		p.SigningAlgorithms = ss
 	}
 
-	var sec Sec
-	if req.Sec != "" {
-		var err error
-		if sec, err = ParseSec(req.Sec); err != nil {
-			return client.Policy{}, err
-		}
-	}
+	sec := req.Sec
 	switch sec.Mechanism {
 	case "":
 	case auth.Kerberos:
@@ -306,6 +320,8 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 		if !p.AllowNTLM {
 			return client.Policy{}, loosen("does not allow NTLM", "sec=%s", req.Sec)
 		}
+	default:
+		return client.Policy{}, fmt.Errorf("%w: unknown sec mechanism %q (%s or %s)", ErrInvalidRequest, sec.Mechanism, auth.Kerberos, auth.NTLMv2)
 	}
 	p.RequireIntegrity = p.RequireIntegrity || sec.Integrity || sec.Privacy
 	p.RequirePrivacy = p.RequirePrivacy || sec.Privacy

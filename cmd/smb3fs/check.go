@@ -155,10 +155,6 @@ func runCheck(args []string) int {
 	return 0
 }
 
-// parseDialect is wire.ParseDialect, kept under this name only for the
-// vers= option in mount.go until it calls wire.ParseDialect itself.
-func parseDialect(s string) (wire.Dialect, error) { return wire.ParseDialect(s) }
-
 // parseUNC splits //server/share or \\server\share.
 func parseUNC(s string) (server, share string, err error) {
 	s = strings.ReplaceAll(s, `\`, "/")
