@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
@@ -170,7 +171,7 @@ func liveSPNEGO(t *testing.T, srv livetest.Server, mech Mechanism) (*SPNEGO, int
 			if err != nil {
 				t.Fatal(err)
 			}
-			signer, err := crypto.NewSigner(crypto.AESCMAC, keys.Signing[:])
+			signer, err := crypto.NewSigner(wire.SigningAESCMAC, keys.Signing[:])
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -174,15 +174,15 @@ func TestLiveHostileProxy(t *testing.T) {
 			name: "cipher rewritten to another offered cipher",
 			policy: func() client.Policy {
 				p := client.StrictPolicy()
-				p.Ciphers = []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM}
+				p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 				return p
 			},
 			toClient: func(t *testing.T) mitm.Hook {
 				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) {
-					if r.Ciphers[0] == crypto.AES128GCM {
-						r.Ciphers = []wire.CipherID{crypto.AES256GCM}
+					if r.Ciphers[0] == wire.CipherAES128GCM {
+						r.Ciphers = []wire.CipherID{wire.CipherAES256GCM}
 					} else {
-						r.Ciphers = []wire.CipherID{crypto.AES128GCM}
+						r.Ciphers = []wire.CipherID{wire.CipherAES128GCM}
 					}
 				})
 			},
@@ -192,11 +192,11 @@ func TestLiveHostileProxy(t *testing.T) {
 			name: "cipher rewritten to one not offered",
 			policy: func() client.Policy {
 				p := client.StrictPolicy()
-				p.Ciphers = []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM}
+				p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 				return p
 			},
 			toClient: func(t *testing.T) mitm.Hook {
-				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.Ciphers = []wire.CipherID{crypto.AES128CCM} })
+				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.Ciphers = []wire.CipherID{wire.CipherAES128CCM} })
 			},
 			want: []error{client.ErrRefused},
 		},
@@ -211,10 +211,10 @@ func TestLiveHostileProxy(t *testing.T) {
 			name: "signing algorithm rewritten",
 			toClient: func(t *testing.T) mitm.Hook {
 				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) {
-					if r.SigningAlgorithms[0] == crypto.AESGMAC {
-						r.SigningAlgorithms = []wire.SigningID{crypto.AESCMAC}
+					if r.SigningAlgorithms[0] == wire.SigningAESGMAC {
+						r.SigningAlgorithms = []wire.SigningID{wire.SigningAESCMAC}
 					} else {
-						r.SigningAlgorithms = []wire.SigningID{crypto.AESGMAC}
+						r.SigningAlgorithms = []wire.SigningID{wire.SigningAESGMAC}
 					}
 				})
 			},
@@ -223,7 +223,7 @@ func TestLiveHostileProxy(t *testing.T) {
 		{
 			name: "signing algorithm rewritten to HMAC-SHA256 (not offered)",
 			toClient: func(t *testing.T) mitm.Hook {
-				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []wire.SigningID{crypto.HMACSHA256} })
+				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256} })
 			},
 			want: []error{client.ErrRefused},
 		},

@@ -89,7 +89,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // Options says how to reach and authenticate to a server.
@@ -287,8 +286,8 @@ func (cl *Client) current() (*Conn, *Session) {
 type Info struct {
 	Server           string
 	Dialect          wire.Dialect
-	Cipher           crypto.CipherID // 0: not encrypted
-	SigningAlgorithm crypto.SigningID
+	Cipher           wire.CipherID // 0: not encrypted
+	SigningAlgorithm wire.SigningID
 	Encrypted        bool // every message of the session is encrypted
 	Signed           bool // every response verified
 	Mechanism        string

@@ -18,7 +18,6 @@ import (
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
 
@@ -237,10 +236,10 @@ func roundTripSmall(t *testing.T, env *livetest.Environment, tr *client.Tree, sh
 
 func TestLiveEachCipher(t *testing.T) {
 	env := livetest.Env(t)
-	for _, c := range []crypto.CipherID{crypto.AES128GCM, crypto.AES256GCM, crypto.AES128CCM, crypto.AES256CCM} {
+	for _, c := range []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES256GCM, wire.CipherAES128CCM, wire.CipherAES256CCM} {
 		t.Run(c.String(), func(t *testing.T) {
 			p := client.StrictPolicy()
-			p.Ciphers = []crypto.CipherID{c}
+			p.Ciphers = []wire.CipherID{c}
 			cl := mustDial(t, env, p, kerberosFromCCache(t, env, "alice"))
 			if got := cl.Info().Cipher; got != c {
 				t.Fatalf("negotiated %s, want %s", got, c)
@@ -252,11 +251,11 @@ func TestLiveEachCipher(t *testing.T) {
 
 func TestLiveEachSigningAlgorithm(t *testing.T) {
 	env := livetest.Env(t)
-	for _, s := range []crypto.SigningID{crypto.AESGMAC, crypto.AESCMAC} {
+	for _, s := range []wire.SigningID{wire.SigningAESGMAC, wire.SigningAESCMAC} {
 		t.Run(s.String(), func(t *testing.T) {
 			p := client.StrictPolicy()
 			p.RequirePrivacy = false // signed only, on the share that does not demand encryption
-			p.SigningAlgorithms = []crypto.SigningID{s}
+			p.SigningAlgorithms = []wire.SigningID{s}
 			cl := mustDial(t, env, p, kerberosFromCCache(t, env, "alice"))
 			if got := cl.Info().SigningAlgorithm; got != s {
 				t.Fatalf("negotiated %s, want %s", got, s)

@@ -16,7 +16,6 @@ import (
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/scripts/livetest"
 )
 
@@ -51,7 +50,7 @@ func runChild(ctx context.Context, cfg *config) error {
 		return err
 	}
 	p := client.StrictPolicy()
-	p.Ciphers = []crypto.CipherID{cipher}
+	p.Ciphers = []wire.CipherID{cipher}
 
 	if cfg.cpuprofile != "" {
 		f, err := os.Create(cfg.cpuprofile)
