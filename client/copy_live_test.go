@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // copySource writes size random bytes to name on tr and returns them.
@@ -79,7 +79,7 @@ func wireBytes(px *mitm.Proxy) int {
 // checks on the wire (through a counting proxy) that the data did not
 // travel through the client.
 func TestLiveCopyChunks(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	mech := kerberosFromCCache(t, env, "alice")
 	setup := connect(t, mustDial(t, env, client.StrictPolicy(), mech), share)
@@ -201,7 +201,7 @@ func TestLiveCopyChunksSpeed(t *testing.T) {
 	if os.Getenv("SMB3FS_COPY_SPEED") != "1" {
 		t.Skip("informational; set SMB3FS_COPY_SPEED=1 to measure")
 	}
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	tr := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
 	dir := scratch(t, env, share)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // TestLiveHandleOps changes a file through the handle alone against real
@@ -21,7 +21,7 @@ import (
 // keeps working under its new name. Each result is checked on the server's
 // disk.
 func TestLiveHandleOps(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	tr := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
 	ctx := context.Background()

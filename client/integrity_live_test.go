@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 func TestLiveIntegrityReconnects(t *testing.T) {
@@ -20,7 +20,7 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 	// the call in flight fail or go again, the client reports what
 	// failed, reconnects, and the next call reads the file's genuine
 	// bytes.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	a := &mitm.Attacker{}
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.Hook)
@@ -83,7 +83,7 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 	// and the lease break (SessionId 0) in plaintext, unsigned, even on a
 	// session that encrypts everything: refusing plaintext breaks would
 	// reconnect at every break.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	for _, sh := range []struct {
 		share  string
 		policy client.Policy
@@ -207,7 +207,7 @@ func TestLiveReconnectAPREPTampered(t *testing.T) {
 	// not prove its identity), the next one passes the whole policy again,
 	// and the client goes on reading genuine bytes instead of stopping for
 	// good.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	var cut, tamper atomic.Bool
 	var tampered atomic.Int32

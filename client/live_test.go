@@ -16,17 +16,17 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Live tests: real Samba in the scripts/testenv namespace. Each test that
 // expects success also checks the security it reached; each refusal test
 // checks the error, so none can pass by accident.
 
-func kerberosFromCCache(t *testing.T, env *livetest.Environment, user string) auth.Mechanism {
+func kerberosFromCCache(t *testing.T, env *testenv.Environment, user string) auth.Mechanism {
 	t.Helper()
 	cc := env.Kinit(t, user)
 	m, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
@@ -36,14 +36,14 @@ func kerberosFromCCache(t *testing.T, env *livetest.Environment, user string) au
 	return m
 }
 
-func dial(t *testing.T, env *livetest.Environment, srv livetest.Server, p client.Policy, m auth.Mechanism) (*client.Client, error) {
+func dial(t *testing.T, env *testenv.Environment, srv testenv.Server, p client.Policy, m auth.Mechanism) (*client.Client, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return client.Dial(ctx, client.Options{Server: srv.Host, Address: srv.SMBAddr(), Policy: p, Mechanism: m, Timeout: 20 * time.Second})
 }
 
-func mustDial(t *testing.T, env *livetest.Environment, p client.Policy, m auth.Mechanism) *client.Client {
+func mustDial(t *testing.T, env *testenv.Environment, p client.Policy, m auth.Mechanism) *client.Client {
 	t.Helper()
 	cl, err := dial(t, env, env.DC, p, m)
 	if err != nil {
@@ -65,7 +65,7 @@ func connect(t *testing.T, cl *client.Client, share string) *client.Tree {
 
 // scratch returns a fresh directory name on the share for this test and
 // removes it (on the server's disk) afterwards.
-func scratch(t *testing.T, env *livetest.Environment, share string) string {
+func scratch(t *testing.T, env *testenv.Environment, share string) string {
 	t.Helper()
 	safe := strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' {
@@ -109,7 +109,7 @@ func mkdir(t *testing.T, tr *client.Tree, name string) {
 }
 
 func TestLiveKerberosEncryptedStream(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
 	info := cl.Info()
 	if info.Dialect != wire.Dialect311 || info.Cipher == 0 || !info.Encrypted || !info.MutualAuth || info.Mechanism != "kerberos" {
@@ -180,7 +180,7 @@ func TestLiveKerberosEncryptedStream(t *testing.T) {
 }
 
 func TestLiveKeytab(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bob := env.User(t, "bob")
 	m, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, Keytab: bob.Keytab, Principal: bob.Principal}, "cifs/"+env.DC.Host)
 	if err != nil {
@@ -215,7 +215,7 @@ func TestLiveKeytab(t *testing.T) {
 }
 
 // roundTripSmall writes and reads back a small file through tr.
-func roundTripSmall(t *testing.T, env *livetest.Environment, tr *client.Tree, share string) {
+func roundTripSmall(t *testing.T, env *testenv.Environment, tr *client.Tree, share string) {
 	t.Helper()
 	ctx := context.Background()
 	dir := scratch(t, env, share)
@@ -236,7 +236,7 @@ func roundTripSmall(t *testing.T, env *livetest.Environment, tr *client.Tree, sh
 }
 
 func TestLiveEachCipher(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	for _, c := range []crypto.CipherID{crypto.AES128GCM, crypto.AES256GCM, crypto.AES128CCM, crypto.AES256CCM} {
 		t.Run(c.String(), func(t *testing.T) {
 			p := client.StrictPolicy()
@@ -251,7 +251,7 @@ func TestLiveEachCipher(t *testing.T) {
 }
 
 func TestLiveEachSigningAlgorithm(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	for _, s := range []crypto.SigningID{crypto.AESGMAC, crypto.AESCMAC} {
 		t.Run(s.String(), func(t *testing.T) {
 			p := client.StrictPolicy()
@@ -270,16 +270,16 @@ func TestLiveEachSigningAlgorithm(t *testing.T) {
 	}
 }
 
-func ntlm(env *livetest.Environment, user, password string) auth.Mechanism {
+func ntlm(env *testenv.Environment, user, password string) auth.Mechanism {
 	return ntlmFor(env, env.DC, user, password)
 }
 
-func ntlmFor(env *livetest.Environment, srv livetest.Server, user, password string) auth.Mechanism {
+func ntlmFor(env *testenv.Environment, srv testenv.Server, user, password string) auth.Mechanism {
 	return auth.NewNTLMv2(auth.NTLMCredentials{User: user, Domain: env.Domain, Password: []byte(password)}, "cifs/"+srv.Host)
 }
 
 func TestLiveNTLMWhereAllowed(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	p := client.StrictPolicy()
 	p.RequireMutualAuth = false
@@ -292,14 +292,14 @@ func TestLiveNTLMWhereAllowed(t *testing.T) {
 }
 
 func TestLiveRefusals(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	ntlmPolicy := client.StrictPolicy()
 	ntlmPolicy.RequireMutualAuth = false
 	ntlmPolicy.AllowNTLM = true
 	cases := []struct {
 		name   string
-		srv    livetest.Server
+		srv    testenv.Server
 		policy client.Policy
 		mech   func() auth.Mechanism
 		want   error
@@ -331,7 +331,7 @@ func TestLiveRefusals(t *testing.T) {
 }
 
 func TestLiveNothingPlaintextAfterSessionSetup(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -376,7 +376,7 @@ func TestLiveNothingPlaintextAfterSessionSetup(t *testing.T) {
 }
 
 func TestLiveServerByIPAddressRefusedWithKerberosRequired(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	// Named by its address, the server has no Kerberos identity: no ticket
 	// can be had for cifs/10.213.0.1, and there is no fallback to NTLM.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // TestLiveLock: byte-range locks between two connections on the encrypted
@@ -16,7 +16,7 @@ import (
 // waiting lock granted by the other's unlock, and a waiting lock cancelled
 // by its context, after which the connection still works.
 func TestLiveLock(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	tr1 := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
 	tr2 := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)

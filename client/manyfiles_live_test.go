@@ -10,7 +10,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // parallel runs fn(i) for i in [0,n) on 16 goroutines sharing one
@@ -70,7 +70,7 @@ func listNames(t *testing.T, tr *client.Tree, dir string) map[string]wire.DirEnt
 }
 
 func TestLiveThousandFiles(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
 	tr := connect(t, cl, env.Shares.Encrypted)
 	ctx := context.Background()

@@ -16,9 +16,9 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Live tests of reconnect: a cut through the hostile proxy, a killed smbd,
@@ -42,7 +42,7 @@ func (r *liveRig) local(i int) string {
 
 // newLiveRig dials through dial (nil: straight to the DC) with a
 // mechanism factory newMech.
-func newLiveRig(t *testing.T, env *livetest.Environment, address string, newMech func() (auth.Mechanism, error), timeout time.Duration) (*liveRig, error) {
+func newLiveRig(t *testing.T, env *testenv.Environment, address string, newMech func() (auth.Mechanism, error), timeout time.Duration) (*liveRig, error) {
 	t.Helper()
 	r := &liveRig{events: make(chan client.Event, 16)}
 	if address == "" {
@@ -89,14 +89,14 @@ func (r *liveRig) event(t *testing.T, within time.Duration) client.Event {
 }
 
 // ccacheFactory makes a fresh Kerberos mechanism from the cache each time.
-func ccacheFactory(env *livetest.Environment, krb5conf, cc string) func() (auth.Mechanism, error) {
+func ccacheFactory(env *testenv.Environment, krb5conf, cc string) func() (auth.Mechanism, error) {
 	return func() (auth.Mechanism, error) {
 		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: krb5conf, CCache: cc}, "cifs/"+env.DC.Host)
 	}
 }
 
 // keytabFactory logs in again from bob's keytab each time.
-func keytabFactory(t *testing.T, env *livetest.Environment, krb5conf string) func() (auth.Mechanism, error) {
+func keytabFactory(t *testing.T, env *testenv.Environment, krb5conf string) func() (auth.Mechanism, error) {
 	bob := env.User(t, "bob")
 	return func() (auth.Mechanism, error) {
 		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: krb5conf, Keytab: bob.Keytab, Principal: bob.Principal}, "cifs/"+env.DC.Host)
@@ -123,7 +123,7 @@ func writeBig(ctx context.Context, f *client.File, size int, at func(off int)) (
 	return want, nil
 }
 
-func checkBytes(t *testing.T, env *livetest.Environment, f *client.File, name string, want []byte) {
+func checkBytes(t *testing.T, env *testenv.Environment, f *client.File, name string, want []byte) {
 	t.Helper()
 	got := make([]byte, len(want))
 	if _, err := f.ReadAt(context.Background(), got, 0); err != nil {
@@ -142,7 +142,7 @@ func checkBytes(t *testing.T, env *livetest.Environment, f *client.File, name st
 }
 
 func TestLiveReconnectCutMidWrite(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	// The proxy cuts the first connection once 24 MiB went to the server.
 	var sent atomic.Int64
@@ -197,7 +197,7 @@ func TestLiveReconnectCutMidWrite(t *testing.T) {
 }
 
 func TestLiveReconnectKilledSmbd(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	r, err := newLiveRig(t, env, "", ccacheFactory(env, env.KRB5Conf, cc), 10*time.Second)
 	if err != nil {
@@ -259,7 +259,7 @@ func TestLiveReconnectKilledSmbd(t *testing.T) {
 }
 
 func TestLiveReconnectDowngradeRefused(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	var conns atomic.Int32
 	var cutNow atomic.Bool
@@ -314,7 +314,7 @@ func TestLiveReconnectDowngradeRefused(t *testing.T) {
 // live lifetime. (Samba 4.17's KDC answers a TGS-REQ with a TGT of less
 // than about 2.5 minutes left with KRB_AP_ERR_TKT_EXPIRED, so tickets
 // cannot be much shorter than 3 minutes.)
-func shortKrb5Conf(t *testing.T, env *livetest.Environment, lifetime string) string {
+func shortKrb5Conf(t *testing.T, env *testenv.Environment, lifetime string) string {
 	t.Helper()
 	b, err := os.ReadFile(env.KRB5Conf)
 	if err != nil {
@@ -335,7 +335,7 @@ func shortKrb5Conf(t *testing.T, env *livetest.Environment, lifetime string) str
 }
 
 func TestLiveReconnectSessionExpiry(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	const life = 3 * time.Minute
 	conf := shortKrb5Conf(t, env, "3m")
 	bob := env.User(t, "bob")
@@ -401,7 +401,7 @@ func TestLiveReconnectLockedHandle(t *testing.T) {
 	// PANICs (fd_handle.c:39 assertion) on the DH2C for one, after which
 	// the handle is STATUS_OBJECT_NAME_NOT_FOUND. So the client never
 	// tries: a locked File is lost at once, other durable Files survive.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	var cutNow atomic.Bool
 	px, err := mitm.Start(env.DC.SMBAddr(), func(n int, f []byte) [][]byte {

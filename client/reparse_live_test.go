@@ -9,7 +9,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // TestLiveReparsePoint pins what Samba does with reparse FSCTLs. Samba 4.17's
@@ -18,7 +18,7 @@ import (
 // buffer). Should a later Samba store reparse points, the test instead checks
 // that GET returns the bytes SET stored and that DELETE removes them.
 func TestLiveReparsePoint(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
 	tr := connect(t, cl, share)

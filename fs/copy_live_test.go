@@ -17,9 +17,9 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // proxied is a live mount whose SMB connection runs through a proxy that
@@ -33,7 +33,7 @@ type proxied struct {
 
 func mountProxied(t *testing.T) *proxied {
 	t.Helper()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	mech, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: env.Kinit(t, "alice")}, "cifs/"+env.DC.Host)
 	if err != nil {

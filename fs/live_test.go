@@ -21,7 +21,7 @@ import (
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Live tests: the encrypted share of the test DC, mounted with Kerberos
@@ -31,7 +31,7 @@ import (
 // mounted is one live mount: mnt is the mount point, dir this test's
 // scratch directory inside it and disk the same directory on the server.
 type mounted struct {
-	env  *livetest.Environment
+	env  *testenv.Environment
 	mnt  string
 	dir  string
 	disk string
@@ -39,7 +39,7 @@ type mounted struct {
 
 func mountShare(t *testing.T, opts smbfs.Options) *mounted {
 	t.Helper()
-	return mountOn(t, livetest.Env(t).Shares.Encrypted, opts)
+	return mountOn(t, testenv.Env(t).Shares.Encrypted, opts)
 }
 
 // mountOn mounts share (one of the DC's encrypted shares) like mountShare.
@@ -52,7 +52,7 @@ func mountOn(t *testing.T, share string, opts smbfs.Options) *mounted {
 // nil) before it dials.
 func mountWith(t *testing.T, share string, opts smbfs.Options, tune func(*client.Options)) *mounted {
 	t.Helper()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cl, tree := dialShareWith(t, env, share, tune)
 	mnt := t.TempDir()
 	opts.FsName = "//" + env.DC.Host + "/" + share
@@ -85,14 +85,14 @@ func mountWith(t *testing.T, share string, opts smbfs.Options, tune func(*client
 
 // dialShare connects to share as alice (Kerberos, strict policy, which
 // makes it encrypted); the caller closes the client.
-func dialShare(t *testing.T, env *livetest.Environment, share string) (*client.Client, *client.Tree) {
+func dialShare(t *testing.T, env *testenv.Environment, share string) (*client.Client, *client.Tree) {
 	t.Helper()
 	return dialShareWith(t, env, share, nil)
 }
 
 // dialShareWith is dialShare with the client's options changed by tune (if
 // not nil).
-func dialShareWith(t *testing.T, env *livetest.Environment, share string, tune func(*client.Options)) (*client.Client, *client.Tree) {
+func dialShareWith(t *testing.T, env *testenv.Environment, share string, tune func(*client.Options)) (*client.Client, *client.Tree) {
 	t.Helper()
 	cc := env.Kinit(t, "alice")
 	newMech := func() (auth.Mechanism, error) {

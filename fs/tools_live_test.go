@@ -19,7 +19,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // End-to-end tests with real tools on the mount: git, SQLite, many
@@ -42,7 +42,7 @@ var daemonBinary struct {
 // idle server), so the server runs elsewhere here.
 func mountDaemon(t *testing.T, opts smbfs.Options) *mounted {
 	t.Helper()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	daemonBinary.once.Do(func() {
 		dir, err := os.MkdirTemp("", "smb3fs-bin-")

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // buildBinary builds smb3fs into a temporary directory.
@@ -27,7 +27,7 @@ func buildBinary(t *testing.T) string {
 // fresh root-owned directory under /run, whose whole parent chain is
 // root-only (not under /tmp or a checkout that may live below a
 // world-writable directory: the loader rightly refuses those).
-func rulesFile(t *testing.T, _ *livetest.Environment, text string, mode os.FileMode) string {
+func rulesFile(t *testing.T, _ *testenv.Environment, text string, mode os.FileMode) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("/run", "smb3fs-rules-")
 	if err != nil {
@@ -47,7 +47,7 @@ func rulesFile(t *testing.T, _ *livetest.Environment, text string, mode os.FileM
 	return p
 }
 
-func runCheckCmd(t *testing.T, env *livetest.Environment, bin, ccache string, args ...string) (stdout, stderr string, code int) {
+func runCheckCmd(t *testing.T, env *testenv.Environment, bin, ccache string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"check"}, args...)...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
@@ -64,7 +64,7 @@ func runCheckCmd(t *testing.T, env *livetest.Environment, bin, ccache string, ar
 }
 
 func TestLiveCheckCommandWithRules(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	cc := env.Kinit(t, "alice")
 	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted

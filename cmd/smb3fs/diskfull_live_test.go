@@ -23,7 +23,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // diskFullBound is how long one system call on the full share may take
@@ -46,7 +46,7 @@ func bounded(t *testing.T, what string, fn func() error) error {
 }
 
 func TestLiveDiskFull(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Full
 	if share == "" {
 		t.Fatal("env.json names no full share: this environment predates it; run scripts/testenv up (it restarts the servers)")

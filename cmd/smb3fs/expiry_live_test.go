@@ -46,7 +46,7 @@ import (
 	"github.com/jcmturner/gokrb5/v8/credentials"
 	"github.com/jcmturner/gokrb5/v8/keytab"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 const (
@@ -63,7 +63,7 @@ const (
 )
 
 func TestLiveTicketExpiry(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	t.Run("keytab renews", func(t *testing.T) {
 		t.Parallel()
@@ -77,7 +77,7 @@ func TestLiveTicketExpiry(t *testing.T) {
 
 // expiryKrb5Conf writes the environment's krb5.conf with ticket_lifetime
 // added to [libdefaults].
-func expiryKrb5Conf(t *testing.T, env *livetest.Environment, lifetime time.Duration) string {
+func expiryKrb5Conf(t *testing.T, env *testenv.Environment, lifetime time.Duration) string {
 	t.Helper()
 	b, err := os.ReadFile(env.KRB5Conf)
 	if err != nil {
@@ -281,7 +281,7 @@ func newExpiryWatchdog(t *testing.T, dir string) *expiryWatchdog {
 			if st := w.start.Load(); st != 0 && time.Since(time.Unix(0, st)) > expiryOpBound && w.hung.CompareAndSwap(false, true) {
 				op, _ := w.op.Load().(string)
 				t.Errorf("HANG: %s has not returned after %v", op, expiryOpBound)
-				t.Logf("aborting the FUSE connection: %v", livetest.AbortFUSE(dir))
+				t.Logf("aborting the FUSE connection: %v", testenv.AbortFUSE(dir))
 			}
 		}
 	}()
@@ -318,7 +318,7 @@ const expiryReason = "smb2: session expired (STATUS_NETWORK_SESSION_EXPIRED), re
 
 // expiryKeytab: a keytab mount with 3-minute tickets keeps working for more
 // than two lifetimes, reconnecting on each expiry, reclaiming the open file.
-func expiryKeytab(t *testing.T, env *livetest.Environment, bin string) {
+func expiryKeytab(t *testing.T, env *testenv.Environment, bin string) {
 	bob := env.User(t, "bob")
 	if bob.Keytab == "" {
 		t.Fatal("bob has no keytab in env.json")
@@ -486,7 +486,7 @@ func expiryKeytab(t *testing.T, env *livetest.Environment, bin string) {
 
 // expiryKinit gets a ticket for u into the cache cc (lifetime "" for the
 // KDC's default), the password on kinit's stdin.
-func expiryKinit(t *testing.T, env *livetest.Environment, u *livetest.User, cc, lifetime string) {
+func expiryKinit(t *testing.T, env *testenv.Environment, u *testenv.User, cc, lifetime string) {
 	t.Helper()
 	args := []string{"-c", "FILE:" + cc}
 	if lifetime != "" {
@@ -519,7 +519,7 @@ func ccacheEnd(t *testing.T, cc string) (start, end time.Time) {
 
 // expiryCCache: a mount from a ticket cache whose ticket expires fails
 // clearly (EACCES, "run kinit") and works again after kinit.
-func expiryCCache(t *testing.T, env *livetest.Environment, bin string) {
+func expiryCCache(t *testing.T, env *testenv.Environment, bin string) {
 	alice := env.User(t, "alice")
 	cc := filepath.Join(t.TempDir(), "ccache-alice")
 	expiryKinit(t, env, alice, cc, fmt.Sprintf("%ds", int(expiryLife/time.Second)))

@@ -11,13 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // runMountCmd runs the built binary with Kerberos pointed at the test realm
 // and returns its output and exit status. It fails the test if the command
 // does not finish within a minute (the mount must return once ready).
-func runMountCmd(t *testing.T, env *livetest.Environment, bin, ccache string, extraEnv []string, args ...string) (string, int) {
+func runMountCmd(t *testing.T, env *testenv.Environment, bin, ccache string, extraEnv []string, args ...string) (string, int) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
@@ -55,7 +55,7 @@ func mountedAt(t *testing.T, dir string) bool {
 }
 
 func TestLiveMountCommand(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	cc := env.Kinit(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
@@ -102,7 +102,7 @@ func TestLiveMountCommand(t *testing.T) {
 }
 
 func TestLiveMountRefusals(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	cc := env.Kinit(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
@@ -135,7 +135,7 @@ func TestLiveMountRefusals(t *testing.T) {
 }
 
 func TestLiveMountForegroundSIGTERM(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
@@ -212,7 +212,7 @@ func mountFlags(t *testing.T, dir string) string {
 }
 
 func TestLiveMountKernelFlags(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
@@ -238,7 +238,7 @@ func TestLiveMountKernelFlags(t *testing.T) {
 // TestLiveMountNTLMOnlyWhereRootAllows: NTLM is refused under the strict
 // default, and works for the one share root's rules file loosens.
 func TestLiveMountNTLMOnlyWhereRootAllows(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // daemonPID finds the process serving the mount on dir: the one whose
@@ -91,7 +91,7 @@ func checkNoSecrets(t *testing.T, pid int, password string, startedWithPASSWD bo
 // neither may dump core. The foreground one's audit line names the NTLM
 // principal that logged in, DOMAIN\user.
 func TestLiveMountSecretsNTLM(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
@@ -191,7 +191,7 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 // mount is killed; the next operations reconnect (a new smbd serves the
 // mount) and a file written before is read back through the mount.
 func TestLiveMountNTLMReconnects(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bin := buildBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted

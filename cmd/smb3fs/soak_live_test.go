@@ -17,7 +17,7 @@ package main
 // such name: ENOENT, which looked like a known file gone missing.
 //
 // The mount (bob's keytab, so tickets renew on their own; timeout=6) runs in
-// a client network of its own (livetest.ClientNet). Workers each own a
+// a client network of its own (testenv.ClientNet). Workers each own a
 // directory and write files (fsync and close checked), read them back,
 // stat, rename, delete and list them. A file counts as known only when
 // every step that made it succeeded; a file whose write, rename or delete
@@ -52,7 +52,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 const (
@@ -169,7 +169,7 @@ func TestLiveSoak(t *testing.T) {
 	if err != nil || dur <= 0 {
 		t.Fatalf("SMB3FS_SOAK=%q: want a duration like 30m", v)
 	}
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bob := env.User(t, "bob")
 	if bob.Keytab == "" {
 		t.Fatal("bob has no keytab in env.json")
@@ -244,7 +244,7 @@ func TestLiveSoak(t *testing.T) {
 					op, _ := tally.inFlightOp[w].Load().(string)
 					hangOnce.Do(func() {
 						tally.fail("HANG: worker %d: %s has not returned after %v", w, op, soakOpBound)
-						err := livetest.AbortFUSE(dir)
+						err := testenv.AbortFUSE(dir)
 						t.Logf("aborted the FUSE connection: %v", err)
 						cancel()
 					})

@@ -1,4 +1,4 @@
-package livetest
+package testenv
 
 // Fault injection against the live servers, without disturbing the other
 // tests that use them at the same time:
@@ -61,13 +61,13 @@ type ClientNet struct {
 	env *Environment
 }
 
-// testenvScript returns the path of scripts/testenv, next to this package.
+// testenvScript returns the path of scripts/testenv, from the repository root.
 func testenvScript() (string, error) {
 	_, file, _, ok := runtime.Caller(0)
 	if !ok {
 		return "", errors.New("livetest: cannot locate scripts/testenv")
 	}
-	p := filepath.Join(filepath.Dir(file), "..", "testenv")
+	p := filepath.Join(filepath.Dir(file), "..", "..", "scripts", "testenv")
 	if _, err := os.Stat(p); err != nil {
 		return "", fmt.Errorf("livetest: %w", err)
 	}

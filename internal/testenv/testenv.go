@@ -1,4 +1,4 @@
-// Package livetest gives Go tests access to the live SMB/Kerberos test
+// Package testenv gives Go tests access to the live SMB/Kerberos test
 // environment that scripts/testenv runs inside the network namespace
 // "smb3fs": a Samba AD DC (dc1, realm SMB3FS.TEST), a standalone smbd limited
 // to SMB 3.0 (legacy) and one limited to SMB 2.1 without signing or
@@ -9,12 +9,12 @@
 // inside the namespace with SMB3FS_TESTENV naming that file. A live test
 // starts with
 //
-//	env := livetest.Env(t)
+//	env := testenv.Env(t)
 //
 // which fails the test when the environment is missing (live tests must not
 // pass silently), unless SMB3FS_UNIT_ONLY=1 asks for a unit-only run, in
 // which case the test is skipped.
-package livetest
+package testenv
 
 import (
 	"bytes"
