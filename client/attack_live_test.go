@@ -14,6 +14,7 @@ import (
 	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/internal/mitm"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // The hostile proxy sits between the client and the real Samba DC and
@@ -75,7 +76,7 @@ func session(t *testing.T, env *testenv.Environment, p client.Policy, share stri
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: p,
-		Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 3 * time.Second})
+		Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 3 * time.Second})
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/internal/mitm"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // TestLiveCaptureShowsNoPlaintext captures a whole encrypted session with
@@ -138,7 +139,7 @@ func captureSession(t *testing.T, env *testenv.Environment) (toServer, toClient 
 		}
 		return c, err
 	}
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Dial: dialer, Policy: client.StrictPolicy(), Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 20 * time.Second})
+	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Dial: dialer, Policy: client.StrictPolicy(), Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 20 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

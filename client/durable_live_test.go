@@ -11,6 +11,7 @@ import (
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // What Samba 4.17 does (observed): with its defaults (durable handles = yes,
@@ -22,7 +23,7 @@ import (
 func durableAlice(t *testing.T, env *testenv.Environment) (*client.Client, *client.Tree, string) {
 	t.Helper()
 	share := env.Shares.Encrypted
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	tr := connect(t, cl, share)
 	dir := scratch(t, env, share)
 	mkdir(t, tr, dir)

@@ -13,6 +13,7 @@ import (
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/internal/mitm"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 func TestLiveIntegrityReconnects(t *testing.T) {
@@ -28,7 +29,7 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(px.Close)
-	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	r, err := newLiveRig(t, env, px.Addr(), liveauth.CCacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,13 +98,13 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
 			ca, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: sh.policy,
-				Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 10 * time.Second})
+				Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 10 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer ca.Close()
 			ta := connect(t, ca, sh.share)
-			tb := connect(t, mustDial(t, env, sh.policy, kerberosFromCCache(t, env, "alice")), sh.share)
+			tb := connect(t, mustDial(t, env, sh.policy, liveauth.Kerberos(t, env, "alice")), sh.share)
 			dir := scratch(t, env, sh.share)
 			mkdir(t, ta, dir)
 			name := dir + `\leased`
@@ -230,7 +231,7 @@ func TestLiveReconnectAPREPTampered(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(px.Close)
-	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	r, err := newLiveRig(t, env, px.Addr(), liveauth.CCacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

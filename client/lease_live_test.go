@@ -9,6 +9,7 @@ import (
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // twoClients dials two independent connections (same user) and connects
@@ -16,8 +17,8 @@ import (
 func twoClients(t *testing.T, env *testenv.Environment) (a, b *client.Tree, dir string) {
 	t.Helper()
 	share := env.Shares.Encrypted
-	ca := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
-	cb := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	ca := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
+	cb := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	a, b = connect(t, ca, share), connect(t, cb, share)
 	dir = scratch(t, env, share)
 	mkdir(t, a, dir)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -20,21 +19,12 @@ import (
 	"github.com/smb3fs/smb3fs/crypto"
 	"github.com/smb3fs/smb3fs/internal/mitm"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // Live tests: real Samba in the scripts/testenv namespace. Each test that
 // expects success also checks the security it reached; each refusal test
 // checks the error, so none can pass by accident.
-
-func kerberosFromCCache(t *testing.T, env *testenv.Environment, user string) auth.Mechanism {
-	t.Helper()
-	cc := env.Kinit(t, user)
-	m, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
-	if err != nil {
-		t.Fatalf("NewKerberos: %v", err)
-	}
-	return m
-}
 
 func dial(t *testing.T, env *testenv.Environment, srv testenv.Server, p client.Policy, m auth.Mechanism) (*client.Client, error) {
 	t.Helper()
@@ -67,16 +57,7 @@ func connect(t *testing.T, cl *client.Client, share string) *client.Tree {
 // removes it (on the server's disk) afterwards.
 func scratch(t *testing.T, env *testenv.Environment, share string) string {
 	t.Helper()
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' {
-			return r
-		}
-		return '_'
-	}, t.Name())
-	name := fmt.Sprintf("t-%s-%d", safe, time.Now().UnixNano())
-	dir := filepath.Join(env.ShareDirs[share], name)
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return name
+	return env.ScratchName(t, share, "t")
 }
 
 func createFile(t *testing.T, tr *client.Tree, name string) *client.File {
@@ -110,7 +91,7 @@ func mkdir(t *testing.T, tr *client.Tree, name string) {
 
 func TestLiveKerberosEncryptedStream(t *testing.T) {
 	env := testenv.Env(t)
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	info := cl.Info()
 	if info.Dialect != wire.Dialect311 || info.Cipher == 0 || !info.Encrypted || !info.MutualAuth || info.Mechanism != "kerberos" {
 		t.Fatalf("security not reached: %+v", info)
@@ -241,7 +222,7 @@ func TestLiveEachCipher(t *testing.T) {
 		t.Run(c.String(), func(t *testing.T) {
 			p := client.StrictPolicy()
 			p.Ciphers = []crypto.CipherID{c}
-			cl := mustDial(t, env, p, kerberosFromCCache(t, env, "alice"))
+			cl := mustDial(t, env, p, liveauth.Kerberos(t, env, "alice"))
 			if got := cl.Info().Cipher; got != c {
 				t.Fatalf("negotiated %s, want %s", got, c)
 			}
@@ -257,7 +238,7 @@ func TestLiveEachSigningAlgorithm(t *testing.T) {
 			p := client.StrictPolicy()
 			p.RequirePrivacy = false // signed only, on the share that does not demand encryption
 			p.SigningAlgorithms = []crypto.SigningID{s}
-			cl := mustDial(t, env, p, kerberosFromCCache(t, env, "alice"))
+			cl := mustDial(t, env, p, liveauth.Kerberos(t, env, "alice"))
 			if got := cl.Info().SigningAlgorithm; got != s {
 				t.Fatalf("negotiated %s, want %s", got, s)
 			}
@@ -338,7 +319,7 @@ func TestLiveNothingPlaintextAfterSessionSetup(t *testing.T) {
 	}
 	defer px.Close()
 	ctx := context.Background()
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: client.StrictPolicy(), Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 20 * time.Second})
+	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: client.StrictPolicy(), Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 20 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

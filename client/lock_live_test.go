@@ -9,6 +9,7 @@ import (
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // TestLiveLock: byte-range locks between two connections on the encrypted
@@ -18,8 +19,8 @@ import (
 func TestLiveLock(t *testing.T) {
 	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	tr1 := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
-	tr2 := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
+	tr1 := connect(t, mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice")), share)
+	tr2 := connect(t, mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice")), share)
 	dir := scratch(t, env, share)
 	mkdir(t, tr1, dir)
 	ctx := context.Background()

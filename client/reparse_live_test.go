@@ -10,6 +10,7 @@ import (
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // TestLiveReparsePoint pins what Samba does with reparse FSCTLs. Samba 4.17's
@@ -20,7 +21,7 @@ import (
 func TestLiveReparsePoint(t *testing.T) {
 	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	tr := connect(t, cl, share)
 	dir := scratch(t, env, share)
 	mkdir(t, tr, dir)

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,11 +14,11 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	smbfs "github.com/smb3fs/smb3fs/fs"
 	"github.com/smb3fs/smb3fs/internal/mitm"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // proxied is a live mount whose SMB connection runs through a proxy that
@@ -35,10 +34,7 @@ func mountProxied(t *testing.T) *proxied {
 	t.Helper()
 	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: env.Kinit(t, "alice")}, "cifs/"+env.DC.Host)
-	if err != nil {
-		t.Fatalf("NewKerberos: %v", err)
-	}
+	mech := liveauth.Kerberos(t, env, "alice")
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -72,12 +68,11 @@ func mountProxied(t *testing.T) *proxied {
 		cl.Close()
 		px.Close()
 	})
-	name := fmt.Sprintf("fs-copy-%d", time.Now().UnixNano())
+	name := env.ScratchName(t, share, "fs-copy")
 	p := &proxied{px: px, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
 	if err := os.Mkdir(p.dir, 0755); err != nil {
 		t.Fatalf("mkdir scratch: %v", err)
 	}
-	t.Cleanup(func() { os.RemoveAll(p.disk) })
 	return p
 }
 

@@ -18,10 +18,10 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	smbfs "github.com/smb3fs/smb3fs/fs"
 	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // Live tests: the encrypted share of the test DC, mounted with Kerberos
@@ -68,18 +68,11 @@ func mountWith(t *testing.T, share string, opts smbfs.Options, tune func(*client
 		srv.Wait()
 		cl.Close()
 	})
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
-			return r
-		}
-		return '_'
-	}, t.Name())
-	name := fmt.Sprintf("fs-%s-%d", safe, time.Now().UnixNano())
+	name := env.ScratchName(t, share, "fs")
 	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
 	if err := os.Mkdir(m.dir, 0755); err != nil {
 		t.Fatalf("mkdir scratch: %v", err)
 	}
-	t.Cleanup(func() { os.RemoveAll(m.disk) })
 	return m
 }
 
@@ -94,10 +87,7 @@ func dialShare(t *testing.T, env *testenv.Environment, share string) (*client.Cl
 // not nil).
 func dialShareWith(t *testing.T, env *testenv.Environment, share string, tune func(*client.Options)) (*client.Client, *client.Tree) {
 	t.Helper()
-	cc := env.Kinit(t, "alice")
-	newMech := func() (auth.Mechanism, error) {
-		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
-	}
+	newMech := liveauth.CCacheFactory(env, env.KRB5Conf, env.Kinit(t, "alice"))
 	mech, err := newMech()
 	if err != nil {
 		t.Fatalf("NewKerberos: %v", err)

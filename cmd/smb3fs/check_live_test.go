@@ -12,17 +12,6 @@ import (
 	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
-// buildBinary builds smb3fs into a temporary directory.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "smb3fs")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // rulesFile writes a hardening file where the rules loader accepts it: a
 // fresh root-owned directory under /run, whose whole parent chain is
 // root-only (not under /tmp or a checkout that may live below a
@@ -65,7 +54,7 @@ func runCheckCmd(t *testing.T, env *testenv.Environment, bin, ccache string, arg
 
 func TestLiveCheckCommandWithRules(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	legacy := "//" + env.Legacy.Host + "/" + env.Shares.Legacy

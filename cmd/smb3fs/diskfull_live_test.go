@@ -52,7 +52,7 @@ func TestLiveDiskFull(t *testing.T) {
 		t.Fatal("env.json names no full share: this environment predates it; run scripts/testenv up (it restarts the servers)")
 	}
 	onDisk := env.ShareDirs[share]
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	out, code := runMountCmd(t, env, bin, cc, nil, "mount", "//"+env.DC.Host+"/"+share, dir, "-o", "actimeo=0")
@@ -64,11 +64,10 @@ func TestLiveDiskFull(t *testing.T) {
 			exec.Command(bin, "unmount", "--lazy", dir).Run()
 		}
 	})
-	top := fmt.Sprintf("diskfull-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "diskfull")
 	if err := os.Mkdir(filepath.Join(dir, top), 0755); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(filepath.Join(onDisk, top)) })
 
 	// statfs through the mount tells the share's size: the tmpfs, not the
 	// disk the other shares are on.

@@ -64,7 +64,7 @@ const (
 
 func TestLiveTicketExpiry(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	t.Run("keytab renews", func(t *testing.T) {
 		t.Parallel()
 		expiryKeytab(t, env, bin)
@@ -73,28 +73,6 @@ func TestLiveTicketExpiry(t *testing.T) {
 		t.Parallel()
 		expiryCCache(t, env, bin)
 	})
-}
-
-// expiryKrb5Conf writes the environment's krb5.conf with ticket_lifetime
-// added to [libdefaults].
-func expiryKrb5Conf(t *testing.T, env *testenv.Environment, lifetime time.Duration) string {
-	t.Helper()
-	b, err := os.ReadFile(env.KRB5Conf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
-	i := strings.Index(s, "[libdefaults]")
-	if i < 0 {
-		t.Fatalf("%s has no [libdefaults]", env.KRB5Conf)
-	}
-	i += len("[libdefaults]")
-	s = s[:i] + fmt.Sprintf("\n    ticket_lifetime = %ds\n", int(lifetime/time.Second)) + s[i:]
-	p := filepath.Join(t.TempDir(), "krb5.conf")
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 // keytabTicketLifetime logs in from the keytab with gokrb5 under conf, as
@@ -323,7 +301,7 @@ func expiryKeytab(t *testing.T, env *testenv.Environment, bin string) {
 	if bob.Keytab == "" {
 		t.Fatal("bob has no keytab in env.json")
 	}
-	conf := expiryKrb5Conf(t, env, expiryLife)
+	conf := env.Krb5ConfLifetime(t, expiryLife)
 	tgtLife, svcLife := keytabTicketLifetime(t, conf, bob.Keytab, bob.Principal, "cifs/"+env.DC.Host)
 	t.Logf("gokrb5 keytab login with ticket_lifetime=%v: the KDC granted a TGT for %v and a service ticket for %v", expiryLife, tgtLife, svcLife)
 	if svcLife > expiryMaxLife || tgtLife > expiryMaxLife {
@@ -339,9 +317,8 @@ func expiryKeytab(t *testing.T, env *testenv.Environment, bin string) {
 		"-o", fmt.Sprintf("timeout=%d", expiryTimeout))
 	wd := newExpiryWatchdog(t, dir)
 
-	top := fmt.Sprintf("expiry-keytab-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "expiry-keytab")
 	onDisk := filepath.Join(env.ShareDirs[share], top)
-	t.Cleanup(func() { os.RemoveAll(onDisk) })
 	if err := os.Mkdir(filepath.Join(dir, top), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -535,9 +512,8 @@ func expiryCCache(t *testing.T, env *testenv.Environment, bin string) {
 		[]string{"KRB5_CONFIG=" + env.KRB5Conf, "KRB5CCNAME=FILE:" + cc}, "-o", fmt.Sprintf("actimeo=0,timeout=%d", expiryTimeout))
 	wd := newExpiryWatchdog(t, dir)
 
-	top := fmt.Sprintf("expiry-ccache-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "expiry-ccache")
 	onDisk := filepath.Join(env.ShareDirs[share], top)
-	t.Cleanup(func() { os.RemoveAll(onDisk) })
 	if err := os.Mkdir(filepath.Join(dir, top), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -226,7 +226,7 @@ func faultCases() []faultCase {
 
 func TestLiveFaultCopy(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	src, sum := faultSource(t)
 	for _, fc := range faultCases() {
@@ -467,9 +467,8 @@ func runFaultCase(t *testing.T, env *testenv.Environment, bin, cc, src string, s
 	share := env.Shares.Encrypted
 	unc := "//" + env.DC.Host + "/" + share
 	dir := t.TempDir()
-	name := fmt.Sprintf("fault-%s-%d", strings.NewReplacer(" ", "-", "%", "", "(", "", ")", "").Replace(fc.name), time.Now().UnixNano())
+	name := env.ScratchName(t, share, "fault")
 	onServer := filepath.Join(env.ShareDirs[share], name)
-	t.Cleanup(func() { os.Remove(onServer) })
 
 	opts := fmt.Sprintf("timeout=%d", int(faultTimeout/time.Second))
 	var cn *testenv.ClientNet
@@ -745,7 +744,7 @@ func runFaultCase(t *testing.T, env *testenv.Environment, bin, cc, src string, s
 // can then be unmounted.
 func TestLiveFaultAbortHungMount(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-o", "timeout=5")

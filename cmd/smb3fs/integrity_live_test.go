@@ -22,7 +22,7 @@ import (
 
 func TestLiveMountIntegrityFailures(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	a := &mitm.Attacker{}
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.Hook)

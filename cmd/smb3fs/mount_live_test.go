@@ -56,7 +56,7 @@ func mountedAt(t *testing.T, dir string) bool {
 
 func TestLiveMountCommand(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	dir := t.TempDir()
@@ -103,7 +103,7 @@ func TestLiveMountCommand(t *testing.T) {
 
 func TestLiveMountRefusals(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	dir := t.TempDir()
@@ -136,7 +136,7 @@ func TestLiveMountRefusals(t *testing.T) {
 
 func TestLiveMountForegroundSIGTERM(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "--foreground")
@@ -213,7 +213,7 @@ func mountFlags(t *testing.T, dir string) string {
 
 func TestLiveMountKernelFlags(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	out, code := runMountCmd(t, env, bin, cc, nil, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-o", "ro,noexec")
@@ -239,7 +239,7 @@ func TestLiveMountKernelFlags(t *testing.T) {
 // default, and works for the one share root's rules file loosens.
 func TestLiveMountNTLMOnlyWhereRootAllows(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)

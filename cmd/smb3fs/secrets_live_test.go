@@ -92,7 +92,7 @@ func checkNoSecrets(t *testing.T, pid int, password string, startedWithPASSWD bo
 // principal that logged in, DOMAIN\user.
 func TestLiveMountSecretsNTLM(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)
@@ -192,7 +192,7 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 // mount) and a file written before is read back through the mount.
 func TestLiveMountNTLMReconnects(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)

@@ -174,7 +174,7 @@ func TestLiveSoak(t *testing.T) {
 	if bob.Keytab == "" {
 		t.Fatal("bob has no keytab in env.json")
 	}
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	share := env.Shares.Encrypted
 	unc := "//" + env.DC.Host + "/" + share
 	dir := t.TempDir()
@@ -215,12 +215,11 @@ func TestLiveSoak(t *testing.T) {
 			t.Fatal("not mounted after a minute")
 		}
 	}
-	top := fmt.Sprintf("soak-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "soak")
 	if err := os.Mkdir(filepath.Join(dir, top), 0755); err != nil {
 		t.Fatal(err)
 	}
 	onDisk := filepath.Join(env.ShareDirs[share], top)
-	t.Cleanup(func() { os.RemoveAll(onDisk) })
 
 	tally := &soakTally{ops: map[string]int{}, errnos: map[string]int{}, faults: map[string]int{}, mnt: dir, disk: env.ShareDirs[share]}
 	ctx, cancel := context.WithTimeout(context.Background(), dur)

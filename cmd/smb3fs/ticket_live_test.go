@@ -133,7 +133,7 @@ func checkCredentialFailure(t *testing.T, bin, dir, out string, code int, wants 
 
 func TestLiveMountExpiredTicket(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	cc, lifetime := shortKinit(t, env, "alice")
 	t.Logf("ticket lifetime %s", lifetime)
@@ -185,7 +185,7 @@ func TestLiveMountExpiredTicket(t *testing.T) {
 
 func TestLiveMountMissingCCache(t *testing.T) {
 	env := testenv.Env(t)
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	dir := t.TempDir()
 	missing := filepath.Join(t.TempDir(), "no-such-ccache")

@@ -58,7 +58,7 @@ func TestLiveMountUnprivileged(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := filepath.Join(base, "smb3fs")
-	copyFile(t, buildBinary(t), bin, 0o755)
+	copyFile(t, testenv.DaemonBinary(t), bin, 0o755)
 	home := filepath.Join(base, "alice")
 	mkdirOwned(t, home, alice, 0o700)
 	cc := filepath.Join(home, "ccache")
@@ -117,9 +117,8 @@ func TestLiveMountUnprivileged(t *testing.T) {
 
 	// alice writes and reads back; the server stored it as alice (her
 	// ticket, not root's or anybody else's).
-	name := fmt.Sprintf("unpriv-%d", time.Now().UnixNano())
+	name := env.ScratchName(t, env.Shares.Encrypted, "unpriv")
 	onServer := filepath.Join(env.ShareDirs[env.Shares.Encrypted], name)
-	t.Cleanup(func() { os.Remove(onServer) })
 	file := filepath.Join(mnt, name)
 	if out, code := asAlice("sh", "-c", `printf 'written by alice' >"$1"`, "sh", file); code != 0 {
 		t.Fatalf("alice writes %s: exit %d: %s", file, code, out)
