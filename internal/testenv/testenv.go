@@ -173,7 +173,7 @@ func Parse(data []byte) (*Environment, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&e); err != nil {
-		return nil, fmt.Errorf("livetest: parsing env.json: %w", err)
+		return nil, fmt.Errorf("testenv: parsing env.json: %w", err)
 	}
 	if err := e.validate(); err != nil {
 		return nil, err
@@ -189,7 +189,7 @@ func (e *Environment) validate() error {
 		}
 	}
 	if e.Version != SupportedVersion {
-		return fmt.Errorf("livetest: env.json version %d, want %d (re-run scripts/testenv up)", e.Version, SupportedVersion)
+		return fmt.Errorf("testenv: env.json version %d, want %d (re-run scripts/testenv up)", e.Version, SupportedVersion)
 	}
 	need("netns", e.Netns)
 	need("realm", e.Realm)
@@ -225,7 +225,7 @@ func (e *Environment) validate() error {
 	need("shares.weak_guest", e.Shares.WeakGuest)
 	need("shares.weak", e.Shares.Weak)
 	if len(missing) > 0 {
-		return fmt.Errorf("livetest: env.json lacks %s", strings.Join(missing, ", "))
+		return fmt.Errorf("testenv: env.json lacks %s", strings.Join(missing, ", "))
 	}
 	return nil
 }
@@ -263,7 +263,7 @@ func (e *Environment) User(t testing.TB, name string) *User {
 			return &e.Users[i]
 		}
 	}
-	t.Fatalf("livetest: no user %q in env.json", name)
+	t.Fatalf("testenv: no user %q in env.json", name)
 	return nil
 }
 
@@ -324,7 +324,7 @@ func (e *Environment) KeytabKinit(t testing.TB, user string) (ccachePath string)
 	t.Helper()
 	u := e.User(t, user)
 	if u.Keytab == "" {
-		t.Fatalf("livetest: user %q has no keytab", user)
+		t.Fatalf("testenv: user %q has no keytab", user)
 	}
 	ccachePath = filepath.Join(t.TempDir(), "ccache-"+u.Name)
 	out, err := e.kinit(ccachePath, "", "-k", "-t", u.Keytab, u.Principal)
