@@ -4,7 +4,6 @@ package fs_test
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"io"
 	"os"
@@ -18,7 +17,6 @@ import (
 	smbfs "github.com/smb3fs/smb3fs/fs"
 	"github.com/smb3fs/smb3fs/internal/mitm"
 	"github.com/smb3fs/smb3fs/internal/testenv"
-	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // proxied is a live mount whose SMB connection runs through a proxy that
@@ -33,47 +31,13 @@ type proxied struct {
 func mountProxied(t *testing.T) *proxied {
 	t.Helper()
 	env := testenv.Env(t)
-	share := env.Shares.Encrypted
-	mech := liveauth.Kerberos(t, env, "alice")
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Dial: px.Dial,
-		Policy: client.StrictPolicy(), Mechanism: mech, Timeout: 20 * time.Second})
-	if err != nil {
-		px.Close()
-		t.Fatalf("Dial: %v", err)
-	}
-	tree, err := cl.Connect(ctx, share)
-	if err != nil {
-		cl.Close()
-		px.Close()
-		t.Fatalf("Connect: %v", err)
-	}
-	mnt := t.TempDir()
-	srv, err := smbfs.Mount(mnt, tree, smbfs.Options{FsName: "//" + env.DC.Host + "/" + share})
-	if err != nil {
-		cl.Close()
-		px.Close()
-		t.Fatalf("Mount: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Unmount(); err != nil {
-			t.Errorf("Unmount: %v", err)
-		}
-		srv.Wait()
-		cl.Close()
-		px.Close()
-	})
-	name := env.ScratchName(t, share, "fs-copy")
-	p := &proxied{px: px, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
-	if err := os.Mkdir(p.dir, 0755); err != nil {
-		t.Fatalf("mkdir scratch: %v", err)
-	}
-	return p
+	t.Cleanup(px.Close) // after the unmount: cleanups run last first
+	m := mountWith(t, env.Shares.Encrypted, smbfs.Options{}, func(o *client.Options) { o.Dial = px.Dial })
+	return &proxied{px: px, dir: m.dir, disk: m.disk}
 }
 
 // wireBytes is the number of bytes the proxy forwarded so far.

@@ -46,15 +46,7 @@ func mountFull(t *testing.T) (dir, disk string) {
 // two minutes (a hang, not a slow server).
 func boundedCall(t *testing.T, what string, fn func() error) error {
 	t.Helper()
-	done := make(chan error, 1)
-	go func() { done <- fn() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("%s has not returned after 2 minutes", what)
-		return nil
-	}
+	return testenv.Bounded(t, what, 2*time.Minute, fn)
 }
 
 func TestLiveWriteBehindDiskFull(t *testing.T) {

@@ -34,15 +34,7 @@ const diskFullBound = 2 * time.Minute
 // diskFullBound (the goroutine is left behind; the test ends).
 func bounded(t *testing.T, what string, fn func() error) error {
 	t.Helper()
-	done := make(chan error, 1)
-	go func() { done <- fn() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(diskFullBound):
-		t.Fatalf("%s has not returned after %v: hung on a full disk", what, diskFullBound)
-		return nil
-	}
+	return testenv.Bounded(t, what+" on a full disk", diskFullBound, fn)
 }
 
 func TestLiveDiskFull(t *testing.T) {

@@ -304,33 +304,6 @@ func ddErrno(stderr string) syscall.Errno {
 	return 0
 }
 
-// runBounded runs cmd and returns its combined output and exit code; it
-// fails the test if cmd has not exited after d.
-func runBounded(t *testing.T, cmd *exec.Cmd, d time.Duration) (string, int) {
-	t.Helper()
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return out.String(), ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return out.String(), 0
-	case <-time.After(d):
-		cmd.Process.Kill()
-		t.Fatalf("%v did not exit within %v: %s", cmd.Args, d, out.String())
-		return "", -1
-	}
-}
-
 // daemonOf returns the pid of the background daemon serving the mount at
 // dir (bin mount ... dir ... --foreground), or 0.
 func daemonOf(bin, dir string) int {

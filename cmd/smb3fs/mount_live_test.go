@@ -22,6 +22,13 @@ func runMountCmd(t *testing.T, env *testenv.Environment, bin, ccache string, ext
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
 	cmd.Env = append(cmd.Env, extraEnv...)
+	return runBounded(t, cmd, time.Minute)
+}
+
+// runBounded runs cmd and returns its combined output and exit code; it
+// fails the test if cmd has not exited after d.
+func runBounded(t *testing.T, cmd *exec.Cmd, d time.Duration) (string, int) {
+	t.Helper()
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -31,16 +38,16 @@ func runMountCmd(t *testing.T, env *testenv.Environment, bin, ccache string, ext
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return out.String(), ee.ExitCode()
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		return out.String(), code
-	case <-time.After(time.Minute):
+		return out.String(), 0
+	case <-time.After(d):
 		cmd.Process.Kill()
-		t.Fatalf("%s %v did not return", bin, args)
+		t.Fatalf("%v did not exit within %v: %s", cmd.Args, d, out.String())
 		return "", -1
 	}
 }

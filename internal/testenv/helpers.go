@@ -77,3 +77,19 @@ func (e *Environment) ScratchName(t testing.TB, share, prefix string) string {
 	t.Cleanup(func() { os.RemoveAll(onDisk) })
 	return name
 }
+
+// Bounded runs fn and returns its error; it fails the test if fn has not
+// returned after d, which the caller's what names as a hang (fn's
+// goroutine is left behind; the test ends).
+func Bounded(t testing.TB, what string, d time.Duration, fn func() error) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		t.Fatalf("%s has not returned after %v: a hang", what, d)
+		return nil
+	}
+}
