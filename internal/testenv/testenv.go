@@ -14,6 +14,16 @@
 // which fails the test when the environment is missing (live tests must not
 // pass silently), unless SMB3FS_UNIT_ONLY=1 asks for a unit-only run, in
 // which case the test is skipped.
+//
+// Besides the environment itself (this file) the package gives what tests
+// of several packages need: ticket caches (Kinit, KeytabKinit), scratch
+// names on a share (ScratchName), a krb5.conf with short tickets
+// (Krb5ConfLifetime), the smb3fs daemon binary (DaemonBinary), a bound on
+// hanging calls (Bounded) (helpers.go), and fault injection: a client
+// network of one's own, the smbd serving one client, aborting a FUSE
+// connection (faults.go). Kerberos mechanisms for the environment's users
+// are in the subpackage liveauth, and the hostile proxy in internal/mitm.
+// Every test file that uses the live environment is named *_live_test.go.
 package testenv
 
 import (
