@@ -10,10 +10,11 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // The hostile proxy sits between the client and the real Samba DC and
@@ -65,7 +66,7 @@ func editNegotiateRequest(t *testing.T, edit func(r *wire.NegotiateRequest)) mit
 // session runs a whole session through the proxy: dial, tree connect,
 // write, read back. It returns the first error; data read back that differs
 // from what was written is an error too (attacker data must never arrive).
-func session(t *testing.T, env *livetest.Environment, p client.Policy, share string, toServer, toClient mitm.Hook) error {
+func session(t *testing.T, env *testenv.Environment, p client.Policy, share string, toServer, toClient mitm.Hook) error {
 	t.Helper()
 	px, err := mitm.Start(env.DC.SMBAddr(), toServer, toClient)
 	if err != nil {
@@ -75,7 +76,7 @@ func session(t *testing.T, env *livetest.Environment, p client.Policy, share str
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: p,
-		Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 3 * time.Second})
+		Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 3 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func session(t *testing.T, env *livetest.Environment, p client.Policy, share str
 type attackCase struct {
 	name     string
 	policy   func() client.Policy
-	share    func(env *livetest.Environment) string
+	share    func(env *testenv.Environment) string
 	toServer func(t *testing.T) mitm.Hook
 	toClient func(t *testing.T) mitm.Hook
 	want     []error // the error must match one of these
@@ -126,13 +127,13 @@ func signedOnly() client.Policy {
 	return p
 }
 
-func encShare(env *livetest.Environment) string    { return env.Shares.Encrypted }
-func signedShare(env *livetest.Environment) string { return env.Shares.Signed }
+func encShare(env *testenv.Environment) string    { return env.Shares.Encrypted }
+func signedShare(env *testenv.Environment) string { return env.Shares.Signed }
 
 func passHook(*testing.T) mitm.Hook { return pass }
 
 func TestLiveHostileProxy(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cases := []attackCase{
 		{name: "baseline encrypted", want: nil},
 		{name: "baseline signed", policy: signedOnly, share: signedShare, want: nil},

@@ -5,7 +5,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Older dialects are only reached where a rule loosens the policy for them.
@@ -14,7 +14,7 @@ import (
 // AES-128-CCM, AES-CMAC, VALIDATE_NEGOTIATE_INFO and, for 2.1,
 // HMAC-SHA256 signing.
 func TestLiveLegacyDialectsWhereAllowed(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	cases := []struct {
 		name      string

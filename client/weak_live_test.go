@@ -7,14 +7,14 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // The weak server (max SMB 2.1, no encryption, guest access) is refused at
 // NEGOTIATE under the strict default (TestLiveRefusals). These cases show
 // what a rule loosened for it can and cannot do.
 func TestLiveWeakServerUnderLoosenedRules(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	loosened := func(privacy bool) client.Policy {
 		p := client.StrictPolicy()

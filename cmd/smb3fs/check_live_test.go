@@ -9,25 +9,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
-
-// buildBinary builds smb3fs into a temporary directory.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "smb3fs")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
 
 // rulesFile writes a hardening file where the rules loader accepts it: a
 // fresh root-owned directory under /run, whose whole parent chain is
 // root-only (not under /tmp or a checkout that may live below a
 // world-writable directory: the loader rightly refuses those).
-func rulesFile(t *testing.T, _ *livetest.Environment, text string, mode os.FileMode) string {
+func rulesFile(t *testing.T, _ *testenv.Environment, text string, mode os.FileMode) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("/run", "smb3fs-rules-")
 	if err != nil {
@@ -47,7 +36,7 @@ func rulesFile(t *testing.T, _ *livetest.Environment, text string, mode os.FileM
 	return p
 }
 
-func runCheckCmd(t *testing.T, env *livetest.Environment, bin, ccache string, args ...string) (stdout, stderr string, code int) {
+func runCheckCmd(t *testing.T, env *testenv.Environment, bin, ccache string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"check"}, args...)...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
@@ -64,8 +53,8 @@ func runCheckCmd(t *testing.T, env *livetest.Environment, bin, ccache string, ar
 }
 
 func TestLiveCheckCommandWithRules(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	legacy := "//" + env.Legacy.Host + "/" + env.Shares.Legacy
@@ -159,8 +148,8 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 // TestLiveCheckCommandNarrows: --ciphers, --signing and --sign only tighten
 // the rule (rules.Request), and what they allow is what is negotiated.
 func TestLiveCheckCommandNarrows(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	rules := rulesFile(t, env, "", 0o644)
