@@ -418,8 +418,8 @@ func restrictEnctypes(cfg *config.Config) error {
 	return nil
 }
 
-// Name returns "kerberos".
-func (k *kerberosMech) Name() string { return "kerberos" }
+// Name returns Kerberos.
+func (k *kerberosMech) Name() MechanismName { return Kerberos }
 
 // OID returns the RFC 4121 Kerberos OID, 1.2.840.113554.1.2.2.
 func (k *kerberosMech) OID() asn1.ObjectIdentifier { return oidKRB5 }

@@ -14,8 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Live tests: SPNEGO with each mechanism against the Samba AD DC of
@@ -96,7 +97,7 @@ func secBuf(t *testing.T, msg []byte, off int) []byte {
 
 // dialSMB2 connects to srv and negotiates SMB 3.0.2; it returns the
 // NEGOTIATE response's security buffer (the server's NegTokenInit2).
-func dialSMB2(t *testing.T, srv livetest.Server) (*smb2Harness, []byte) {
+func dialSMB2(t *testing.T, srv testenv.Server) (*smb2Harness, []byte) {
 	t.Helper()
 	c, err := net.DialTimeout("tcp", srv.SMBAddr(), 10*time.Second)
 	if err != nil {
@@ -140,7 +141,7 @@ func (h *smb2Harness) sessionSetup(t *testing.T, tok []byte) (uint32, []byte, []
 
 // liveSPNEGO runs the whole exchange and returns the SPNEGO, the number
 // of SESSION_SETUP round trips, and the error of the first failing step.
-func liveSPNEGO(t *testing.T, srv livetest.Server, mech Mechanism) (*SPNEGO, int, error) {
+func liveSPNEGO(t *testing.T, srv testenv.Server, mech Mechanism) (*SPNEGO, int, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -170,7 +171,7 @@ func liveSPNEGO(t *testing.T, srv livetest.Server, mech Mechanism) (*SPNEGO, int
 			if err != nil {
 				t.Fatal(err)
 			}
-			signer, err := crypto.NewSigner(crypto.AESCMAC, keys.Signing[:])
+			signer, err := crypto.NewSigner(wire.SigningAESCMAC, keys.Signing[:])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -187,7 +188,7 @@ func liveSPNEGO(t *testing.T, srv livetest.Server, mech Mechanism) (*SPNEGO, int
 }
 
 func TestLiveNegotiateHint(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	_, hint := dialSMB2(t, env.DC)
 	h, err := parseServerHint(hint)
 	if err != nil {
@@ -211,7 +212,7 @@ func TestLiveNegotiateHint(t *testing.T) {
 }
 
 func TestLiveKerberos(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice, bob := env.User(t, "alice"), env.User(t, "bob")
 	spn := "cifs/" + env.DC.Host
 	for _, tc := range []struct {
@@ -258,7 +259,7 @@ func TestLiveKerberos(t *testing.T) {
 }
 
 func TestLiveKerberosWrongPassword(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	m, err := NewKerberos(KerberosCredentials{Krb5Conf: env.KRB5Conf, Principal: "alice", Password: []byte("not-the-password")}, "cifs/"+env.DC.Host)
 	if err != nil {
 		t.Fatal(err)
@@ -274,7 +275,7 @@ func TestLiveKerberosWrongPassword(t *testing.T) {
 }
 
 func TestLiveNTLM(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	m := NewNTLMv2(NTLMCredentials{User: alice.Name, Domain: env.Domain, Password: []byte(alice.Password)}, "cifs/"+env.DC.Host)
 	defer m.Zero()

@@ -24,13 +24,27 @@ var ErrMechanismUnavailable = errors.New("auth: required mechanism not offered b
 // credentials, so trying again later may work.
 var ErrKDCUnreachable = errors.New("auth: kerberos: KDC unreachable")
 
+// MechanismName names a mechanism: what Mechanism.Name returns. Policy
+// decisions compare it with the constants below, never with a string.
+type MechanismName string
+
+// The names of this package's mechanisms.
+const (
+	// Kerberos ([RFC4121], [MS-KILE]) is the only mechanism whose server
+	// proves its identity (a verified AP-REP).
+	Kerberos MechanismName = "kerberos"
+	// NTLMv2 ([MS-NLMP]) authenticates the client only.
+	NTLMv2 MechanismName = "ntlmv2"
+)
+
 // Mechanism is one GSS-API mechanism carried inside SPNEGO.
 //
 // A Mechanism is a single-use state machine driven by one goroutine
 // (the SESSION_SETUP exchange); it is not safe for concurrent use.
 type Mechanism interface {
-	// Name returns "kerberos" or "ntlmv2".
-	Name() string
+	// Name returns Kerberos or NTLMv2 (a test double may return another
+	// name, which policies treat like NTLM: it cannot prove the server).
+	Name() MechanismName
 	// OID returns the mechanism's GSS-API object identifier.
 	OID() asn1.ObjectIdentifier
 	// InitToken returns the first mechanism token (a GSS-wrapped Kerberos

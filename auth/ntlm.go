@@ -77,8 +77,8 @@ func NewNTLMv2(creds NTLMCredentials, spn string) Mechanism {
 	return &ntlmMech{creds: creds, spn: spn, rand: rand.Reader, now: time.Now}
 }
 
-// Name returns "ntlmv2".
-func (n *ntlmMech) Name() string { return "ntlmv2" }
+// Name returns NTLMv2.
+func (n *ntlmMech) Name() MechanismName { return NTLMv2 }
 
 // OID returns the NTLMSSP OID, 1.3.6.1.4.1.311.2.2.10.
 func (n *ntlmMech) OID() asn1.ObjectIdentifier { return oidNTLMSSP }

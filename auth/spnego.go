@@ -71,7 +71,7 @@ func NewSPNEGO(mech Mechanism) *SPNEGO {
 }
 
 // MechName returns the name of the mechanism being negotiated.
-func (s *SPNEGO) MechName() string { return s.mech.Name() }
+func (s *SPNEGO) MechName() MechanismName { return s.mech.Name() }
 
 // Mutual reports whether the negotiation completed with the server proving
 // its identity (a verified Kerberos AP-REP). It is false before completion
@@ -114,7 +114,7 @@ func (s *SPNEGO) InitialToken(ctx context.Context, serverHint []byte) ([]byte, e
 				}
 			}
 			if !offered {
-				return nil, &mechUnavailableError{offered: mechNames(hint.MechTypes), want: s.mech.Name()}
+				return nil, &mechUnavailableError{offered: mechNames(hint.MechTypes), want: string(s.mech.Name())}
 			}
 		}
 	}

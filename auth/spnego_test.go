@@ -346,7 +346,7 @@ type fakeMech struct {
 	rounds, seen int
 }
 
-func (f *fakeMech) Name() string                              { return "fake" }
+func (f *fakeMech) Name() MechanismName                       { return "fake" }
 func (f *fakeMech) OID() asn1.ObjectIdentifier                { return oidNTLMSSP }
 func (f *fakeMech) InitToken(context.Context) ([]byte, error) { return []byte("t0"), nil }
 func (f *fakeMech) SessionKey() []byte                        { return []byte("key") }

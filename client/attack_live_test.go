@@ -10,10 +10,11 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // The hostile proxy sits between the client and the real Samba DC and
@@ -65,7 +66,7 @@ func editNegotiateRequest(t *testing.T, edit func(r *wire.NegotiateRequest)) mit
 // session runs a whole session through the proxy: dial, tree connect,
 // write, read back. It returns the first error; data read back that differs
 // from what was written is an error too (attacker data must never arrive).
-func session(t *testing.T, env *livetest.Environment, p client.Policy, share string, toServer, toClient mitm.Hook) error {
+func session(t *testing.T, env *testenv.Environment, p client.Policy, share string, toServer, toClient mitm.Hook) error {
 	t.Helper()
 	px, err := mitm.Start(env.DC.SMBAddr(), toServer, toClient)
 	if err != nil {
@@ -75,7 +76,7 @@ func session(t *testing.T, env *livetest.Environment, p client.Policy, share str
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: p,
-		Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 3 * time.Second})
+		Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 3 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -107,7 +108,7 @@ func session(t *testing.T, env *livetest.Environment, p client.Policy, share str
 type attackCase struct {
 	name     string
 	policy   func() client.Policy
-	share    func(env *livetest.Environment) string
+	share    func(env *testenv.Environment) string
 	toServer func(t *testing.T) mitm.Hook
 	toClient func(t *testing.T) mitm.Hook
 	want     []error // the error must match one of these
@@ -121,13 +122,13 @@ func signedOnly() client.Policy {
 	return p
 }
 
-func encShare(env *livetest.Environment) string    { return env.Shares.Encrypted }
-func signedShare(env *livetest.Environment) string { return env.Shares.Signed }
+func encShare(env *testenv.Environment) string    { return env.Shares.Encrypted }
+func signedShare(env *testenv.Environment) string { return env.Shares.Signed }
 
 func passHook(*testing.T) mitm.Hook { return pass }
 
 func TestLiveHostileProxy(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cases := []attackCase{
 		{name: "baseline encrypted", want: nil},
 		{name: "baseline signed", policy: signedOnly, share: signedShare, want: nil},
@@ -169,15 +170,15 @@ func TestLiveHostileProxy(t *testing.T) {
 			name: "cipher rewritten to another offered cipher",
 			policy: func() client.Policy {
 				p := client.StrictPolicy()
-				p.Ciphers = []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM}
+				p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 				return p
 			},
 			toClient: func(t *testing.T) mitm.Hook {
 				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) {
-					if r.Ciphers[0] == uint16(crypto.AES128GCM) {
-						r.Ciphers = []uint16{uint16(crypto.AES256GCM)}
+					if r.Ciphers[0] == wire.CipherAES128GCM {
+						r.Ciphers = []wire.CipherID{wire.CipherAES256GCM}
 					} else {
-						r.Ciphers = []uint16{uint16(crypto.AES128GCM)}
+						r.Ciphers = []wire.CipherID{wire.CipherAES128GCM}
 					}
 				})
 			},
@@ -187,11 +188,11 @@ func TestLiveHostileProxy(t *testing.T) {
 			name: "cipher rewritten to one not offered",
 			policy: func() client.Policy {
 				p := client.StrictPolicy()
-				p.Ciphers = []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM}
+				p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 				return p
 			},
 			toClient: func(t *testing.T) mitm.Hook {
-				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.Ciphers = []uint16{uint16(crypto.AES128CCM)} })
+				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.Ciphers = []wire.CipherID{wire.CipherAES128CCM} })
 			},
 			want: []error{client.ErrRefused},
 		},
@@ -206,10 +207,10 @@ func TestLiveHostileProxy(t *testing.T) {
 			name: "signing algorithm rewritten",
 			toClient: func(t *testing.T) mitm.Hook {
 				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) {
-					if r.SigningAlgorithms[0] == uint16(crypto.AESGMAC) {
-						r.SigningAlgorithms = []uint16{uint16(crypto.AESCMAC)}
+					if r.SigningAlgorithms[0] == wire.SigningAESGMAC {
+						r.SigningAlgorithms = []wire.SigningID{wire.SigningAESCMAC}
 					} else {
-						r.SigningAlgorithms = []uint16{uint16(crypto.AESGMAC)}
+						r.SigningAlgorithms = []wire.SigningID{wire.SigningAESGMAC}
 					}
 				})
 			},
@@ -218,7 +219,7 @@ func TestLiveHostileProxy(t *testing.T) {
 		{
 			name: "signing algorithm rewritten to HMAC-SHA256 (not offered)",
 			toClient: func(t *testing.T) mitm.Hook {
-				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []uint16{uint16(crypto.HMACSHA256)} })
+				return editNegotiateResponse(t, func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256} })
 			},
 			want: []error{client.ErrRefused},
 		},

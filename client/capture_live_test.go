@@ -15,9 +15,10 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // TestLiveCaptureShowsNoPlaintext captures a whole encrypted session with
@@ -26,7 +27,7 @@ import (
 // the wire is an SMB2 TRANSFORM (0xFD 'SMB') frame, independently of the
 // client's own view.
 func TestLiveCaptureShowsNoPlaintext(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	// A capture that lost packets (tshark under load) proves nothing
 	// either way: try again. Plaintext on the wire fails at once.
 	var incomplete error
@@ -94,7 +95,7 @@ func checkStream(t *testing.T, name string, stream []byte) (plain, sealed int, e
 
 // captureSession runs one encrypted session under tshark and returns the
 // two directions of its TCP connection, reassembled.
-func captureSession(t *testing.T, env *livetest.Environment) (toServer, toClient []byte) {
+func captureSession(t *testing.T, env *testenv.Environment) (toServer, toClient []byte) {
 	t.Helper()
 	pcap := filepath.Join(t.TempDir(), "session.pcap")
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
@@ -138,7 +139,7 @@ func captureSession(t *testing.T, env *livetest.Environment) (toServer, toClient
 		}
 		return c, err
 	}
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Dial: dialer, Policy: client.StrictPolicy(), Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 20 * time.Second})
+	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Dial: dialer, Policy: client.StrictPolicy(), Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 20 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,7 +89,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // Options says how to reach and authenticate to a server.
@@ -173,7 +172,7 @@ type Client struct {
 // opts.Policy. On error nothing stays open.
 func Dial(ctx context.Context, opts Options) (*Client, error) {
 	p := opts.Policy
-	if err := p.validate(); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	mech := opts.Mechanism
@@ -185,9 +184,6 @@ func Dial(ctx context.Context, opts Options) (*Client, error) {
 	}
 	if mech == nil {
 		return nil, fmt.Errorf("smb2: no authentication mechanism")
-	}
-	if err := p.allowsMechanism(mech.Name()); err != nil {
-		return nil, err // refused before any packet is sent
 	}
 	cl := &Client{opts: opts, server: opts.Server, policy: p, stop: make(chan struct{})}
 	if _, err := rand.Read(cl.clientGUID[:]); err != nil {
@@ -214,11 +210,13 @@ func (cl *Client) timeout() time.Duration {
 }
 
 // establish dials, negotiates and sets up a session with mech, all held to
-// the client's policy; on error nothing stays open.
+// the client's policy; on error nothing stays open. Dial and every
+// reconnect come through here, so the mechanism is checked here, once,
+// before any packet is sent.
 func (cl *Client) establish(ctx context.Context, mech auth.Mechanism) (*Conn, *Session, error) {
 	opts := &cl.opts
 	p := cl.policy
-	if err := p.allowsMechanism(mech.Name()); err != nil {
+	if err := p.allowsMechanism(mech); err != nil {
 		mech.Zero()
 		return nil, nil, err
 	}
@@ -288,8 +286,8 @@ func (cl *Client) current() (*Conn, *Session) {
 type Info struct {
 	Server           string
 	Dialect          wire.Dialect
-	Cipher           crypto.CipherID // 0: not encrypted
-	SigningAlgorithm crypto.SigningID
+	Cipher           wire.CipherID // 0: not encrypted
+	SigningAlgorithm wire.SigningID
 	Encrypted        bool // every message of the session is encrypted
 	Signed           bool // every response verified
 	Mechanism        string

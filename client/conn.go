@@ -150,8 +150,8 @@ type Conn struct {
 // connState is what NEGOTIATE settled ([MS-SMB2] 3.2.1.2 Connection).
 type connState struct {
 	Dialect            wire.Dialect
-	Cipher             crypto.CipherID  // 0: no encryption possible
-	SigningAlgorithm   crypto.SigningID // for 3.x
+	Cipher             wire.CipherID  // 0: no encryption possible
+	SigningAlgorithm   wire.SigningID // for 3.x
 	ServerSecurityMode uint16
 	ServerCapabilities uint32
 	ServerGUID         [16]byte

@@ -108,7 +108,7 @@ func newTestConn(t *testing.T, encryptAll bool) (*Conn, *Session, *peer) {
 	rand.Read(c2s[:])
 	rand.Read(s2c[:])
 	mustSigner := func() crypto.Signer {
-		s, err := crypto.NewSigner(crypto.AESGMAC, signKey[:])
+		s, err := crypto.NewSigner(wire.SigningAESGMAC, signKey[:])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,18 +116,18 @@ func newTestConn(t *testing.T, encryptAll bool) (*Conn, *Session, *peer) {
 	}
 	s := &Session{conn: c, id: 0x1122334455, established: true, signer: mustSigner(), encryptAll: encryptAll}
 	var err error
-	if s.enc, err = crypto.NewEncryptor(crypto.AES128GCM, c2s[:]); err != nil {
+	if s.enc, err = crypto.NewEncryptor(wire.CipherAES128GCM, c2s[:]); err != nil {
 		t.Fatal(err)
 	}
-	if s.dec, err = crypto.NewDecryptor(crypto.AES128GCM, s2c[:]); err != nil {
+	if s.dec, err = crypto.NewDecryptor(wire.CipherAES128GCM, s2c[:]); err != nil {
 		t.Fatal(err)
 	}
 	c.registerSession(s)
 	p := &peer{t: t, nc: sside, signer: mustSigner()}
-	if p.enc, err = crypto.NewEncryptor(crypto.AES128GCM, s2c[:]); err != nil {
+	if p.enc, err = crypto.NewEncryptor(wire.CipherAES128GCM, s2c[:]); err != nil {
 		t.Fatal(err)
 	}
-	if p.dec, err = crypto.NewDecryptor(crypto.AES128GCM, c2s[:]); err != nil {
+	if p.dec, err = crypto.NewDecryptor(wire.CipherAES128GCM, c2s[:]); err != nil {
 		t.Fatal(err)
 	}
 	return c, s, p

@@ -12,8 +12,9 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // copySource writes size random bytes to name on tr and returns them.
@@ -66,9 +67,9 @@ func wireBytes(px *mitm.Proxy) int {
 // checks on the wire (through a counting proxy) that the data did not
 // travel through the client.
 func TestLiveCopyChunks(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	mech := kerberosFromCCache(t, env, "alice")
+	mech := liveauth.Kerberos(t, env, "alice")
 	setup := connect(t, mustDial(t, env, client.StrictPolicy(), mech), share)
 	dir := scratch(t, env, share)
 	mkdir(t, setup, dir)
@@ -84,7 +85,7 @@ func TestLiveCopyChunks(t *testing.T) {
 	dctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cl, err := client.Dial(dctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Dial: px.Dial,
-		Policy: client.StrictPolicy(), Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 20 * time.Second})
+		Policy: client.StrictPolicy(), Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 20 * time.Second})
 	if err != nil {
 		t.Fatalf("Dial via proxy: %v", err)
 	}
@@ -188,9 +189,9 @@ func TestLiveCopyChunksSpeed(t *testing.T) {
 	if os.Getenv("SMB3FS_COPY_SPEED") != "1" {
 		t.Skip("informational; set SMB3FS_COPY_SPEED=1 to measure")
 	}
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	tr := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
+	tr := connect(t, mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice")), share)
 	dir := scratch(t, env, share)
 	mkdir(t, tr, dir)
 	const size = 200 << 20

@@ -10,7 +10,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // What Samba 4.17 does (observed): with its defaults (durable handles = yes,
@@ -19,10 +20,10 @@ import (
 // above 300 s is cut to 300 s. A directory gets neither lease nor
 // durability. MxAc is answered on every successful open.
 
-func durableAlice(t *testing.T, env *livetest.Environment) (*client.Client, *client.Tree, string) {
+func durableAlice(t *testing.T, env *testenv.Environment) (*client.Client, *client.Tree, string) {
 	t.Helper()
 	share := env.Shares.Encrypted
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	tr := connect(t, cl, share)
 	dir := scratch(t, env, share)
 	mkdir(t, tr, dir)
@@ -30,7 +31,7 @@ func durableAlice(t *testing.T, env *livetest.Environment) (*client.Client, *cli
 }
 
 func TestLiveDurableHandle(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	_, tr, dir := durableAlice(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -86,7 +87,7 @@ func TestLiveDurableHandle(t *testing.T) {
 }
 
 func TestLiveDurableTimeouts(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	_, tr, dir := durableAlice(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -122,7 +123,7 @@ func TestLiveDurableTimeouts(t *testing.T) {
 // A directory gets no lease from Samba, hence no durability: a nil Durable
 // and a usable handle, not an error.
 func TestLiveDurableDirectoryNotGranted(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	_, tr, dir := durableAlice(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -140,7 +141,7 @@ func TestLiveDurableDirectoryNotGranted(t *testing.T) {
 }
 
 func TestLiveMaximalAccess(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cl, tr, dir := durableAlice(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

@@ -3,16 +3,16 @@ package client
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"syscall"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // StatusError is a non-success NTSTATUS returned by the server for a command.
-// It matches io/fs sentinels with errors.Is (fs.ErrNotExist, fs.ErrExist,
-// fs.ErrPermission, ...) and a few syscall errnos where the meaning is exact.
+// With errors.Is it matches the meaning its status has in the one
+// status-to-meaning table (status.go): ErrNotExist (fs.ErrNotExist),
+// ErrExist, ErrPermission, ErrNotEmpty, ErrDeletePending, ... Use IsStatus
+// only for a status that has no meaning there.
 type StatusError struct {
 	Status  wire.Status
 	Command wire.Command
@@ -23,33 +23,11 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("smb2: %s: %s", e.Command, e.Status)
 }
 
-// Is maps NTSTATUS values to the io/fs and os sentinels.
+// Is reports whether target is the meaning of e's status (see Meaning), or
+// a meaning that one implies.
 func (e *StatusError) Is(target error) bool {
-	switch target {
-	case fs.ErrNotExist:
-		switch e.Status {
-		case wire.StatusObjectNameNotFound, wire.StatusObjectPathNotFound,
-			wire.StatusNoSuchFile, wire.StatusBadNetworkName:
-			return true
-		}
-	case fs.ErrExist:
-		return e.Status == wire.StatusObjectNameCollision
-	case fs.ErrPermission:
-		return e.Status == wire.StatusAccessDenied
-	case os.ErrDeadlineExceeded:
-		return false
-	case syscall.ENOTEMPTY:
-		return e.Status == wire.StatusDirectoryNotEmpty
-	case syscall.ENOTDIR:
-		return e.Status == wire.StatusNotADirectory
-	case syscall.EISDIR:
-		return e.Status == wire.StatusFileIsADirectory
-	case syscall.ENOSPC:
-		return e.Status == wire.StatusDiskFull
-	case syscall.EBUSY:
-		return e.Status == wire.StatusSharingViolation
-	}
-	return false
+	m := Meaning(e.Status)
+	return m != nil && errors.Is(m, target)
 }
 
 // IsStatus reports whether err is (or wraps) a StatusError with status s.

@@ -11,7 +11,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // TestLiveHandleOps changes a file through the handle alone against real
@@ -21,9 +22,9 @@ import (
 // keeps working under its new name. Each result is checked on the server's
 // disk.
 func TestLiveHandleOps(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	tr := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
+	tr := connect(t, mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice")), share)
 	ctx := context.Background()
 	dir := scratch(t, env, share)
 	mkdir(t, tr, dir)

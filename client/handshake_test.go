@@ -21,7 +21,6 @@ import (
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client/smbtest"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // recordingConn keeps a copy of every byte the client sends.
@@ -185,13 +184,13 @@ func checkAllEncrypted(t *testing.T, srv *smbtest.Server, rec *recordingConn) {
 }
 
 func TestFakeHandshakeEachCipherAndSigning(t *testing.T) {
-	for _, ci := range []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM, crypto.AES256CCM, crypto.AES256GCM} {
-		for _, sa := range []crypto.SigningID{crypto.AESCMAC, crypto.AESGMAC} {
+	for _, ci := range []wire.CipherID{wire.CipherAES128CCM, wire.CipherAES128GCM, wire.CipherAES256CCM, wire.CipherAES256GCM} {
+		for _, sa := range []wire.SigningID{wire.SigningAESCMAC, wire.SigningAESGMAC} {
 			t.Run(ci.String()+"/"+sa.String(), func(t *testing.T) {
 				srv := &smbtest.Server{}
 				p := StrictPolicy()
-				p.Ciphers = []crypto.CipherID{ci}
-				p.SigningAlgorithms = []crypto.SigningID{sa}
+				p.Ciphers = []wire.CipherID{ci}
+				p.SigningAlgorithms = []wire.SigningID{sa}
 				cl, rec := mustDial(t, srv, p, nil)
 				info := cl.Info()
 				if info.Dialect != wire.Dialect311 || info.Cipher != ci || info.SigningAlgorithm != sa ||
@@ -212,7 +211,7 @@ func TestFakeServerPreferenceWins(t *testing.T) {
 	// The client prefers AES-256-GCM; the server (like Samba) AES-128-GCM.
 	srv := &smbtest.Server{}
 	cl, _ := mustDial(t, srv, StrictPolicy(), nil)
-	if got := cl.Info(); got.Cipher != crypto.AES128GCM || got.SigningAlgorithm != crypto.AESGMAC {
+	if got := cl.Info(); got.Cipher != wire.CipherAES128GCM || got.SigningAlgorithm != wire.SigningAESGMAC {
 		t.Fatalf("cipher %s, signing %s; want the server's first choices AES-128-GCM, AES-GMAC", got.Cipher, got.SigningAlgorithm)
 	}
 }
@@ -316,7 +315,7 @@ func TestFakeDialect302(t *testing.T) {
 	p := StrictPolicy()
 	p.MinDialect = wire.Dialect302
 	cl, rec := mustDial(t, srv, p, nil)
-	if info := cl.Info(); info.Dialect != wire.Dialect302 || info.Cipher != crypto.AES128CCM || info.SigningAlgorithm != crypto.AESCMAC {
+	if info := cl.Info(); info.Dialect != wire.Dialect302 || info.Cipher != wire.CipherAES128CCM || info.SigningAlgorithm != wire.SigningAESCMAC {
 		t.Fatalf("Info = %+v", info)
 	}
 	writeReadBack(t, cl, srv, "share", "x", secretData(5000))
@@ -345,19 +344,21 @@ func TestFakeRefusals(t *testing.T) {
 		{name: "server speaks only 3.0.2", want: ErrRefused, msg: "STATUS_NOT_SUPPORTED",
 			srv: &smbtest.Server{Dialects: []wire.Dialect{wire.Dialect302}}},
 		{name: "two ciphers", want: ErrProtocol, msg: "lists 2 ciphers",
-			srv: negotiate(func(r *wire.NegotiateResponse) { r.Ciphers = []uint16{wire.CipherAES128GCM, wire.CipherAES256GCM} })},
+			srv: negotiate(func(r *wire.NegotiateResponse) {
+				r.Ciphers = []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES256GCM}
+			})},
 		{name: "cipher not offered", want: ErrRefused, msg: "cipher AES-128-GCM, which we did not offer",
-			policy: func(p *Policy) { p.Ciphers = []crypto.CipherID{crypto.AES256GCM} },
-			srv:    negotiate(func(r *wire.NegotiateResponse) { r.Ciphers = []uint16{wire.CipherAES128GCM} })},
+			policy: func(p *Policy) { p.Ciphers = []wire.CipherID{wire.CipherAES256GCM} },
+			srv:    negotiate(func(r *wire.NegotiateResponse) { r.Ciphers = []wire.CipherID{wire.CipherAES128GCM} })},
 		{name: "no cipher with privacy required", want: ErrRefused, msg: "requires privacy",
-			srv: &smbtest.Server{Ciphers: []crypto.CipherID{}}},
+			srv: &smbtest.Server{Ciphers: []wire.CipherID{}}},
 		{name: "no encryption context with privacy required", want: ErrRefused, msg: "requires privacy",
 			srv: negotiate(func(r *wire.NegotiateResponse) { r.Ciphers = nil })},
 		{name: "signing algorithm not offered", want: ErrRefused, msg: "signing algorithm AES-GMAC, which we did not offer",
-			policy: func(p *Policy) { p.SigningAlgorithms = []crypto.SigningID{crypto.AESCMAC} },
-			srv:    negotiate(func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []uint16{wire.SigningAESGMAC} })},
+			policy: func(p *Policy) { p.SigningAlgorithms = []wire.SigningID{wire.SigningAESCMAC} },
+			srv:    negotiate(func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []wire.SigningID{wire.SigningAESGMAC} })},
 		{name: "HMAC-SHA256 signing at 3.1.1", want: ErrRefused, msg: "signing algorithm HMAC-SHA256",
-			srv: negotiate(func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []uint16{wire.SigningHMACSHA256} })},
+			srv: negotiate(func(r *wire.NegotiateResponse) { r.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256} })},
 		{name: "two preauth algorithms", want: ErrProtocol, msg: "preauth hash algorithms",
 			srv: negotiate(func(r *wire.NegotiateResponse) { r.PreauthHashAlgorithms = []uint16{wire.HashSHA512, 2} })},
 		{name: "non-SHA-512 preauth", want: ErrProtocol, msg: "preauth hash algorithms [2]",
@@ -618,13 +619,13 @@ func TestFakeManInTheMiddle(t *testing.T) {
 		mut  smbtest.Mutations
 	}{
 		{"response cipher downgraded", smbtest.Mutations{ResponseBytes: rewriteNegotiateResponse(func(r *wire.NegotiateResponse) {
-			r.Ciphers = []uint16{wire.CipherAES128CCM}
+			r.Ciphers = []wire.CipherID{wire.CipherAES128CCM}
 		})}},
 		{"response salt changed", smbtest.Mutations{ResponseBytes: rewriteNegotiateResponse(func(r *wire.NegotiateResponse) {
 			r.PreauthSalt[0] ^= 1
 		})}},
 		{"request ciphers stripped", smbtest.Mutations{RequestBytes: rewriteNegotiateRequest(func(r *wire.NegotiateRequest) {
-			r.Ciphers = []uint16{wire.CipherAES128CCM}
+			r.Ciphers = []wire.CipherID{wire.CipherAES128CCM}
 		})}},
 		{"request signing-required cleared", smbtest.Mutations{RequestBytes: rewriteNegotiateRequest(func(r *wire.NegotiateRequest) {
 			r.SecurityMode &^= wire.SecurityModeSigningRequired
@@ -715,7 +716,7 @@ func TestFakeForgedSignatureKillsConnection(t *testing.T) {
 func TestFakeShareEncryptDataWithoutCipher(t *testing.T) {
 	// The server cannot encrypt, yet a share demands it: refuse the share
 	// rather than use it unencrypted.
-	srv := &smbtest.Server{Ciphers: []crypto.CipherID{}, ShareFlags: map[string]uint32{"secure": wire.ShareFlagEncryptData}}
+	srv := &smbtest.Server{Ciphers: []wire.CipherID{}, ShareFlags: map[string]uint32{"secure": wire.ShareFlagEncryptData}}
 	p := StrictPolicy()
 	p.RequirePrivacy = false
 	cl, _ := mustDial(t, srv, p, nil)

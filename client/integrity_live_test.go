@@ -10,9 +10,10 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 func TestLiveIntegrityReconnects(t *testing.T) {
@@ -20,7 +21,7 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 	// the call in flight fail or go again, the client reports what
 	// failed, reconnects, and the next call reads the file's genuine
 	// bytes.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	a := &mitm.Attacker{}
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.Hook)
@@ -28,7 +29,7 @@ func TestLiveIntegrityReconnects(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(px.Close)
-	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	r, err := newLiveRig(t, env, px.Addr(), liveauth.CCacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 	// and the lease break (SessionId 0) in plaintext, unsigned, even on a
 	// session that encrypts everything: refusing plaintext breaks would
 	// reconnect at every break.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	for _, sh := range []struct {
 		share  string
 		policy client.Policy
@@ -97,13 +98,13 @@ func TestLiveLeaseBreakProtection(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
 			ca, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: sh.policy,
-				Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 10 * time.Second})
+				Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 10 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer ca.Close()
 			ta := connect(t, ca, sh.share)
-			tb := connect(t, mustDial(t, env, sh.policy, kerberosFromCCache(t, env, "alice")), sh.share)
+			tb := connect(t, mustDial(t, env, sh.policy, liveauth.Kerberos(t, env, "alice")), sh.share)
 			dir := scratch(t, env, sh.share)
 			mkdir(t, ta, dir)
 			name := dir + `\leased`
@@ -185,7 +186,7 @@ func TestLiveReconnectAPREPTampered(t *testing.T) {
 	// not prove its identity), the next one passes the whole policy again,
 	// and the client goes on reading genuine bytes instead of stopping for
 	// good.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	var cut, tamper atomic.Bool
 	var tampered atomic.Int32
@@ -208,7 +209,7 @@ func TestLiveReconnectAPREPTampered(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(px.Close)
-	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	r, err := newLiveRig(t, env, px.Addr(), liveauth.CCacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

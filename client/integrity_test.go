@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/smbtest"
 	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/internal/mitm"
 )
 
 // hostileNet connects the client to the fake server through an in-memory

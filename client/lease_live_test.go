@@ -9,16 +9,17 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // twoClients dials two independent connections (same user) and connects
 // both to the encrypted share; it returns the trees and a fresh directory.
-func twoClients(t *testing.T, env *livetest.Environment) (a, b *client.Tree, dir string) {
+func twoClients(t *testing.T, env *testenv.Environment) (a, b *client.Tree, dir string) {
 	t.Helper()
 	share := env.Shares.Encrypted
-	ca := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
-	cb := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	ca := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
+	cb := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	a, b = connect(t, ca, share), connect(t, cb, share)
 	dir = scratch(t, env, share)
 	mkdir(t, a, dir)
@@ -26,7 +27,7 @@ func twoClients(t *testing.T, env *livetest.Environment) (a, b *client.Tree, dir
 }
 
 func TestLiveLeaseBreak(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	ta, tb, dir := twoClients(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -90,7 +91,7 @@ func TestLiveLeaseBreak(t *testing.T) {
 }
 
 func TestLiveOplockBreak(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	ta, tb, dir := twoClients(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()

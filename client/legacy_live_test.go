@@ -5,8 +5,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Older dialects are only reached where a rule loosens the policy for them.
@@ -15,19 +14,19 @@ import (
 // AES-128-CCM, AES-CMAC, VALIDATE_NEGOTIATE_INFO and, for 2.1,
 // HMAC-SHA256 signing.
 func TestLiveLegacyDialectsWhereAllowed(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	cases := []struct {
 		name      string
 		min, max  wire.Dialect
 		privacy   bool
 		dialect   wire.Dialect
-		cipher    crypto.CipherID
-		signing   crypto.SigningID
+		cipher    wire.CipherID
+		signing   wire.SigningID
 		encrypted bool
 	}{
-		{"3.0.0 encrypted", wire.Dialect300, wire.Dialect311, true, wire.Dialect300, crypto.AES128CCM, crypto.AESCMAC, true},
-		{"2.1 signed", wire.Dialect210, wire.Dialect210, false, wire.Dialect210, 0, crypto.HMACSHA256, false},
+		{"3.0.0 encrypted", wire.Dialect300, wire.Dialect311, true, wire.Dialect300, wire.CipherAES128CCM, wire.SigningAESCMAC, true},
+		{"2.1 signed", wire.Dialect210, wire.Dialect210, false, wire.Dialect210, 0, wire.SigningHMACSHA256, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

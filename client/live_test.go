@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -16,34 +15,24 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // Live tests: real Samba in the scripts/testenv namespace. Each test that
 // expects success also checks the security it reached; each refusal test
 // checks the error, so none can pass by accident.
 
-func kerberosFromCCache(t *testing.T, env *livetest.Environment, user string) auth.Mechanism {
-	t.Helper()
-	cc := env.Kinit(t, user)
-	m, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
-	if err != nil {
-		t.Fatalf("NewKerberos: %v", err)
-	}
-	return m
-}
-
-func dial(t *testing.T, env *livetest.Environment, srv livetest.Server, p client.Policy, m auth.Mechanism) (*client.Client, error) {
+func dial(t *testing.T, env *testenv.Environment, srv testenv.Server, p client.Policy, m auth.Mechanism) (*client.Client, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return client.Dial(ctx, client.Options{Server: srv.Host, Address: srv.SMBAddr(), Policy: p, Mechanism: m, Timeout: 20 * time.Second})
 }
 
-func mustDial(t *testing.T, env *livetest.Environment, p client.Policy, m auth.Mechanism) *client.Client {
+func mustDial(t *testing.T, env *testenv.Environment, p client.Policy, m auth.Mechanism) *client.Client {
 	t.Helper()
 	cl, err := dial(t, env, env.DC, p, m)
 	if err != nil {
@@ -65,18 +54,9 @@ func connect(t *testing.T, cl *client.Client, share string) *client.Tree {
 
 // scratch returns a fresh directory name on the share for this test and
 // removes it (on the server's disk) afterwards.
-func scratch(t *testing.T, env *livetest.Environment, share string) string {
+func scratch(t *testing.T, env *testenv.Environment, share string) string {
 	t.Helper()
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' {
-			return r
-		}
-		return '_'
-	}, t.Name())
-	name := fmt.Sprintf("t-%s-%d", safe, time.Now().UnixNano())
-	dir := filepath.Join(env.ShareDirs[share], name)
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return name
+	return env.ScratchName(t, share, "t")
 }
 
 func createFile(t *testing.T, tr *client.Tree, name string) *client.File {
@@ -98,8 +78,8 @@ func mkdir(t *testing.T, tr *client.Tree, name string) {
 }
 
 func TestLiveKerberosEncryptedStream(t *testing.T) {
-	env := livetest.Env(t)
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	env := testenv.Env(t)
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	info := cl.Info()
 	if info.Dialect != wire.Dialect311 || info.Cipher == 0 || !info.Encrypted || !info.MutualAuth || info.Mechanism != "kerberos" {
 		t.Fatalf("security not reached: %+v", info)
@@ -169,7 +149,7 @@ func TestLiveKerberosEncryptedStream(t *testing.T) {
 }
 
 func TestLiveKeytab(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bob := env.User(t, "bob")
 	m, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, Keytab: bob.Keytab, Principal: bob.Principal}, "cifs/"+env.DC.Host)
 	if err != nil {
@@ -199,7 +179,7 @@ func TestLiveKeytab(t *testing.T) {
 }
 
 // roundTripSmall writes and reads back a small file through tr.
-func roundTripSmall(t *testing.T, env *livetest.Environment, tr *client.Tree, share string) {
+func roundTripSmall(t *testing.T, env *testenv.Environment, tr *client.Tree, share string) {
 	t.Helper()
 	ctx := context.Background()
 	dir := scratch(t, env, share)
@@ -220,12 +200,12 @@ func roundTripSmall(t *testing.T, env *livetest.Environment, tr *client.Tree, sh
 }
 
 func TestLiveEachCipher(t *testing.T) {
-	env := livetest.Env(t)
-	for _, c := range []crypto.CipherID{crypto.AES128GCM, crypto.AES256GCM, crypto.AES128CCM, crypto.AES256CCM} {
+	env := testenv.Env(t)
+	for _, c := range []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES256GCM, wire.CipherAES128CCM, wire.CipherAES256CCM} {
 		t.Run(c.String(), func(t *testing.T) {
 			p := client.StrictPolicy()
-			p.Ciphers = []crypto.CipherID{c}
-			cl := mustDial(t, env, p, kerberosFromCCache(t, env, "alice"))
+			p.Ciphers = []wire.CipherID{c}
+			cl := mustDial(t, env, p, liveauth.Kerberos(t, env, "alice"))
 			if got := cl.Info().Cipher; got != c {
 				t.Fatalf("negotiated %s, want %s", got, c)
 			}
@@ -235,13 +215,13 @@ func TestLiveEachCipher(t *testing.T) {
 }
 
 func TestLiveEachSigningAlgorithm(t *testing.T) {
-	env := livetest.Env(t)
-	for _, s := range []crypto.SigningID{crypto.AESGMAC, crypto.AESCMAC} {
+	env := testenv.Env(t)
+	for _, s := range []wire.SigningID{wire.SigningAESGMAC, wire.SigningAESCMAC} {
 		t.Run(s.String(), func(t *testing.T) {
 			p := client.StrictPolicy()
 			p.RequirePrivacy = false // signed only, on the share that does not demand encryption
-			p.SigningAlgorithms = []crypto.SigningID{s}
-			cl := mustDial(t, env, p, kerberosFromCCache(t, env, "alice"))
+			p.SigningAlgorithms = []wire.SigningID{s}
+			cl := mustDial(t, env, p, liveauth.Kerberos(t, env, "alice"))
 			if got := cl.Info().SigningAlgorithm; got != s {
 				t.Fatalf("negotiated %s, want %s", got, s)
 			}
@@ -254,16 +234,16 @@ func TestLiveEachSigningAlgorithm(t *testing.T) {
 	}
 }
 
-func ntlm(env *livetest.Environment, user, password string) auth.Mechanism {
+func ntlm(env *testenv.Environment, user, password string) auth.Mechanism {
 	return ntlmFor(env, env.DC, user, password)
 }
 
-func ntlmFor(env *livetest.Environment, srv livetest.Server, user, password string) auth.Mechanism {
+func ntlmFor(env *testenv.Environment, srv testenv.Server, user, password string) auth.Mechanism {
 	return auth.NewNTLMv2(auth.NTLMCredentials{User: user, Domain: env.Domain, Password: []byte(password)}, "cifs/"+srv.Host)
 }
 
 func TestLiveNTLMWhereAllowed(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	p := client.StrictPolicy()
 	p.RequireMutualAuth = false
@@ -276,14 +256,14 @@ func TestLiveNTLMWhereAllowed(t *testing.T) {
 }
 
 func TestLiveRefusals(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	ntlmPolicy := client.StrictPolicy()
 	ntlmPolicy.RequireMutualAuth = false
 	ntlmPolicy.AllowNTLM = true
 	cases := []struct {
 		name   string
-		srv    livetest.Server
+		srv    testenv.Server
 		policy client.Policy
 		mech   func() auth.Mechanism
 		want   error
@@ -315,14 +295,14 @@ func TestLiveRefusals(t *testing.T) {
 }
 
 func TestLiveNothingPlaintextAfterSessionSetup(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer px.Close()
 	ctx := context.Background()
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: client.StrictPolicy(), Mechanism: kerberosFromCCache(t, env, "alice"), Timeout: 20 * time.Second})
+	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: px.Addr(), Policy: client.StrictPolicy(), Mechanism: liveauth.Kerberos(t, env, "alice"), Timeout: 20 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -360,7 +340,7 @@ func TestLiveNothingPlaintextAfterSessionSetup(t *testing.T) {
 }
 
 func TestLiveServerByIPAddressRefusedWithKerberosRequired(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	// Named by its address, the server has no Kerberos identity: no ticket
 	// can be had for cifs/10.213.0.1, and there is no fallback to NTLM.

@@ -8,7 +8,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // TestLiveLock: byte-range locks between two connections on the encrypted
@@ -16,10 +17,10 @@ import (
 // waiting lock granted by the other's unlock, and a waiting lock cancelled
 // by its context, after which the connection still works.
 func TestLiveLock(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	tr1 := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
-	tr2 := connect(t, mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice")), share)
+	tr1 := connect(t, mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice")), share)
+	tr2 := connect(t, mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice")), share)
 	dir := scratch(t, env, share)
 	mkdir(t, tr1, dir)
 	ctx := context.Background()

@@ -10,7 +10,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // parallel runs fn(i) for i in [0,n) on 16 goroutines sharing one
@@ -65,8 +66,8 @@ func listNames(t *testing.T, tr *client.Tree, dir string) map[string]wire.DirEnt
 }
 
 func TestLiveThousandFiles(t *testing.T) {
-	env := livetest.Env(t)
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	env := testenv.Env(t)
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	tr := connect(t, cl, env.Shares.Encrypted)
 	ctx := context.Background()
 	dir := scratch(t, env, env.Shares.Encrypted)

@@ -70,12 +70,8 @@ func (hs *negotiateState) send(ctx context.Context) error {
 		if _, err := rand.Read(r.PreauthSalt); err != nil {
 			return err
 		}
-		for _, ci := range p.Ciphers {
-			r.Ciphers = append(r.Ciphers, uint16(ci))
-		}
-		for _, sa := range p.SigningAlgorithms {
-			r.SigningAlgorithms = append(r.SigningAlgorithms, uint16(sa))
-		}
+		r.Ciphers = slices.Clone(p.Ciphers)
+		r.SigningAlgorithms = slices.Clone(p.SigningAlgorithms)
 		r.NetName = hs.serverNm
 	}
 	hs.reqBytes = newMessage(wire.CmdNegotiate, 0, 0, r)
@@ -136,19 +132,19 @@ func (hs *negotiateState) checkPreauth(context.Context) error {
 // server has CAP_ENCRYPTION. Privacy required but no cipher: refuse.
 func (hs *negotiateState) checkCipher(context.Context) error {
 	r, p := hs.resp, hs.policy
-	var cipher crypto.CipherID
+	var cipher wire.CipherID
 	switch {
 	case r.DialectRevision == wire.Dialect311 && r.Ciphers != nil:
 		if len(r.Ciphers) != 1 {
 			return fmt.Errorf("%w: NEGOTIATE response lists %d ciphers, want 1", ErrProtocol, len(r.Ciphers))
 		}
-		cipher = crypto.CipherID(r.Ciphers[0])
-		if cipher != 0 && (!slices.Contains(hs.req.Ciphers, uint16(cipher)) || !p.allowsCipher(cipher)) {
+		cipher = r.Ciphers[0]
+		if cipher != 0 && (!slices.Contains(hs.req.Ciphers, cipher) || !p.allowsCipher(cipher)) {
 			return fmt.Errorf("%w: server chose cipher %s, which we did not offer", ErrRefused, cipher)
 		}
 	case r.DialectRevision == wire.Dialect300 || r.DialectRevision == wire.Dialect302:
-		if r.Capabilities&wire.CapEncryption != 0 && p.allowsCipher(crypto.AES128CCM) {
-			cipher = crypto.AES128CCM
+		if r.Capabilities&wire.CapEncryption != 0 && p.allowsCipher(wire.CipherAES128CCM) {
+			cipher = wire.CipherAES128CCM
 		}
 	}
 	if cipher == 0 && p.RequirePrivacy {
@@ -163,16 +159,16 @@ func (hs *negotiateState) checkCipher(context.Context) error {
 // HMAC-SHA256.
 func (hs *negotiateState) checkSigning(context.Context) error {
 	r, p := hs.resp, hs.policy
-	var alg crypto.SigningID
+	var alg wire.SigningID
 	switch r.DialectRevision {
 	case wire.Dialect311:
-		alg = crypto.AESCMAC
+		alg = wire.SigningAESCMAC
 		if r.SigningAlgorithms != nil {
 			if len(r.SigningAlgorithms) != 1 {
 				return fmt.Errorf("%w: NEGOTIATE response lists %d signing algorithms, want 1", ErrProtocol, len(r.SigningAlgorithms))
 			}
-			alg = crypto.SigningID(r.SigningAlgorithms[0])
-			if !slices.Contains(hs.req.SigningAlgorithms, uint16(alg)) {
+			alg = r.SigningAlgorithms[0]
+			if !slices.Contains(hs.req.SigningAlgorithms, alg) {
 				return fmt.Errorf("%w: server chose signing algorithm %s, which we did not offer", ErrRefused, alg)
 			}
 		}
@@ -180,9 +176,9 @@ func (hs *negotiateState) checkSigning(context.Context) error {
 			return fmt.Errorf("%w: policy allows signing %v, server uses %s", ErrRefused, p.SigningAlgorithms, alg)
 		}
 	case wire.Dialect300, wire.Dialect302:
-		alg = crypto.AESCMAC
+		alg = wire.SigningAESCMAC
 	default:
-		alg = crypto.HMACSHA256
+		alg = wire.SigningHMACSHA256
 	}
 	hs.c.state.SigningAlgorithm = alg
 	return nil
@@ -237,7 +233,7 @@ func dialectRange(p *Policy) string {
 	return fmt.Sprintf(">= %s", p.MinDialect)
 }
 
-func cipherList(cs []crypto.CipherID) string {
+func cipherList(cs []wire.CipherID) string {
 	s := ""
 	for i, c := range cs {
 		if i > 0 {

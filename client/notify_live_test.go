@@ -9,7 +9,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 func openDir(t *testing.T, tr *client.Tree, name string) *client.File {
@@ -61,7 +61,7 @@ func awaitCreate(t *testing.T, ctx context.Context, d *client.File, creator *cli
 }
 
 func TestLiveChangeNotify(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	ta, tb, dir := twoClients(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -70,7 +70,7 @@ func TestLiveChangeNotify(t *testing.T) {
 }
 
 func TestLiveChangeNotifyCancel(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	ta, _, dir := twoClients(t, env)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

@@ -2,15 +2,19 @@ package client
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // Policy is the security a connection must reach or refuse to proceed. The
 // zero value is not valid; start from StrictPolicy. The core never proceeds
 // below what the policy demands; where the rules come from (the hardening
 // file, mount options) is the business of the caller.
+//
+// Policy is the single decider of what is feasible: Validate is the one
+// check of a policy, used by Dial and by the hardening rules alike.
 type Policy struct {
 	// RequirePrivacy: every message after SESSION_SETUP is encrypted, and a
 	// plaintext response kills the connection.
@@ -24,10 +28,10 @@ type Policy struct {
 	// MinDialect and MaxDialect bound the dialects offered and accepted.
 	MinDialect, MaxDialect wire.Dialect
 	// Ciphers lists the encryption algorithms offered, in preference order.
-	Ciphers []crypto.CipherID
+	Ciphers []wire.CipherID
 	// SigningAlgorithms lists the 3.1.1 signing algorithms offered, in
 	// preference order.
-	SigningAlgorithms []crypto.SigningID
+	SigningAlgorithms []wire.SigningID
 	// AllowNTLM permits NTLMv2 where mutual authentication is not required.
 	AllowNTLM bool
 }
@@ -41,15 +45,63 @@ func StrictPolicy() Policy {
 		RequireMutualAuth: true,
 		MinDialect:        wire.Dialect311,
 		MaxDialect:        wire.Dialect311,
-		Ciphers:           []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM, crypto.AES256CCM, crypto.AES128CCM},
-		SigningAlgorithms: []crypto.SigningID{crypto.AESGMAC, crypto.AESCMAC},
+		Ciphers:           []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM, wire.CipherAES256CCM, wire.CipherAES128CCM},
+		SigningAlgorithms: []wire.SigningID{wire.SigningAESGMAC, wire.SigningAESCMAC},
 	}
+}
+
+// Validate reports a policy that no server could meet, with an error
+// wrapping ErrRefused that says why. Dial calls it before anything is sent,
+// and the hardening rules call it on every rule and on every rule tightened
+// by mount options, so a policy is judged the same way wherever it comes
+// from. The checks, in order:
+//
+//   - MinDialect and MaxDialect are dialects this client knows
+//     ([MS-SMB2] 2.2.3), and MinDialect <= MaxDialect.
+//   - Every cipher is one of [MS-SMB2] 2.2.3.1.2 and every signing
+//     algorithm one of 2.2.3.1.7: an identifier we cannot use is never
+//     offered.
+//   - RequirePrivacy needs a dialect of 3.0 or later, the first to encrypt
+//     (SMB2_GLOBAL_CAP_ENCRYPTION, [MS-SMB2] 2.2.3, 3.1.4.3), and at least
+//     one cipher.
+//   - RequirePrivacy with no 3.1.1 allowed needs AES-128-CCM among the
+//     ciphers: 3.0 and 3.0.2 encrypt with it alone ([MS-SMB2] 3.2.5.2).
+func (p *Policy) Validate() error {
+	if !p.MinDialect.Known() || !p.MaxDialect.Known() {
+		return fmt.Errorf("%w: unknown dialect in MinDialect %v, MaxDialect %v", ErrRefused, p.MinDialect, p.MaxDialect)
+	}
+	if p.MinDialect > p.MaxDialect {
+		return fmt.Errorf("%w: no dialect between MinDialect %v and MaxDialect %v", ErrRefused, p.MinDialect, p.MaxDialect)
+	}
+	for _, c := range p.Ciphers {
+		if c.KeySize() == 0 {
+			return fmt.Errorf("%w: unknown %v", ErrRefused, c)
+		}
+	}
+	for _, s := range p.SigningAlgorithms {
+		if !slices.Contains(wire.SigningAlgorithms(), s) {
+			return fmt.Errorf("%w: unknown %v", ErrRefused, s)
+		}
+	}
+	if !p.RequirePrivacy {
+		return nil
+	}
+	switch {
+	case p.MaxDialect < wire.Dialect300:
+		return fmt.Errorf("%w: privacy needs dialect 3.0 or later, but the highest allowed is %v", ErrRefused, p.MaxDialect)
+	case len(p.Ciphers) == 0:
+		return fmt.Errorf("%w: privacy required but no cipher allowed", ErrRefused)
+	case p.MaxDialect < wire.Dialect311 && !p.allowsCipher(wire.CipherAES128CCM):
+		return fmt.Errorf("%w: privacy below dialect 3.1.1 needs AES-128-CCM, but the highest dialect allowed is %v and the ciphers are %s",
+			ErrRefused, p.MaxDialect, cipherList(p.Ciphers))
+	}
+	return nil
 }
 
 // dialects returns the dialects the policy lets us offer, ascending.
 func (p *Policy) dialects() []wire.Dialect {
 	var ds []wire.Dialect
-	for _, d := range []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311} {
+	for _, d := range wire.Dialects() {
 		if d >= p.MinDialect && d <= p.MaxDialect {
 			ds = append(ds, d)
 		}
@@ -57,45 +109,26 @@ func (p *Policy) dialects() []wire.Dialect {
 	return ds
 }
 
-// validate reports a policy that cannot be met by any server.
-func (p *Policy) validate() error {
-	if len(p.dialects()) == 0 {
-		return fmt.Errorf("%w: no dialect between %v and %v", ErrRefused, p.MinDialect, p.MaxDialect)
-	}
-	if p.RequirePrivacy && (p.MaxDialect < wire.Dialect300 || len(p.Ciphers) == 0) {
-		return fmt.Errorf("%w: privacy required but no SMB3 dialect or cipher allowed", ErrRefused)
-	}
-	return nil
+func (p *Policy) allowsCipher(c wire.CipherID) bool {
+	return slices.Contains(p.Ciphers, c)
 }
 
-func (p *Policy) allowsCipher(c crypto.CipherID) bool {
-	for _, x := range p.Ciphers {
-		if x == c {
-			return true
-		}
-	}
-	return false
+func (p *Policy) allowsSigning(s wire.SigningID) bool {
+	return slices.Contains(p.SigningAlgorithms, s)
 }
 
-func (p *Policy) allowsSigning(s crypto.SigningID) bool {
-	for _, x := range p.SigningAlgorithms {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// allowsMechanism refuses an authentication mechanism the policy rules out
-// before anything is sent: only Kerberos can prove the server's identity.
-func (p *Policy) allowsMechanism(name string) error {
-	if name == "kerberos" {
+// allowsMechanism refuses an authentication mechanism the policy rules out,
+// before anything is sent: only Kerberos can prove the server's identity,
+// and NTLM needs AllowNTLM. It is the one check of the mechanism, made in
+// establish, the path both Dial and a reconnect take.
+func (p *Policy) allowsMechanism(m auth.Mechanism) error {
+	name := m.Name()
+	switch {
+	case name == auth.Kerberos:
 		return nil
-	}
-	if p.RequireMutualAuth {
+	case p.RequireMutualAuth:
 		return fmt.Errorf("%w: policy requires mutual authentication, %s cannot provide it", ErrRefused, name)
-	}
-	if !p.AllowNTLM {
+	case !p.AllowNTLM:
 		return fmt.Errorf("%w: policy does not allow %s", ErrRefused, name)
 	}
 	return nil

@@ -502,11 +502,13 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 }
 
 // durableRetryFirst and durableRetryLast bound the waits before a durable
-// reconnect the server did not recognise is tried again: 100, 200, 400
-// and 800 ms, 1.5 s in all, then the handle counts as lost.
+// reconnect the server did not recognise is tried again: 100 ms doubling
+// to 3.2 s, 6.3 s in all, then the handle counts as lost. A loaded server
+// (two cores busy compiling were enough) took more than 1.5 s to notice
+// the old connection had gone; the handle's durable timeout is far longer.
 const (
 	durableRetryFirst = 100 * time.Millisecond
-	durableRetryLast  = 800 * time.Millisecond
+	durableRetryLast  = 3200 * time.Millisecond
 )
 
 // refusedForGood reports whether a failed reconnect attempt ends the

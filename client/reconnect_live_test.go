@@ -16,9 +16,10 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // Live tests of reconnect: a cut through the hostile proxy, a killed smbd,
@@ -42,7 +43,7 @@ func (r *liveRig) local(i int) string {
 
 // newLiveRig dials through dial (nil: straight to the DC) with a
 // mechanism factory newMech.
-func newLiveRig(t *testing.T, env *livetest.Environment, address string, newMech func() (auth.Mechanism, error), timeout time.Duration) (*liveRig, error) {
+func newLiveRig(t *testing.T, env *testenv.Environment, address string, newMech func() (auth.Mechanism, error), timeout time.Duration) (*liveRig, error) {
 	t.Helper()
 	r := &liveRig{events: make(chan client.Event, 16)}
 	if address == "" {
@@ -88,21 +89,6 @@ func (r *liveRig) event(t *testing.T, within time.Duration) client.Event {
 	}
 }
 
-// ccacheFactory makes a fresh Kerberos mechanism from the cache each time.
-func ccacheFactory(env *livetest.Environment, krb5conf, cc string) func() (auth.Mechanism, error) {
-	return func() (auth.Mechanism, error) {
-		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: krb5conf, CCache: cc}, "cifs/"+env.DC.Host)
-	}
-}
-
-// keytabFactory logs in again from bob's keytab each time.
-func keytabFactory(t *testing.T, env *livetest.Environment, krb5conf string) func() (auth.Mechanism, error) {
-	bob := env.User(t, "bob")
-	return func() (auth.Mechanism, error) {
-		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: krb5conf, Keytab: bob.Keytab, Principal: bob.Principal}, "cifs/"+env.DC.Host)
-	}
-}
-
 // writeBig writes size bytes of a pattern in 4 MiB WriteAt calls, calling
 // at(off) before each; it returns the data and the first error.
 func writeBig(ctx context.Context, f *client.File, size int, at func(off int)) ([]byte, error) {
@@ -123,7 +109,7 @@ func writeBig(ctx context.Context, f *client.File, size int, at func(off int)) (
 	return want, nil
 }
 
-func checkBytes(t *testing.T, env *livetest.Environment, f *client.File, name string, want []byte) {
+func checkBytes(t *testing.T, env *testenv.Environment, f *client.File, name string, want []byte) {
 	t.Helper()
 	got := make([]byte, len(want))
 	if _, err := f.ReadAt(context.Background(), got, 0); err != nil {
@@ -142,7 +128,7 @@ func checkBytes(t *testing.T, env *livetest.Environment, f *client.File, name st
 }
 
 func TestLiveReconnectCutMidWrite(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	// The proxy cuts the first connection once 24 MiB went to the server.
 	var sent atomic.Int64
@@ -158,7 +144,7 @@ func TestLiveReconnectCutMidWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(px.Close) // after the client closes: no reconnect into a closed proxy
-	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 20*time.Second)
+	r, err := newLiveRig(t, env, px.Addr(), liveauth.CCacheFactory(env, env.KRB5Conf, cc), 20*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,9 +183,9 @@ func TestLiveReconnectCutMidWrite(t *testing.T) {
 }
 
 func TestLiveReconnectKilledSmbd(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
-	r, err := newLiveRig(t, env, "", ccacheFactory(env, env.KRB5Conf, cc), 10*time.Second)
+	r, err := newLiveRig(t, env, "", liveauth.CCacheFactory(env, env.KRB5Conf, cc), 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +246,7 @@ func TestLiveReconnectKilledSmbd(t *testing.T) {
 }
 
 func TestLiveReconnectDowngradeRefused(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	var conns atomic.Int32
 	var cutNow atomic.Bool
@@ -282,14 +268,14 @@ func TestLiveReconnectDowngradeRefused(t *testing.T) {
 				t.Errorf("proxy: %v", err)
 				return [][]byte{f}
 			}
-			r.Ciphers = []uint16{wire.CipherNone}
+			r.Ciphers = []wire.CipherID{wire.CipherNone}
 			return [][]byte{r.Append(append([]byte(nil), f[:wire.HeaderSize]...))}
 		})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(px.Close) // after the client closes: no reconnect into a closed proxy
-	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 10*time.Second)
+	r, err := newLiveRig(t, env, px.Addr(), liveauth.CCacheFactory(env, env.KRB5Conf, cc), 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,38 +297,14 @@ func TestLiveReconnectDowngradeRefused(t *testing.T) {
 	}
 }
 
-// shortKrb5Conf is the environment's krb5.conf asking for tickets that
-// live lifetime. (Samba 4.17's KDC answers a TGS-REQ with a TGT of less
-// than about 2.5 minutes left with KRB_AP_ERR_TKT_EXPIRED, so tickets
-// cannot be much shorter than 3 minutes.)
-func shortKrb5Conf(t *testing.T, env *livetest.Environment, lifetime string) string {
-	t.Helper()
-	b, err := os.ReadFile(env.KRB5Conf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
-	i := strings.Index(s, "[libdefaults]")
-	if i < 0 {
-		t.Fatalf("%s has no [libdefaults]", env.KRB5Conf)
-	}
-	i += len("[libdefaults]")
-	s = s[:i] + "\n\tticket_lifetime = " + lifetime + "\n" + s[i:]
-	p := filepath.Join(t.TempDir(), "krb5.conf")
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func TestLiveReconnectSessionExpiry(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	const life = 3 * time.Minute
-	conf := shortKrb5Conf(t, env, "3m")
+	conf := env.Krb5ConfLifetime(t, life)
 	bob := env.User(t, "bob")
 
 	// A keytab client with short tickets: re-authenticates on its own.
-	kt, err := newLiveRig(t, env, "", keytabFactory(t, env, conf), 10*time.Second)
+	kt, err := newLiveRig(t, env, "", liveauth.KeytabFactory(t, env, conf, "bob"), 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +316,7 @@ func TestLiveReconnectSessionExpiry(t *testing.T) {
 	if err != nil {
 		t.Fatalf("kinit -l 3m: %v\n%s", err, out)
 	}
-	ccr, err := newLiveRig(t, env, "", ccacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
+	ccr, err := newLiveRig(t, env, "", liveauth.CCacheFactory(env, env.KRB5Conf, cc), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,7 +364,7 @@ func TestLiveReconnectLockedHandle(t *testing.T) {
 	// PANICs (fd_handle.c:39 assertion) on the DH2C for one, after which
 	// the handle is STATUS_OBJECT_NAME_NOT_FOUND. So the client never
 	// tries: a locked File is lost at once, other durable Files survive.
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	var cutNow atomic.Bool
 	px, err := mitm.Start(env.DC.SMBAddr(), func(n int, f []byte) [][]byte {
@@ -415,7 +377,7 @@ func TestLiveReconnectLockedHandle(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(px.Close) // after the client closes: no reconnect into a closed proxy
-	r, err := newLiveRig(t, env, px.Addr(), ccacheFactory(env, env.KRB5Conf, cc), 10*time.Second)
+	r, err := newLiveRig(t, env, px.Addr(), liveauth.CCacheFactory(env, env.KRB5Conf, cc), 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -261,7 +261,7 @@ func TestReconnectRefusesDowngrade(t *testing.T) {
 	srv := &smbtest.Server{Leasing: true}
 	srv.Mutate.NegotiateResponse = func(r *wire.NegotiateResponse) {
 		if negotiations.Add(1) > 1 {
-			r.Ciphers = []uint16{wire.CipherNone} // the second server offers no encryption
+			r.Ciphers = []wire.CipherID{wire.CipherNone} // the second server offers no encryption
 		}
 	}
 	r := newRig(t, srv, 0, nil)

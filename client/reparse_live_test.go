@@ -9,7 +9,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // TestLiveReparsePoint pins what Samba does with reparse FSCTLs. Samba 4.17's
@@ -18,9 +19,9 @@ import (
 // buffer). Should a later Samba store reparse points, the test instead checks
 // that GET returns the bytes SET stored and that DELETE removes them.
 func TestLiveReparsePoint(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	tr := connect(t, cl, share)
 	dir := scratch(t, env, share)
 	mkdir(t, tr, dir)

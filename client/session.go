@@ -36,11 +36,9 @@ type Session struct {
 func (s *Session) ID() uint64 { return s.id }
 
 // sessionSetup authenticates with mech through SPNEGO ([MS-SMB2] 3.2.4.2.3,
-// 3.2.5.3) and applies the policy to the result.
+// 3.2.5.3) and applies the policy to the result. The policy has already
+// allowed mech (Client.establish, before the connection was made).
 func (c *Conn) sessionSetup(ctx context.Context, p *Policy, mech auth.Mechanism) (*Session, error) {
-	if err := p.allowsMechanism(mech.Name()); err != nil {
-		return nil, err
-	}
 	ss := &sessionState{c: c, policy: p, spnego: auth.NewSPNEGO(mech), s: &Session{conn: c}}
 	ss.preauth = c.state.Preauth
 	for _, step := range []func(context.Context) error{
@@ -182,7 +180,7 @@ func (ss *sessionState) checkFlags(context.Context) error {
 
 // checkMutual: RequireMutualAuthentication means the server proved itself.
 func (ss *sessionState) checkMutual(context.Context) error {
-	ss.s.mech, ss.s.mutual = ss.spnego.MechName(), ss.spnego.Mutual()
+	ss.s.mech, ss.s.mutual = string(ss.spnego.MechName()), ss.spnego.Mutual()
 	if ss.policy.RequireMutualAuth && !ss.s.mutual {
 		return fmt.Errorf("%w: policy requires mutual authentication, %s did not verify the server", ErrRefused, ss.s.mech)
 	}
@@ -195,7 +193,7 @@ func (ss *sessionState) deriveKeys(context.Context) error {
 		return fmt.Errorf("%w: authentication produced no session key", ErrRefused)
 	}
 	st := &ss.c.state
-	keys, err := crypto.DeriveKeys(uint16(st.Dialect), ss.sessionKey, &ss.preauth, st.Cipher)
+	keys, err := crypto.DeriveKeys(st.Dialect, ss.sessionKey, &ss.preauth, st.Cipher)
 	clear(ss.sessionKey)
 	if err != nil {
 		return err

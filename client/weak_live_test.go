@@ -7,15 +7,14 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // The weak server (max SMB 2.1, no encryption, guest access) is refused at
 // NEGOTIATE under the strict default (TestLiveRefusals). These cases show
 // what a rule loosened for it can and cannot do.
 func TestLiveWeakServerUnderLoosenedRules(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	loosened := func(privacy bool) client.Policy {
 		p := client.StrictPolicy()
@@ -52,7 +51,7 @@ func TestLiveWeakServerUnderLoosenedRules(t *testing.T) {
 		}
 		defer cl.Close()
 		info := cl.Info()
-		if info.Dialect != wire.Dialect210 || info.Cipher != 0 || info.Encrypted || info.SigningAlgorithm != crypto.HMACSHA256 {
+		if info.Dialect != wire.Dialect210 || info.Cipher != 0 || info.Encrypted || info.SigningAlgorithm != wire.SigningHMACSHA256 {
 			t.Fatalf("negotiated %+v", info)
 		}
 		roundTripSmall(t, env, connect(t, cl, env.Shares.Weak), env.Shares.Weak)

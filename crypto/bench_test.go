@@ -2,6 +2,7 @@ package crypto
 
 import (
 	"fmt"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"math/rand/v2"
 	"testing"
 )
@@ -11,7 +12,7 @@ import (
 // 16 bytes to spare ("+16"), which lets the GCM ciphers seal without moving
 // the ciphertext.
 func BenchmarkSeal(b *testing.B) {
-	for _, c := range []CipherID{AES128GCM, AES128CCM, AES256GCM} {
+	for _, c := range []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES128CCM, wire.CipherAES256GCM} {
 		for _, inPlace := range []bool{false, true} {
 			for _, spare := range []int{0, transformTagSize} {
 				name := fmt.Sprintf("%v/1MiB", c)
@@ -45,7 +46,7 @@ func BenchmarkSeal(b *testing.B) {
 // BenchmarkOpen opens 1 MiB with exactly the message's capacity ("1MiB")
 // and with 16 bytes to spare ("1MiB+16").
 func BenchmarkOpen(b *testing.B) {
-	for _, c := range []CipherID{AES128GCM, AES128CCM, AES256GCM} {
+	for _, c := range []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES128CCM, wire.CipherAES256GCM} {
 		for _, spare := range []int{0, transformTagSize} {
 			name := fmt.Sprintf("%v/1MiB", c)
 			if spare > 0 {
@@ -70,7 +71,7 @@ func BenchmarkOpen(b *testing.B) {
 
 func BenchmarkSign(b *testing.B) {
 	msg := testMessage(rand.New(rand.NewPCG(1, 2)), 64<<10, 9, 8, 1)
-	for _, alg := range []SigningID{AESGMAC, AESCMAC, HMACSHA256} {
+	for _, alg := range []wire.SigningID{wire.SigningAESGMAC, wire.SigningAESCMAC, wire.SigningHMACSHA256} {
 		s, _ := NewSigner(alg, make([]byte, 16))
 		b.Run(fmt.Sprintf("%v/64KiB", alg), func(b *testing.B) {
 			b.SetBytes(int64(len(msg)))
@@ -84,7 +85,7 @@ func BenchmarkSign(b *testing.B) {
 
 func BenchmarkVerify(b *testing.B) {
 	msg := testMessage(rand.New(rand.NewPCG(1, 2)), 64<<10, 9, 8, 1)
-	for _, alg := range []SigningID{AESGMAC, AESCMAC, HMACSHA256} {
+	for _, alg := range []wire.SigningID{wire.SigningAESGMAC, wire.SigningAESCMAC, wire.SigningHMACSHA256} {
 		s, _ := NewSigner(alg, make([]byte, 16))
 		s.Sign(msg)
 		b.Run(fmt.Sprintf("%v/64KiB", alg), func(b *testing.B) {

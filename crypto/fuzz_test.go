@@ -3,6 +3,7 @@ package crypto
 import (
 	"bytes"
 	"errors"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"testing"
 )
 
@@ -10,12 +11,12 @@ import (
 // openVectors, so that the seed corpus (testdata/fuzz/FuzzOpen, those
 // responses and malformed variants) starts from messages that really open.
 var fuzzKeys = []struct {
-	c   CipherID
+	c   wire.CipherID
 	key string
 }{
-	{AES128GCM, enc311GCM.decryption},
-	{AES128CCM, enc311CCM.decryption},
-	{AES128CCM, enc30.decryption},
+	{wire.CipherAES128GCM, enc311GCM.decryption},
+	{wire.CipherAES128CCM, enc311CCM.decryption},
+	{wire.CipherAES128CCM, enc30.decryption},
 }
 
 // FuzzOpen feeds arbitrary bytes to Open. It must never panic; a failure

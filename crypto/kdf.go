@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // KDF is the key derivation function of [MS-SMB2] 3.1.4.2: [SP800-108]
@@ -64,11 +65,11 @@ func (h *PreauthHash) Update(msg []byte) {
 // describe. Encryption and Decryption are from the client's point of view.
 // Call Zero when the session ends.
 type SessionKeys struct {
-	Signing     [16]byte // Session.SigningKey; always 128 bits
-	Application [16]byte // Session.ApplicationKey
-	Encryption  [32]byte // client to server; the first Cipher.KeySize() bytes are the key
-	Decryption  [32]byte // server to client; the first Cipher.KeySize() bytes are the key
-	Cipher      CipherID // 0 when the session has no encryption keys
+	Signing     [16]byte      // Session.SigningKey; always 128 bits
+	Application [16]byte      // Session.ApplicationKey
+	Encryption  [32]byte      // client to server; the first Cipher.KeySize() bytes are the key
+	Decryption  [32]byte      // server to client; the first Cipher.KeySize() bytes are the key
+	Cipher      wire.CipherID // 0 when the session has no encryption keys
 }
 
 // EncryptionKey returns the meaningful part of k.Encryption (nil when k.Cipher
@@ -87,15 +88,6 @@ func (k *SessionKeys) Zero() {
 	clear(k.Decryption[:])
 	k.Cipher = 0
 }
-
-// Dialect revisions DeriveKeys knows ([MS-SMB2] 2.2.3).
-const (
-	dialect202 = 0x0202
-	dialect210 = 0x0210
-	dialect300 = 0x0300
-	dialect302 = 0x0302
-	dialect311 = 0x0311
-)
 
 // KDF labels and contexts of [MS-SMB2] 3.2.5.3.1, each with its terminating
 // NUL, as the spec counts it in the label and context sizes.
@@ -135,13 +127,13 @@ var (
 //     must be 0.
 //   - 3.0 and 3.0.2: labels "SMB2AESCMAC", "SMB2APP", "SMB2AESCCM" with the
 //     constant contexts "SmbSign", "SmbRpc", "ServerIn " and "ServerOut";
-//     cipher must be 0 or AES128CCM.
+//     cipher must be 0 or wire.CipherAES128CCM.
 //   - 3.1.1: labels "SMBSigningKey", "SMBAppKey", "SMBC2SCipherKey" and
 //     "SMBS2CCipherKey" with the session's preauth hash as context; preauth
 //     must not be nil.
 //
 // Encryption and Decryption are derived only when cipher is not 0.
-func DeriveKeys(dialect uint16, sessionKey []byte, preauth *PreauthHash, cipher CipherID) (*SessionKeys, error) {
+func DeriveKeys(dialect wire.Dialect, sessionKey []byte, preauth *PreauthHash, cipher wire.CipherID) (*SessionKeys, error) {
 	if len(sessionKey) == 0 {
 		return nil, errNoSessionKey
 	}
@@ -151,17 +143,17 @@ func DeriveKeys(dialect uint16, sessionKey []byte, preauth *PreauthHash, cipher 
 
 	k := new(SessionKeys)
 	switch dialect {
-	case dialect202, dialect210:
+	case wire.Dialect202, wire.Dialect210:
 		if cipher != 0 {
-			return nil, fmt.Errorf("%w: %v with dialect 0x%04X", errCipherForDialect, cipher, dialect)
+			return nil, fmt.Errorf("%w: %v with dialect %v", errCipherForDialect, cipher, dialect)
 		}
 		k.Signing = kdk
 		k.Application = kdk
 		return k, nil
 
-	case dialect300, dialect302:
-		if cipher != 0 && cipher != AES128CCM {
-			return nil, fmt.Errorf("%w: %v with dialect 0x%04X", errCipherForDialect, cipher, dialect)
+	case wire.Dialect300, wire.Dialect302:
+		if cipher != 0 && cipher != wire.CipherAES128CCM {
+			return nil, fmt.Errorf("%w: %v with dialect %v", errCipherForDialect, cipher, dialect)
 		}
 		derive(k.Signing[:], kdk[:], label30Signing, context30Signing)
 		derive(k.Application[:], kdk[:], label30App, context30App)
@@ -172,12 +164,12 @@ func DeriveKeys(dialect uint16, sessionKey []byte, preauth *PreauthHash, cipher 
 		k.Cipher = cipher
 		return k, nil
 
-	case dialect311:
+	case wire.Dialect311:
 		if preauth == nil {
 			return nil, errNoPreauth
 		}
 		if cipher != 0 && cipher.KeySize() == 0 {
-			return nil, fmt.Errorf("%w: %v with dialect 0x%04X", errCipherForDialect, cipher, dialect)
+			return nil, fmt.Errorf("%w: %v with dialect %v", errCipherForDialect, cipher, dialect)
 		}
 		derive(k.Signing[:], kdk[:], label311Signing, preauth[:])
 		derive(k.Application[:], kdk[:], label311App, preauth[:])
@@ -192,7 +184,7 @@ func DeriveKeys(dialect uint16, sessionKey []byte, preauth *PreauthHash, cipher 
 		k.Cipher = cipher
 		return k, nil
 	}
-	return nil, fmt.Errorf("%w: 0x%04X", errUnknownDialect, dialect)
+	return nil, fmt.Errorf("%w: %v", errUnknownDialect, dialect)
 }
 
 // derive fills out with KDF(kdk, label, context, 8*len(out)) and wipes the

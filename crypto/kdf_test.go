@@ -3,6 +3,7 @@ package crypto
 import (
 	"bytes"
 	"errors"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"testing"
 )
 
@@ -122,7 +123,7 @@ func TestDeriveKeysVectors(t *testing.T) {
 func TestDeriveKeys2x(t *testing.T) {
 	long := bytes.Repeat([]byte{0xAB}, 32)
 	short := []byte{1, 2, 3}
-	for _, d := range []uint16{dialect202, dialect210} {
+	for _, d := range []wire.Dialect{wire.Dialect202, wire.Dialect210} {
 		k, err := DeriveKeys(d, long, nil, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -148,12 +149,12 @@ func TestDeriveKeysAES256(t *testing.T) {
 	full := unhex("000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F")
 	var preauth PreauthHash
 	copy(preauth[:], unhex(enc311GCM.preauth))
-	for _, c := range []CipherID{AES256CCM, AES256GCM} {
-		k, err := DeriveKeys(dialect311, full, &preauth, c)
+	for _, c := range []wire.CipherID{wire.CipherAES256CCM, wire.CipherAES256GCM} {
+		k, err := DeriveKeys(wire.Dialect311, full, &preauth, c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		k128, err := DeriveKeys(dialect311, full, &preauth, AES128GCM)
+		k128, err := DeriveKeys(wire.Dialect311, full, &preauth, wire.CipherAES128GCM)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,7 +168,7 @@ func TestDeriveKeysAES256(t *testing.T) {
 			t.Errorf("%v: DecryptionKey = %X, want %X", c, k.DecryptionKey(), want)
 		}
 		// A 16-byte GSS key (NTLM) is the full key too.
-		k16, err := DeriveKeys(dialect311, full[:16], &preauth, c)
+		k16, err := DeriveKeys(wire.Dialect311, full[:16], &preauth, c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,20 +183,20 @@ func TestDeriveKeysErrors(t *testing.T) {
 	key := make([]byte, 16)
 	for _, tc := range []struct {
 		name    string
-		dialect uint16
+		dialect wire.Dialect
 		key     []byte
 		preauth *PreauthHash
-		cipher  CipherID
+		cipher  wire.CipherID
 		want    error
 	}{
-		{"empty key", dialect311, nil, &preauth, 0, errNoSessionKey},
+		{"empty key", wire.Dialect311, nil, &preauth, 0, errNoSessionKey},
 		{"unknown dialect", 0x0301, key, &preauth, 0, errUnknownDialect},
 		{"SMB1-ish dialect", 0x02FF, key, nil, 0, errUnknownDialect},
-		{"cipher with 2.1", dialect210, key, nil, AES128CCM, errCipherForDialect},
-		{"GCM with 3.0", dialect300, key, nil, AES128GCM, errCipherForDialect},
-		{"AES-256 with 3.0.2", dialect302, key, nil, AES256CCM, errCipherForDialect},
-		{"unknown cipher with 3.1.1", dialect311, key, &preauth, 5, errCipherForDialect},
-		{"3.1.1 without preauth", dialect311, key, nil, AES128GCM, errNoPreauth},
+		{"cipher with 2.1", wire.Dialect210, key, nil, wire.CipherAES128CCM, errCipherForDialect},
+		{"GCM with 3.0", wire.Dialect300, key, nil, wire.CipherAES128GCM, errCipherForDialect},
+		{"AES-256 with 3.0.2", wire.Dialect302, key, nil, wire.CipherAES256CCM, errCipherForDialect},
+		{"unknown cipher with 3.1.1", wire.Dialect311, key, &preauth, 5, errCipherForDialect},
+		{"3.1.1 without preauth", wire.Dialect311, key, nil, wire.CipherAES128GCM, errNoPreauth},
 	} {
 		if _, err := DeriveKeys(tc.dialect, tc.key, tc.preauth, tc.cipher); !errors.Is(err, tc.want) {
 			t.Errorf("%s: err = %v, want %v", tc.name, err, tc.want)
@@ -205,7 +206,7 @@ func TestDeriveKeysErrors(t *testing.T) {
 
 func TestSessionKeysZero(t *testing.T) {
 	var preauth PreauthHash
-	k, err := DeriveKeys(dialect311, bytes.Repeat([]byte{7}, 32), &preauth, AES256GCM)
+	k, err := DeriveKeys(wire.Dialect311, bytes.Repeat([]byte{7}, 32), &preauth, wire.CipherAES256GCM)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,21 +220,21 @@ func TestIDStrings(t *testing.T) {
 	for _, tc := range []struct {
 		got, want string
 	}{
-		{AES128CCM.String(), "AES-128-CCM"},
-		{AES128GCM.String(), "AES-128-GCM"},
-		{AES256CCM.String(), "AES-256-CCM"},
-		{AES256GCM.String(), "AES-256-GCM"},
-		{CipherID(0x1234).String(), "cipher 0x1234"},
-		{HMACSHA256.String(), "HMAC-SHA256"},
-		{AESCMAC.String(), "AES-CMAC"},
-		{AESGMAC.String(), "AES-GMAC"},
-		{SigningID(7).String(), "signing 0x0007"},
+		{wire.CipherAES128CCM.String(), "AES-128-CCM"},
+		{wire.CipherAES128GCM.String(), "AES-128-GCM"},
+		{wire.CipherAES256CCM.String(), "AES-256-CCM"},
+		{wire.CipherAES256GCM.String(), "AES-256-GCM"},
+		{wire.CipherID(0x1234).String(), "cipher 0x1234"},
+		{wire.SigningHMACSHA256.String(), "HMAC-SHA256"},
+		{wire.SigningAESCMAC.String(), "AES-CMAC"},
+		{wire.SigningAESGMAC.String(), "AES-GMAC"},
+		{wire.SigningID(7).String(), "signing 0x0007"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%q, want %q", tc.got, tc.want)
 		}
 	}
-	for c, n := range map[CipherID]int{AES128CCM: 16, AES128GCM: 16, AES256CCM: 32, AES256GCM: 32, 0: 0, 9: 0} {
+	for c, n := range map[wire.CipherID]int{wire.CipherAES128CCM: 16, wire.CipherAES128GCM: 16, wire.CipherAES256CCM: 32, wire.CipherAES256GCM: 32, 0: 0, 9: 0} {
 		if c.KeySize() != n {
 			t.Errorf("%v.KeySize() = %d, want %d", c, c.KeySize(), n)
 		}

@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"hash"
 	"sync"
 )
@@ -42,9 +43,9 @@ var (
 	errShortSigned   = fmt.Errorf("%w: message shorter than the %d-byte SMB2 header", ErrBadSignature, headerSize)
 	errSignerZeroed  = fmt.Errorf("%w: %w (signing)", ErrBadSignature, ErrKeyWiped)
 	errSignZeroed    = fmt.Errorf("%w (signing)", ErrKeyWiped)
-	errBadHMACSHA256 = fmt.Errorf("%w (%v)", ErrBadSignature, HMACSHA256)
-	errBadAESCMAC    = fmt.Errorf("%w (%v)", ErrBadSignature, AESCMAC)
-	errBadAESGMAC    = fmt.Errorf("%w (%v)", ErrBadSignature, AESGMAC)
+	errBadHMACSHA256 = fmt.Errorf("%w (%v)", ErrBadSignature, wire.SigningHMACSHA256)
+	errBadAESCMAC    = fmt.Errorf("%w (%v)", ErrBadSignature, wire.SigningAESCMAC)
+	errBadAESGMAC    = fmt.Errorf("%w (%v)", ErrBadSignature, wire.SigningAESGMAC)
 )
 
 // zeroSignature stands in for the signature field while a signature is
@@ -69,7 +70,7 @@ type Signer interface {
 	// constant-time.
 	Verify(msg []byte) error
 	// Algorithm returns the signing algorithm.
-	Algorithm() SigningID
+	Algorithm() wire.SigningID
 	// Zero wipes the key. Afterwards Verify and Sign fail. Zero
 	// waits for Sign and Verify calls in progress.
 	Zero()
@@ -77,14 +78,14 @@ type Signer interface {
 
 // NewSigner returns a Signer for alg with key, which must be 16 bytes (the
 // signing key of SessionKeys, or Channel.SigningKey for a bound channel).
-// HMACSHA256 is for dialects 2.0.2 and 2.1, AESCMAC for 3.x, and AESGMAC for
+// wire.SigningHMACSHA256 is for dialects 2.0.2 and 2.1, wire.SigningAESCMAC for 3.x, and wire.SigningAESGMAC for
 // 3.1.1 when negotiated in SMB2_SIGNING_CAPABILITIES ([MS-SMB2] 3.1.4.1).
-func NewSigner(alg SigningID, key []byte) (Signer, error) {
+func NewSigner(alg wire.SigningID, key []byte) (Signer, error) {
 	if len(key) != signingKeySize {
 		return nil, fmt.Errorf("smb2: %v signing key is %d bytes, want %d", alg, len(key), signingKeySize)
 	}
 	switch alg {
-	case HMACSHA256:
+	case wire.SigningHMACSHA256:
 		s := &hmacSigner{live: true}
 		// [RFC2104]: the key, zero-padded to the block size, xored with
 		// the pads. A 16-byte key never needs hashing first.
@@ -95,7 +96,7 @@ func NewSigner(alg SigningID, key []byte) (Signer, error) {
 		subtle.XORBytes(s.opad[:len(key)], s.opad[:len(key)], key)
 		s.pool.New = func() any { return &hmacScratch{h: sha256.New()} }
 		return s, nil
-	case AESCMAC:
+	case wire.SigningAESCMAC:
 		c, err := newCMAC(key)
 		if err != nil {
 			return nil, err
@@ -103,7 +104,7 @@ func NewSigner(alg SigningID, key []byte) (Signer, error) {
 		s := &cmacSigner{c: c}
 		s.pool.New = func() any { return new(cmacScratch) }
 		return s, nil
-	case AESGMAC:
+	case wire.SigningAESGMAC:
 		g, err := newGMAC(key)
 		if err != nil {
 			return nil, err
@@ -196,7 +197,7 @@ func (s *hmacSigner) Verify(msg []byte) error {
 }
 
 // Algorithm implements Signer.
-func (s *hmacSigner) Algorithm() SigningID { return HMACSHA256 }
+func (s *hmacSigner) Algorithm() wire.SigningID { return wire.SigningHMACSHA256 }
 
 // Zero implements Signer.
 func (s *hmacSigner) Zero() {
@@ -266,7 +267,7 @@ func (s *cmacSigner) Verify(msg []byte) error {
 }
 
 // Algorithm implements Signer.
-func (s *cmacSigner) Algorithm() SigningID { return AESCMAC }
+func (s *cmacSigner) Algorithm() wire.SigningID { return wire.SigningAESCMAC }
 
 // Zero implements Signer.
 func (s *cmacSigner) Zero() {
@@ -371,7 +372,7 @@ func (s *gmacSigner) Verify(msg []byte) error {
 }
 
 // Algorithm implements Signer.
-func (s *gmacSigner) Algorithm() SigningID { return AESGMAC }
+func (s *gmacSigner) Algorithm() wire.SigningID { return wire.SigningAESGMAC }
 
 // Zero implements Signer.
 func (s *gmacSigner) Zero() {

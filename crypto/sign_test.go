@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"math/rand/v2"
 	"testing"
 )
@@ -29,7 +30,7 @@ func TestSignVectors(t *testing.T) {
 	}
 }
 
-// TestGMAC checks the AES-GMAC construction the AESGMAC Signer uses (AES-GCM,
+// TestGMAC checks the AES-GMAC construction the wire.SigningAESGMAC Signer uses (AES-GCM,
 // empty plaintext, the data as AAD) against GCM-AES integrity-only vectors.
 // Source: IEEE 802.1 "MACsec GCM-AES Test Vectors" (D. Randall, 2011),
 // 2.1.1 and 2.1.2, "54-byte Packet Authentication" with GCM-AES-128 and
@@ -81,7 +82,7 @@ func TestGMACNonce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := NewSigner(AESGMAC, key)
+	s, err := NewSigner(wire.SigningAESGMAC, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +127,7 @@ func TestGMACNonce(t *testing.T) {
 	}
 }
 
-var allSigningIDs = []SigningID{HMACSHA256, AESCMAC, AESGMAC}
+var allSigningIDs = []wire.SigningID{wire.SigningHMACSHA256, wire.SigningAESCMAC, wire.SigningAESGMAC}
 
 // TestSignerProperties: round trip, Verify leaves msg alone, the signature
 // field is ignored by Sign, every single-bit change is rejected.
@@ -222,16 +223,16 @@ func TestSignerZero(t *testing.T) {
 }
 
 func TestNewSignerErrors(t *testing.T) {
-	if _, err := NewSigner(AESCMAC, make([]byte, 32)); err == nil {
+	if _, err := NewSigner(wire.SigningAESCMAC, make([]byte, 32)); err == nil {
 		t.Error("32-byte signing key accepted")
 	}
-	if _, err := NewSigner(HMACSHA256, nil); err == nil {
+	if _, err := NewSigner(wire.SigningHMACSHA256, nil); err == nil {
 		t.Error("empty signing key accepted")
 	}
 	if _, err := NewSigner(3, make([]byte, 16)); err == nil {
 		t.Error("unknown algorithm accepted")
 	}
-	s, _ := NewSigner(AESCMAC, make([]byte, 16))
+	s, _ := NewSigner(wire.SigningAESCMAC, make([]byte, 16))
 	func() {
 		defer func() {
 			if recover() == nil {

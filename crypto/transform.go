@@ -32,6 +32,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"math"
 	"sync"
 	"sync/atomic"
@@ -87,7 +88,7 @@ var (
 // aeadFor returns the AEAD of cipher c with key, which must be c.KeySize()
 // bytes: AES-GCM with a 12-byte nonce, or AES-CCM with an 11-byte nonce, both
 // with 16-byte tags.
-func aeadFor(c CipherID, key []byte) (gcm cipher.AEAD, ccmAEAD *ccm, err error) {
+func aeadFor(c wire.CipherID, key []byte) (gcm cipher.AEAD, ccmAEAD *ccm, err error) {
 	if c.KeySize() == 0 {
 		return nil, nil, fmt.Errorf("smb2: unknown cipher %v", c)
 	}
@@ -98,7 +99,7 @@ func aeadFor(c CipherID, key []byte) (gcm cipher.AEAD, ccmAEAD *ccm, err error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	if c.isGCM() {
+	if isGCM(c) {
 		g, err := cipher.NewGCM(b)
 		return g, nil, err
 	}
@@ -144,7 +145,7 @@ func shift(b []byte, to, from, n int, tmp []byte) {
 // to server with SessionKeys.Encryption ([MS-SMB2] 3.1.4.3). It is safe for
 // concurrent use; share one Encryptor among all users of a key.
 type Encryptor struct {
-	cipher CipherID
+	cipher wire.CipherID
 	prefix [gcmNonceSize - nonceCounterSize]byte // random; CCM uses the first 3 bytes
 
 	// counter is the next nonce counter. It starts at a random value below
@@ -158,7 +159,7 @@ type Encryptor struct {
 
 // NewEncryptor returns an Encryptor for cipher c with key, which must be
 // c.KeySize() bytes.
-func NewEncryptor(c CipherID, key []byte) (*Encryptor, error) {
+func NewEncryptor(c wire.CipherID, key []byte) (*Encryptor, error) {
 	g, m, err := aeadFor(c, key)
 	if err != nil {
 		return nil, err
@@ -176,7 +177,7 @@ func NewEncryptor(c CipherID, key []byte) (*Encryptor, error) {
 }
 
 // Cipher returns the Encryptor's cipher.
-func (e *Encryptor) Cipher() CipherID { return e.cipher }
+func (e *Encryptor) Cipher() wire.CipherID { return e.cipher }
 
 // nextNonce fills the Nonce field with a fresh nonce: the random prefix then
 // the little-endian counter, in the cipher's nonce length, then zeros.
@@ -189,7 +190,7 @@ func (e *Encryptor) nextNonce(n *[transformNonceSize]byte) error {
 		if e.counter.CompareAndSwap(c, c+1) {
 			clear(n[:])
 			p := gcmNonceSize - nonceCounterSize
-			if !e.cipher.isGCM() {
+			if !isGCM(e.cipher) {
 				p = ccmNonceSize - nonceCounterSize
 			}
 			copy(n[:p], e.prefix[:])
@@ -329,7 +330,7 @@ func (e *Encryptor) Zero() {
 // server to client with SessionKeys.Decryption ([MS-SMB2] 3.2.5.1.1). It is
 // safe for concurrent use.
 type Decryptor struct {
-	cipher CipherID
+	cipher wire.CipherID
 	mu     sync.RWMutex // write-held by Zero; guards gcm and ccm
 	gcm    cipher.AEAD  // GCM ciphers; nil otherwise or once zeroed
 	ccm    *ccm         // CCM ciphers; nil otherwise or once zeroed
@@ -337,7 +338,7 @@ type Decryptor struct {
 
 // NewDecryptor returns a Decryptor for cipher c with key, which must be
 // c.KeySize() bytes.
-func NewDecryptor(c CipherID, key []byte) (*Decryptor, error) {
+func NewDecryptor(c wire.CipherID, key []byte) (*Decryptor, error) {
 	g, m, err := aeadFor(c, key)
 	if err != nil {
 		return nil, err
@@ -346,7 +347,7 @@ func NewDecryptor(c CipherID, key []byte) (*Decryptor, error) {
 }
 
 // Cipher returns the Decryptor's cipher.
-func (d *Decryptor) Cipher() CipherID { return d.cipher }
+func (d *Decryptor) Cipher() wire.CipherID { return d.cipher }
 
 // parseTransform checks the fixed parts of a transform header and returns
 // its SessionId and the ciphertext length.

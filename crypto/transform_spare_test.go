@@ -167,7 +167,7 @@ func TestOpenSpare(t *testing.T) {
 				}
 				if n > 0 {
 					off := TransformHeaderSize
-					if c.isGCM() && spare < transformTagSize {
+					if isGCM(c) && spare < transformTagSize {
 						off = offOriginalSize
 					}
 					if &p[0] != &msg[off] {

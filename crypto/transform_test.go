@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/smb3fs/smb3fs/client/wire"
 	"math"
 	"math/rand/v2"
 	"sync"
 	"testing"
 )
 
-var allCiphers = []CipherID{AES128CCM, AES128GCM, AES256CCM, AES256GCM}
+var allCiphers = []wire.CipherID{wire.CipherAES128CCM, wire.CipherAES128GCM, wire.CipherAES256CCM, wire.CipherAES256GCM}
 
 func nonceField(s string) *[transformNonceSize]byte {
 	var n [transformNonceSize]byte
@@ -89,7 +90,7 @@ func TestOpenVectors(t *testing.T) {
 		if err != nil || sid != v.sessionID || !bytes.Equal(plain, unhex(v.plain)) {
 			t.Errorf("%s: Open = %#x, %X, %v", v.source, sid, plain, err)
 		}
-		if len(plain) > 0 && (&plain[0] == nil || !bytes.Equal(msg[len(msg)-len(plain)-16*boolInt(v.cipher.isGCM()):][:len(plain)], plain)) {
+		if len(plain) > 0 && (&plain[0] == nil || !bytes.Equal(msg[len(msg)-len(plain)-16*boolInt(isGCM(v.cipher)):][:len(plain)], plain)) {
 			t.Errorf("%s: plaintext does not alias msg", v.source)
 		}
 	}
@@ -102,7 +103,7 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func newPair(t testing.TB, c CipherID) (*Encryptor, *Decryptor) {
+func newPair(t testing.TB, c wire.CipherID) (*Encryptor, *Decryptor) {
 	t.Helper()
 	key := make([]byte, c.KeySize())
 	for i := range key {
@@ -197,8 +198,8 @@ func TestTamper(t *testing.T) {
 		}
 	}
 	// Opening under the wrong cipher or key fails.
-	e, _ := newPair(t, AES128GCM)
-	_, d := newPair(t, AES128CCM)
+	e, _ := newPair(t, wire.CipherAES128GCM)
+	_, d := newPair(t, wire.CipherAES128CCM)
 	sealed, _ := e.Seal(nil, 1, []byte("hello"))
 	if _, _, err := d.Open(sealed); !errors.Is(err, ErrDecrypt) {
 		t.Errorf("GCM message opened as CCM: %v", err)
@@ -206,7 +207,7 @@ func TestTamper(t *testing.T) {
 }
 
 func TestTransformSessionIDErrors(t *testing.T) {
-	e, _ := newPair(t, AES128GCM)
+	e, _ := newPair(t, wire.CipherAES128GCM)
 	good, _ := e.Seal(nil, 0xABCDEF, []byte("payload"))
 	for _, tc := range []struct {
 		name string
@@ -250,7 +251,7 @@ func TestNonces(t *testing.T) {
 	for _, c := range allCiphers {
 		e, _ := newPair(t, c)
 		nonceLen := gcmNonceSize
-		if !c.isGCM() {
+		if !isGCM(c) {
 			nonceLen = ccmNonceSize
 		}
 		seen := make(map[[transformNonceSize]byte]bool, 100000)
@@ -283,8 +284,8 @@ func TestNonces(t *testing.T) {
 		}
 	}
 	// Two Encryptors for the same key start from different random points.
-	e1, _ := newPair(t, AES128GCM)
-	e2, _ := newPair(t, AES128GCM)
+	e1, _ := newPair(t, wire.CipherAES128GCM)
+	e2, _ := newPair(t, wire.CipherAES128GCM)
 	a, _ := e1.Seal(nil, 1, nil)
 	b, _ := e2.Seal(nil, 1, nil)
 	if bytes.Equal(a[offTransformNonce:offTransformNonce+16], b[offTransformNonce:offTransformNonce+16]) {
@@ -294,7 +295,7 @@ func TestNonces(t *testing.T) {
 
 // TestNonceExhaustion: Seal refuses, for good, once the counter would wrap.
 func TestNonceExhaustion(t *testing.T) {
-	e, _ := newPair(t, AES128GCM)
+	e, _ := newPair(t, wire.CipherAES128GCM)
 	e.counter.Store(math.MaxUint64 - 2)
 	for range 2 {
 		if _, err := e.Seal(nil, 1, nil); err != nil {
@@ -309,7 +310,7 @@ func TestNonceExhaustion(t *testing.T) {
 }
 
 func TestSealOverlap(t *testing.T) {
-	e, d := newPair(t, AES128GCM)
+	e, d := newPair(t, wire.CipherAES128GCM)
 	buf := make([]byte, 200)
 	// Plaintext inside the header area of the output.
 	if _, err := e.Seal(buf[:0], 1, buf[10:60]); !errors.Is(err, errSealOverlap) {
@@ -352,9 +353,9 @@ func TestEncryptorZero(t *testing.T) {
 
 func TestNewEncryptorErrors(t *testing.T) {
 	for _, tc := range []struct {
-		c   CipherID
+		c   wire.CipherID
 		key int
-	}{{AES128GCM, 32}, {AES256GCM, 16}, {AES128CCM, 0}, {0, 16}, {5, 16}} {
+	}{{wire.CipherAES128GCM, 32}, {wire.CipherAES256GCM, 16}, {wire.CipherAES128CCM, 0}, {0, 16}, {5, 16}} {
 		if _, err := NewEncryptor(tc.c, make([]byte, tc.key)); err == nil {
 			t.Errorf("NewEncryptor(%v, %d bytes) accepted", tc.c, tc.key)
 		}
@@ -367,7 +368,7 @@ func TestNewEncryptorErrors(t *testing.T) {
 // TestConcurrent shares one Encryptor, Decryptor and Signer among
 // goroutines; run with -race.
 func TestConcurrent(t *testing.T) {
-	for _, c := range []CipherID{AES128GCM, AES128CCM} {
+	for _, c := range []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES128CCM} {
 		e, d := newPair(t, c)
 		signers := make([]Signer, 0, 3)
 		for _, alg := range allSigningIDs {

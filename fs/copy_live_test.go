@@ -4,9 +4,7 @@ package fs_test
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,11 +13,10 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/mitm"
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // proxied is a live mount whose SMB connection runs through a proxy that
@@ -33,52 +30,14 @@ type proxied struct {
 
 func mountProxied(t *testing.T) *proxied {
 	t.Helper()
-	env := livetest.Env(t)
-	share := env.Shares.Encrypted
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: env.Kinit(t, "alice")}, "cifs/"+env.DC.Host)
-	if err != nil {
-		t.Fatalf("NewKerberos: %v", err)
-	}
+	env := testenv.Env(t)
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: env.DC.Host, Address: env.DC.SMBAddr(), Dial: px.Dial,
-		Policy: client.StrictPolicy(), Mechanism: mech, Timeout: 20 * time.Second})
-	if err != nil {
-		px.Close()
-		t.Fatalf("Dial: %v", err)
-	}
-	tree, err := cl.Connect(ctx, share)
-	if err != nil {
-		cl.Close()
-		px.Close()
-		t.Fatalf("Connect: %v", err)
-	}
-	mnt := t.TempDir()
-	srv, err := smbfs.Mount(mnt, tree, smbfs.Options{FsName: "//" + env.DC.Host + "/" + share})
-	if err != nil {
-		cl.Close()
-		px.Close()
-		t.Fatalf("Mount: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Unmount(); err != nil {
-			t.Errorf("Unmount: %v", err)
-		}
-		srv.Wait()
-		cl.Close()
-		px.Close()
-	})
-	name := fmt.Sprintf("fs-copy-%d", time.Now().UnixNano())
-	p := &proxied{px: px, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
-	if err := os.Mkdir(p.dir, 0755); err != nil {
-		t.Fatalf("mkdir scratch: %v", err)
-	}
-	t.Cleanup(func() { os.RemoveAll(p.disk) })
-	return p
+	t.Cleanup(px.Close) // after the unmount: cleanups run last first
+	m := mountWith(t, env.Shares.Encrypted, smbfs.Options{}, func(o *client.Options) { o.Dial = px.Dial })
+	return &proxied{px: px, dir: m.dir, disk: m.disk}
 }
 
 // wireBytes is the number of bytes the proxy forwarded so far.

@@ -39,7 +39,7 @@ func TestAbsentIsSure(t *testing.T) {
 func TestListingIndexes(t *testing.T) {
 	l := newListing(time.Now(), []wire.DirEntry{
 		{Name: "."}, {Name: ".."},
-		{Name: "a", FileID: 100, EndOfFile: 10},
+		{Name: "a", FileID: 100, OpenInfo: wire.OpenInfo{EndOfFile: 10}},
 		{Name: "b", FileID: 100}, // a hard link
 		{Name: "Kelvin\u212a", FileID: 7},
 	})
@@ -88,9 +88,9 @@ func TestLookupListed(t *testing.T) {
 	ctx := context.Background()
 	root := testRoot(t, Options{Timeout: time.Minute})
 	ents := []wire.DirEntry{
-		{Name: "a", FileID: 100, EndOfFile: 10, FileAttributes: wire.FileAttributeArchive},
-		{Name: "Dir", FileID: 101, FileAttributes: wire.FileAttributeDirectory},
-		{Name: "link", FileID: 102, EndOfFile: mfSymlinkSize},
+		{Name: "a", FileID: 100, OpenInfo: wire.OpenInfo{EndOfFile: 10, FileAttributes: wire.FileAttributeArchive}},
+		{Name: "Dir", FileID: 101, OpenInfo: wire.OpenInfo{FileAttributes: wire.FileAttributeDirectory}},
+		{Name: "link", FileID: 102, OpenInfo: wire.OpenInfo{EndOfFile: mfSymlinkSize}},
 	}
 	ask := func(name string) (lookupAnswer, *fuse.EntryOut, *gofs.Inode) {
 		var out fuse.EntryOut
@@ -215,7 +215,7 @@ func TestLookupListedDisabled(t *testing.T) {
 func TestDirChangedMarksParent(t *testing.T) {
 	ctx := context.Background()
 	root := testRoot(t, Options{Timeout: time.Minute})
-	root.keepListing([]wire.DirEntry{{Name: "sub", FileID: 5, FileAttributes: wire.FileAttributeDirectory}}, time.Now(), root.listStamp())
+	root.keepListing([]wire.DirEntry{{Name: "sub", FileID: 5, OpenInfo: wire.OpenInfo{FileAttributes: wire.FileAttributeDirectory}}}, time.Now(), root.listStamp())
 	var out fuse.EntryOut
 	ch, ans := root.lookupListed(ctx, "sub", &out)
 	if ans != listed {

@@ -8,50 +8,53 @@ import (
 	"syscall"
 
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/wire"
 )
 
-// statusErrno maps the NTSTATUS values a file server returns for ordinary
-// file system conditions to the errno a POSIX program expects. Statuses
-// not listed here are unexpected: they become EIO and are logged.
-var statusErrno = map[wire.Status]syscall.Errno{
-	wire.StatusObjectNameNotFound:    syscall.ENOENT,
-	wire.StatusObjectPathNotFound:    syscall.ENOENT,
-	wire.StatusNoSuchFile:            syscall.ENOENT,
-	wire.StatusDeletePending:         syscall.ENOENT,
-	wire.StatusObjectNameCollision:   syscall.EEXIST,
-	wire.StatusObjectNameExists:      syscall.EEXIST,
-	wire.StatusAccessDenied:          syscall.EACCES,
-	wire.StatusPrivilegeNotHeld:      syscall.EPERM,
-	wire.StatusCannotDelete:          syscall.EACCES,
-	wire.StatusDirectoryNotEmpty:     syscall.ENOTEMPTY,
-	wire.StatusNotADirectory:         syscall.ENOTDIR,
-	wire.StatusFileIsADirectory:      syscall.EISDIR,
-	wire.StatusDiskFull:              syscall.ENOSPC,
-	wire.StatusQuotaExceeded:         syscall.EDQUOT,
-	wire.StatusMediaWriteProtected:   syscall.EROFS,
-	wire.StatusSharingViolation:      syscall.EBUSY,
-	wire.StatusFileLockConflict:      syscall.EAGAIN,
-	wire.StatusLockNotGranted:        syscall.EAGAIN,
-	wire.StatusNameTooLong:           syscall.ENAMETOOLONG,
-	wire.StatusObjectNameInvalid:     syscall.EINVAL,
-	wire.StatusObjectPathSyntaxBad:   syscall.EINVAL,
-	wire.StatusInvalidParameter:      syscall.EINVAL,
-	wire.StatusNotSameDevice:         syscall.EXDEV,
-	wire.StatusNotSupported:          syscall.EOPNOTSUPP,
-	wire.StatusNotImplemented:        syscall.EOPNOTSUPP,
-	wire.StatusInvalidDeviceRequest:  syscall.EOPNOTSUPP,
-	wire.StatusEasNotSupported:       syscall.EOPNOTSUPP,
-	wire.StatusNoEasOnFile:           syscall.ENODATA,
-	wire.StatusNonexistentEaEntry:    syscall.ENODATA,
-	wire.StatusEaTooLarge:            syscall.E2BIG,
-	wire.StatusInsufficientResources: syscall.ENOMEM,
-	wire.StatusFileClosed:            syscall.EBADF,
-	wire.StatusCancelled:             syscall.EINTR, // stopped at our SMB2 CANCEL: not done
+// meaningErrno turns the meaning of a server status (client's one
+// status-to-meaning table, matched with errors.Is) into the errno a POSIX
+// program expects. Order matters where one meaning implies another:
+// ErrPrivilege is also ErrPermission, so it comes first. A status with no
+// meaning here is unexpected: it becomes EIO and is logged.
+var meaningErrno = []struct {
+	meaning error
+	errno   syscall.Errno
+}{
+	{client.ErrNotExist, syscall.ENOENT}, // also ErrDeletePending, ErrNoShare
+	{client.ErrExist, syscall.EEXIST},
+	{client.ErrPrivilege, syscall.EPERM},
+	{client.ErrPermission, syscall.EACCES},
+	{client.ErrNotEmpty, syscall.ENOTEMPTY},
+	{client.ErrNotDir, syscall.ENOTDIR},
+	{client.ErrIsDir, syscall.EISDIR},
+	{client.ErrNoSpace, syscall.ENOSPC},
+	{client.ErrQuota, syscall.EDQUOT},
+	{client.ErrReadOnly, syscall.EROFS},
+	{client.ErrBusy, syscall.EBUSY},
+	{client.ErrLockConflict, syscall.EAGAIN},
+	{client.ErrNameTooLong, syscall.ENAMETOOLONG},
+	{client.ErrInvalid, syscall.EINVAL},
+	{client.ErrCrossDevice, syscall.EXDEV},
+	{client.ErrUnsupported, syscall.EOPNOTSUPP},
+	{client.ErrNoEA, syscall.ENODATA},
+	{client.ErrEATooLarge, syscall.E2BIG},
+	{client.ErrNoResources, syscall.ENOMEM},
+	{client.ErrClosed, syscall.EBADF},
+	{client.ErrCanceled, syscall.EINTR}, // stopped at our SMB2 CANCEL: not done
+}
+
+// statusErrno returns the errno for a server status error, and false when
+// its status has no meaning fs knows.
+func statusErrno(se *client.StatusError) (syscall.Errno, bool) {
+	for _, m := range meaningErrno {
+		if errors.Is(se, m.meaning) {
+			return m.errno, true
+		}
+	}
+	return 0, false
 }
 
 // ToErrno is the one place an error from the client becomes an errno.
-// Server statuses map by table; a connection that ended (closed, timed out,
+// Server statuses map by their meaning (client.Meaning); a connection that ended (closed, timed out,
 // failed verification, violated the protocol) is EIO, or ETIMEDOUT for a
 // silent server; a cancelled FUSE request is EINTR. Anything else is EIO
 // and logged, once per distinct message.
@@ -76,7 +79,7 @@ func ToErrno(err error) syscall.Errno {
 	}
 	var se *client.StatusError
 	if errors.As(err, &se) {
-		if e, ok := statusErrno[se.Status]; ok && e != 0 {
+		if e, ok := statusErrno(se); ok {
 			return e
 		}
 		logOnce(err)

@@ -46,6 +46,24 @@ func TestToErrno(t *testing.T) {
 		{status(wire.StatusNotSameDevice), syscall.EXDEV},
 		{status(wire.StatusNotSupported), syscall.EOPNOTSUPP},
 		{status(wire.StatusFileClosed), syscall.EBADF},
+		// Every other status of client's meaning table.
+		{status(wire.StatusObjectNameExists), syscall.EEXIST},
+		{status(wire.StatusCannotDelete), syscall.EACCES},
+		{status(wire.StatusPrivilegeNotHeld), syscall.EPERM},
+		{status(wire.StatusFileLockConflict), syscall.EAGAIN},
+		{status(wire.StatusLockNotGranted), syscall.EAGAIN},
+		{status(wire.StatusObjectPathSyntaxBad), syscall.EINVAL},
+		{status(wire.StatusNotImplemented), syscall.EOPNOTSUPP},
+		{status(wire.StatusInvalidDeviceRequest), syscall.EOPNOTSUPP},
+		{status(wire.StatusEasNotSupported), syscall.EOPNOTSUPP},
+		{status(wire.StatusNoEasOnFile), syscall.ENODATA},
+		{status(wire.StatusNonexistentEaEntry), syscall.ENODATA},
+		{status(wire.StatusEaTooLarge), syscall.E2BIG},
+		{status(wire.StatusInsufficientResources), syscall.ENOMEM},
+		{status(wire.StatusCancelled), syscall.EINTR},
+		// A share that does not exist: ENOENT, as mount.cifs says; it was
+		// EIO while fs and StatusError.Is kept separate tables.
+		{status(wire.StatusBadNetworkName), syscall.ENOENT},
 		// Unexpected statuses are EIO, never success.
 		{status(wire.StatusEndOfFile), syscall.EIO},
 		{status(wire.StatusLogonFailure), syscall.EIO},

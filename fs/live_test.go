@@ -18,10 +18,10 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // Live tests: the encrypted share of the test DC, mounted with Kerberos
@@ -31,7 +31,7 @@ import (
 // mounted is one live mount: mnt is the mount point, dir this test's
 // scratch directory inside it and disk the same directory on the server.
 type mounted struct {
-	env  *livetest.Environment
+	env  *testenv.Environment
 	mnt  string
 	dir  string
 	disk string
@@ -39,7 +39,7 @@ type mounted struct {
 
 func mountShare(t *testing.T, opts smbfs.Options) *mounted {
 	t.Helper()
-	return mountOn(t, livetest.Env(t).Shares.Encrypted, opts)
+	return mountOn(t, testenv.Env(t).Shares.Encrypted, opts)
 }
 
 // mountOn mounts share (one of the DC's encrypted shares) like mountShare.
@@ -52,7 +52,7 @@ func mountOn(t *testing.T, share string, opts smbfs.Options) *mounted {
 // nil) before it dials.
 func mountWith(t *testing.T, share string, opts smbfs.Options, tune func(*client.Options)) *mounted {
 	t.Helper()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cl, tree := dialShareWith(t, env, share, tune)
 	mnt := t.TempDir()
 	opts.FsName = "//" + env.DC.Host + "/" + share
@@ -68,36 +68,26 @@ func mountWith(t *testing.T, share string, opts smbfs.Options, tune func(*client
 		srv.Wait()
 		cl.Close()
 	})
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
-			return r
-		}
-		return '_'
-	}, t.Name())
-	name := fmt.Sprintf("fs-%s-%d", safe, time.Now().UnixNano())
+	name := env.ScratchName(t, share, "fs")
 	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
 	if err := os.Mkdir(m.dir, 0755); err != nil {
 		t.Fatalf("mkdir scratch: %v", err)
 	}
-	t.Cleanup(func() { os.RemoveAll(m.disk) })
 	return m
 }
 
 // dialShare connects to share as alice (Kerberos, strict policy, which
 // makes it encrypted); the caller closes the client.
-func dialShare(t *testing.T, env *livetest.Environment, share string) (*client.Client, *client.Tree) {
+func dialShare(t *testing.T, env *testenv.Environment, share string) (*client.Client, *client.Tree) {
 	t.Helper()
 	return dialShareWith(t, env, share, nil)
 }
 
 // dialShareWith is dialShare with the client's options changed by tune (if
 // not nil).
-func dialShareWith(t *testing.T, env *livetest.Environment, share string, tune func(*client.Options)) (*client.Client, *client.Tree) {
+func dialShareWith(t *testing.T, env *testenv.Environment, share string, tune func(*client.Options)) (*client.Client, *client.Tree) {
 	t.Helper()
-	cc := env.Kinit(t, "alice")
-	newMech := func() (auth.Mechanism, error) {
-		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, "cifs/"+env.DC.Host)
-	}
+	newMech := liveauth.CCacheFactory(env, env.KRB5Conf, env.Kinit(t, "alice"))
 	mech, err := newMech()
 	if err != nil {
 		t.Fatalf("NewKerberos: %v", err)

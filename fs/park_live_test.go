@@ -17,7 +17,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // A write handle stays open on the server for a moment after its release
@@ -164,7 +164,7 @@ func TestLiveParkedYieldsToOtherClient(t *testing.T) {
 // file (utimes on one, rename on the other) then goes by name, and
 // succeeds; so do those after it. The results are on the server's disk.
 func TestLiveParkedHandleLost(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	var mu sync.Mutex
 	var locals []string // local addresses of the client's connections
 	events := make(chan client.Event, 8)

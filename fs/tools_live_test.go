@@ -19,19 +19,12 @@ import (
 	"golang.org/x/sys/unix"
 
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // End-to-end tests with real tools on the mount: git, SQLite, many
 // concurrent writers and mmap. Each result is also checked on the
 // server's disk.
-
-// daemonBinary is the smb3fs binary built once for the tool tests.
-var daemonBinary struct {
-	once sync.Once
-	path string
-	err  error
-}
 
 // mountDaemon mounts the encrypted share through the real `smb3fs mount`
 // daemon, a separate process, as users run it. The tool tests drive the
@@ -42,51 +35,30 @@ var daemonBinary struct {
 // idle server), so the server runs elsewhere here.
 func mountDaemon(t *testing.T, opts smbfs.Options) *mounted {
 	t.Helper()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Encrypted
-	daemonBinary.once.Do(func() {
-		dir, err := os.MkdirTemp("", "smb3fs-bin-")
-		if err != nil {
-			daemonBinary.err = err
-			return
-		}
-		daemonBinary.path = filepath.Join(dir, "smb3fs")
-		out, err := exec.Command("go", "build", "-o", daemonBinary.path, "github.com/smb3fs/smb3fs/cmd/smb3fs").CombinedOutput()
-		if err != nil {
-			daemonBinary.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if daemonBinary.err != nil {
-		t.Fatal(daemonBinary.err)
-	}
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	mnt := t.TempDir()
 	args := []string{"mount", "//" + env.DC.Host + "/" + share, mnt}
 	if opts.LocalLocks {
 		args = append(args, "-o", "nobrl")
 	}
-	cmd := exec.Command(daemonBinary.path, args...)
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+cc)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("smb3fs mount: %v\n%s", err, out)
 	}
 	t.Cleanup(func() {
-		if out, err := exec.Command(daemonBinary.path, "unmount", mnt).CombinedOutput(); err != nil {
+		if out, err := exec.Command(bin, "unmount", mnt).CombinedOutput(); err != nil {
 			t.Errorf("smb3fs unmount: %v\n%s", err, out)
 		}
 	})
-	safe := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
-			return r
-		}
-		return '_'
-	}, t.Name())
-	name := fmt.Sprintf("fs-%s-%d", safe, time.Now().UnixNano())
+	name := env.ScratchName(t, share, "fs")
 	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
 	if err := os.Mkdir(m.dir, 0755); err != nil {
 		t.Fatalf("mkdir scratch: %v", err)
 	}
-	t.Cleanup(func() { os.RemoveAll(m.disk) })
 	return m
 }
 

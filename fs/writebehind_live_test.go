@@ -20,7 +20,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	smbfs "github.com/smb3fs/smb3fs/fs"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // mountNamed mounts share like mountShare and returns a scratch directory
@@ -35,7 +35,7 @@ func mountNamed(t *testing.T, share string) (dir, disk string) {
 // scripts/testenv) like mountNamed.
 func mountFull(t *testing.T) (dir, disk string) {
 	t.Helper()
-	share := livetest.Env(t).Shares.Full
+	share := testenv.Env(t).Shares.Full
 	if share == "" {
 		t.Fatal("env.json names no full share: run scripts/testenv up")
 	}
@@ -46,15 +46,7 @@ func mountFull(t *testing.T) (dir, disk string) {
 // two minutes (a hang, not a slow server).
 func boundedCall(t *testing.T, what string, fn func() error) error {
 	t.Helper()
-	done := make(chan error, 1)
-	go func() { done <- fn() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("%s has not returned after 2 minutes", what)
-		return nil
-	}
+	return testenv.Bounded(t, what, 2*time.Minute, fn)
 }
 
 func TestLiveWriteBehindDiskFull(t *testing.T) {

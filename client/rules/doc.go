@@ -107,13 +107,16 @@
 //
 // # Mount options
 //
-// A Request carries what the user asked for. Asking for more than the rule
-// (seal when the rule does not require privacy, vers=3.1.1 where the rule
-// allows 3.0.2, a subset of the allowed ciphers, sec=krb5) tightens the
-// policy; asking for less (seal=false where privacy is required, vers=3.0
-// where the rule demands 3.1.1, a cipher the rule does not allow, sec=ntlmssp
-// where NTLM is not allowed) is refused with a LoosenError that names the
-// rule and the setting, for example
+// A Request carries what the user asked for; ParseSec is the one reading
+// of sec= (krb5, krb5i, krb5p, ntlmssp, ntlmsspi, ntlmv2, ntlmv2i), and
+// ParseCiphers and ParseSigningAlgorithms read lists as the file does.
+// Asking for more than the rule (seal when the rule does not require
+// privacy, vers=3.1.1 where the rule allows 3.0.2, a subset of the allowed
+// ciphers, sec=krb5 or krb5p) tightens the policy; asking for less
+// (seal=false where privacy is required, vers=3.0 where the rule demands
+// 3.1.1, a cipher the rule does not allow, sec=ntlmssp where NTLM is not
+// allowed) is refused with a LoosenError that names the rule and the
+// setting, for example
 //
 //	rules: rule \\*\* requires dialect >= 3.1.1; vers=3.0.0 would loosen it
 package rules

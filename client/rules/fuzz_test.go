@@ -33,7 +33,7 @@ func FuzzParse(f *testing.F) {
 		}
 		seen := map[patternKey]bool{}
 		for _, ru := range r.List() {
-			if err := satisfiable(&ru.Policy); err != nil {
+			if err := ru.Policy.Validate(); err != nil {
 				t.Fatalf("accepted %v: %v", ru.Match, err)
 			}
 			if ru.Policy.AllowNTLM && ru.Policy.RequireMutualAuth {

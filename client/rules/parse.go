@@ -10,7 +10,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // ParseError is a syntax or validation error in a hardening file, at a line.
@@ -138,19 +137,19 @@ var settings = map[string]setting{
 		return err
 	}},
 	"mindialect": {"MinDialect", func(p *client.Policy, v string) (err error) {
-		p.MinDialect, err = parseDialect(v)
+		p.MinDialect, err = wire.ParseDialect(v)
 		return err
 	}},
 	"maxdialect": {"MaxDialect", func(p *client.Policy, v string) (err error) {
-		p.MaxDialect, err = parseDialect(v)
+		p.MaxDialect, err = wire.ParseDialect(v)
 		return err
 	}},
 	"ciphers": {"Ciphers", func(p *client.Policy, v string) (err error) {
-		p.Ciphers, err = parseList(v, "cipher", allCiphers)
+		p.Ciphers, err = ParseCiphers(v)
 		return err
 	}},
 	"signingalgorithms": {"SigningAlgorithms", func(p *client.Policy, v string) (err error) {
-		p.SigningAlgorithms, err = parseList(v, "signing algorithm", allSigning)
+		p.SigningAlgorithms, err = ParseSigningAlgorithms(v)
 		return err
 	}},
 	"allowntlm": {"AllowNTLM", func(p *client.Policy, v string) (err error) {
@@ -158,12 +157,6 @@ var settings = map[string]setting{
 		return err
 	}},
 }
-
-var (
-	allCiphers  = []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM, crypto.AES256CCM, crypto.AES256GCM}
-	allSigning  = []crypto.SigningID{crypto.HMACSHA256, crypto.AESCMAC, crypto.AESGMAC}
-	allDialects = []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311}
-)
 
 // isASCII reports whether s has only ASCII bytes; keys and algorithm names
 // are matched only in ASCII, so no exotic folding (U+212A KELVIN SIGN) can
@@ -189,20 +182,17 @@ func parseBool(v string) (bool, error) {
 	return false, fmt.Errorf("%q is not a boolean (0, 1, true, false, yes, no)", v)
 }
 
-func parseDialect(v string) (wire.Dialect, error) {
-	switch v {
-	case "2.0.2":
-		return wire.Dialect202, nil
-	case "2.1":
-		return wire.Dialect210, nil
-	case "3.0", "3.0.0":
-		return wire.Dialect300, nil
-	case "3.0.2":
-		return wire.Dialect302, nil
-	case "3.1.1":
-		return wire.Dialect311, nil
-	}
-	return 0, fmt.Errorf("%q is not a dialect (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", v)
+// ParseCiphers reads a comma-separated list of cipher names as
+// wire.CipherID prints them (AES-128-GCM, ...), case-insensitively, without
+// repeats: the Ciphers setting of the hardening file, and a ciphers= option.
+func ParseCiphers(v string) ([]wire.CipherID, error) {
+	return parseList(v, "cipher", wire.Ciphers())
+}
+
+// ParseSigningAlgorithms reads a comma-separated list of signing algorithm
+// names as wire.SigningID prints them (AES-GMAC, ...), like ParseCiphers.
+func ParseSigningAlgorithms(v string) ([]wire.SigningID, error) {
+	return parseList(v, "signing algorithm", wire.SigningAlgorithms())
 }
 
 // parseList parses a comma-separated list of names from known, as their
@@ -326,42 +316,19 @@ func Parse(name string, data []byte) (*Rules, error) {
 	return r, nil
 }
 
-// finish checks a completed section: a rule no server could satisfy, or
-// one whose settings contradict each other, is refused.
+// finish checks a completed section: a rule no server could satisfy
+// (client.Policy.Validate), or one whose settings contradict each other, is
+// refused.
 func finish(ru *Rule) error {
 	p := &ru.Policy
 	if p.AllowNTLM && p.RequireMutualAuth {
 		return fmt.Errorf("section %s: AllowNTLM = 1 has no effect while RequireMutualAuthentication = 1", ru.Match.Pattern)
 	}
-	if err := satisfiable(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return fmt.Errorf("section %s: %w", ru.Match.Pattern, err)
 	}
 	return nil
 }
-
-// satisfiable reports a policy that no server could meet.
-func satisfiable(p *client.Policy) error {
-	if !knownDialect(p.MinDialect) || !knownDialect(p.MaxDialect) {
-		return fmt.Errorf("unknown dialect in %v-%v", p.MinDialect, p.MaxDialect)
-	}
-	if p.MinDialect > p.MaxDialect {
-		return fmt.Errorf("no dialect between MinDialect %v and MaxDialect %v", p.MinDialect, p.MaxDialect)
-	}
-	if p.RequirePrivacy {
-		switch {
-		case p.MaxDialect < wire.Dialect300:
-			return fmt.Errorf("privacy needs dialect 3.0 or later, but the highest allowed is %v", p.MaxDialect)
-		case len(p.Ciphers) == 0:
-			return errors.New("privacy required but no cipher allowed")
-		case p.MaxDialect < wire.Dialect311 && !contains(p.Ciphers, crypto.AES128CCM):
-			return fmt.Errorf("privacy below dialect 3.1.1 needs AES-128-CCM, but the highest dialect allowed is %v and the ciphers are %s",
-				p.MaxDialect, joinNames(p.Ciphers))
-		}
-	}
-	return nil
-}
-
-func knownDialect(d wire.Dialect) bool { return contains(allDialects, d) }
 
 func contains[T comparable](xs []T, x T) bool {
 	for _, y := range xs {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 // goodFile exercises every key, odd key case, both comment styles, CRLF
@@ -52,7 +51,7 @@ func TestParseGood(t *testing.T) {
 		t.Errorf("File() = %q", r.File())
 	}
 	all := client.StrictPolicy()
-	all.Ciphers = []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM}
+	all.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 
 	old := client.StrictPolicy()
 	old.MinDialect = wire.Dialect302
@@ -64,8 +63,8 @@ func TestParseGood(t *testing.T) {
 	scanner.RequireIntegrity = false
 	scanner.MinDialect = wire.Dialect202
 	scanner.MaxDialect = wire.Dialect300
-	scanner.SigningAlgorithms = []crypto.SigningID{crypto.HMACSHA256, crypto.AESCMAC}
-	scanner.Ciphers = []crypto.CipherID{crypto.AES128CCM}
+	scanner.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256, wire.SigningAESCMAC}
+	scanner.Ciphers = []wire.CipherID{wire.CipherAES128CCM}
 
 	want := []Rule{
 		{Match{`\\*\*`, "good.conf", 4}, all},

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 func mustParse(t *testing.T, src string) *Rules {
@@ -152,7 +152,7 @@ Ciphers = AES-256-GCM
 	srv := client.StrictPolicy()
 	srv.MinDialect = wire.Dialect302
 	share := client.StrictPolicy()
-	share.Ciphers = []crypto.CipherID{crypto.AES256GCM}
+	share.Ciphers = []wire.CipherID{wire.CipherAES256GCM}
 	for _, tc := range []struct {
 		server, share string
 		want          client.Policy
@@ -176,21 +176,22 @@ Ciphers = AES-256-GCM
 func TestResolveCopies(t *testing.T) {
 	r := mustParse(t, "[\\\\*\\*]\nCiphers = AES-256-GCM, AES-128-GCM\n")
 	p, _, _ := r.Resolve("a", "b", Request{})
-	p.Ciphers[0] = crypto.AES128CCM
-	p.SigningAlgorithms[0] = crypto.HMACSHA256
+	p.Ciphers[0] = wire.CipherAES128CCM
+	p.SigningAlgorithms[0] = wire.SigningHMACSHA256
 	l := r.List()
-	l[0].Policy.Ciphers[0] = crypto.AES128CCM
-	p2, _, _ := r.Resolve("a", "b", Request{Ciphers: []crypto.CipherID{crypto.AES128GCM}})
-	p2.Ciphers[0] = crypto.AES128CCM
+	l[0].Policy.Ciphers[0] = wire.CipherAES128CCM
+	p2, _, _ := r.Resolve("a", "b", Request{Ciphers: []wire.CipherID{wire.CipherAES128GCM}})
+	p2.Ciphers[0] = wire.CipherAES128CCM
 	q, _, _ := r.Resolve("a", "b", Request{})
-	if q.Ciphers[0] != crypto.AES256GCM || q.Ciphers[1] != crypto.AES128GCM || q.SigningAlgorithms[0] != crypto.AESGMAC {
+	if q.Ciphers[0] != wire.CipherAES256GCM || q.Ciphers[1] != wire.CipherAES128GCM || q.SigningAlgorithms[0] != wire.SigningAESGMAC {
 		t.Errorf("rules changed through a returned policy: %s", Describe(q))
 	}
 }
 
 // rulesFile for the tighten/loosen matrix: \\loose\* loosens everything,
-// \\old\* caps the dialect, \\nokrb\* drops mutual auth but keeps NTLM out;
-// everything else gets the strict default.
+// \\old\* caps the dialect, \\nokrb\* drops mutual auth but keeps NTLM out,
+// \\smb2\* allows only SMB 2 and so no privacy; everything else gets the
+// strict default.
 const rulesFile = `
 [\\loose\*]
 RequirePrivacy = 0
@@ -207,6 +208,11 @@ MaxDialect = 3.0.2
 
 [\\nokrb\*]
 RequireMutualAuthentication = 0
+
+[\\smb2\*]
+RequirePrivacy = 0
+MinDialect = 2.0.2
+MaxDialect = 2.1
 `
 
 func TestTighten(t *testing.T) {
@@ -234,36 +240,36 @@ func TestTighten(t *testing.T) {
 		}},
 		{"maxvers=3.0", "old", Request{MaxDialect: d(wire.Dialect300)}, func(p *client.Policy) { p.MaxDialect = wire.Dialect300 }},
 		{"vers=3.1.1 on strict", "strict", Request{MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect311)}, nil},
-		{"ciphers subset", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128CCM}}, func(p *client.Policy) {
-			p.Ciphers = []crypto.CipherID{crypto.AES128CCM}
+		{"ciphers subset", "loose", Request{Ciphers: []wire.CipherID{wire.CipherAES128CCM}}, func(p *client.Policy) {
+			p.Ciphers = []wire.CipherID{wire.CipherAES128CCM}
 		}},
-		{"ciphers reordered", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM}}, func(p *client.Policy) {
-			p.Ciphers = []crypto.CipherID{crypto.AES128CCM, crypto.AES128GCM}
+		{"ciphers reordered", "loose", Request{Ciphers: []wire.CipherID{wire.CipherAES128CCM, wire.CipherAES128GCM}}, func(p *client.Policy) {
+			p.Ciphers = []wire.CipherID{wire.CipherAES128CCM, wire.CipherAES128GCM}
 		}},
-		{"ciphers on strict", "strict", Request{Ciphers: []crypto.CipherID{crypto.AES256GCM}}, func(p *client.Policy) {
-			p.Ciphers = []crypto.CipherID{crypto.AES256GCM}
+		{"ciphers on strict", "strict", Request{Ciphers: []wire.CipherID{wire.CipherAES256GCM}}, func(p *client.Policy) {
+			p.Ciphers = []wire.CipherID{wire.CipherAES256GCM}
 		}},
-		{"signing subset", "loose", Request{SigningAlgorithms: []crypto.SigningID{crypto.HMACSHA256}}, func(p *client.Policy) {
-			p.SigningAlgorithms = []crypto.SigningID{crypto.HMACSHA256}
+		{"signing subset", "loose", Request{SigningAlgorithms: []wire.SigningID{wire.SigningHMACSHA256}}, func(p *client.Policy) {
+			p.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256}
 		}},
-		{"sec=krb5", "loose", Request{Sec: "krb5"}, func(p *client.Policy) { p.RequireMutualAuth, p.AllowNTLM = true, false }},
-		{"sec=krb5i", "loose", Request{Sec: "krb5i"}, func(p *client.Policy) {
+		{"sec=krb5", "loose", Request{Sec: mustSec("krb5")}, func(p *client.Policy) { p.RequireMutualAuth, p.AllowNTLM = true, false }},
+		{"sec=krb5i", "loose", Request{Sec: mustSec("krb5i")}, func(p *client.Policy) {
 			p.RequireMutualAuth, p.AllowNTLM, p.RequireIntegrity = true, false, true
 		}},
-		{"sec=krb5 on strict", "strict", Request{Sec: "krb5"}, nil},
-		{"sec=ntlmssp", "loose", Request{Sec: "ntlmssp"}, func(p *client.Policy) {}},
-		{"sec=ntlmsspi", "loose", Request{Sec: "ntlmsspi"}, func(p *client.Policy) { p.RequireIntegrity = true }},
-		{"sign=false with krb5i: tighter wins", "loose", Request{RequireIntegrity: &no, Sec: "krb5i"}, func(p *client.Policy) {
+		{"sec=krb5 on strict", "strict", Request{Sec: mustSec("krb5")}, nil},
+		{"sec=ntlmssp", "loose", Request{Sec: mustSec("ntlmssp")}, func(p *client.Policy) {}},
+		{"sec=ntlmsspi", "loose", Request{Sec: mustSec("ntlmsspi")}, func(p *client.Policy) { p.RequireIntegrity = true }},
+		{"sign=false with krb5i: tighter wins", "loose", Request{RequireIntegrity: &no, Sec: mustSec("krb5i")}, func(p *client.Policy) {
 			p.RequireMutualAuth, p.AllowNTLM, p.RequireIntegrity = true, false, true
 		}},
 		{"everything", "loose", Request{
 			RequirePrivacy: &yes, RequireIntegrity: &yes, MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect311),
-			Ciphers: []crypto.CipherID{crypto.AES128GCM}, SigningAlgorithms: []crypto.SigningID{crypto.AESCMAC}, Sec: "krb5",
+			Ciphers: []wire.CipherID{wire.CipherAES128GCM}, SigningAlgorithms: []wire.SigningID{wire.SigningAESCMAC}, Sec: mustSec("krb5"),
 		}, func(p *client.Policy) {
 			*p = client.Policy{
 				RequirePrivacy: true, RequireIntegrity: true, RequireMutualAuth: true,
 				MinDialect: wire.Dialect311, MaxDialect: wire.Dialect311,
-				Ciphers: []crypto.CipherID{crypto.AES128GCM}, SigningAlgorithms: []crypto.SigningID{crypto.AESCMAC},
+				Ciphers: []wire.CipherID{wire.CipherAES128GCM}, SigningAlgorithms: []wire.SigningID{wire.SigningAESCMAC},
 			}
 		}},
 	}
@@ -317,17 +323,17 @@ func TestLoosen(t *testing.T) {
 			`rules: rule \\loose\* requires dialect >= 3.0.0; vers=2.1 would loosen it`},
 		{"maxvers=3.1.1 on old", "old", Request{MaxDialect: d(wire.Dialect311)},
 			`rules: rule \\old\* allows only dialect <= 3.0.2; maxvers=3.1.1 would loosen it`},
-		{"cipher not allowed", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128GCM, crypto.AES256GCM}},
+		{"cipher not allowed", "loose", Request{Ciphers: []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES256GCM}},
 			`rules: rule \\loose\* allows only ciphers AES-128-GCM,AES-128-CCM; ciphers=AES-128-GCM,AES-256-GCM would loosen it`},
-		{"unknown cipher", "strict", Request{Ciphers: []crypto.CipherID{7}},
+		{"unknown cipher", "strict", Request{Ciphers: []wire.CipherID{7}},
 			`rules: the built-in strict default allows only ciphers AES-256-GCM,AES-128-GCM,AES-256-CCM,AES-128-CCM; ciphers=cipher 0x0007 would loosen it`},
-		{"signing not allowed", "strict", Request{SigningAlgorithms: []crypto.SigningID{crypto.HMACSHA256}},
+		{"signing not allowed", "strict", Request{SigningAlgorithms: []wire.SigningID{wire.SigningHMACSHA256}},
 			`rules: the built-in strict default allows only signing AES-GMAC,AES-CMAC; signing=HMAC-SHA256 would loosen it`},
-		{"signing not allowed on loose", "loose", Request{SigningAlgorithms: []crypto.SigningID{crypto.AESGMAC}},
+		{"signing not allowed on loose", "loose", Request{SigningAlgorithms: []wire.SigningID{wire.SigningAESGMAC}},
 			`rules: rule \\loose\* allows only signing AES-CMAC,HMAC-SHA256; signing=AES-GMAC would loosen it`},
-		{"sec=ntlmssp on strict", "strict", Request{Sec: "ntlmssp"},
+		{"sec=ntlmssp on strict", "strict", Request{Sec: mustSec("ntlmssp")},
 			`rules: the built-in strict default requires mutual authentication; sec=ntlmssp would loosen it`},
-		{"sec=ntlmsspi where NTLM is not allowed", "nokrb", Request{Sec: "ntlmsspi"},
+		{"sec=ntlmsspi where NTLM is not allowed", "nokrb", Request{Sec: mustSec("ntlmsspi")},
 			`rules: rule \\nokrb\* does not allow NTLM; sec=ntlmsspi would loosen it`},
 	}
 	for _, tc := range tests {
@@ -366,13 +372,14 @@ func TestUnsatisfiableAndInvalid(t *testing.T) {
 	}{
 		{"vers=3.1.1 above the rule's max", "old", Request{MinDialect: d(wire.Dialect311)}, ErrUnsatisfiable, "no dialect between"},
 		{"vers above maxvers", "loose", Request{MinDialect: d(wire.Dialect311), MaxDialect: d(wire.Dialect302)}, ErrUnsatisfiable, "no dialect between"},
-		{"seal with 3.0.2 and GCM only", "loose", Request{RequirePrivacy: &yes, MaxDialect: d(wire.Dialect302), Ciphers: []crypto.CipherID{crypto.AES128GCM}}, ErrUnsatisfiable, "needs AES-128-CCM"},
-		{"unknown sec", "loose", Request{Sec: "krb5p"}, ErrInvalidRequest, `unknown sec="krb5p"`},
-		{"sec=none", "loose", Request{Sec: "none"}, ErrInvalidRequest, "unknown sec"},
+		{"seal with 3.0.2 and GCM only", "loose", Request{RequirePrivacy: &yes, MaxDialect: d(wire.Dialect302), Ciphers: []wire.CipherID{wire.CipherAES128GCM}}, ErrUnsatisfiable, "needs AES-128-CCM"},
+		{"unknown sec mechanism", "loose", Request{Sec: Sec{Mechanism: "ntlm"}}, ErrInvalidRequest, `unknown sec mechanism "ntlm"`},
+		{"sec mechanism none", "loose", Request{Sec: Sec{Mechanism: "none", Integrity: true}}, ErrInvalidRequest, "unknown sec mechanism"},
+		{"sec=krb5p where the rule allows only SMB 2", "smb2", Request{Sec: mustSec("krb5p")}, ErrUnsatisfiable, "privacy needs dialect 3.0 or later"},
 		{"wildcard dialect", "loose", Request{MinDialect: d(wire.DialectWildcard)}, ErrInvalidRequest, "vers=2.??? is not a dialect"},
 		{"unknown max dialect", "loose", Request{MaxDialect: d(0x0312)}, ErrInvalidRequest, "maxvers=0x0312 is not a dialect"},
-		{"cipher twice", "loose", Request{Ciphers: []crypto.CipherID{crypto.AES128GCM, crypto.AES128GCM}}, ErrInvalidRequest, "ciphers= lists AES-128-GCM twice"},
-		{"signing twice", "loose", Request{SigningAlgorithms: []crypto.SigningID{crypto.AESCMAC, crypto.AESCMAC}}, ErrInvalidRequest, "signing= lists AES-CMAC twice"},
+		{"cipher twice", "loose", Request{Ciphers: []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES128GCM}}, ErrInvalidRequest, "ciphers= lists AES-128-GCM twice"},
+		{"signing twice", "loose", Request{SigningAlgorithms: []wire.SigningID{wire.SigningAESCMAC, wire.SigningAESCMAC}}, ErrInvalidRequest, "signing= lists AES-CMAC twice"},
 	}
 	for _, tc := range tests {
 		_, m, err := r.Resolve(tc.server, "share", tc.req)
@@ -414,7 +421,7 @@ func TestMatchString(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	p := client.StrictPolicy()
-	p.Ciphers = []crypto.CipherID{crypto.AES256GCM, crypto.AES128GCM}
+	p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 	if got, want := Describe(p), "privacy+integrity+mutual, dialect 3.1.1, ciphers AES-256-GCM,AES-128-GCM, signing AES-GMAC,AES-CMAC, ntlm=no"; got != want {
 		t.Errorf("Describe(strict) =\n %q\nwant %q", got, want)
 	}
@@ -428,5 +435,84 @@ func TestDescribe(t *testing.T) {
 	}
 	if got, want := Describe(client.Policy{MinDialect: wire.Dialect202, MaxDialect: wire.Dialect202}), "none, dialect 2.0.2, ciphers none, signing none, ntlm=no"; got != want {
 		t.Errorf("Describe =\n %q\nwant %q", got, want)
+	}
+}
+
+// TestParseSec: every mount.cifs spelling smb3fs supports, and nothing else.
+func TestParseSec(t *testing.T) {
+	for s, want := range map[string]Sec{
+		"krb5":     {Mechanism: auth.Kerberos},
+		"krb5i":    {Mechanism: auth.Kerberos, Integrity: true},
+		"krb5p":    {Mechanism: auth.Kerberos, Integrity: true, Privacy: true},
+		"ntlmssp":  {Mechanism: auth.NTLMv2},
+		"ntlmv2":   {Mechanism: auth.NTLMv2},
+		"ntlmsspi": {Mechanism: auth.NTLMv2, Integrity: true},
+		"ntlmv2i":  {Mechanism: auth.NTLMv2, Integrity: true},
+	} {
+		if got, err := ParseSec(s); err != nil || got != want {
+			t.Errorf("ParseSec(%q) = %+v, %v; want %+v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "none", "ntlm", "ntlmi", "KRB5", "krb5 ", "ntlmsspp"} {
+		if got, err := ParseSec(s); !errors.Is(err, ErrInvalidRequest) || !strings.Contains(err.Error(), "unknown sec=") {
+			t.Errorf("ParseSec(%q) = %+v, %v; want ErrInvalidRequest", s, got, err)
+		}
+	}
+}
+
+// TestSecSuffixesTighten: krb5p asks for privacy where the rule does not
+// require it, krb5i for integrity.
+func TestSecSuffixesTighten(t *testing.T) {
+	r := mustParse(t, rulesFile)
+	p, _, err := r.Resolve("loose", "share", Request{Sec: mustSec("krb5p")})
+	if err != nil || !p.RequirePrivacy || !p.RequireIntegrity || !p.RequireMutualAuth || p.AllowNTLM {
+		t.Errorf("krb5p on loose: %s, %v", Describe(p), err)
+	}
+	p, _, err = r.Resolve("loose", "share", Request{Sec: mustSec("ntlmv2i")})
+	if err != nil || p.RequirePrivacy || !p.RequireIntegrity || !p.AllowNTLM {
+		t.Errorf("ntlmv2i on loose: %s, %v", Describe(p), err)
+	}
+}
+
+// TestParseAlgorithmLists: the exported list parsers read what the
+// hardening file and `smb3fs check` accept.
+func TestParseAlgorithmLists(t *testing.T) {
+	cs, err := ParseCiphers("aes-256-gcm, AES-128-CCM")
+	if err != nil || !reflect.DeepEqual(cs, []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128CCM}) {
+		t.Errorf("ParseCiphers = %v, %v", cs, err)
+	}
+	ss, err := ParseSigningAlgorithms("AES-GMAC,hmac-sha256")
+	if err != nil || !reflect.DeepEqual(ss, []wire.SigningID{wire.SigningAESGMAC, wire.SigningHMACSHA256}) {
+		t.Errorf("ParseSigningAlgorithms = %v, %v", ss, err)
+	}
+	for _, bad := range []string{"", "AES-512-GCM", "AES-128-GCM,AES-128-GCM", "none"} {
+		if _, err := ParseCiphers(bad); err == nil {
+			t.Errorf("ParseCiphers(%q) accepted", bad)
+		}
+	}
+	if _, err := ParseSigningAlgorithms("AES-CMAC,"); err == nil {
+		t.Error("ParseSigningAlgorithms accepted an empty name")
+	}
+}
+
+// mustSec is ParseSec for values the test knows to be valid.
+func mustSec(s string) Sec {
+	sec, err := ParseSec(s)
+	if err != nil {
+		panic(err)
+	}
+	return sec
+}
+
+// Sec prints as refusals name it, the canonical spelling.
+func TestSecString(t *testing.T) {
+	for in, want := range map[string]string{"krb5": "krb5", "krb5i": "krb5i", "krb5p": "krb5p",
+		"ntlmssp": "ntlmssp", "ntlmv2": "ntlmssp", "ntlmsspi": "ntlmsspi", "ntlmv2i": "ntlmsspi"} {
+		if got := mustSec(in).String(); got != want {
+			t.Errorf("ParseSec(%q).String() = %q, want %q", in, got, want)
+		}
+	}
+	if (Sec{}).String() != "" {
+		t.Error("the zero Sec prints")
 	}
 }

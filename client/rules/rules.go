@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/crypto"
 )
 
 var (
@@ -140,15 +140,70 @@ type Request struct {
 	MaxDialect *wire.Dialect
 	// Ciphers is ciphers=: a subset of the rule's ciphers, in the user's
 	// preference order.
-	Ciphers []crypto.CipherID
+	Ciphers []wire.CipherID
 	// SigningAlgorithms is signing=: a subset of the rule's signing
 	// algorithms, in the user's preference order.
-	SigningAlgorithms []crypto.SigningID
-	// Sec is sec=: "" (not asked), "krb5" (Kerberos with mutual
-	// authentication, no NTLM), "krb5i" (krb5 and integrity), "ntlmssp"
-	// (NTLMv2; the rule must allow NTLM and not require mutual
-	// authentication) or "ntlmsspi" (ntlmssp and integrity).
-	Sec string
+	SigningAlgorithms []wire.SigningID
+	// Sec is sec=, as ParseSec reads it; the zero Sec is "not asked".
+	// Kerberos means mutual authentication and no NTLM; NTLMv2 needs a rule
+	// that allows NTLM and does not require mutual authentication; the
+	// suffixes tighten integrity (i) or privacy (p).
+	Sec Sec
+}
+
+// Sec is a sec= mount option: the authentication mechanism asked for, and
+// what its suffix asks for besides ("i" integrity, "p" privacy). The zero
+// Sec means sec= was not given: the rule decides.
+type Sec struct {
+	// Mechanism is auth.Kerberos or auth.NTLMv2; "" when not asked.
+	Mechanism auth.MechanismName
+	// Integrity: the session must be signed (krb5i, ntlmsspi, ntlmv2i).
+	Integrity bool
+	// Privacy: the session must be encrypted (krb5p); it implies Integrity.
+	Privacy bool
+}
+
+// ParseSec reads a sec= value as mount.cifs spells it: krb5, krb5i or
+// krb5p for Kerberos, ntlmssp, ntlmsspi, ntlmv2 or ntlmv2i for NTLMv2 (which
+// smb3fs always carries in NTLMSSP). It is the one translation of sec=: the
+// mount options and `smb3fs check` both use it, and Resolve applies the
+// result. Anything else (sec=none, sec=ntlm, ...) is an error wrapping
+// ErrInvalidRequest.
+func ParseSec(s string) (Sec, error) {
+	switch s {
+	case "krb5":
+		return Sec{Mechanism: auth.Kerberos}, nil
+	case "krb5i":
+		return Sec{Mechanism: auth.Kerberos, Integrity: true}, nil
+	case "krb5p":
+		return Sec{Mechanism: auth.Kerberos, Integrity: true, Privacy: true}, nil
+	case "ntlmssp", "ntlmv2":
+		return Sec{Mechanism: auth.NTLMv2}, nil
+	case "ntlmsspi", "ntlmv2i":
+		return Sec{Mechanism: auth.NTLMv2, Integrity: true}, nil
+	}
+	return Sec{}, fmt.Errorf("%w: unknown sec=%q (krb5, krb5i, krb5p, ntlmssp, ntlmsspi)", ErrInvalidRequest, s)
+}
+
+// String returns the canonical spelling, as refusals name the option:
+// "krb5", "krb5i", "krb5p", "ntlmssp" or "ntlmsspi" ("" for the zero Sec).
+func (s Sec) String() string {
+	name := string(s.Mechanism)
+	switch s.Mechanism {
+	case "":
+		return ""
+	case auth.Kerberos:
+		name = "krb5"
+	case auth.NTLMv2:
+		name = "ntlmssp"
+	}
+	switch {
+	case s.Privacy:
+		return name + "p"
+	case s.Integrity:
+		return name + "i"
+	}
+	return name
 }
 
 // LoosenError is Resolve's refusal of a mount option that asks for less
@@ -213,7 +268,7 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 	}
 
 	if d := req.MinDialect; d != nil {
-		if !knownDialect(*d) {
+		if !d.Known() {
 			return client.Policy{}, fmt.Errorf("%w: vers=%v is not a dialect", ErrInvalidRequest, *d)
 		}
 		if *d < p.MinDialect {
@@ -222,7 +277,7 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 		p.MinDialect = *d
 	}
 	if d := req.MaxDialect; d != nil {
-		if !knownDialect(*d) {
+		if !d.Known() {
 			return client.Policy{}, fmt.Errorf("%w: maxvers=%v is not a dialect", ErrInvalidRequest, *d)
 		}
 		if *d > p.MaxDialect {
@@ -252,24 +307,25 @@ func tighten(ru Rule, req Request) (client.Policy, error) {
 		p.SigningAlgorithms = ss
 	}
 
-	switch req.Sec {
+	sec := req.Sec
+	switch sec.Mechanism {
 	case "":
-	case "krb5", "krb5i":
+	case auth.Kerberos:
 		p.RequireMutualAuth = true
 		p.AllowNTLM = false
-		p.RequireIntegrity = p.RequireIntegrity || req.Sec == "krb5i"
-	case "ntlmssp", "ntlmsspi":
+	case auth.NTLMv2:
 		if p.RequireMutualAuth {
 			return client.Policy{}, loosen("requires mutual authentication", "sec=%s", req.Sec)
 		}
 		if !p.AllowNTLM {
 			return client.Policy{}, loosen("does not allow NTLM", "sec=%s", req.Sec)
 		}
-		p.RequireIntegrity = p.RequireIntegrity || req.Sec == "ntlmsspi"
 	default:
-		return client.Policy{}, fmt.Errorf("%w: unknown sec=%q (krb5, krb5i, ntlmssp, ntlmsspi)", ErrInvalidRequest, req.Sec)
+		return client.Policy{}, fmt.Errorf("%w: unknown sec mechanism %q (%s or %s)", ErrInvalidRequest, sec.Mechanism, auth.Kerberos, auth.NTLMv2)
 	}
-	if err := satisfiable(&p); err != nil {
+	p.RequireIntegrity = p.RequireIntegrity || sec.Integrity || sec.Privacy
+	p.RequirePrivacy = p.RequirePrivacy || sec.Privacy
+	if err := p.Validate(); err != nil {
 		return client.Policy{}, fmt.Errorf("%w: %s with these mount options: %w", ErrUnsatisfiable, ru.Match.name(), err)
 	}
 	return p, nil

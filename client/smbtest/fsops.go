@@ -243,8 +243,8 @@ func (c *conn) queryInfo(o *open, req *wire.QueryInfoRequest) (wire.Status, inte
 	size, alloc, attrs := c.attrs(o)
 	switch {
 	case req.InfoType == wire.InfoFile && req.FileInfoClass == wire.ClassFileNetworkOpenInformation:
-		buf = (&wire.FileNetworkOpenInformation{CreationTime: fileTime, LastAccessTime: fileTime, LastWriteTime: fileTime,
-			ChangeTime: fileTime, AllocationSize: alloc, EndOfFile: size, FileAttributes: attrs}).Encode()
+		buf = (&wire.FileNetworkOpenInformation{OpenInfo: wire.OpenInfo{CreationTime: fileTime, LastAccessTime: fileTime, LastWriteTime: fileTime,
+			ChangeTime: fileTime, AllocationSize: alloc, EndOfFile: size, FileAttributes: attrs}}).Encode()
 	case req.InfoType == wire.InfoFile && req.FileInfoClass == wire.ClassFileStandardInformation:
 		buf = (&wire.FileStandardInformation{AllocationSize: alloc, EndOfFile: size, NumberOfLinks: 1,
 			DeletePending: o.deleteOnClose, Directory: o.dir}).Encode()
@@ -288,12 +288,12 @@ func (c *conn) queryDirectory(o *open, req *wire.QueryDirectoryRequest) (wire.St
 			return real[i], true
 		case i < len(real)+giant:
 			n := i - len(real)
-			return wire.DirEntry{Name: fmt.Sprintf("giant-%07d", n), FileAttributes: wire.FileAttributeArchive,
-				FileID: 0x1_0000_0000 + uint64(n), CreationTime: fileTime, LastWriteTime: fileTime, ChangeTime: fileTime, LastAccessTime: fileTime}, true
+			return wire.DirEntry{Name: fmt.Sprintf("giant-%07d", n), FileID: 0x1_0000_0000 + uint64(n),
+				OpenInfo: wire.OpenInfo{FileAttributes: wire.FileAttributeArchive, CreationTime: fileTime, LastWriteTime: fileTime, ChangeTime: fileTime, LastAccessTime: fileTime}}, true
 		case c.hostile.EndlessListing:
 			n := i - len(real) - giant
-			return wire.DirEntry{Name: fmt.Sprintf("endless-%09d", n), FileAttributes: wire.FileAttributeArchive,
-				FileID: 0x2_0000_0000 + uint64(n), CreationTime: fileTime, LastWriteTime: fileTime, ChangeTime: fileTime, LastAccessTime: fileTime}, true
+			return wire.DirEntry{Name: fmt.Sprintf("endless-%09d", n), FileID: 0x2_0000_0000 + uint64(n),
+				OpenInfo: wire.OpenInfo{FileAttributes: wire.FileAttributeArchive, CreationTime: fileTime, LastWriteTime: fileTime, ChangeTime: fileTime, LastAccessTime: fileTime}}, true
 		}
 		return wire.DirEntry{}, false
 	}
@@ -343,9 +343,9 @@ func (c *conn) listIDs(dir string) []wire.DirEntry {
 			if c.exists(join(dir, l.name)) {
 				continue
 			}
-			out = append(out, wire.DirEntry{Name: l.name, FileAttributes: wire.FileAttributeDirectory,
-				FileID:       c.fileID(l.target, true),
-				CreationTime: fileTime, LastAccessTime: fileTime, LastWriteTime: fileTime, ChangeTime: fileTime})
+			out = append(out, wire.DirEntry{Name: l.name, FileID: c.fileID(l.target, true),
+				OpenInfo: wire.OpenInfo{FileAttributes: wire.FileAttributeDirectory,
+					CreationTime: fileTime, LastAccessTime: fileTime, LastWriteTime: fileTime, ChangeTime: fileTime}})
 		}
 	}
 	return out

@@ -71,11 +71,11 @@ func (m *Mechanism) key() []byte {
 }
 
 // Name returns MechName, or "kerberos".
-func (m *Mechanism) Name() string {
+func (m *Mechanism) Name() auth.MechanismName {
 	if m.MechName == "" {
-		return "kerberos"
+		return auth.Kerberos
 	}
-	return m.MechName
+	return auth.MechanismName(m.MechName)
 }
 
 // OID returns the Kerberos OID; the fake server answers with whatever OID

@@ -48,11 +48,11 @@ import (
 
 // DefaultCiphers is the server's cipher preference when Server.Ciphers is
 // nil: Samba's order.
-var DefaultCiphers = []crypto.CipherID{crypto.AES128GCM, crypto.AES128CCM, crypto.AES256GCM, crypto.AES256CCM}
+var DefaultCiphers = []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES128CCM, wire.CipherAES256GCM, wire.CipherAES256CCM}
 
 // DefaultSigningAlgorithms is the server's signing preference when
 // Server.SigningAlgorithms is nil.
-var DefaultSigningAlgorithms = []crypto.SigningID{crypto.AESGMAC, crypto.AESCMAC}
+var DefaultSigningAlgorithms = []wire.SigningID{wire.SigningAESGMAC, wire.SigningAESCMAC}
 
 // TokenMode says what the server puts in its final SPNEGO reply.
 type TokenMode int
@@ -116,10 +116,10 @@ type Server struct {
 	Dialects []wire.Dialect
 	// Ciphers in the server's preference order; nil means DefaultCiphers,
 	// an empty non-nil slice means the server encrypts nothing.
-	Ciphers []crypto.CipherID
+	Ciphers []wire.CipherID
 	// SigningAlgorithms in preference order; nil means
 	// DefaultSigningAlgorithms.
-	SigningAlgorithms []crypto.SigningID
+	SigningAlgorithms []wire.SigningID
 	// MaxSize is MaxTransactSize, MaxReadSize and MaxWriteSize; 0 means 1 MiB.
 	MaxSize uint32
 	// MaxCredits caps the credits granted per response; 0 means 512.
@@ -333,8 +333,8 @@ type conn struct {
 
 	negotiated bool
 	dialect    wire.Dialect
-	cipher     crypto.CipherID
-	signing    crypto.SigningID
+	cipher     wire.CipherID
+	signing    wire.SigningID
 	guid       [16]byte
 	negReq     *wire.NegotiateRequest // as received, for VALIDATE_NEGOTIATE_INFO
 	secMode    uint16
@@ -740,32 +740,32 @@ func (c *conn) negotiate(m []byte, h *wire.Header) []byte {
 	if signing == nil {
 		signing = DefaultSigningAlgorithms
 	}
-	c.signing = crypto.HMACSHA256
+	c.signing = wire.SigningHMACSHA256
 	switch d {
 	case wire.Dialect311:
 		r.PreauthHashAlgorithms = []uint16{wire.HashSHA512}
 		r.PreauthSalt = make([]byte, 32)
 		rand.Read(r.PreauthSalt)
 		if req.Ciphers != nil {
-			r.Ciphers = []uint16{wire.CipherNone}
+			r.Ciphers = []wire.CipherID{wire.CipherNone}
 			for _, ci := range ciphers {
-				if slices.Contains(req.Ciphers, uint16(ci)) {
-					r.Ciphers[0] = uint16(ci)
+				if slices.Contains(req.Ciphers, ci) {
+					r.Ciphers[0] = ci
 					break
 				}
 			}
 		}
-		c.signing = crypto.AESCMAC
+		c.signing = wire.SigningAESCMAC
 		for _, sa := range signing {
-			if slices.Contains(req.SigningAlgorithms, uint16(sa)) {
-				r.SigningAlgorithms = []uint16{uint16(sa)}
+			if slices.Contains(req.SigningAlgorithms, sa) {
+				r.SigningAlgorithms = []wire.SigningID{sa}
 				c.signing = sa
 				break
 			}
 		}
 	case wire.Dialect300, wire.Dialect302:
-		c.signing = crypto.AESCMAC
-		if req.Capabilities&wire.CapEncryption != 0 && slices.Contains(ciphers, crypto.AES128CCM) {
+		c.signing = wire.SigningAESCMAC
+		if req.Capabilities&wire.CapEncryption != 0 && slices.Contains(ciphers, wire.CipherAES128CCM) {
 			r.Capabilities |= wire.CapEncryption
 		}
 	}
@@ -777,12 +777,12 @@ func (c *conn) negotiate(m []byte, h *wire.Header) []byte {
 	c.cipher = 0
 	switch {
 	case c.dialect == wire.Dialect311 && len(r.Ciphers) == 1:
-		c.cipher = crypto.CipherID(r.Ciphers[0])
+		c.cipher = wire.CipherID(r.Ciphers[0])
 	case (c.dialect == wire.Dialect300 || c.dialect == wire.Dialect302) && r.Capabilities&wire.CapEncryption != 0:
-		c.cipher = crypto.AES128CCM
+		c.cipher = wire.CipherAES128CCM
 	}
 	if c.dialect == wire.Dialect311 && len(r.SigningAlgorithms) == 1 {
-		c.signing = crypto.SigningID(r.SigningAlgorithms[0])
+		c.signing = wire.SigningID(r.SigningAlgorithms[0])
 	}
 	c.guid, c.secMode, c.caps, c.negReq = r.ServerGUID, r.SecurityMode, r.Capabilities, req
 	msg := c.respond(h, wire.StatusSuccess, r)
@@ -868,7 +868,7 @@ func (c *conn) establish(s *session, flags uint16) error {
 	if key == nil {
 		key = DefaultSessionKey()
 	}
-	keys, err := crypto.DeriveKeys(uint16(c.dialect), key, &s.preauth, c.cipher)
+	keys, err := crypto.DeriveKeys(c.dialect, key, &s.preauth, c.cipher)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ func TestCloseRoundTrip(t *testing.T) {
 	_, err := DecodeCloseRequest(ftPatch(msg, 64, uint16(25)))
 	ftMalformed(t, err, "StructureSize")
 
-	resp := &CloseResponse{Flags: CloseFlagPostQueryAttrib, CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4, AllocationSize: 5, EndOfFile: 6, FileAttributes: FileAttributeDirectory}
+	resp := &CloseResponse{Flags: CloseFlagPostQueryAttrib, OpenInfo: OpenInfo{CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4, AllocationSize: 5, EndOfFile: 6, FileAttributes: FileAttributeDirectory}}
 	msg = ftMsgRoundTrip(t, CmdClose, true, resp, (*CloseResponse).Append, DecodeCloseResponse)
 	if len(msg) != HeaderSize+60 {
 		t.Fatalf("CLOSE response body %d", len(msg)-HeaderSize)
@@ -37,7 +37,7 @@ func FuzzDecodeCloseResponse(f *testing.F) {
 
 func init() {
 	ftAddSeeds("FuzzDecodeCloseRequest", (&CloseRequest{Flags: 1, FileID: FileID{1, 2}}).Append(ftHeader(CmdClose, false)))
-	ftAddSeeds("FuzzDecodeCloseResponse", (&CloseResponse{Flags: 1, EndOfFile: 9}).Append(ftHeader(CmdClose, true)))
+	ftAddSeeds("FuzzDecodeCloseResponse", (&CloseResponse{Flags: 1, OpenInfo: OpenInfo{EndOfFile: 9}}).Append(ftHeader(CmdClose, true)))
 }
 
 func TestCloseSambaFixtures(t *testing.T) {

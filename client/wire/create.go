@@ -1,7 +1,5 @@
 package wire
 
-import "encoding/binary"
-
 // Oplock levels: RequestedOplockLevel of a CREATE request and OplockLevel of
 // its response ([MS-SMB2] 2.2.13, 2.2.14), and OplockLevel of OPLOCK_BREAK
 // messages (2.2.23.1).
@@ -177,7 +175,7 @@ func (m *CreateRequest) Append(msg []byte) []byte {
 	ctxOff := 0
 	if len(m.Contexts) > 0 {
 		ctx = appendCreateContexts(nil, m.Contexts)
-		ctxOff = fileAlign(nameOff+max(int(nameLen), 1), 8)
+		ctxOff = align(nameOff+max(int(nameLen), 1), 8)
 	}
 	msg = appendU16(msg, createRequestFixed+1)
 	msg = append(msg, m.SecurityFlags, m.RequestedOplockLevel)
@@ -199,7 +197,7 @@ func (m *CreateRequest) Append(msg []byte) []byte {
 		msg = AppendUTF16(msg, m.Name)
 	}
 	if len(ctx) > 0 {
-		msg = fileZeros(msg, ctxOff-len(msg))
+		msg = zeros(msg, ctxOff-len(msg))
 		msg = append(msg, ctx...)
 	}
 	return msg
@@ -210,7 +208,7 @@ func (m *CreateRequest) Append(msg []byte) []byte {
 // have an even length and lie after the fixed part; the contexts must start
 // 8-byte aligned after the name, be well formed and carry distinct names.
 func DecodeCreateRequest(msg []byte) (*CreateRequest, error) {
-	r, err := fileBody(msg, createRequestFixed+1, createRequestFixed+1, "CREATE request")
+	r, err := bodyReader(msg, createRequestFixed+1, createRequestFixed+1, "CREATE request")
 	if err != nil {
 		return nil, err
 	}
@@ -232,11 +230,11 @@ func DecodeCreateRequest(msg []byte) (*CreateRequest, error) {
 		return nil, r.err
 	}
 	fixedEnd := HeaderSize + createRequestFixed
-	name, err := fileBuffer(msg, uint64(nameOff), uint64(nameLen), fixedEnd, "CREATE name")
+	name, err := buffer(msg, uint64(nameOff), uint64(nameLen), fixedEnd, "CREATE name")
 	if err != nil {
 		return nil, err
 	}
-	if m.Name, err = fileUTF16(name, "CREATE name"); err != nil {
+	if m.Name, err = utf16Field(name, "CREATE name"); err != nil {
 		return nil, err
 	}
 	if ctxLen > 0 {
@@ -247,7 +245,7 @@ func DecodeCreateRequest(msg []byte) (*CreateRequest, error) {
 		if ctxOff%8 != 0 {
 			return nil, malformed("CREATE request: CreateContextsOffset %d not 8-byte aligned", ctxOff)
 		}
-		buf, err := fileBuffer(msg, uint64(ctxOff), uint64(ctxLen), minCtx, "CREATE request contexts")
+		buf, err := buffer(msg, uint64(ctxOff), uint64(ctxLen), minCtx, "CREATE request contexts")
 		if err != nil {
 			return nil, err
 		}
@@ -258,21 +256,15 @@ func DecodeCreateRequest(msg []byte) (*CreateRequest, error) {
 	return m, nil
 }
 
-// CreateResponse is the SMB2 CREATE Response ([MS-SMB2] 2.2.14). Times are
-// FILETIMEs (100 ns units since 1601-01-01 UTC).
+// CreateResponse is the SMB2 CREATE Response ([MS-SMB2] 2.2.14). Its
+// OpenInfo describes the file as it stands once opened.
 type CreateResponse struct {
-	OplockLevel    uint8
-	Flags          uint8
-	CreateAction   uint32
-	CreationTime   uint64
-	LastAccessTime uint64
-	LastWriteTime  uint64
-	ChangeTime     uint64
-	AllocationSize uint64
-	EndOfFile      uint64
-	FileAttributes uint32
-	FileID         FileID
-	Contexts       []CreateContext
+	OplockLevel  uint8
+	Flags        uint8
+	CreateAction uint32
+	OpenInfo
+	FileID   FileID
+	Contexts []CreateContext
 }
 
 // Append appends the CREATE response body to msg (header at msg[0:64]); the
@@ -283,18 +275,12 @@ func (m *CreateResponse) Append(msg []byte) []byte {
 	ctxOff := 0
 	if len(m.Contexts) > 0 {
 		ctx = appendCreateContexts(nil, m.Contexts)
-		ctxOff = fileAlign(len(msg)+createResponseFixed, 8)
+		ctxOff = align(len(msg)+createResponseFixed, 8)
 	}
 	msg = appendU16(msg, createResponseFixed+1)
 	msg = append(msg, m.OplockLevel, m.Flags)
 	msg = appendU32(msg, m.CreateAction)
-	msg = appendU64(msg, m.CreationTime)
-	msg = appendU64(msg, m.LastAccessTime)
-	msg = appendU64(msg, m.LastWriteTime)
-	msg = appendU64(msg, m.ChangeTime)
-	msg = appendU64(msg, m.AllocationSize)
-	msg = appendU64(msg, m.EndOfFile)
-	msg = appendU32(msg, m.FileAttributes)
+	msg = m.OpenInfo.append(msg)
 	msg = appendU32(msg, 0) // Reserved2
 	msg = m.FileID.append(msg)
 	msg = appendU32(msg, mustFit32(ctxOff, "CREATE CreateContextsOffset"))
@@ -302,7 +288,7 @@ func (m *CreateResponse) Append(msg []byte) []byte {
 	if len(ctx) == 0 {
 		return msg
 	}
-	msg = fileZeros(msg, ctxOff-len(msg))
+	msg = zeros(msg, ctxOff-len(msg))
 	return append(msg, ctx...)
 }
 
@@ -311,7 +297,7 @@ func (m *CreateResponse) Append(msg []byte) []byte {
 // well formed ([MS-SMB2] 2.2.13.2) and carry distinct names: a duplicated
 // context is an error, never "the first one wins".
 func DecodeCreateResponse(msg []byte) (*CreateResponse, error) {
-	r, err := fileBody(msg, createResponseFixed+1, createResponseFixed, "CREATE response")
+	r, err := bodyReader(msg, createResponseFixed+1, createResponseFixed, "CREATE response")
 	if err != nil {
 		return nil, err
 	}
@@ -319,13 +305,7 @@ func DecodeCreateResponse(msg []byte) (*CreateResponse, error) {
 	m.OplockLevel = r.u8("OplockLevel")
 	m.Flags = r.u8("Flags")
 	m.CreateAction = r.u32("CreateAction")
-	m.CreationTime = r.u64("CreationTime")
-	m.LastAccessTime = r.u64("LastAccessTime")
-	m.LastWriteTime = r.u64("LastWriteTime")
-	m.ChangeTime = r.u64("ChangeTime")
-	m.AllocationSize = r.u64("AllocationSize")
-	m.EndOfFile = r.u64("EndofFile")
-	m.FileAttributes = r.u32("FileAttributes")
+	m.OpenInfo.read(r)
 	r.skip(4, "Reserved2")
 	m.FileID = r.fileID("FileId")
 	ctxOff := r.u32("CreateContextsOffset")
@@ -337,7 +317,7 @@ func DecodeCreateResponse(msg []byte) (*CreateResponse, error) {
 		if ctxOff%8 != 0 {
 			return nil, malformed("CREATE response: CreateContextsOffset %d not 8-byte aligned", ctxOff)
 		}
-		buf, err := fileBuffer(msg, uint64(ctxOff), uint64(ctxLen), HeaderSize+createResponseFixed, "CREATE response contexts")
+		buf, err := buffer(msg, uint64(ctxOff), uint64(ctxLen), HeaderSize+createResponseFixed, "CREATE response contexts")
 		if err != nil {
 			return nil, err
 		}
@@ -381,7 +361,7 @@ func appendCreateContexts(b []byte, cs []CreateContext) []byte {
 		nameLen := mustFit16(len(c.Name), "create context name length")
 		dataOff := 0
 		if len(c.Data) > 0 {
-			dataOff = fileAlign(createContextFixed+int(nameLen), 8)
+			dataOff = align(createContextFixed+int(nameLen), 8)
 		}
 		b = appendU32(b, 0) // Next, patched by appendEntries
 		b = appendU16(b, createContextFixed)
@@ -391,7 +371,7 @@ func appendCreateContexts(b []byte, cs []CreateContext) []byte {
 		b = appendU32(b, mustFit32(len(c.Data), "create context DataLength"))
 		b = append(b, c.Name...)
 		if len(c.Data) > 0 {
-			b = fileZeros(b, start+dataOff-len(b))
+			b = zeros(b, start+dataOff-len(b))
 			b = append(b, c.Data...)
 		}
 		return b
@@ -407,10 +387,10 @@ func decodeCreateContexts(buf []byte) ([]CreateContext, error) {
 	var cs []CreateContext
 	seen := make(map[string]bool)
 	err := walkEntries(buf, 8, createContextFixed, "create context", func(e []byte) error {
-		nameOff := int(binary.LittleEndian.Uint16(e[4:]))
-		nameLen := int(binary.LittleEndian.Uint16(e[6:]))
-		dataOff := int(binary.LittleEndian.Uint16(e[10:]))
-		dataLen := uint64(binary.LittleEndian.Uint32(e[12:]))
+		nameOff := int(getU16(e, 4))
+		nameLen := int(getU16(e, 6))
+		dataOff := int(getU16(e, 10))
+		dataLen := uint64(getU32(e, 12))
 		if nameLen == 0 {
 			return malformed("empty create context name")
 		}

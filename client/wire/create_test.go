@@ -139,8 +139,8 @@ func ftCreateResponse() *CreateResponse {
 	dh := &DurableHandleResponseV2{Timeout: 60000}
 	return &CreateResponse{
 		OplockLevel: OplockLevelLease, Flags: CreateFlagReparsePoint, CreateAction: FileOpened,
-		CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4,
-		AllocationSize: 4096, EndOfFile: 5, FileAttributes: FileAttributeArchive,
+		OpenInfo: OpenInfo{CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4,
+			AllocationSize: 4096, EndOfFile: 5, FileAttributes: FileAttributeArchive},
 		FileID: FileID{Persistent: 0x1111, Volatile: 0x2222},
 		Contexts: []CreateContext{
 			{Name: CtxNameMaximalAccess, Data: mx.Encode()},
@@ -282,7 +282,7 @@ func TestCreateSambaFixtures(t *testing.T) {
 	}
 	// hello.txt: Samba's client puts a UTF-16 NUL after the name that
 	// NameLength does not count; we do not, so ours is 2 bytes shorter.
-	b := ftFixture(t, "create-request-file")
+	b := fixture(t, fileopsCaptures, "create-request-file")
 	m, err := DecodeCreateRequest(b)
 	if err != nil {
 		t.Fatal(err)

@@ -228,7 +228,7 @@ type QueryOnDiskIDResponse struct {
 func (q *QueryOnDiskIDResponse) Encode() []byte {
 	b := appendU64(make([]byte, 0, queryOnDiskIDResponseSize), q.DiskFileID)
 	b = appendU64(b, q.VolumeID)
-	return fileZeros(b, 16) // Reserved
+	return zeros(b, 16) // Reserved
 }
 
 // DecodeQueryOnDiskIDResponse decodes QFid response data ([MS-SMB2]

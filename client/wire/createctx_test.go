@@ -79,7 +79,7 @@ func TestCreateContextNames(t *testing.T) {
 		}
 	}
 	// SMB2_CREATE_TAG_POSIX 0x93AD25509CB411E7B42383DE968BCD7C, byte for byte.
-	if want := ftHex(t, "93AD25509CB411E7B42383DE968BCD7C"); !reflect.DeepEqual([]byte(CtxNamePOSIX), want) {
+	if want := unhex(t, "93AD25509CB411E7B42383DE968BCD7C"); !reflect.DeepEqual([]byte(CtxNamePOSIX), want) {
 		t.Fatalf("POSIX tag % x", CtxNamePOSIX)
 	}
 }

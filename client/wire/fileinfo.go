@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"encoding/binary"
 	"errors"
 	"strings"
 )
@@ -66,7 +65,7 @@ func (f *FileBasicInformation) read(r *reader) {
 // DecodeFileBasicInformation decodes FILE_BASIC_INFORMATION ([MS-FSCC] 2.4
 // FileBasicInformation); b must hold at least 40 bytes.
 func DecodeFileBasicInformation(b []byte) (*FileBasicInformation, error) {
-	r, err := fileFixed(b, fileBasicSize, "FileBasicInformation")
+	r, err := fixedReader(b, fileBasicSize, "FileBasicInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +93,7 @@ func (f *FileStandardInformation) append(b []byte) []byte {
 	b = appendU64(b, f.AllocationSize)
 	b = appendU64(b, f.EndOfFile)
 	b = appendU32(b, f.NumberOfLinks)
-	b = append(b, fileBool(f.DeletePending), fileBool(f.Directory))
+	b = append(b, boolByte(f.DeletePending), boolByte(f.Directory))
 	return appendU16(b, 0) // Reserved
 }
 
@@ -111,7 +110,7 @@ func (f *FileStandardInformation) read(r *reader) {
 // 2.4 FileStandardInformation); b must hold at least 24 bytes. A non-zero
 // BOOLEAN byte is true.
 func DecodeFileStandardInformation(b []byte) (*FileStandardInformation, error) {
-	r, err := fileFixed(b, fileStandardSize, "FileStandardInformation")
+	r, err := fixedReader(b, fileStandardSize, "FileStandardInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +134,7 @@ func (f *FileInternalInformation) Encode() []byte {
 // DecodeFileInternalInformation decodes FILE_INTERNAL_INFORMATION
 // ([MS-FSCC] 2.4 FileInternalInformation).
 func DecodeFileInternalInformation(b []byte) (*FileInternalInformation, error) {
-	r, err := fileFixed(b, fileInternalSize, "FileInternalInformation")
+	r, err := fixedReader(b, fileInternalSize, "FileInternalInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +155,7 @@ func (f *FileEaInformation) Encode() []byte {
 // DecodeFileEaInformation decodes FILE_EA_INFORMATION ([MS-FSCC] 2.4
 // FileEaInformation).
 func DecodeFileEaInformation(b []byte) (*FileEaInformation, error) {
-	r, err := fileFixed(b, fileEaSize, "FileEaInformation")
+	r, err := fixedReader(b, fileEaSize, "FileEaInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -165,45 +164,26 @@ func DecodeFileEaInformation(b []byte) (*FileEaInformation, error) {
 
 // FileNetworkOpenInformation is FILE_NETWORK_OPEN_INFORMATION ([MS-FSCC]
 // 2.4 FileNetworkOpenInformation, class 34): the stat fields in one 56-byte
-// structure.
+// structure: OpenInfo followed by 4 reserved bytes.
 type FileNetworkOpenInformation struct {
-	CreationTime   uint64
-	LastAccessTime uint64
-	LastWriteTime  uint64
-	ChangeTime     uint64
-	AllocationSize uint64
-	EndOfFile      uint64
-	FileAttributes uint32
+	OpenInfo
 }
 
 // Encode returns the 56-byte structure.
 func (f *FileNetworkOpenInformation) Encode() []byte {
-	b := make([]byte, 0, fileNetworkOpenSize)
-	b = appendU64(b, f.CreationTime)
-	b = appendU64(b, f.LastAccessTime)
-	b = appendU64(b, f.LastWriteTime)
-	b = appendU64(b, f.ChangeTime)
-	b = appendU64(b, f.AllocationSize)
-	b = appendU64(b, f.EndOfFile)
-	b = appendU32(b, f.FileAttributes)
+	b := f.OpenInfo.append(make([]byte, 0, fileNetworkOpenSize))
 	return appendU32(b, 0) // Reserved
 }
 
 // DecodeFileNetworkOpenInformation decodes FILE_NETWORK_OPEN_INFORMATION
 // ([MS-FSCC] 2.4 FileNetworkOpenInformation).
 func DecodeFileNetworkOpenInformation(b []byte) (*FileNetworkOpenInformation, error) {
-	r, err := fileFixed(b, fileNetworkOpenSize, "FileNetworkOpenInformation")
+	r, err := fixedReader(b, fileNetworkOpenSize, "FileNetworkOpenInformation")
 	if err != nil {
 		return nil, err
 	}
 	f := &FileNetworkOpenInformation{}
-	f.CreationTime = r.u64("CreationTime")
-	f.LastAccessTime = r.u64("LastAccessTime")
-	f.LastWriteTime = r.u64("LastWriteTime")
-	f.ChangeTime = r.u64("ChangeTime")
-	f.AllocationSize = r.u64("AllocationSize")
-	f.EndOfFile = r.u64("EndOfFile")
-	f.FileAttributes = r.u32("FileAttributes")
+	f.OpenInfo.read(r)
 	return f, r.err
 }
 
@@ -246,7 +226,7 @@ func (f *FileAllInformation) Encode() []byte {
 // The 100-byte fixed part must be present; a name longer than what follows
 // it is taken as truncated (an even number of its bytes is kept).
 func DecodeFileAllInformation(b []byte) (*FileAllInformation, error) {
-	r, err := fileFixed(b, fileAllFixed, "FileAllInformation")
+	r, err := fixedReader(b, fileAllFixed, "FileAllInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +251,7 @@ func DecodeFileAllInformation(b []byte) (*FileAllInformation, error) {
 		f.NameTruncated = true
 		n = uint64(len(rest) &^ 1)
 	}
-	if f.Name, err = fileUTF16(rest[:n], "FileAllInformation name"); err != nil {
+	if f.Name, err = utf16Field(rest[:n], "FileAllInformation name"); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -293,7 +273,7 @@ func (f *FileAttributeTagInformation) Encode() []byte {
 // DecodeFileAttributeTagInformation decodes FILE_ATTRIBUTE_TAG_INFORMATION
 // ([MS-FSCC] 2.4 FileAttributeTagInformation).
 func DecodeFileAttributeTagInformation(b []byte) (*FileAttributeTagInformation, error) {
-	r, err := fileFixed(b, fileAttributeTag, "FileAttributeTagInformation")
+	r, err := fixedReader(b, fileAttributeTag, "FileAttributeTagInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -314,7 +294,7 @@ func (f *FileEndOfFileInformation) Encode() []byte {
 // DecodeFileEndOfFileInformation decodes FILE_END_OF_FILE_INFORMATION
 // ([MS-FSCC] 2.4 FileEndOfFileInformation).
 func DecodeFileEndOfFileInformation(b []byte) (*FileEndOfFileInformation, error) {
-	r, err := fileFixed(b, fileEndOfFileSize, "FileEndOfFileInformation")
+	r, err := fixedReader(b, fileEndOfFileSize, "FileEndOfFileInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -335,7 +315,7 @@ func (f *FileAllocationInformation) Encode() []byte {
 // DecodeFileAllocationInformation decodes FILE_ALLOCATION_INFORMATION
 // ([MS-FSCC] 2.4 FileAllocationInformation).
 func DecodeFileAllocationInformation(b []byte) (*FileAllocationInformation, error) {
-	r, err := fileFixed(b, fileAllocationSize, "FileAllocationInformation")
+	r, err := fixedReader(b, fileAllocationSize, "FileAllocationInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -400,8 +380,8 @@ func DecodeFileLinkInformation(b []byte) (*FileLinkInformation, error) {
 func encodeRenameLike(replace bool, root uint64, name string) []byte {
 	n := UTF16Len(name)
 	b := make([]byte, 0, fileRenameFixed+n+2)
-	b = append(b, fileBool(replace))
-	b = fileZeros(b, 7) // Reserved
+	b = append(b, boolByte(replace))
+	b = zeros(b, 7) // Reserved
 	b = appendU64(b, root)
 	b = appendU32(b, mustFit32(n, "FileNameLength"))
 	b = AppendUTF16(b, name)
@@ -409,7 +389,7 @@ func encodeRenameLike(replace bool, root uint64, name string) []byte {
 }
 
 func decodeRenameLike(b []byte, what string) (bool, uint64, string, error) {
-	r, err := fileFixed(b, fileRenameFixed, what)
+	r, err := fixedReader(b, fileRenameFixed, what)
 	if err != nil {
 		return false, 0, "", err
 	}
@@ -423,7 +403,7 @@ func decodeRenameLike(b []byte, what string) (bool, uint64, string, error) {
 	if n == 0 || n > uint64(len(b)-fileRenameFixed) {
 		return false, 0, "", malformed("%s: FileNameLength %d in %d bytes", what, n, len(b))
 	}
-	name, err := fileUTF16(b[fileRenameFixed:fileRenameFixed+int(n)], what)
+	name, err := utf16Field(b[fileRenameFixed:fileRenameFixed+int(n)], what)
 	if err != nil {
 		return false, 0, "", err
 	}
@@ -439,7 +419,7 @@ type FileDispositionInformation struct {
 
 // Encode returns the 1-byte structure.
 func (f *FileDispositionInformation) Encode() []byte {
-	return []byte{fileBool(f.DeletePending)}
+	return []byte{boolByte(f.DeletePending)}
 }
 
 // DecodeFileDispositionInformation decodes FILE_DISPOSITION_INFORMATION
@@ -478,7 +458,7 @@ func (f *FileDispositionInformationEx) Encode() []byte {
 // DecodeFileDispositionInformationEx decodes FILE_DISPOSITION_INFORMATION_EX
 // ([MS-FSCC] 2.4 FileDispositionInformationEx).
 func DecodeFileDispositionInformationEx(b []byte) (*FileDispositionInformationEx, error) {
-	r, err := fileFixed(b, fileDispositionEx, "FileDispositionInformationEx")
+	r, err := fixedReader(b, fileDispositionEx, "FileDispositionInformationEx")
 	if err != nil {
 		return nil, err
 	}
@@ -556,7 +536,7 @@ func DecodeEAs(b []byte) ([]EA, error) {
 	var out []EA
 	err := walkEntries(b, eaAlign, eaFixed, "FILE_FULL_EA_INFORMATION", func(e []byte) error {
 		nameLen := int(e[5])
-		valueLen := int(binary.LittleEndian.Uint16(e[6:]))
+		valueLen := int(getU16(e, 6))
 		if len(e)-eaFixed < nameLen+1+valueLen {
 			return malformed("EA name %d + value %d bytes in a %d-byte entry", nameLen, valueLen, len(e))
 		}
@@ -653,16 +633,15 @@ func EncodeFileStreamInformation(streams []FileStreamInformation) []byte {
 func DecodeFileStreamInformation(b []byte) ([]FileStreamInformation, error) {
 	var out []FileStreamInformation
 	err := walkEntries(b, fileStreamAlign, fileStreamFixed, "FILE_STREAM_INFORMATION", func(e []byte) error {
-		le := binary.LittleEndian
-		n := uint64(le.Uint32(e[4:]))
+		n := uint64(getU32(e, 4))
 		if n == 0 || n > uint64(len(e)-fileStreamFixed) {
 			return malformed("StreamNameLength %d in a %d-byte entry", n, len(e))
 		}
-		name, err := fileUTF16(e[fileStreamFixed:fileStreamFixed+int(n)], "StreamName")
+		name, err := utf16Field(e[fileStreamFixed:fileStreamFixed+int(n)], "StreamName")
 		if err != nil {
 			return err
 		}
-		out = append(out, FileStreamInformation{Name: name, Size: le.Uint64(e[8:]), AllocationSize: le.Uint64(e[16:])})
+		out = append(out, FileStreamInformation{Name: name, Size: getU64(e, 8), AllocationSize: getU64(e, 16)})
 		return nil
 	})
 	if err != nil {
@@ -701,7 +680,7 @@ func (f *FileFsFullSizeInformation) Encode() []byte {
 // DecodeFileFsFullSizeInformation decodes FILE_FS_FULL_SIZE_INFORMATION
 // ([MS-FSCC] 2.5 FileFsFullSizeInformation).
 func DecodeFileFsFullSizeInformation(b []byte) (*FileFsFullSizeInformation, error) {
-	r, err := fileFixed(b, fileFsFullSizeSize, "FileFsFullSizeInformation")
+	r, err := fixedReader(b, fileFsFullSizeSize, "FileFsFullSizeInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -735,7 +714,7 @@ func (f *FileFsSizeInformation) Encode() []byte {
 // DecodeFileFsSizeInformation decodes FILE_FS_SIZE_INFORMATION ([MS-FSCC]
 // 2.5 FileFsSizeInformation).
 func DecodeFileFsSizeInformation(b []byte) (*FileFsSizeInformation, error) {
-	r, err := fileFixed(b, fileFsSizeSize, "FileFsSizeInformation")
+	r, err := fixedReader(b, fileFsSizeSize, "FileFsSizeInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -799,7 +778,7 @@ func (f *FileFsAttributeInformation) Encode() []byte {
 // ([MS-FSCC] 2.5 FileFsAttributeInformation); the name must fit in b and
 // have an even length.
 func DecodeFileFsAttributeInformation(b []byte) (*FileFsAttributeInformation, error) {
-	r, err := fileFixed(b, fileFsAttrFixed, "FileFsAttributeInformation")
+	r, err := fixedReader(b, fileFsAttrFixed, "FileFsAttributeInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -811,7 +790,7 @@ func DecodeFileFsAttributeInformation(b []byte) (*FileFsAttributeInformation, er
 	if n > uint64(len(b)-fileFsAttrFixed) {
 		return nil, malformed("FileFsAttributeInformation: FileSystemNameLength %d in %d bytes", n, len(b))
 	}
-	if f.FileSystemName, err = fileUTF16(b[fileFsAttrFixed:fileFsAttrFixed+int(n)], "FileSystemName"); err != nil {
+	if f.FileSystemName, err = utf16Field(b[fileFsAttrFixed:fileFsAttrFixed+int(n)], "FileSystemName"); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -832,7 +811,7 @@ func (f *FileFsVolumeInformation) Encode() []byte {
 	b = appendU64(b, f.VolumeCreationTime)
 	b = appendU32(b, f.VolumeSerialNumber)
 	b = appendU32(b, mustFit32(UTF16Len(f.VolumeLabel), "VolumeLabelLength"))
-	b = append(b, fileBool(f.SupportsObjects), 0) // SupportsObjects, Reserved
+	b = append(b, boolByte(f.SupportsObjects), 0) // SupportsObjects, Reserved
 	return AppendUTF16(b, f.VolumeLabel)
 }
 
@@ -840,7 +819,7 @@ func (f *FileFsVolumeInformation) Encode() []byte {
 // ([MS-FSCC] 2.5 FileFsVolumeInformation); the label must fit in b and have
 // an even length.
 func DecodeFileFsVolumeInformation(b []byte) (*FileFsVolumeInformation, error) {
-	r, err := fileFixed(b, fileFsVolumeFixed, "FileFsVolumeInformation")
+	r, err := fixedReader(b, fileFsVolumeFixed, "FileFsVolumeInformation")
 	if err != nil {
 		return nil, err
 	}
@@ -854,7 +833,7 @@ func DecodeFileFsVolumeInformation(b []byte) (*FileFsVolumeInformation, error) {
 	if n > uint64(len(b)-fileFsVolumeFixed) {
 		return nil, malformed("FileFsVolumeInformation: VolumeLabelLength %d in %d bytes", n, len(b))
 	}
-	if f.VolumeLabel, err = fileUTF16(b[fileFsVolumeFixed:fileFsVolumeFixed+int(n)], "VolumeLabel"); err != nil {
+	if f.VolumeLabel, err = utf16Field(b[fileFsVolumeFixed:fileFsVolumeFixed+int(n)], "VolumeLabel"); err != nil {
 		return nil, err
 	}
 	return f, nil

@@ -34,7 +34,7 @@ func TestFixedInfoClassesRoundTrip(t *testing.T) {
 	ftTruncations(t, b, len(b), DecodeFileInternalInformation)
 	b = ftInfoRoundTrip(t, &FileEaInformation{EaSize: 77}, (*FileEaInformation).Encode, DecodeFileEaInformation)
 	ftTruncations(t, b, len(b), DecodeFileEaInformation)
-	no := &FileNetworkOpenInformation{1, 2, 3, 4, 5, 6, FileAttributeNormal}
+	no := &FileNetworkOpenInformation{OpenInfo{1, 2, 3, 4, 5, 6, FileAttributeNormal}}
 	b = ftInfoRoundTrip(t, no, (*FileNetworkOpenInformation).Encode, DecodeFileNetworkOpenInformation)
 	if len(b) != 56 {
 		t.Fatalf("network open %d bytes", len(b))
@@ -346,7 +346,7 @@ func init() {
 	ftAddSeeds("FuzzDecodeFileStandardInformation", (&FileStandardInformation{1, 2, 3, true, true}).Encode())
 	ftAddSeeds("FuzzDecodeFileInternalInformation", (&FileInternalInformation{1}).Encode())
 	ftAddSeeds("FuzzDecodeFileEaInformation", (&FileEaInformation{1}).Encode())
-	ftAddSeeds("FuzzDecodeFileNetworkOpenInformation", (&FileNetworkOpenInformation{1, 2, 3, 4, 5, 6, 7}).Encode())
+	ftAddSeeds("FuzzDecodeFileNetworkOpenInformation", (&FileNetworkOpenInformation{OpenInfo{1, 2, 3, 4, 5, 6, 7}}).Encode())
 	ftAddSeeds("FuzzDecodeFileAllInformation", (&FileAllInformation{Name: `\a\b`}).Encode())
 	ftAddSeeds("FuzzDecodeFileAttributeTagInformation", (&FileAttributeTagInformation{1, 2}).Encode())
 	ftAddSeeds("FuzzDecodeFileEndOfFileInformation", (&FileEndOfFileInformation{1}).Encode())

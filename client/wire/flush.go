@@ -20,7 +20,7 @@ func (m *FlushRequest) Append(msg []byte) []byte {
 
 // DecodeFlushRequest decodes an SMB2 FLUSH Request ([MS-SMB2] 2.2.17).
 func DecodeFlushRequest(msg []byte) (*FlushRequest, error) {
-	r, err := fileBody(msg, flushRequestSize, flushRequestSize, "FLUSH request")
+	r, err := bodyReader(msg, flushRequestSize, flushRequestSize, "FLUSH request")
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (m *FlushResponse) Append(msg []byte) []byte {
 
 // DecodeFlushResponse decodes an SMB2 FLUSH Response ([MS-SMB2] 2.2.18).
 func DecodeFlushResponse(msg []byte) (*FlushResponse, error) {
-	if _, err := fileBody(msg, flushResponseSize, flushResponseSize, "FLUSH response"); err != nil {
+	if _, err := bodyReader(msg, flushResponseSize, flushResponseSize, "FLUSH response"); err != nil {
 		return nil, err
 	}
 	return &FlushResponse{}, nil

@@ -38,7 +38,7 @@ func (v *ValidateNegotiateInfoRequest) Encode() []byte {
 // Request ([MS-SMB2] 2.2.31.4). DialectCount must be at least 1 and the
 // input must be exactly 24+2*DialectCount bytes.
 func DecodeValidateNegotiateInfoRequest(b []byte) (*ValidateNegotiateInfoRequest, error) {
-	r, err := fileFixed(b, validateNegotiateRequestFixed, "VALIDATE_NEGOTIATE_INFO request")
+	r, err := fixedReader(b, validateNegotiateRequestFixed, "VALIDATE_NEGOTIATE_INFO request")
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (k *ResumeKeyResponse) Encode() []byte {
 // DecodeResumeKeyResponse decodes an SRV_REQUEST_RESUME_KEY Response
 // ([MS-SMB2] 2.2.32.3); ContextLength must fit in the buffer.
 func DecodeResumeKeyResponse(b []byte) (*ResumeKeyResponse, error) {
-	r, err := fileFixed(b, resumeKeyResponseFixed, "SRV_REQUEST_RESUME_KEY")
+	r, err := fixedReader(b, resumeKeyResponseFixed, "SRV_REQUEST_RESUME_KEY")
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func (c *CopyChunkRequest) Encode() []byte {
 // DecodeCopyChunkRequest decodes SRV_COPYCHUNK_COPY ([MS-SMB2] 2.2.31.1);
 // ChunkCount chunks must fit in the buffer.
 func DecodeCopyChunkRequest(b []byte) (*CopyChunkRequest, error) {
-	r, err := fileFixed(b, copyChunkRequestFixed, "SRV_COPYCHUNK_COPY")
+	r, err := fixedReader(b, copyChunkRequestFixed, "SRV_COPYCHUNK_COPY")
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,7 @@ func (c *CopyChunkResponse) Encode() []byte {
 // DecodeCopyChunkResponse decodes SRV_COPYCHUNK_RESPONSE ([MS-SMB2]
 // 2.2.32.1).
 func DecodeCopyChunkResponse(b []byte) (*CopyChunkResponse, error) {
-	r, err := fileFixed(b, copyChunkResponseSize, "SRV_COPYCHUNK_RESPONSE")
+	r, err := fixedReader(b, copyChunkResponseSize, "SRV_COPYCHUNK_RESPONSE")
 	if err != nil {
 		return nil, err
 	}
@@ -244,7 +244,7 @@ func (p *ReparseDataBuffer) Encode() ([]byte, error) {
 // ([MS-FSCC] 2.1.2.2): ReparseDataLength bytes must follow it. Trailing
 // bytes are ignored.
 func DecodeReparseDataBuffer(b []byte) (*ReparseDataBuffer, error) {
-	r, err := fileFixed(b, reparseHeaderSize, "reparse buffer")
+	r, err := fixedReader(b, reparseHeaderSize, "reparse buffer")
 	if err != nil {
 		return nil, err
 	}
@@ -328,10 +328,10 @@ func DecodeSymlinkReparse(b []byte) (*SymlinkReparse, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.SubstituteName, err = fileUTF16(sub, "symlink SubstituteName"); err != nil {
+	if s.SubstituteName, err = utf16Field(sub, "symlink SubstituteName"); err != nil {
 		return nil, err
 	}
-	if s.PrintName, err = fileUTF16(pr, "symlink PrintName"); err != nil {
+	if s.PrintName, err = utf16Field(pr, "symlink PrintName"); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -355,7 +355,7 @@ func (z *FileZeroDataInformation) Encode() []byte {
 // DecodeFileZeroDataInformation decodes FILE_ZERO_DATA_INFORMATION
 // ([MS-FSCC] 2.3.85).
 func DecodeFileZeroDataInformation(b []byte) (*FileZeroDataInformation, error) {
-	r, err := fileFixed(b, fileZeroDataSize, "FILE_ZERO_DATA_INFORMATION")
+	r, err := fixedReader(b, fileZeroDataSize, "FILE_ZERO_DATA_INFORMATION")
 	if err != nil {
 		return nil, err
 	}
@@ -422,7 +422,7 @@ func (d *DuplicateExtentsData) Encode() []byte {
 // DecodeDuplicateExtentsData decodes SMB2_DUPLICATE_EXTENTS_DATA ([MS-FSCC]
 // 2.3.7.2).
 func DecodeDuplicateExtentsData(b []byte) (*DuplicateExtentsData, error) {
-	r, err := fileFixed(b, duplicateExtentsSize, "DUPLICATE_EXTENTS_DATA")
+	r, err := fixedReader(b, duplicateExtentsSize, "DUPLICATE_EXTENTS_DATA")
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 )
@@ -126,21 +125,21 @@ func (h *Header) IsResponse() bool { return h.Flags&FlagServerToRedir != 0 }
 func (h *Header) Encode(b []byte) {
 	_ = b[HeaderSize-1]
 	copy(b[0:4], ProtocolID)
-	binary.LittleEndian.PutUint16(b[4:], HeaderSize)
-	binary.LittleEndian.PutUint16(b[6:], h.CreditCharge)
-	binary.LittleEndian.PutUint32(b[8:], uint32(h.Status))
-	binary.LittleEndian.PutUint16(b[12:], uint16(h.Command))
-	binary.LittleEndian.PutUint16(b[14:], h.Credits)
-	binary.LittleEndian.PutUint32(b[16:], h.Flags)
-	binary.LittleEndian.PutUint32(b[20:], h.NextCommand)
-	binary.LittleEndian.PutUint64(b[24:], h.MessageID)
+	putU16(b, 4, HeaderSize)
+	putU16(b, 6, h.CreditCharge)
+	putU32(b, 8, uint32(h.Status))
+	putU16(b, 12, uint16(h.Command))
+	putU16(b, 14, h.Credits)
+	putU32(b, 16, h.Flags)
+	putU32(b, 20, h.NextCommand)
+	putU64(b, 24, h.MessageID)
 	if h.IsAsync() {
-		binary.LittleEndian.PutUint64(b[32:], h.AsyncID)
+		putU64(b, 32, h.AsyncID)
 	} else {
-		binary.LittleEndian.PutUint32(b[32:], 0) // Reserved
-		binary.LittleEndian.PutUint32(b[36:], h.TreeID)
+		putU32(b, 32, 0) // Reserved
+		putU32(b, 36, h.TreeID)
 	}
-	binary.LittleEndian.PutUint64(b[40:], h.SessionID)
+	putU64(b, 40, h.SessionID)
 	copy(b[48:64], h.Signature[:])
 }
 
@@ -161,22 +160,22 @@ func DecodeHeader(msg []byte) (Header, error) {
 	if string(msg[0:4]) != ProtocolID {
 		return h, malformed("header: protocol id %x", msg[0:4])
 	}
-	if n := binary.LittleEndian.Uint16(msg[4:]); n != HeaderSize {
+	if n := getU16(msg, 4); n != HeaderSize {
 		return h, malformed("header: structure size %d", n)
 	}
-	h.CreditCharge = binary.LittleEndian.Uint16(msg[6:])
-	h.Status = Status(binary.LittleEndian.Uint32(msg[8:]))
-	h.Command = Command(binary.LittleEndian.Uint16(msg[12:]))
-	h.Credits = binary.LittleEndian.Uint16(msg[14:])
-	h.Flags = binary.LittleEndian.Uint32(msg[16:])
-	h.NextCommand = binary.LittleEndian.Uint32(msg[20:])
-	h.MessageID = binary.LittleEndian.Uint64(msg[24:])
+	h.CreditCharge = getU16(msg, 6)
+	h.Status = Status(getU32(msg, 8))
+	h.Command = Command(getU16(msg, 12))
+	h.Credits = getU16(msg, 14)
+	h.Flags = getU32(msg, 16)
+	h.NextCommand = getU32(msg, 20)
+	h.MessageID = getU64(msg, 24)
 	if h.IsAsync() {
-		h.AsyncID = binary.LittleEndian.Uint64(msg[32:])
+		h.AsyncID = getU64(msg, 32)
 	} else {
-		h.TreeID = binary.LittleEndian.Uint32(msg[36:])
+		h.TreeID = getU32(msg, 36)
 	}
-	h.SessionID = binary.LittleEndian.Uint64(msg[40:])
+	h.SessionID = getU64(msg, 40)
 	copy(h.Signature[:], msg[48:64])
 	return h, nil
 }
@@ -207,7 +206,7 @@ func SplitCompound(buf []byte) ([][]byte, error) {
 		if string(buf[0:4]) != ProtocolID {
 			return nil, malformed("compound: protocol id %x", buf[0:4])
 		}
-		next := int(binary.LittleEndian.Uint32(buf[OffsetNextCommand:]))
+		next := int(getU32(buf, OffsetNextCommand))
 		if next == 0 {
 			msgs = append(msgs, buf)
 			break

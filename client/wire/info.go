@@ -132,7 +132,7 @@ func (m *QueryInfoRequest) Append(msg []byte) []byte {
 // 2.2.37). The input buffer must lie inside the message after the fixed
 // part; Input aliases msg.
 func DecodeQueryInfoRequest(msg []byte) (*QueryInfoRequest, error) {
-	r, err := fileBody(msg, queryInfoRequestFixed+1, queryInfoRequestFixed+1, "QUERY_INFO request")
+	r, err := bodyReader(msg, queryInfoRequestFixed+1, queryInfoRequestFixed+1, "QUERY_INFO request")
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func DecodeQueryInfoRequest(msg []byte) (*QueryInfoRequest, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if m.Input, err = fileBuffer(msg, uint64(inOff), uint64(inLen), HeaderSize+queryInfoRequestFixed, "QUERY_INFO input"); err != nil {
+	if m.Input, err = buffer(msg, uint64(inOff), uint64(inLen), HeaderSize+queryInfoRequestFixed, "QUERY_INFO input"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -208,7 +208,7 @@ func (m *SetInfoRequest) Append(msg []byte) []byte {
 // the buffer must lie inside the message after the fixed part. Buffer
 // aliases msg.
 func DecodeSetInfoRequest(msg []byte) (*SetInfoRequest, error) {
-	r, err := fileBody(msg, setInfoRequestFixed+1, setInfoRequestFixed+1, "SET_INFO request")
+	r, err := bodyReader(msg, setInfoRequestFixed+1, setInfoRequestFixed+1, "SET_INFO request")
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +221,7 @@ func DecodeSetInfoRequest(msg []byte) (*SetInfoRequest, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if m.Buffer, err = fileBuffer(msg, uint64(off), uint64(n), HeaderSize+setInfoRequestFixed, "SET_INFO buffer"); err != nil {
+	if m.Buffer, err = buffer(msg, uint64(off), uint64(n), HeaderSize+setInfoRequestFixed, "SET_INFO buffer"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -239,7 +239,7 @@ func (m *SetInfoResponse) Append(msg []byte) []byte {
 // DecodeSetInfoResponse decodes an SMB2 SET_INFO Response ([MS-SMB2]
 // 2.2.40).
 func DecodeSetInfoResponse(msg []byte) (*SetInfoResponse, error) {
-	if _, err := fileBody(msg, setInfoResponseSize, setInfoResponseSize, "SET_INFO response"); err != nil {
+	if _, err := bodyReader(msg, setInfoResponseSize, setInfoResponseSize, "SET_INFO response"); err != nil {
 		return nil, err
 	}
 	return &SetInfoResponse{}, nil
@@ -264,7 +264,7 @@ func appendOutputResponse(msg, buf []byte, what string) []byte {
 // QUERY_DIRECTORY and CHANGE_NOTIFY responses and returns the buffer, which
 // aliases msg and must lie after the fixed part.
 func decodeOutputResponse(msg []byte, what string) ([]byte, error) {
-	r, err := fileBody(msg, outputResponseFixed+1, outputResponseFixed, what)
+	r, err := bodyReader(msg, outputResponseFixed+1, outputResponseFixed, what)
 	if err != nil {
 		return nil, err
 	}
@@ -273,5 +273,5 @@ func decodeOutputResponse(msg []byte, what string) ([]byte, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	return fileBuffer(msg, uint64(off), uint64(n), HeaderSize+outputResponseFixed, what+" buffer")
+	return buffer(msg, uint64(off), uint64(n), HeaderSize+outputResponseFixed, what+" buffer")
 }

@@ -85,7 +85,7 @@ func (m *IoctlRequest) Append(msg []byte) []byte {
 // input and (ignored) output buffers must lie inside the message after the
 // fixed part. Input aliases msg.
 func DecodeIoctlRequest(msg []byte) (*IoctlRequest, error) {
-	r, err := fileBody(msg, ioctlRequestFixed+1, ioctlRequestFixed+1, "IOCTL request")
+	r, err := bodyReader(msg, ioctlRequestFixed+1, ioctlRequestFixed+1, "IOCTL request")
 	if err != nil {
 		return nil, err
 	}
@@ -104,10 +104,10 @@ func DecodeIoctlRequest(msg []byte) (*IoctlRequest, error) {
 		return nil, r.err
 	}
 	fixedEnd := HeaderSize + ioctlRequestFixed
-	if m.Input, err = fileBuffer(msg, uint64(inOff), uint64(inLen), fixedEnd, "IOCTL request input"); err != nil {
+	if m.Input, err = buffer(msg, uint64(inOff), uint64(inLen), fixedEnd, "IOCTL request input"); err != nil {
 		return nil, err
 	}
-	if _, err := fileBuffer(msg, uint64(outOff), uint64(outLen), fixedEnd, "IOCTL request output"); err != nil {
+	if _, err := buffer(msg, uint64(outOff), uint64(outLen), fixedEnd, "IOCTL request output"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -136,7 +136,7 @@ func (m *IoctlResponse) Append(msg []byte) []byte {
 		pos += len(m.Input)
 	}
 	if len(m.Output) > 0 {
-		outOff = fileAlign(pos, 8)
+		outOff = align(pos, 8)
 	}
 	msg = appendU16(msg, ioctlResponseFixed+1)
 	msg = appendU16(msg, 0) // Reserved
@@ -150,7 +150,7 @@ func (m *IoctlResponse) Append(msg []byte) []byte {
 	msg = appendU32(msg, 0) // Reserved2
 	msg = append(msg, m.Input...)
 	if len(m.Output) > 0 {
-		msg = fileZeros(msg, outOff-len(msg))
+		msg = zeros(msg, outOff-len(msg))
 		msg = append(msg, m.Output...)
 	}
 	return msg
@@ -160,7 +160,7 @@ func (m *IoctlResponse) Append(msg []byte) []byte {
 // Both buffers must lie inside the message after the fixed part; Input and
 // Output alias msg.
 func DecodeIoctlResponse(msg []byte) (*IoctlResponse, error) {
-	r, err := fileBody(msg, ioctlResponseFixed+1, ioctlResponseFixed, "IOCTL response")
+	r, err := bodyReader(msg, ioctlResponseFixed+1, ioctlResponseFixed, "IOCTL response")
 	if err != nil {
 		return nil, err
 	}
@@ -177,10 +177,10 @@ func DecodeIoctlResponse(msg []byte) (*IoctlResponse, error) {
 		return nil, r.err
 	}
 	fixedEnd := HeaderSize + ioctlResponseFixed
-	if m.Input, err = fileBuffer(msg, uint64(inOff), uint64(inLen), fixedEnd, "IOCTL response input"); err != nil {
+	if m.Input, err = buffer(msg, uint64(inOff), uint64(inLen), fixedEnd, "IOCTL response input"); err != nil {
 		return nil, err
 	}
-	if m.Output, err = fileBuffer(msg, uint64(outOff), uint64(outLen), fixedEnd, "IOCTL response output"); err != nil {
+	if m.Output, err = buffer(msg, uint64(outOff), uint64(outLen), fixedEnd, "IOCTL response output"); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -41,7 +41,7 @@ func (m *LockRequest) Append(msg []byte) []byte {
 	msg = appendU32(msg, m.LockSequence)
 	msg = m.FileID.append(msg)
 	if len(m.Locks) == 0 {
-		return fileZeros(msg, lockElementSize)
+		return zeros(msg, lockElementSize)
 	}
 	for _, l := range m.Locks {
 		msg = appendU64(msg, l.Offset)
@@ -55,7 +55,7 @@ func (m *LockRequest) Append(msg []byte) []byte {
 // DecodeLockRequest decodes an SMB2 LOCK Request ([MS-SMB2] 2.2.26).
 // LockCount must be at least 1 and its elements must fit in the message.
 func DecodeLockRequest(msg []byte) (*LockRequest, error) {
-	r, err := fileBody(msg, lockRequestFixed+lockElementSize, lockRequestFixed+lockElementSize, "LOCK request")
+	r, err := bodyReader(msg, lockRequestFixed+lockElementSize, lockRequestFixed+lockElementSize, "LOCK request")
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func (m *LockResponse) Append(msg []byte) []byte {
 
 // DecodeLockResponse decodes an SMB2 LOCK Response ([MS-SMB2] 2.2.27).
 func DecodeLockResponse(msg []byte) (*LockResponse, error) {
-	if _, err := fileBody(msg, lockResponseSize, lockResponseSize, "LOCK response"); err != nil {
+	if _, err := bodyReader(msg, lockResponseSize, lockResponseSize, "LOCK response"); err != nil {
 		return nil, err
 	}
 	return &LockResponse{}, nil

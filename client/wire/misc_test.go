@@ -44,7 +44,7 @@ func TestErrorResponseRoundTrip(t *testing.T) {
 }
 
 func TestErrorResponseSamba(t *testing.T) {
-	raw := sambaFixture(t, "error-bad-network-name")
+	raw := fixture(t, sessionCaptures, "error-bad-network-name")
 	h, err := DecodeHeader(raw)
 	if err != nil || h.Status != StatusBadNetworkName || h.Status.String() != "STATUS_BAD_NETWORK_NAME" {
 		t.Fatalf("header %+v, %v", h, err)

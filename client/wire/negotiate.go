@@ -26,6 +26,11 @@ package wire
 // first 8-byte-aligned offset (from the header start) after the previous one,
 // and the last one is not followed by padding.
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Security mode bits of NEGOTIATE ([MS-SMB2] 2.2.3, 2.2.4). SESSION_SETUP
 // carries the same bits in one byte (2.2.5).
 const (
@@ -60,23 +65,119 @@ const (
 // ([MS-SMB2] 2.2.3.1.1).
 const HashSHA512 uint16 = 0x0001
 
-// Cipher identifiers of SMB2_ENCRYPTION_CAPABILITIES ([MS-SMB2] 2.2.3.1.2).
-// A server with no cipher in common answers with the single value CipherNone.
+// CipherID names an encryption algorithm as SMB2_ENCRYPTION_CAPABILITIES
+// carries it ([MS-SMB2] 2.2.3.1.2). This is the one definition: crypto,
+// client and rules use it.
+type CipherID uint16
+
+// Cipher identifiers ([MS-SMB2] 2.2.3.1.2). A server with no cipher in
+// common answers with the single value CipherNone. Dialects 3.0 and 3.0.2
+// know only CipherAES128CCM ([MS-SMB2] 3.2.5.2); the others need 3.1.1.
 const (
-	CipherNone      uint16 = 0x0000
-	CipherAES128CCM uint16 = 0x0001
-	CipherAES128GCM uint16 = 0x0002
-	CipherAES256CCM uint16 = 0x0003
-	CipherAES256GCM uint16 = 0x0004
+	CipherNone      CipherID = 0x0000
+	CipherAES128CCM CipherID = 0x0001
+	CipherAES128GCM CipherID = 0x0002
+	CipherAES256CCM CipherID = 0x0003
+	CipherAES256GCM CipherID = 0x0004
 )
 
-// Signing algorithm identifiers of SMB2_SIGNING_CAPABILITIES
-// ([MS-SMB2] 2.2.3.1.7).
+// Ciphers returns the known ciphers (all but CipherNone), in identifier
+// order.
+func Ciphers() []CipherID {
+	return []CipherID{CipherAES128CCM, CipherAES128GCM, CipherAES256CCM, CipherAES256GCM}
+}
+
+// String returns the algorithm's name, such as "AES-128-GCM", "none" for
+// CipherNone, or "cipher 0x%04X" for an unknown identifier.
+func (c CipherID) String() string {
+	switch c {
+	case CipherNone:
+		return "none"
+	case CipherAES128CCM:
+		return "AES-128-CCM"
+	case CipherAES128GCM:
+		return "AES-128-GCM"
+	case CipherAES256CCM:
+		return "AES-256-CCM"
+	case CipherAES256GCM:
+		return "AES-256-GCM"
+	}
+	return fmt.Sprintf("cipher 0x%04X", uint16(c))
+}
+
+// KeySize returns the cipher's key length in bytes, 16 or 32 ([MS-SMB2]
+// 3.2.5.3.1), or 0 for CipherNone and unknown identifiers.
+func (c CipherID) KeySize() int {
+	switch c {
+	case CipherAES128CCM, CipherAES128GCM:
+		return 16
+	case CipherAES256CCM, CipherAES256GCM:
+		return 32
+	}
+	return 0
+}
+
+// SigningID names a signing algorithm as SMB2_SIGNING_CAPABILITIES carries
+// it ([MS-SMB2] 2.2.3.1.7). This is the one definition: crypto, client and
+// rules use it.
+type SigningID uint16
+
+// Signing algorithm identifiers ([MS-SMB2] 2.2.3.1.7). SigningHMACSHA256 is
+// what dialects 2.0.2 and 2.1 use, and SigningAESCMAC what 3.x uses when no
+// signing capabilities were negotiated ([MS-SMB2] 3.1.4.1).
 const (
-	SigningHMACSHA256 uint16 = 0x0000
-	SigningAESCMAC    uint16 = 0x0001
-	SigningAESGMAC    uint16 = 0x0002
+	SigningHMACSHA256 SigningID = 0x0000
+	SigningAESCMAC    SigningID = 0x0001
+	SigningAESGMAC    SigningID = 0x0002
 )
+
+// SigningAlgorithms returns the known signing algorithms, in identifier
+// order.
+func SigningAlgorithms() []SigningID {
+	return []SigningID{SigningHMACSHA256, SigningAESCMAC, SigningAESGMAC}
+}
+
+// String returns the algorithm's name, such as "AES-GMAC", or
+// "signing 0x%04X" for an unknown identifier.
+func (s SigningID) String() string {
+	switch s {
+	case SigningHMACSHA256:
+		return "HMAC-SHA256"
+	case SigningAESCMAC:
+		return "AES-CMAC"
+	case SigningAESGMAC:
+		return "AES-GMAC"
+	}
+	return fmt.Sprintf("signing 0x%04X", uint16(s))
+}
+
+// Dialects returns the dialects this package knows ([MS-SMB2] 2.2.3),
+// ascending; DialectWildcard is not one of them.
+func Dialects() []Dialect {
+	return []Dialect{Dialect202, Dialect210, Dialect300, Dialect302, Dialect311}
+}
+
+// Known reports whether d is one of Dialects.
+func (d Dialect) Known() bool {
+	return slices.Contains(Dialects(), d)
+}
+
+// ParseDialect reads a dialect as people write it: as String prints it
+// ("2.0.2", "2.1", "3.0.0", "3.0.2", "3.1.1"), or "3.0". It is the one
+// parser of dialects, for the hardening file, mount options and `smb3fs
+// check`. Other spellings (mount.cifs's "3.11", "3.02") are errors: a
+// hardening file names dialects one way.
+func ParseDialect(s string) (Dialect, error) {
+	for _, d := range Dialects() {
+		if s == d.String() {
+			return d, nil
+		}
+	}
+	if s == "3.0" {
+		return Dialect300, nil
+	}
+	return 0, fmt.Errorf("%q is not a dialect (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", s)
+}
 
 // Sizes of the fixed parts of the NEGOTIATE bodies.
 const (
@@ -111,9 +212,9 @@ type NegotiateRequest struct {
 	PreauthHashAlgorithms []uint16
 	PreauthSalt           []byte
 	// Ciphers is SMB2_ENCRYPTION_CAPABILITIES (2.2.3.1.2), in preference order.
-	Ciphers []uint16
+	Ciphers []CipherID
 	// SigningAlgorithms is SMB2_SIGNING_CAPABILITIES (2.2.3.1.7).
-	SigningAlgorithms []uint16
+	SigningAlgorithms []SigningID
 	// NetName is SMB2_NETNAME_NEGOTIATE_CONTEXT_ID (2.2.3.1.4), the server
 	// name the client connects to.
 	NetName string
@@ -243,9 +344,9 @@ type NegotiateResponse struct {
 	// Ciphers is SMB2_ENCRYPTION_CAPABILITIES, nil without the context. The
 	// server must send exactly one (CipherNone if nothing is in common);
 	// Decode rejects a count of zero and returns any other list as sent.
-	Ciphers []uint16
+	Ciphers []CipherID
 	// SigningAlgorithms is SMB2_SIGNING_CAPABILITIES, nil without the context.
-	SigningAlgorithms []uint16
+	SigningAlgorithms []SigningID
 	// OtherContexts are contexts of any other type, kept raw (see
 	// NegotiateRequest.OtherContexts). A netname context, which servers do
 	// not send, lands here too.
@@ -352,8 +453,8 @@ func DecodeNegotiateResponse(msg []byte) (*NegotiateResponse, error) {
 type negotiateContexts struct {
 	hashes  []uint16
 	salt    []byte
-	ciphers []uint16
-	signing []uint16
+	ciphers []CipherID
+	signing []SigningID
 	netName string
 	other   []NegotiateContext
 	types   []uint16
@@ -376,7 +477,7 @@ func (c *negotiateContexts) append(msg []byte) ([]byte, int) {
 	if len(c.ciphers) > 0 {
 		msg = appendNegotiateContext(msg, CtxEncryption, func(b []byte) []byte {
 			b = appendU16(b, uint16(len(c.ciphers)))
-			return appendU16List(b, c.ciphers)
+			return appendIDList(b, c.ciphers)
 		})
 		n++
 	}
@@ -389,7 +490,7 @@ func (c *negotiateContexts) append(msg []byte) ([]byte, int) {
 	if len(c.signing) > 0 {
 		msg = appendNegotiateContext(msg, CtxSigning, func(b []byte) []byte {
 			b = appendU16(b, uint16(len(c.signing)))
-			return appendU16List(b, c.signing)
+			return appendIDList(b, c.signing)
 		})
 		n++
 	}
@@ -456,9 +557,9 @@ func parseNegotiateContexts(msg []byte, off, count, minOff int, withNetName bool
 		case typ == CtxPreauthIntegrity:
 			c.hashes, c.salt, err = parsePreauthContext(data, what+" preauth integrity context")
 		case typ == CtxEncryption:
-			c.ciphers, err = parseAlgorithmList(data, what+" encryption context CipherCount")
+			c.ciphers, err = parseAlgorithmList[CipherID](data, what+" encryption context CipherCount")
 		case typ == CtxSigning:
-			c.signing, err = parseAlgorithmList(data, what+" signing context SigningAlgorithmCount")
+			c.signing, err = parseAlgorithmList[SigningID](data, what+" signing context SigningAlgorithmCount")
 		case typ == CtxNetname && withNetName:
 			if len(data)%2 != 0 {
 				return nil, malformed("%s netname context: odd UTF-16 length %d", what, len(data))
@@ -502,7 +603,7 @@ func parsePreauthContext(data []byte, what string) ([]uint16, []byte, error) {
 // parseAlgorithmList decodes a count-prefixed list of 16-bit identifiers
 // (SMB2_ENCRYPTION_CAPABILITIES 2.2.3.1.2, SMB2_SIGNING_CAPABILITIES
 // 2.2.3.1.7). The count must be positive and match the data length exactly.
-func parseAlgorithmList(data []byte, what string) ([]uint16, error) {
+func parseAlgorithmList[T ~uint16](data []byte, what string) ([]T, error) {
 	r := newReader(data, 0)
 	n := int(r.u16(what))
 	if r.err != nil {
@@ -514,5 +615,17 @@ func parseAlgorithmList(data []byte, what string) ([]uint16, error) {
 	if len(data) != 2+2*n {
 		return nil, malformed("%s %d with %d bytes of data", what, n, len(data))
 	}
-	return u16List(data[2:]), nil
+	ids := make([]T, n)
+	for i, v := range u16List(data[2:]) {
+		ids[i] = T(v)
+	}
+	return ids, nil
+}
+
+// appendIDList appends 16-bit algorithm identifiers, little-endian.
+func appendIDList[T ~uint16](b []byte, ids []T) []byte {
+	for _, id := range ids {
+		b = appendU16(b, uint16(id))
+	}
+	return b
 }

@@ -21,8 +21,8 @@ func testNegotiateRequest() *NegotiateRequest {
 		Dialects:              []Dialect{Dialect202, Dialect210, Dialect300, Dialect302, Dialect311},
 		PreauthHashAlgorithms: []uint16{HashSHA512},
 		PreauthSalt:           sessSalt,
-		Ciphers:               []uint16{CipherAES128GCM, CipherAES128CCM, CipherAES256GCM, CipherAES256CCM},
-		SigningAlgorithms:     []uint16{SigningAESGMAC, SigningAESCMAC},
+		Ciphers:               []CipherID{CipherAES128GCM, CipherAES128CCM, CipherAES256GCM, CipherAES256CCM},
+		SigningAlgorithms:     []SigningID{SigningAESGMAC, SigningAESCMAC},
 		NetName:               "srv",
 	}
 }
@@ -41,8 +41,8 @@ func testNegotiateResponse() *NegotiateResponse {
 		SecurityBuffer:        []byte("a GSS token of odd length"),
 		PreauthHashAlgorithms: []uint16{HashSHA512},
 		PreauthSalt:           sessSalt,
-		Ciphers:               []uint16{CipherAES128GCM},
-		SigningAlgorithms:     []uint16{SigningAESGMAC},
+		Ciphers:               []CipherID{CipherAES128GCM},
+		SigningAlgorithms:     []SigningID{SigningAESGMAC},
 		ContextTypes:          []uint16{CtxPreauthIntegrity, CtxEncryption, CtxSigning},
 	}
 }
@@ -51,7 +51,7 @@ func testNegotiateResponse() *NegotiateResponse {
 // 2.2.3 and 2.2.3.1: context offset 8-aligned after the dialects, padding
 // between contexts, none after the last.
 func TestNegotiateRequestPinned(t *testing.T) {
-	want := sessUnhex(t, `
+	want := unhex(t, `
 		2400 0500 0100 0000         // StructureSize 36, DialectCount 5, SecurityMode, Reserved
 		7f000000                    // Capabilities
 		000102030405060708090a0b0c0d0e0f // ClientGuid
@@ -159,7 +159,7 @@ func TestNegotiateResponseRoundTrip(t *testing.T) {
 
 // A real exchange: Samba 4.17's smbclient and smbd (see the fixture files).
 func TestNegotiateSambaFixtures(t *testing.T) {
-	req, err := DecodeNegotiateRequest(sambaFixture(t, "negotiate-request-311"))
+	req, err := DecodeNegotiateRequest(fixture(t, sessionCaptures, "negotiate-request-311"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,9 +169,9 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 		ClientGUID:            [16]byte{0x3f, 0xbd, 0xb8, 0x50, 0x3c, 0x3e, 0x88, 0x44, 0xa1, 0x95, 0x10, 0x34, 0x90, 0x67, 0xe3, 0x2f},
 		Dialects:              []Dialect{Dialect202, Dialect210, Dialect300, Dialect302, Dialect311},
 		PreauthHashAlgorithms: []uint16{HashSHA512},
-		PreauthSalt:           sessUnhex(t, "9d2045793309c4fcc71ccbd794c0847cb76ba19a2725c41239352724957f2570"),
-		Ciphers:               []uint16{CipherAES128GCM, CipherAES128CCM, CipherAES256GCM, CipherAES256CCM},
-		SigningAlgorithms:     []uint16{SigningAESGMAC, SigningAESCMAC, SigningHMACSHA256},
+		PreauthSalt:           unhex(t, "9d2045793309c4fcc71ccbd794c0847cb76ba19a2725c41239352724957f2570"),
+		Ciphers:               []CipherID{CipherAES128GCM, CipherAES128CCM, CipherAES256GCM, CipherAES256CCM},
+		SigningAlgorithms:     []SigningID{SigningAESGMAC, SigningAESCMAC, SigningHMACSHA256},
 		NetName:               "dc1.smb3fs.test",
 		ContextTypes:          []uint16{CtxPreauthIntegrity, CtxEncryption, CtxSigning, CtxNetname},
 	}
@@ -179,7 +179,7 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 		t.Errorf("Samba request:\n got %+v\nwant %+v", req, wantReq)
 	}
 
-	raw := sambaFixture(t, "negotiate-response-311")
+	raw := fixture(t, sessionCaptures, "negotiate-response-311")
 	resp, err := DecodeNegotiateResponse(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -190,8 +190,8 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 		string(resp.ServerGUID[:4]) != "dc1\x00" || len(resp.SecurityBuffer) != 96 ||
 		!bytes.Equal(resp.SecurityBuffer, raw[128:224]) ||
 		!reflect.DeepEqual(resp.PreauthHashAlgorithms, []uint16{HashSHA512}) || len(resp.PreauthSalt) != 32 ||
-		!reflect.DeepEqual(resp.Ciphers, []uint16{CipherAES128GCM}) ||
-		!reflect.DeepEqual(resp.SigningAlgorithms, []uint16{SigningAESGMAC}) ||
+		!reflect.DeepEqual(resp.Ciphers, []CipherID{CipherAES128GCM}) ||
+		!reflect.DeepEqual(resp.SigningAlgorithms, []SigningID{SigningAESGMAC}) ||
 		!reflect.DeepEqual(resp.ContextTypes, []uint16{CtxPreauthIntegrity, CtxEncryption, CtxSigning}) ||
 		resp.OtherContexts != nil {
 		t.Errorf("Samba 3.1.1 response decoded as %+v", resp)
@@ -202,7 +202,7 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 	}
 	sessTruncations(t, raw, DecodeNegotiateResponse)
 
-	raw = sambaFixture(t, "negotiate-response-300")
+	raw = fixture(t, sessionCaptures, "negotiate-response-300")
 	resp, err = DecodeNegotiateResponse(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -218,7 +218,7 @@ func TestNegotiateSambaFixtures(t *testing.T) {
 
 func TestNegotiateRequestTruncated(t *testing.T) {
 	sessTruncations(t, testNegotiateRequest().Append(sessHeader(CmdNegotiate, false)), DecodeNegotiateRequest)
-	sessTruncations(t, sambaFixture(t, "negotiate-request-311"), DecodeNegotiateRequest)
+	sessTruncations(t, fixture(t, sessionCaptures, "negotiate-request-311"), DecodeNegotiateRequest)
 }
 
 func TestNegotiateRequestMalformed(t *testing.T) {
@@ -308,8 +308,8 @@ func TestNegotiateResponseMalformed(t *testing.T) {
 func TestNegotiateResponseReturnsWhatWasSent(t *testing.T) {
 	m := testNegotiateResponse()
 	m.PreauthHashAlgorithms = []uint16{HashSHA512, 0x0002}
-	m.Ciphers = []uint16{CipherAES128GCM, CipherAES256GCM}
-	m.SigningAlgorithms = []uint16{0x0009}
+	m.Ciphers = []CipherID{CipherAES128GCM, CipherAES256GCM}
+	m.SigningAlgorithms = []SigningID{0x0009}
 	sessRoundTrip(t, CmdNegotiate, true, m, nil, (*NegotiateResponse).Append, DecodeNegotiateResponse)
 }
 
@@ -374,4 +374,53 @@ func TestNegotiateResponseManyContexts(t *testing.T) {
 	last := len(msg) - 8
 	sessMalformed(t, "last context duplicated", sessPatch(msg, last, 0, 0), DecodeNegotiateResponse,
 		"duplicated negotiate context type 0x0000")
+}
+
+// ParseDialect reads what String prints and "3.0", and nothing else.
+func TestParseDialect(t *testing.T) {
+	for _, d := range Dialects() {
+		got, err := ParseDialect(d.String())
+		if err != nil || got != d {
+			t.Errorf("ParseDialect(%q) = %v, %v", d.String(), got, err)
+		}
+		if !d.Known() {
+			t.Errorf("%v not Known", d)
+		}
+	}
+	for s, want := range map[string]Dialect{"3.0": Dialect300, "3.0.0": Dialect300, "2.1": Dialect210} {
+		if got, err := ParseDialect(s); err != nil || got != want {
+			t.Errorf("ParseDialect(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "2.???", "3", "3.1", "3.11", "3.02", "0x0311", "3.1.1 ", "SMB3", "2.0"} {
+		if d, err := ParseDialect(s); err == nil {
+			t.Errorf("ParseDialect(%q) = %v, want an error", s, d)
+		}
+	}
+	if DialectWildcard.Known() || Dialect(0x0312).Known() {
+		t.Error("the wildcard or 0x0312 is Known")
+	}
+}
+
+// The identifiers print as the hardening file and `smb3fs check` name them.
+func TestAlgorithmNames(t *testing.T) {
+	for id, want := range map[CipherID]string{CipherNone: "none", CipherAES128CCM: "AES-128-CCM", CipherAES128GCM: "AES-128-GCM",
+		CipherAES256CCM: "AES-256-CCM", CipherAES256GCM: "AES-256-GCM", 7: "cipher 0x0007"} {
+		if id.String() != want {
+			t.Errorf("CipherID(%d) = %q, want %q", uint16(id), id, want)
+		}
+	}
+	for id, want := range map[SigningID]string{SigningHMACSHA256: "HMAC-SHA256", SigningAESCMAC: "AES-CMAC", SigningAESGMAC: "AES-GMAC", 3: "signing 0x0003"} {
+		if id.String() != want {
+			t.Errorf("SigningID(%d) = %q, want %q", uint16(id), id, want)
+		}
+	}
+	for _, c := range Ciphers() {
+		if k := c.KeySize(); k != 16 && k != 32 {
+			t.Errorf("%v KeySize %d", c, k)
+		}
+	}
+	if CipherNone.KeySize() != 0 || len(SigningAlgorithms()) != 3 {
+		t.Error("CipherNone has a key size, or a signing algorithm is missing")
+	}
 }

@@ -1,7 +1,5 @@
 package wire
 
-import "encoding/binary"
-
 // WatchTree asks CHANGE_NOTIFY to watch the whole subtree ([MS-SMB2] 2.2.35).
 const WatchTree uint16 = 0x0001
 
@@ -64,7 +62,7 @@ func (m *ChangeNotifyRequest) Append(msg []byte) []byte {
 // DecodeChangeNotifyRequest decodes an SMB2 CHANGE_NOTIFY Request
 // ([MS-SMB2] 2.2.35).
 func DecodeChangeNotifyRequest(msg []byte) (*ChangeNotifyRequest, error) {
-	r, err := fileBody(msg, changeNotifyRequestSize, changeNotifyRequestSize, "CHANGE_NOTIFY request")
+	r, err := bodyReader(msg, changeNotifyRequestSize, changeNotifyRequestSize, "CHANGE_NOTIFY request")
 	if err != nil {
 		return nil, err
 	}
@@ -114,18 +112,18 @@ type FileNotifyInformation struct {
 func DecodeFileNotifyInformation(buf []byte) ([]FileNotifyInformation, error) {
 	var out []FileNotifyInformation
 	err := walkEntries(buf, fileNotifyAlign, fileNotifyFixed, "FILE_NOTIFY_INFORMATION", func(e []byte) error {
-		n := uint64(binary.LittleEndian.Uint32(e[8:]))
+		n := uint64(getU32(e, 8))
 		if n == 0 {
 			return malformed("empty FileName")
 		}
 		if n > uint64(len(e)-fileNotifyFixed) {
 			return malformed("FileNameLength %d in a %d-byte entry", n, len(e))
 		}
-		name, err := fileUTF16(e[fileNotifyFixed:fileNotifyFixed+int(n)], "FileName")
+		name, err := utf16Field(e[fileNotifyFixed:fileNotifyFixed+int(n)], "FileName")
 		if err != nil {
 			return err
 		}
-		out = append(out, FileNotifyInformation{Action: binary.LittleEndian.Uint32(e[4:]), FileName: name})
+		out = append(out, FileNotifyInformation{Action: getU32(e, 4), FileName: name})
 		return nil
 	})
 	if err != nil {

@@ -1,7 +1,5 @@
 package wire
 
-import "encoding/binary"
-
 // StructureSize values that tell the OPLOCK_BREAK variants apart
 // ([MS-SMB2] 2.2.23-2.2.25).
 const (
@@ -23,7 +21,7 @@ func OplockBreakKind(msg []byte) (isLease bool, err error) {
 	if len(msg) < HeaderSize+2 {
 		return false, malformed("OPLOCK_BREAK: %d-byte message", len(msg))
 	}
-	switch n := binary.LittleEndian.Uint16(msg[HeaderSize:]); n {
+	switch n := getU16(msg, HeaderSize); n {
 	case oplockBreakSize:
 		return false, nil
 	case leaseBreakNotifySize, leaseBreakAckSize:
@@ -108,7 +106,7 @@ func appendOplockBreak(msg []byte, level uint8, id FileID) []byte {
 }
 
 func decodeOplockBreak(msg []byte, what string) (uint8, FileID, error) {
-	r, err := fileBody(msg, oplockBreakSize, oplockBreakSize, what)
+	r, err := bodyReader(msg, oplockBreakSize, oplockBreakSize, what)
 	if err != nil {
 		return 0, FileID{}, err
 	}
@@ -149,7 +147,7 @@ func (m *LeaseBreakNotification) Append(msg []byte) []byte {
 // DecodeLeaseBreakNotification decodes a Lease Break Notification
 // ([MS-SMB2] 2.2.23.2).
 func DecodeLeaseBreakNotification(msg []byte) (*LeaseBreakNotification, error) {
-	r, err := fileBody(msg, leaseBreakNotifySize, leaseBreakNotifySize, "lease break notification")
+	r, err := bodyReader(msg, leaseBreakNotifySize, leaseBreakNotifySize, "lease break notification")
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +220,7 @@ func appendLeaseBreakAck(msg []byte, flags uint32, key [16]byte, state uint32, d
 }
 
 func decodeLeaseBreakAck(msg []byte, flags *uint32, key *[16]byte, state *uint32, duration *uint64, what string) error {
-	r, err := fileBody(msg, leaseBreakAckSize, leaseBreakAckSize, what)
+	r, err := bodyReader(msg, leaseBreakAckSize, leaseBreakAckSize, what)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,5 @@
 package wire
 
-import "encoding/binary"
-
 // QUERY_DIRECTORY Flags ([MS-SMB2] 2.2.33).
 const (
 	RestartScans      uint8 = 0x01
@@ -46,7 +44,7 @@ func (m *QueryDirectoryRequest) Append(msg []byte) []byte {
 // ([MS-SMB2] 2.2.33). The pattern must lie after the fixed part and have an
 // even length.
 func DecodeQueryDirectoryRequest(msg []byte) (*QueryDirectoryRequest, error) {
-	r, err := fileBody(msg, queryDirectoryRequestFixed+1, queryDirectoryRequestFixed+1, "QUERY_DIRECTORY request")
+	r, err := bodyReader(msg, queryDirectoryRequestFixed+1, queryDirectoryRequestFixed+1, "QUERY_DIRECTORY request")
 	if err != nil {
 		return nil, err
 	}
@@ -59,11 +57,11 @@ func DecodeQueryDirectoryRequest(msg []byte) (*QueryDirectoryRequest, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	name, err := fileBuffer(msg, uint64(off), uint64(n), HeaderSize+queryDirectoryRequestFixed, "QUERY_DIRECTORY FileName")
+	name, err := buffer(msg, uint64(off), uint64(n), HeaderSize+queryDirectoryRequestFixed, "QUERY_DIRECTORY FileName")
 	if err != nil {
 		return nil, err
 	}
-	if m.FileName, err = fileUTF16(name, "QUERY_DIRECTORY FileName"); err != nil {
+	if m.FileName, err = utf16Field(name, "QUERY_DIRECTORY FileName"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -102,18 +100,15 @@ func DecodeQueryDirectoryResponse(msg []byte) (*QueryDirectoryResponse, error) {
 // In the classes that carry EaSize, the field holds the reparse tag instead
 // when FileAttributes has FileAttributeReparsePoint; the decoder puts it in
 // ReparseTag and leaves EaSize zero, and the encoder does the reverse.
+//
+// OpenInfo holds the times, sizes and attributes of the classes that carry
+// them (all but FileNamesInformation).
 type DirEntry struct {
-	Name           string
-	FileIndex      uint32
-	CreationTime   uint64
-	LastAccessTime uint64
-	LastWriteTime  uint64
-	ChangeTime     uint64
-	EndOfFile      uint64
-	AllocationSize uint64
-	FileAttributes uint32
-	EaSize         uint32
-	ReparseTag     uint32
+	Name      string
+	FileIndex uint32
+	OpenInfo
+	EaSize     uint32
+	ReparseTag uint32
 	// FileID is the 8-byte file id of the FileId* classes.
 	FileID uint64
 	// ShortName is the 8.3 name of the *Both* classes, often empty.
@@ -169,19 +164,18 @@ func DecodeDirEntries(class uint8, buf []byte) ([]DirEntry, error) {
 	var out []DirEntry
 	err := walkEntries(buf, dirEntryAlign, l.fixed, "directory entry", func(e []byte) error {
 		var d DirEntry
-		le := binary.LittleEndian
-		d.FileIndex = le.Uint32(e[4:])
+		d.FileIndex = getU32(e, 4)
 		if l.times {
-			d.CreationTime = le.Uint64(e[8:])
-			d.LastAccessTime = le.Uint64(e[16:])
-			d.LastWriteTime = le.Uint64(e[24:])
-			d.ChangeTime = le.Uint64(e[32:])
-			d.EndOfFile = le.Uint64(e[40:])
-			d.AllocationSize = le.Uint64(e[48:])
-			d.FileAttributes = le.Uint32(e[56:])
+			d.CreationTime = getU64(e, 8)
+			d.LastAccessTime = getU64(e, 16)
+			d.LastWriteTime = getU64(e, 24)
+			d.ChangeTime = getU64(e, 32)
+			d.EndOfFile = getU64(e, 40)
+			d.AllocationSize = getU64(e, 48)
+			d.FileAttributes = getU32(e, 56)
 		}
 		if l.eaSize >= 0 {
-			v := le.Uint32(e[l.eaSize:])
+			v := getU32(e, l.eaSize)
 			if d.FileAttributes&FileAttributeReparsePoint != 0 {
 				d.ReparseTag = v
 			} else {
@@ -189,27 +183,27 @@ func DecodeDirEntries(class uint8, buf []byte) ([]DirEntry, error) {
 			}
 		}
 		if l.fileID >= 0 {
-			d.FileID = le.Uint64(e[l.fileID:])
+			d.FileID = getU64(e, l.fileID)
 		}
 		if l.shortName >= 0 {
 			n := int(e[l.shortName])
 			if n > dirShortNameMax {
 				return malformed("ShortNameLength %d", n)
 			}
-			s, err := fileUTF16(e[l.shortName+2:l.shortName+2+n], "ShortName")
+			s, err := utf16Field(e[l.shortName+2:l.shortName+2+n], "ShortName")
 			if err != nil {
 				return err
 			}
 			d.ShortName = s
 		}
-		n := uint64(le.Uint32(e[l.nameLen:]))
+		n := uint64(getU32(e, l.nameLen))
 		if n == 0 {
 			return malformed("empty FileName")
 		}
 		if n > uint64(len(e)-l.fixed) {
 			return malformed("FileNameLength %d in a %d-byte entry", n, len(e))
 		}
-		name, err := fileUTF16(e[l.fixed:l.fixed+int(n)], "FileName")
+		name, err := utf16Field(e[l.fixed:l.fixed+int(n)], "FileName")
 		if err != nil {
 			return err
 		}
@@ -238,37 +232,36 @@ func EncodeDirEntries(class uint8, entries []DirEntry) ([]byte, error) {
 			return nil, ErrTooLarge
 		}
 	}
-	le := binary.LittleEndian
 	b := appendEntries(nil, len(entries), dirEntryAlign, func(b []byte, i int) []byte {
 		d := &entries[i]
 		start := len(b)
-		b = fileZeros(b, l.fixed)
+		b = zeros(b, l.fixed)
 		e := b[start:]
-		le.PutUint32(e[4:], d.FileIndex)
+		putU32(e, 4, d.FileIndex)
 		if l.times {
-			le.PutUint64(e[8:], d.CreationTime)
-			le.PutUint64(e[16:], d.LastAccessTime)
-			le.PutUint64(e[24:], d.LastWriteTime)
-			le.PutUint64(e[32:], d.ChangeTime)
-			le.PutUint64(e[40:], d.EndOfFile)
-			le.PutUint64(e[48:], d.AllocationSize)
-			le.PutUint32(e[56:], d.FileAttributes)
+			putU64(e, 8, d.CreationTime)
+			putU64(e, 16, d.LastAccessTime)
+			putU64(e, 24, d.LastWriteTime)
+			putU64(e, 32, d.ChangeTime)
+			putU64(e, 40, d.EndOfFile)
+			putU64(e, 48, d.AllocationSize)
+			putU32(e, 56, d.FileAttributes)
 		}
 		if l.eaSize >= 0 {
 			v := d.EaSize
 			if d.FileAttributes&FileAttributeReparsePoint != 0 {
 				v = d.ReparseTag
 			}
-			le.PutUint32(e[l.eaSize:], v)
+			putU32(e, l.eaSize, v)
 		}
 		if l.fileID >= 0 {
-			le.PutUint64(e[l.fileID:], d.FileID)
+			putU64(e, l.fileID, d.FileID)
 		}
 		if l.shortName >= 0 {
 			e[l.shortName] = byte(UTF16Len(d.ShortName))
 			AppendUTF16(e[l.shortName+2:l.shortName+2], d.ShortName)
 		}
-		le.PutUint32(e[l.nameLen:], mustFit32(UTF16Len(d.Name), "FileNameLength"))
+		putU32(e, l.nameLen, mustFit32(UTF16Len(d.Name), "FileNameLength"))
 		return AppendUTF16(b, d.Name)
 	})
 	return b, nil

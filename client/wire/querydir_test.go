@@ -62,9 +62,9 @@ func TestQueryDirectoryResponse(t *testing.T) {
 
 func ftDirEntries() []DirEntry {
 	return []DirEntry{
-		{Name: ".", CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4, FileAttributes: FileAttributeDirectory, FileID: 0x100},
-		{Name: "link", FileIndex: 9, CreationTime: 5, LastAccessTime: 6, LastWriteTime: 7, ChangeTime: 8, EndOfFile: 5, AllocationSize: 8,
-			FileAttributes: FileAttributeReparsePoint | FileAttributeArchive, ReparseTag: ReparseTagSymlink, FileID: 0x200, ShortName: "LINK"},
+		{Name: ".", OpenInfo: OpenInfo{CreationTime: 1, LastAccessTime: 2, LastWriteTime: 3, ChangeTime: 4, FileAttributes: FileAttributeDirectory}, FileID: 0x100},
+		{Name: "link", FileIndex: 9, OpenInfo: OpenInfo{CreationTime: 5, LastAccessTime: 6, LastWriteTime: 7, ChangeTime: 8, EndOfFile: 5, AllocationSize: 8,
+			FileAttributes: FileAttributeReparsePoint | FileAttributeArchive}, ReparseTag: ReparseTagSymlink, FileID: 0x200, ShortName: "LINK"},
 	}
 }
 
@@ -152,7 +152,7 @@ func TestDirEntriesAllClasses(t *testing.T) {
 		ClassFileIdBothDirectoryInformation, ClassFileIdFullDirectoryInformation, ClassFileNamesInformation}
 	for _, c := range classes {
 		in := ftDirEntries()
-		in = append(in, DirEntry{Name: "é😀 long name.txt", EndOfFile: 1 << 40, FileAttributes: FileAttributeArchive, EaSize: 12, FileID: 77})
+		in = append(in, DirEntry{Name: "é😀 long name.txt", OpenInfo: OpenInfo{EndOfFile: 1 << 40, FileAttributes: FileAttributeArchive}, EaSize: 12, FileID: 77})
 		b, err := EncodeDirEntries(c, in)
 		if err != nil {
 			t.Fatal(err)

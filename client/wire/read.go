@@ -60,7 +60,7 @@ func (m *ReadRequest) Append(msg []byte) []byte {
 // one-byte Buffer must be present. Channel info, if any, must lie inside the
 // message after the fixed part; it is not returned.
 func DecodeReadRequest(msg []byte) (*ReadRequest, error) {
-	r, err := fileBody(msg, readRequestFixed+1, readRequestFixed+1, "READ request")
+	r, err := bodyReader(msg, readRequestFixed+1, readRequestFixed+1, "READ request")
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func DecodeReadRequest(msg []byte) (*ReadRequest, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if _, err := fileBuffer(msg, uint64(infoOff), uint64(infoLen), HeaderSize+readRequestFixed, "READ channel info"); err != nil {
+	if _, err := buffer(msg, uint64(infoOff), uint64(infoLen), HeaderSize+readRequestFixed, "READ channel info"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -116,7 +116,7 @@ func (m *ReadResponse) Append(msg []byte) []byte {
 // DataOffset may be anything when DataLength is 0; otherwise the data must
 // lie inside the message after the fixed part. Data aliases msg.
 func DecodeReadResponse(msg []byte) (*ReadResponse, error) {
-	r, err := fileBody(msg, ReadResponseFixedSize+1, ReadResponseFixedSize, "READ response")
+	r, err := bodyReader(msg, ReadResponseFixedSize+1, ReadResponseFixedSize, "READ response")
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func DecodeReadResponse(msg []byte) (*ReadResponse, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if m.Data, err = fileBuffer(msg, uint64(off), uint64(n), ReadResponseDataOffset, "READ data"); err != nil {
+	if m.Data, err = buffer(msg, uint64(off), uint64(n), ReadResponseDataOffset, "READ data"); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -243,7 +242,7 @@ func decodeSID(b []byte) (SID, int, error) {
 	if n > 0 {
 		s.SubAuthorities = make([]uint32, n)
 		for i := range s.SubAuthorities {
-			s.SubAuthorities[i] = binary.LittleEndian.Uint32(b[sidFixed+4*i:])
+			s.SubAuthorities[i] = getU32(b, sidFixed+4*i)
 		}
 	}
 	return s, size, nil
@@ -343,8 +342,8 @@ func decodeACL(b []byte) (*ACL, error) {
 	if l.Revision != ACLRevision && l.Revision != ACLRevisionDS {
 		return nil, malformed("ACL: revision %d", l.Revision)
 	}
-	size := int(binary.LittleEndian.Uint16(b[2:]))
-	count := int(binary.LittleEndian.Uint16(b[4:]))
+	size := int(getU16(b, 2))
+	count := int(getU16(b, 4))
 	if size < aclHeaderSize || size > len(b) {
 		return nil, malformed("ACL: AclSize %d in %d bytes", size, len(b))
 	}
@@ -361,7 +360,7 @@ func decodeACL(b []byte) (*ACL, error) {
 		}
 		a := &l.ACEs[i]
 		a.Type, a.Flags = body[0], body[1]
-		n := int(binary.LittleEndian.Uint16(body[2:]))
+		n := int(getU16(body, 2))
 		if n < aceHeaderSize || n > len(body) {
 			return nil, malformed("ACE %d: AceSize %d with %d bytes left", i, n, len(body))
 		}
@@ -370,7 +369,7 @@ func decodeACL(b []byte) (*ACL, error) {
 			if n < accessACEFixedSize {
 				return nil, malformed("ACE %d: AceSize %d", i, n)
 			}
-			a.Mask = binary.LittleEndian.Uint32(ace[aceHeaderSize:])
+			a.Mask = getU32(ace, aceHeaderSize)
 			sid, _, err := decodeSID(ace[accessACEFixedSize:])
 			if err != nil {
 				return nil, fmt.Errorf("ACE %d: %w", i, err)
@@ -425,21 +424,21 @@ func (d *SecurityDescriptor) Encode() ([]byte, error) {
 	}
 	b := make([]byte, sdHeaderSize, sdHeaderSize+512)
 	b[0] = sdRevision
-	binary.LittleEndian.PutUint16(b[2:], control)
+	putU16(b, 2, control)
 	if d.Owner != nil {
-		binary.LittleEndian.PutUint32(b[4:], uint32(len(b)))
+		putU32(b, 4, uint32(len(b)))
 		b = d.Owner.append(b)
 	}
 	if d.Group != nil {
-		binary.LittleEndian.PutUint32(b[8:], uint32(len(b)))
+		putU32(b, 8, uint32(len(b)))
 		b = d.Group.append(b)
 	}
 	if d.SACL != nil {
-		binary.LittleEndian.PutUint32(b[12:], uint32(len(b)))
+		putU32(b, 12, uint32(len(b)))
 		b = d.SACL.append(b)
 	}
 	if d.DACL != nil {
-		binary.LittleEndian.PutUint32(b[16:], uint32(len(b)))
+		putU32(b, 16, uint32(len(b)))
 		b = d.DACL.append(b)
 	}
 	return b, nil
@@ -456,12 +455,12 @@ func DecodeSecurityDescriptor(b []byte) (*SecurityDescriptor, error) {
 	if b[0] != sdRevision {
 		return nil, malformed("security descriptor: revision %d", b[0])
 	}
-	d := &SecurityDescriptor{Control: binary.LittleEndian.Uint16(b[2:])}
+	d := &SecurityDescriptor{Control: getU16(b, 2)}
 	if d.Control&SESelfRelative == 0 {
 		return nil, malformed("security descriptor: not self-relative (control 0x%04X)", d.Control)
 	}
 	at := func(field int, what string) ([]byte, error) {
-		off := uint64(binary.LittleEndian.Uint32(b[field:]))
+		off := uint64(getU32(b, field))
 		if off == 0 {
 			return nil, nil
 		}

@@ -54,7 +54,7 @@ func TestSIDBinary(t *testing.T) {
 	// S-1-5-32-544 (BUILTIN\Administrators), [MS-DTYP] 2.4.2.2: Revision,
 	// SubAuthorityCount, IdentifierAuthority (big-endian), SubAuthority
 	// (little-endian).
-	want := ftHex(t, "01 02 00 00 00 00 00 05 20 00 00 00 20 02 00 00")
+	want := unhex(t, "01 02 00 00 00 00 00 05 20 00 00 00 20 02 00 00")
 	b, err := BuiltinAdministratorsSID().Encode()
 	if err != nil || !bytes.Equal(b, want) {
 		t.Fatalf("SID % x %v", b, err)

@@ -58,14 +58,14 @@ func DecodeSessionSetupRequest(msg []byte) (*SessionSetupRequest, error) {
 	m.SecurityMode = r.u8(what + " SecurityMode")
 	m.Capabilities = r.u32(what + " Capabilities")
 	m.Channel = r.u32(what + " Channel")
-	off := int(r.u16(what + " SecurityBufferOffset"))
-	n := int(r.u16(what + " SecurityBufferLength"))
+	off := r.u16(what + " SecurityBufferOffset")
+	n := r.u16(what + " SecurityBufferLength")
 	m.PreviousSessionID = r.u64(what + " PreviousSessionId")
 	if r.err != nil {
 		return nil, r.err
 	}
 	var err error
-	if m.SecurityBuffer, err = bodyBuffer(msg, off, n, r.off, what+" security buffer"); err != nil {
+	if m.SecurityBuffer, err = buffer(msg, uint64(off), uint64(n), r.off, what+" security buffer"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -97,13 +97,13 @@ func DecodeSessionSetupResponse(msg []byte) (*SessionSetupResponse, error) {
 	r.structureSize(sessionSetupResponseFixed+1, what)
 	m := &SessionSetupResponse{}
 	m.SessionFlags = r.u16(what + " SessionFlags")
-	off := int(r.u16(what + " SecurityBufferOffset"))
-	n := int(r.u16(what + " SecurityBufferLength"))
+	off := r.u16(what + " SecurityBufferOffset")
+	n := r.u16(what + " SecurityBufferLength")
 	if r.err != nil {
 		return nil, r.err
 	}
 	var err error
-	if m.SecurityBuffer, err = bodyBuffer(msg, off, n, r.off, what+" security buffer"); err != nil {
+	if m.SecurityBuffer, err = buffer(msg, uint64(off), uint64(n), r.off, what+" security buffer"); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -39,7 +39,7 @@ func TestSessionSetupResponseRoundTrip(t *testing.T) {
 }
 
 func TestSessionSetupSambaFixtures(t *testing.T) {
-	raw := sambaFixture(t, "session-setup-request-1")
+	raw := fixture(t, sessionCaptures, "session-setup-request-1")
 	req, err := DecodeSessionSetupRequest(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestSessionSetupSambaFixtures(t *testing.T) {
 	sessTruncations(t, raw, DecodeSessionSetupRequest)
 
 	for _, name := range []string{"session-setup-response-1", "session-setup-response-final"} {
-		raw := sambaFixture(t, name)
+		raw := fixture(t, sessionCaptures, name)
 		resp, err := DecodeSessionSetupResponse(raw)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -90,15 +90,15 @@ func DecodeTreeConnectRequest(msg []byte) (*TreeConnectRequest, error) {
 	r.structureSize(treeConnectRequestFixed+1, what)
 	m := &TreeConnectRequest{}
 	m.Flags = r.u16(what + " Flags")
-	off := int(r.u16(what + " PathOffset"))
-	n := int(r.u16(what + " PathLength"))
+	off := r.u16(what + " PathOffset")
+	n := r.u16(what + " PathLength")
 	if r.err != nil {
 		return nil, r.err
 	}
 	if m.Flags&TreeConnectFlagExtensionPresent != 0 {
 		return nil, malformed("%s: tree connect request extension not supported", what)
 	}
-	path, err := bodyBuffer(msg, off, n, r.off, what+" path")
+	path, err := buffer(msg, uint64(off), uint64(n), r.off, what+" path")
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func TestTreeConnectResponseRoundTrip(t *testing.T) {
 }
 
 func TestTreeSambaFixtures(t *testing.T) {
-	raw := sambaFixture(t, "tree-connect-request")
+	raw := fixture(t, sessionCaptures, "tree-connect-request")
 	req, err := DecodeTreeConnectRequest(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +46,7 @@ func TestTreeSambaFixtures(t *testing.T) {
 	}
 	sessTruncations(t, raw, DecodeTreeConnectRequest)
 
-	raw = sambaFixture(t, "tree-connect-response")
+	raw = fixture(t, sessionCaptures, "tree-connect-response")
 	resp, err := DecodeTreeConnectResponse(raw)
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +59,7 @@ func TestTreeSambaFixtures(t *testing.T) {
 	}
 
 	for _, name := range []string{"tree-disconnect-request", "tree-disconnect-response"} {
-		raw := sambaFixture(t, name)
+		raw := fixture(t, sessionCaptures, name)
 		var err error
 		if name == "tree-disconnect-request" {
 			_, err = DecodeTreeDisconnectRequest(raw)

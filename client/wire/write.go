@@ -63,7 +63,7 @@ func (m *WriteRequest) AppendFixed(msg []byte) []byte {
 // body must hold the fixed part plus at least one byte; the data must lie
 // inside the message after the fixed part. Data aliases msg.
 func DecodeWriteRequest(msg []byte) (*WriteRequest, error) {
-	r, err := fileBody(msg, WriteRequestFixedSize+1, WriteRequestFixedSize+1, "WRITE request")
+	r, err := bodyReader(msg, WriteRequestFixedSize+1, WriteRequestFixedSize+1, "WRITE request")
 	if err != nil {
 		return nil, err
 	}
@@ -80,10 +80,10 @@ func DecodeWriteRequest(msg []byte) (*WriteRequest, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if m.Data, err = fileBuffer(msg, uint64(off), uint64(n), WriteRequestDataOffset, "WRITE data"); err != nil {
+	if m.Data, err = buffer(msg, uint64(off), uint64(n), WriteRequestDataOffset, "WRITE data"); err != nil {
 		return nil, err
 	}
-	if _, err := fileBuffer(msg, uint64(infoOff), uint64(infoLen), WriteRequestDataOffset, "WRITE channel info"); err != nil {
+	if _, err := buffer(msg, uint64(infoOff), uint64(infoLen), WriteRequestDataOffset, "WRITE channel info"); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -110,7 +110,7 @@ func (m *WriteResponse) Append(msg []byte) []byte {
 // DecodeWriteResponse decodes an SMB2 WRITE Response ([MS-SMB2] 2.2.22).
 // The channel info fields are reserved and ignored.
 func DecodeWriteResponse(msg []byte) (*WriteResponse, error) {
-	r, err := fileBody(msg, writeResponseFixed+1, writeResponseFixed, "WRITE response")
+	r, err := bodyReader(msg, writeResponseFixed+1, writeResponseFixed, "WRITE response")
 	if err != nil {
 		return nil, err
 	}

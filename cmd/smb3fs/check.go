@@ -44,12 +44,15 @@ func runCheck(args []string) int {
 	timeout := fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait")
 	rulesPath := fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)")
 	seal := fl.Bool("seal", false, "require encryption even where the rule does not")
+	sign := fl.Bool("sign", false, "require signing even where the rule does not")
+	ciphers := fl.String("ciphers", "", "only these ciphers, in this order (AES-256-GCM,...); a subset of the rule's")
+	signing := fl.String("signing", "", "only these signing algorithms, in this order (AES-GMAC,...); a subset of the rule's")
 	vers := fl.String("vers", "", "exact dialect to require (3.1.1, 3.0.2, ...); may only tighten the rule")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
 	if fl.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: smb3fs check [--json] [--keytab FILE --principal NAME] [--seal] [--vers D] //server/share")
+		fmt.Fprintln(os.Stderr, "usage: smb3fs check [--json] [--keytab FILE --principal NAME] [--seal] [--sign] [--vers D] [--ciphers LIST] [--signing LIST] //server/share")
 		return 2
 	}
 	server, share, err := parseUNC(fl.Arg(0))
@@ -66,12 +69,28 @@ func runCheck(args []string) int {
 		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
 		return 1
 	}
+	// The options only tighten the rule, as a mount's do (rules.Request).
 	var req rules.Request
 	if *seal {
 		req.RequirePrivacy = seal
 	}
+	if *sign {
+		req.RequireIntegrity = sign
+	}
+	if *ciphers != "" {
+		if req.Ciphers, err = rules.ParseCiphers(*ciphers); err != nil {
+			fmt.Fprintf(os.Stderr, "smb3fs: --ciphers: %v\n", err)
+			return 2
+		}
+	}
+	if *signing != "" {
+		if req.SigningAlgorithms, err = rules.ParseSigningAlgorithms(*signing); err != nil {
+			fmt.Fprintf(os.Stderr, "smb3fs: --signing: %v\n", err)
+			return 2
+		}
+	}
 	if *vers != "" {
-		d, err := parseDialect(*vers)
+		d, err := wire.ParseDialect(*vers)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
 			return 2
@@ -134,19 +153,6 @@ func runCheck(args []string) int {
 	fmt.Printf("server      %s\nshare       %s\ndialect     %s\ncipher      %s\nencrypted   %v\nsigning     %s\nauth        %s\nprincipal   %s\nmutual auth %v\nrule        %s\npolicy      %s\n",
 		res.Server, res.Share, res.Dialect, res.Cipher, res.Encrypted, res.Signing, res.Auth, res.Principal, res.MutualAuth, res.Rule, res.Policy)
 	return 0
-}
-
-// parseDialect reads a dialect as people write it.
-func parseDialect(s string) (wire.Dialect, error) {
-	for _, d := range []wire.Dialect{wire.Dialect202, wire.Dialect210, wire.Dialect300, wire.Dialect302, wire.Dialect311} {
-		if s == d.String() {
-			return d, nil
-		}
-	}
-	if s == "3.0" {
-		return wire.Dialect300, nil
-	}
-	return 0, fmt.Errorf("unknown dialect %q (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", s)
 }
 
 // parseUNC splits //server/share or \\server\share.

@@ -9,25 +9,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
-
-// buildBinary builds smb3fs into a temporary directory.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "smb3fs")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
 
 // rulesFile writes a hardening file where the rules loader accepts it: a
 // fresh root-owned directory under /run, whose whole parent chain is
 // root-only (not under /tmp or a checkout that may live below a
 // world-writable directory: the loader rightly refuses those).
-func rulesFile(t *testing.T, _ *livetest.Environment, text string, mode os.FileMode) string {
+func rulesFile(t *testing.T, _ *testenv.Environment, text string, mode os.FileMode) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("/run", "smb3fs-rules-")
 	if err != nil {
@@ -47,7 +36,7 @@ func rulesFile(t *testing.T, _ *livetest.Environment, text string, mode os.FileM
 	return p
 }
 
-func runCheckCmd(t *testing.T, env *livetest.Environment, bin, ccache string, args ...string) (stdout, stderr string, code int) {
+func runCheckCmd(t *testing.T, env *testenv.Environment, bin, ccache string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(bin, append([]string{"check"}, args...)...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
@@ -64,8 +53,8 @@ func runCheckCmd(t *testing.T, env *livetest.Environment, bin, ccache string, ar
 }
 
 func TestLiveCheckCommandWithRules(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	legacy := "//" + env.Legacy.Host + "/" + env.Shares.Legacy
@@ -154,4 +143,35 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 			t.Fatalf("exit %d: %q", code, errOut)
 		}
 	})
+}
+
+// TestLiveCheckCommandNarrows: --ciphers, --signing and --sign only tighten
+// the rule (rules.Request), and what they allow is what is negotiated.
+func TestLiveCheckCommandNarrows(t *testing.T) {
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
+	cc := env.Kinit(t, "alice")
+	dc := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	rules := rulesFile(t, env, "", 0o644)
+
+	out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", rules, "--sign", "--ciphers", "AES-128-CCM", "--signing", "AES-CMAC", dc)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res checkResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("json: %v: %q", err, out)
+	}
+	if res.Cipher != "AES-128-CCM" || res.Signing != "AES-CMAC" || !strings.Contains(res.Policy, "ciphers AES-128-CCM, signing AES-CMAC") {
+		t.Fatalf("result %+v", res)
+	}
+	// HMAC-SHA256 is not among the strict default's signing algorithms.
+	_, errOut, code = runCheckCmd(t, env, bin, cc, "--rules", rules, "--signing", "HMAC-SHA256", dc)
+	if code != 1 || !strings.Contains(errOut, "signing=HMAC-SHA256 would loosen it") {
+		t.Errorf("--signing HMAC-SHA256: exit %d: %q", code, errOut)
+	}
+	_, errOut, code = runCheckCmd(t, env, bin, cc, "--rules", rules, "--ciphers", "AES-512-GCM", dc)
+	if code != 2 || !strings.Contains(errOut, `unknown cipher "AES-512-GCM"`) {
+		t.Errorf("--ciphers AES-512-GCM: exit %d: %q", code, errOut)
+	}
 }

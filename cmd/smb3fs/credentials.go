@@ -98,7 +98,7 @@ func (ma *mountArgs) password() ([]byte, error) {
 // file's password is wiped, and so is the one written to the pipe.
 func (ma *mountArgs) passwordForChild() (*os.File, error) {
 	clear(ma.opts.Password)
-	if ma.opts.Sec != "ntlmssp" || ma.opts.Password != nil {
+	if ma.opts.Sec.Mechanism != auth.NTLMv2 || ma.opts.Password != nil {
 		return nil, nil
 	}
 	pass := ma.envPassword
@@ -169,7 +169,7 @@ func promptPassword(prompt string) ([]byte, error) {
 // for this share allows NTLM and waives mutual authentication, Resolve (or
 // Dial, before anything is sent) refuses it.
 func (ma *mountArgs) mechanismFactory() (newMech func() (auth.Mechanism, error), wipe func(), err error) {
-	if ma.opts.Sec != "ntlmssp" {
+	if ma.opts.Sec.Mechanism != auth.NTLMv2 {
 		clear(ma.envPassword) // only NTLM uses it
 		ma.envPassword = nil
 		return ma.mechanism, func() {}, nil

@@ -5,13 +5,16 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client/rules"
 )
 
 // TestPasswordForChild: the background daemon gets PASSWD's password on a
 // pipe, and only for NTLM without a credentials file; no copy stays here.
 func TestPasswordForChild(t *testing.T) {
 	env := []byte("s3cret")
-	ma := &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: "ntlmssp", Username: "alice"}, envPassword: env}
+	ma := &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.NTLMv2}, Username: "alice"}, envPassword: env}
 	r, err := ma.passwordForChild()
 	if err != nil || r == nil {
 		t.Fatalf("PASSWD: %v %v", r, err)
@@ -26,7 +29,7 @@ func TestPasswordForChild(t *testing.T) {
 	}
 
 	file := []byte("fromfile")
-	ma = &mountArgs{opts: &mountOptions{Sec: "ntlmssp", Password: file}, envPassword: []byte("x")}
+	ma = &mountArgs{opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.NTLMv2}, Password: file}, envPassword: []byte("x")}
 	if r, err := ma.passwordForChild(); r != nil || err != nil {
 		t.Errorf("credentials file: %v %v, want no pipe", r, err)
 	}
@@ -34,13 +37,13 @@ func TestPasswordForChild(t *testing.T) {
 		t.Errorf("credentials file's password not wiped: %q", file)
 	}
 
-	ma = &mountArgs{opts: &mountOptions{Sec: "krb5"}, envPassword: []byte("x")}
+	ma = &mountArgs{opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.Kerberos}}, envPassword: []byte("x")}
 	if r, err := ma.passwordForChild(); r != nil || err != nil {
 		t.Errorf("krb5: %v %v, want no pipe", r, err)
 	}
 
 	long := bytes.Repeat([]byte("p"), maxPassword+1)
-	ma = &mountArgs{opts: &mountOptions{Sec: "ntlmssp"}, envPassword: long}
+	ma = &mountArgs{opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.NTLMv2}}, envPassword: long}
 	if _, err := ma.passwordForChild(); err == nil || !strings.Contains(err.Error(), "the password is longer than 4096 bytes") {
 		t.Errorf("too long: %v", err)
 	}

@@ -23,7 +23,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // diskFullBound is how long one system call on the full share may take
@@ -34,25 +34,17 @@ const diskFullBound = 2 * time.Minute
 // diskFullBound (the goroutine is left behind; the test ends).
 func bounded(t *testing.T, what string, fn func() error) error {
 	t.Helper()
-	done := make(chan error, 1)
-	go func() { done <- fn() }()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(diskFullBound):
-		t.Fatalf("%s has not returned after %v: hung on a full disk", what, diskFullBound)
-		return nil
-	}
+	return testenv.Bounded(t, what+" on a full disk", diskFullBound, fn)
 }
 
 func TestLiveDiskFull(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	share := env.Shares.Full
 	if share == "" {
 		t.Fatal("env.json names no full share: this environment predates it; run scripts/testenv up (it restarts the servers)")
 	}
 	onDisk := env.ShareDirs[share]
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	out, code := runMountCmd(t, env, bin, cc, nil, "mount", "//"+env.DC.Host+"/"+share, dir, "-o", "actimeo=0")
@@ -64,11 +56,10 @@ func TestLiveDiskFull(t *testing.T) {
 			exec.Command(bin, "unmount", "--lazy", dir).Run()
 		}
 	})
-	top := fmt.Sprintf("diskfull-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "diskfull")
 	if err := os.Mkdir(filepath.Join(dir, top), 0755); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(filepath.Join(onDisk, top)) })
 
 	// statfs through the mount tells the share's size: the tmpfs, not the
 	// disk the other shares are on.

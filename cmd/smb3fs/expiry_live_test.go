@@ -46,7 +46,7 @@ import (
 	"github.com/jcmturner/gokrb5/v8/credentials"
 	"github.com/jcmturner/gokrb5/v8/keytab"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 const (
@@ -63,8 +63,8 @@ const (
 )
 
 func TestLiveTicketExpiry(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	t.Run("keytab renews", func(t *testing.T) {
 		t.Parallel()
 		expiryKeytab(t, env, bin)
@@ -73,28 +73,6 @@ func TestLiveTicketExpiry(t *testing.T) {
 		t.Parallel()
 		expiryCCache(t, env, bin)
 	})
-}
-
-// expiryKrb5Conf writes the environment's krb5.conf with ticket_lifetime
-// added to [libdefaults].
-func expiryKrb5Conf(t *testing.T, env *livetest.Environment, lifetime time.Duration) string {
-	t.Helper()
-	b, err := os.ReadFile(env.KRB5Conf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(b)
-	i := strings.Index(s, "[libdefaults]")
-	if i < 0 {
-		t.Fatalf("%s has no [libdefaults]", env.KRB5Conf)
-	}
-	i += len("[libdefaults]")
-	s = s[:i] + fmt.Sprintf("\n    ticket_lifetime = %ds\n", int(lifetime/time.Second)) + s[i:]
-	p := filepath.Join(t.TempDir(), "krb5.conf")
-	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 // keytabTicketLifetime logs in from the keytab with gokrb5 under conf, as
@@ -281,7 +259,7 @@ func newExpiryWatchdog(t *testing.T, dir string) *expiryWatchdog {
 			if st := w.start.Load(); st != 0 && time.Since(time.Unix(0, st)) > expiryOpBound && w.hung.CompareAndSwap(false, true) {
 				op, _ := w.op.Load().(string)
 				t.Errorf("HANG: %s has not returned after %v", op, expiryOpBound)
-				t.Logf("aborting the FUSE connection: %v", livetest.AbortFUSE(dir))
+				t.Logf("aborting the FUSE connection: %v", testenv.AbortFUSE(dir))
 			}
 		}
 	}()
@@ -318,12 +296,12 @@ const expiryReason = "smb2: session expired (STATUS_NETWORK_SESSION_EXPIRED), re
 
 // expiryKeytab: a keytab mount with 3-minute tickets keeps working for more
 // than two lifetimes, reconnecting on each expiry, reclaiming the open file.
-func expiryKeytab(t *testing.T, env *livetest.Environment, bin string) {
+func expiryKeytab(t *testing.T, env *testenv.Environment, bin string) {
 	bob := env.User(t, "bob")
 	if bob.Keytab == "" {
 		t.Fatal("bob has no keytab in env.json")
 	}
-	conf := expiryKrb5Conf(t, env, expiryLife)
+	conf := env.Krb5ConfLifetime(t, expiryLife)
 	tgtLife, svcLife := keytabTicketLifetime(t, conf, bob.Keytab, bob.Principal, "cifs/"+env.DC.Host)
 	t.Logf("gokrb5 keytab login with ticket_lifetime=%v: the KDC granted a TGT for %v and a service ticket for %v", expiryLife, tgtLife, svcLife)
 	if svcLife > expiryMaxLife || tgtLife > expiryMaxLife {
@@ -339,9 +317,8 @@ func expiryKeytab(t *testing.T, env *livetest.Environment, bin string) {
 		"-o", fmt.Sprintf("timeout=%d", expiryTimeout))
 	wd := newExpiryWatchdog(t, dir)
 
-	top := fmt.Sprintf("expiry-keytab-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "expiry-keytab")
 	onDisk := filepath.Join(env.ShareDirs[share], top)
-	t.Cleanup(func() { os.RemoveAll(onDisk) })
 	if err := os.Mkdir(filepath.Join(dir, top), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -486,7 +463,7 @@ func expiryKeytab(t *testing.T, env *livetest.Environment, bin string) {
 
 // expiryKinit gets a ticket for u into the cache cc (lifetime "" for the
 // KDC's default), the password on kinit's stdin.
-func expiryKinit(t *testing.T, env *livetest.Environment, u *livetest.User, cc, lifetime string) {
+func expiryKinit(t *testing.T, env *testenv.Environment, u *testenv.User, cc, lifetime string) {
 	t.Helper()
 	args := []string{"-c", "FILE:" + cc}
 	if lifetime != "" {
@@ -519,7 +496,7 @@ func ccacheEnd(t *testing.T, cc string) (start, end time.Time) {
 
 // expiryCCache: a mount from a ticket cache whose ticket expires fails
 // clearly (EACCES, "run kinit") and works again after kinit.
-func expiryCCache(t *testing.T, env *livetest.Environment, bin string) {
+func expiryCCache(t *testing.T, env *testenv.Environment, bin string) {
 	alice := env.User(t, "alice")
 	cc := filepath.Join(t.TempDir(), "ccache-alice")
 	expiryKinit(t, env, alice, cc, fmt.Sprintf("%ds", int(expiryLife/time.Second)))
@@ -535,9 +512,8 @@ func expiryCCache(t *testing.T, env *livetest.Environment, bin string) {
 		[]string{"KRB5_CONFIG=" + env.KRB5Conf, "KRB5CCNAME=FILE:" + cc}, "-o", fmt.Sprintf("actimeo=0,timeout=%d", expiryTimeout))
 	wd := newExpiryWatchdog(t, dir)
 
-	top := fmt.Sprintf("expiry-ccache-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "expiry-ccache")
 	onDisk := filepath.Join(env.ShareDirs[share], top)
-	t.Cleanup(func() { os.RemoveAll(onDisk) })
 	if err := os.Mkdir(filepath.Join(dir, top), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ package main
 // tightened later.
 //
 // The faults touch only this test's traffic: the mount daemon runs in a
-// client network of its own (livetest.ClientNet), the smbd that is killed
+// client network of its own (testenv.ClientNet), the smbd that is killed
 // or stopped is the child Samba forked for this mount's connection (found
 // by the client network's address), and the proxy case listens on a port
 // of its own.
@@ -49,8 +49,8 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/client/mitm"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 const (
@@ -88,10 +88,10 @@ const faultWatchdog = 4 * time.Minute
 
 // faultRun is the state of one case that its inject function sees.
 type faultRun struct {
-	env  *livetest.Environment
-	cn   *livetest.ClientNet // nil for the proxy case
-	smbd *livetest.Smbd      // the serving smbd child (nil for the proxy case)
-	done <-chan struct{}     // closed when the copy has exited
+	env  *testenv.Environment
+	cn   *testenv.ClientNet // nil for the proxy case
+	smbd *testenv.Smbd      // the serving smbd child (nil for the proxy case)
+	done <-chan struct{}    // closed when the copy has exited
 }
 
 // hold waits d, or less if the copy ends first.
@@ -110,7 +110,7 @@ type faultCase struct {
 	// mustComplete: the fault is within what the mount must ride out.
 	mustComplete bool
 	// check runs before mounting (e.g. skip when the kernel lacks netem).
-	check func(t *testing.T, cn *livetest.ClientNet)
+	check func(t *testing.T, cn *testenv.ClientNet)
 	// inject injects the fault and returns once it is over.
 	inject func(t *testing.T, r *faultRun)
 }
@@ -194,9 +194,9 @@ func faultCases() []faultCase {
 		},
 		{
 			name: "netem loss 30% delay 50ms",
-			check: func(t *testing.T, cn *livetest.ClientNet) {
+			check: func(t *testing.T, cn *testenv.ClientNet) {
 				err := cn.Netem("delay", "1ms")
-				if errors.Is(err, livetest.ErrNetemUnavailable) {
+				if errors.Is(err, testenv.ErrNetemUnavailable) {
 					t.Skipf("skipped: %v (the nft loss case covers packet loss; nothing here can delay packets)", err)
 				}
 				if err != nil {
@@ -225,8 +225,8 @@ func faultCases() []faultCase {
 }
 
 func TestLiveFaultCopy(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	src, sum := faultSource(t)
 	for _, fc := range faultCases() {
@@ -304,33 +304,6 @@ func ddErrno(stderr string) syscall.Errno {
 	return 0
 }
 
-// runBounded runs cmd and returns its combined output and exit code; it
-// fails the test if cmd has not exited after d.
-func runBounded(t *testing.T, cmd *exec.Cmd, d time.Duration) (string, int) {
-	t.Helper()
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			return out.String(), ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return out.String(), 0
-	case <-time.After(d):
-		cmd.Process.Kill()
-		t.Fatalf("%v did not exit within %v: %s", cmd.Args, d, out.String())
-		return "", -1
-	}
-}
-
 // daemonOf returns the pid of the background daemon serving the mount at
 // dir (bin mount ... dir ... --foreground), or 0.
 func daemonOf(bin, dir string) int {
@@ -387,7 +360,7 @@ func fileSHA256(p string) ([32]byte, int64, error) {
 // address (a port of its own), so that the daemon can keep using the DC's
 // host name (and Kerberos its SPN) with -o port=. It returns the port and
 // a channel closed at the cut.
-func cutProxy(t *testing.T, env *livetest.Environment, n int) (int, <-chan struct{}) {
+func cutProxy(t *testing.T, env *testenv.Environment, n int) (int, <-chan struct{}) {
 	t.Helper()
 	cut := make(chan struct{})
 	var cutDone atomic.Bool
@@ -413,7 +386,7 @@ func cutProxy(t *testing.T, env *livetest.Environment, n int) (int, <-chan struc
 // forwards each connection to px, so that a daemon can keep using the
 // DC's host name (and Kerberos its SPN) with -o port=. It returns the
 // port; cleanup closes px.
-func dcForwarder(t *testing.T, env *livetest.Environment, px *mitm.Proxy) int {
+func dcForwarder(t *testing.T, env *testenv.Environment, px *mitm.Proxy) int {
 	t.Helper()
 	ln, err := net.Listen("tcp", net.JoinHostPort(env.DC.Addr, "0"))
 	if err != nil {
@@ -463,16 +436,15 @@ func dcForwarder(t *testing.T, env *livetest.Environment, px *mitm.Proxy) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-func runFaultCase(t *testing.T, env *livetest.Environment, bin, cc, src string, sum [32]byte, fc faultCase) {
+func runFaultCase(t *testing.T, env *testenv.Environment, bin, cc, src string, sum [32]byte, fc faultCase) {
 	share := env.Shares.Encrypted
 	unc := "//" + env.DC.Host + "/" + share
 	dir := t.TempDir()
-	name := fmt.Sprintf("fault-%s-%d", strings.NewReplacer(" ", "-", "%", "", "(", "", ")", "").Replace(fc.name), time.Now().UnixNano())
+	name := env.ScratchName(t, share, "fault")
 	onServer := filepath.Join(env.ShareDirs[share], name)
-	t.Cleanup(func() { os.Remove(onServer) })
 
 	opts := fmt.Sprintf("timeout=%d", int(faultTimeout/time.Second))
-	var cn *livetest.ClientNet
+	var cn *testenv.ClientNet
 	var cut <-chan struct{}
 	if fc.proxy {
 		var port int
@@ -556,13 +528,13 @@ func runFaultCase(t *testing.T, env *livetest.Environment, bin, cc, src string, 
 			return true
 		case <-time.After(limit):
 		}
-		st, _ := livetest.ProcState(ddPid)
+		st, _ := testenv.ProcState(ddPid)
 		syscall.Kill(-ddPid, syscall.SIGKILL)
 		select {
 		case <-done:
 			t.Errorf("HANG: the copy had not ended %v %s (state %c); killed it", limit, what, st)
 		case <-time.After(10 * time.Second):
-			err := livetest.AbortFUSE(dir)
+			err := testenv.AbortFUSE(dir)
 			t.Errorf("HANG: the copy had not ended %v %s (state %c) and survived SIGKILL; FUSE connection aborted (%v)", limit, what, st, err)
 			select {
 			case <-done:
@@ -655,13 +627,13 @@ func runFaultCase(t *testing.T, env *livetest.Environment, bin, cc, src string, 
 		}
 	}
 	// No process of the mount left in D state, then a clean unmount.
-	if st, err := livetest.ProcState(daemon); err == nil && st == 'D' {
+	if st, err := testenv.ProcState(daemon); err == nil && st == 'D' {
 		t.Errorf("mount daemon %d is in D state after the copy", daemon)
 	}
 	t0 := time.Now()
 	if out, code := runBounded(t, exec.Command(bin, "unmount", dir), time.Minute); code != 0 {
 		t.Errorf("unmount after the fault: exit %d: %s", code, out)
-		if err := livetest.AbortFUSE(dir); err != nil {
+		if err := testenv.AbortFUSE(dir); err != nil {
 			t.Logf("abort: %v", err)
 		}
 		exec.Command(bin, "unmount", "--lazy", dir).Run()
@@ -671,7 +643,7 @@ func runFaultCase(t *testing.T, env *livetest.Environment, bin, cc, src string, 
 	}
 	deadline := time.Now().Add(2*faultTimeout + 30*time.Second)
 	for {
-		st, err := livetest.ProcState(daemon)
+		st, err := testenv.ProcState(daemon)
 		if err != nil || st == 'Z' {
 			break
 		}
@@ -703,7 +675,7 @@ func runFaultCase(t *testing.T, env *livetest.Environment, bin, cc, src string, 
 		// dead connection, and its open handles, until TCP gives up.
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		var fresh []livetest.Smbd
+		var fresh []testenv.Smbd
 		ghost := false
 		for len(fresh) == 0 && ctx.Err() == nil {
 			all, err := env.FindSmbd(ctx, cn.ClientAddr)
@@ -741,11 +713,11 @@ func runFaultCase(t *testing.T, env *livetest.Environment, bin, cc, src string, 
 
 // TestLiveFaultAbortHungMount checks the watchdog's last resort: with the
 // mount daemon stopped, a process in the mount hangs; aborting the FUSE
-// connection (livetest.AbortFUSE) ends it with an error, and the mount
+// connection (testenv.AbortFUSE) ends it with an error, and the mount
 // can then be unmounted.
 func TestLiveFaultAbortHungMount(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-o", "timeout=5")
@@ -780,8 +752,8 @@ func TestLiveFaultAbortHungMount(t *testing.T) {
 		t.Fatalf("stat in a mount whose daemon is stopped returned: %v: %s", err, out.String())
 	case <-time.After(2 * time.Second):
 	}
-	st, _ := livetest.ProcState(stat.Process.Pid)
-	if err := livetest.AbortFUSE(dir); err != nil {
+	st, _ := testenv.ProcState(stat.Process.Pid)
+	if err := testenv.AbortFUSE(dir); err != nil {
 		stat.Process.Kill()
 		t.Fatal(err)
 	}
@@ -807,7 +779,7 @@ func TestLiveFaultAbortHungMount(t *testing.T) {
 	}
 	deadline := time.Now().Add(time.Minute)
 	for {
-		st, err := livetest.ProcState(daemon)
+		st, err := testenv.ProcState(daemon)
 		if err != nil || st == 'Z' {
 			break
 		}

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/smb3fs/smb3fs/client/mitm"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/mitm"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Issue 16: one bad frame from the network costs one connection, not the
@@ -21,8 +21,8 @@ import (
 // genuine bytes, and the daemon's log has the WARNING line.
 
 func TestLiveMountIntegrityFailures(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	a := &mitm.Attacker{}
 	px, err := mitm.Start(env.DC.SMBAddr(), nil, a.Hook)

@@ -11,17 +11,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // runMountCmd runs the built binary with Kerberos pointed at the test realm
 // and returns its output and exit status. It fails the test if the command
 // does not finish within a minute (the mount must return once ready).
-func runMountCmd(t *testing.T, env *livetest.Environment, bin, ccache string, extraEnv []string, args ...string) (string, int) {
+func runMountCmd(t *testing.T, env *testenv.Environment, bin, ccache string, extraEnv []string, args ...string) (string, int) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+ccache)
 	cmd.Env = append(cmd.Env, extraEnv...)
+	return runBounded(t, cmd, time.Minute)
+}
+
+// runBounded runs cmd and returns its combined output and exit code; it
+// fails the test if cmd has not exited after d.
+func runBounded(t *testing.T, cmd *exec.Cmd, d time.Duration) (string, int) {
+	t.Helper()
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -31,16 +38,16 @@ func runMountCmd(t *testing.T, env *livetest.Environment, bin, ccache string, ex
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return out.String(), ee.ExitCode()
 		} else if err != nil {
 			t.Fatal(err)
 		}
-		return out.String(), code
-	case <-time.After(time.Minute):
+		return out.String(), 0
+	case <-time.After(d):
 		cmd.Process.Kill()
-		t.Fatalf("%s %v did not return", bin, args)
+		t.Fatalf("%v did not exit within %v: %s", cmd.Args, d, out.String())
 		return "", -1
 	}
 }
@@ -55,8 +62,8 @@ func mountedAt(t *testing.T, dir string) bool {
 }
 
 func TestLiveMountCommand(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	dir := t.TempDir()
@@ -102,8 +109,8 @@ func TestLiveMountCommand(t *testing.T) {
 }
 
 func TestLiveMountRefusals(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	dir := t.TempDir()
@@ -135,8 +142,8 @@ func TestLiveMountRefusals(t *testing.T) {
 }
 
 func TestLiveMountForegroundSIGTERM(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "--foreground")
@@ -212,8 +219,8 @@ func mountFlags(t *testing.T, dir string) string {
 }
 
 func TestLiveMountKernelFlags(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	dir := t.TempDir()
 	out, code := runMountCmd(t, env, bin, cc, nil, "mount", "//"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-o", "ro,noexec")
@@ -238,8 +245,8 @@ func TestLiveMountKernelFlags(t *testing.T) {
 // TestLiveMountNTLMOnlyWhereRootAllows: NTLM is refused under the strict
 // default, and works for the one share root's rules file loosens.
 func TestLiveMountNTLMOnlyWhereRootAllows(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)

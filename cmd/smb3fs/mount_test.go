@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client/rules"
 )
 
 func TestParseMountOptionsGood(t *testing.T) {
@@ -14,7 +17,7 @@ func TestParseMountOptionsGood(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Username != "alice" || o.Domain != "SMB3FS" || o.Sec != "krb5" || o.Port != 4445 {
+	if o.Username != "alice" || o.Domain != "SMB3FS" || o.Sec != (rules.Sec{Mechanism: auth.Kerberos, Integrity: true}) || o.Port != 4445 {
 		t.Errorf("got %+v", o)
 	}
 	if o.UID == nil || *o.UID != 1000 || o.GID == nil || *o.GID != 100 {
@@ -36,14 +39,14 @@ func TestParseMountOptionsGood(t *testing.T) {
 		t.Errorf("timeout=10: %v %v", o.Timeout, err)
 	}
 	o, err = parseMountOptions([]string{"ro,rw,actimeo=5,sec=ntlmssp"})
-	if err != nil || o.ReadOnly || *o.ACTimeo != 5*time.Second || o.Sec != "ntlmssp" {
+	if err != nil || o.ReadOnly || *o.ACTimeo != 5*time.Second || o.Sec != (rules.Sec{Mechanism: auth.NTLMv2}) {
 		t.Errorf("later options win: %+v %v", o, err)
 	}
 	if o, err := parseMountOptions([]string{"uid=root,gid=root"}); err != nil || *o.UID != 0 || *o.GID != 0 {
 		t.Errorf("uid=root,gid=root: %v", err)
 	}
-	if o, _ := parseMountOptions(nil); o.Sec != "krb5" || o.CachedReads {
-		t.Errorf("default sec %q, cachedreads %v", o.Sec, o.CachedReads)
+	if o, _ := parseMountOptions(nil); o.Sec != (rules.Sec{Mechanism: auth.Kerberos}) || o.CachedReads {
+		t.Errorf("default sec %+v, cachedreads %v", o.Sec, o.CachedReads)
 	}
 	if o, err := parseMountOptions([]string{"cachedreads"}); err != nil || !o.CachedReads {
 		t.Errorf("cachedreads: %v %v", o.CachedReads, err)

@@ -14,18 +14,20 @@ import (
 	"strings"
 	"time"
 
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // mountOptions is the parsed -o list.
 type mountOptions struct {
 	Username, Domain string
-	Password         []byte // from the credentials file
-	Sec              string // "krb5" or "ntlmssp"
-	Seal             bool   // seal: require encryption even where the rule does not
-	LocalLocks       bool   // nobrl: fcntl/flock locks stay local
-	CachedReads      bool   // cachedreads: read-only files through the page cache
-	AllowOther       bool   // allow_other: other local users may enter (fusermount.go)
+	Password         []byte    // from the credentials file
+	Sec              rules.Sec // sec=, as rules.ParseSec reads it
+	Seal             bool      // seal: require encryption even where the rule does not
+	LocalLocks       bool      // nobrl: fcntl/flock locks stay local
+	CachedReads      bool      // cachedreads: read-only files through the page cache
+	AllowOther       bool      // allow_other: other local users may enter (fusermount.go)
 	Vers             *wire.Dialect
 
 	Port     int
@@ -56,7 +58,7 @@ func usageErrorf(format string, a ...any) error {
 // key=value or flags, each looked up in mountOptionTable; later options
 // override earlier ones. Unknown options are errors.
 func parseMountOptions(list []string) (*mountOptions, error) {
-	o := &mountOptions{Sec: "krb5"}
+	o := &mountOptions{Sec: defaultSec}
 	for _, s := range list {
 		for _, opt := range strings.Split(s, ",") {
 			if err := o.apply(opt); err != nil {
@@ -161,16 +163,18 @@ func refusePassword(*mountOptions, string, string) error {
 	return usageErrorf("passwords are not taken on the command line: use PASSWD, credentials= or the prompt")
 }
 
-// setSec is sec=.
+// defaultSec is what a mount without sec= asks for: Kerberos.
+var defaultSec = rules.Sec{Mechanism: auth.Kerberos}
+
+// setSec is sec=, read by rules.ParseSec, the one translation of it: the
+// mechanism, and the suffix's integrity (i) or privacy (p), which tighten
+// the rule in Resolve.
 func setSec(o *mountOptions, _, val string) error {
-	switch val {
-	case "krb5", "krb5i", "krb5p":
-		o.Sec = "krb5" // always signed and sealed
-	case "ntlmssp", "ntlmsspi", "ntlmv2", "ntlmv2i":
-		o.Sec = "ntlmssp"
-	default:
+	sec, err := rules.ParseSec(val)
+	if err != nil {
 		return usageErrorf("sec=%s is not supported (krb5 or ntlmssp)", val)
 	}
+	o.Sec = sec
 	return nil
 }
 
@@ -183,7 +187,7 @@ func setVers(o *mountOptions, _, val string) error {
 	if val == "3.11" {
 		val = "3.1.1"
 	}
-	d, err := parseDialect(val)
+	d, err := wire.ParseDialect(val)
 	if err != nil {
 		return usageErrorf("vers=%s: %v", val, err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
@@ -38,12 +40,12 @@ func TestMountOptionEach(t *testing.T) {
 		{"credentials=" + creds, func(o *mountOptions) { o.Username, o.Password, o.Domain = "carol", []byte("pw"), "D2" }},
 		{"cred=" + creds, func(o *mountOptions) { o.Username, o.Password, o.Domain = "carol", []byte("pw"), "D2" }},
 		{"sec=krb5", func(o *mountOptions) {}},
-		{"sec=krb5i", func(o *mountOptions) {}},
-		{"sec=krb5p", func(o *mountOptions) {}},
-		{"sec=ntlmssp", func(o *mountOptions) { o.Sec = "ntlmssp" }},
-		{"sec=ntlmsspi", func(o *mountOptions) { o.Sec = "ntlmssp" }},
-		{"sec=ntlmv2", func(o *mountOptions) { o.Sec = "ntlmssp" }},
-		{"sec=ntlmv2i", func(o *mountOptions) { o.Sec = "ntlmssp" }},
+		{"sec=krb5i", func(o *mountOptions) { o.Sec.Integrity = true }},
+		{"sec=krb5p", func(o *mountOptions) { o.Sec.Integrity, o.Sec.Privacy = true, true }},
+		{"sec=ntlmssp", func(o *mountOptions) { o.Sec = rules.Sec{Mechanism: auth.NTLMv2} }},
+		{"sec=ntlmsspi", func(o *mountOptions) { o.Sec = rules.Sec{Mechanism: auth.NTLMv2, Integrity: true} }},
+		{"sec=ntlmv2", func(o *mountOptions) { o.Sec = rules.Sec{Mechanism: auth.NTLMv2} }},
+		{"sec=ntlmv2i", func(o *mountOptions) { o.Sec = rules.Sec{Mechanism: auth.NTLMv2, Integrity: true} }},
 		{"sec=ntlmssp,sec=krb5", func(o *mountOptions) {}},
 		{"vers=3.1.1", func(o *mountOptions) { o.Vers = dia(wire.Dialect311) }},
 		{"vers=3.11", func(o *mountOptions) { o.Vers = dia(wire.Dialect311) }},
@@ -81,7 +83,7 @@ func TestMountOptionEach(t *testing.T) {
 			t.Errorf("%q: %v", c.opts, err)
 			continue
 		}
-		want := &mountOptions{Sec: "krb5"}
+		want := &mountOptions{Sec: defaultSec}
 		c.want(want)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%q:\n got %+v\nwant %+v", c.opts, got, want)

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // daemonPID finds the process serving the mount on dir: the one whose
@@ -91,8 +91,8 @@ func checkNoSecrets(t *testing.T, pid int, password string, startedWithPASSWD bo
 // neither may dump core. The foreground one's audit line names the NTLM
 // principal that logged in, DOMAIN\user.
 func TestLiveMountSecretsNTLM(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)
@@ -191,8 +191,8 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 // mount is killed; the next operations reconnect (a new smbd serves the
 // mount) and a file written before is read back through the mount.
 func TestLiveMountNTLMReconnects(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	rf := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\"+env.Shares.Encrypted+"]\nRequireMutualAuthentication = 0\nAllowNTLM = 1\n", 0o644)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client/rules"
 )
 
 func isZero(b []byte) bool {
@@ -26,7 +27,7 @@ func isZero(b []byte) bool {
 func TestNTLMPasswordWipedAtUnmount(t *testing.T) {
 	pw := []byte("correct horse battery staple")
 	want := bytes.Clone(pw)
-	ma := &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: "ntlmssp", Username: "alice", Domain: "SMB3FS", Password: pw}}
+	ma := &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.NTLMv2}, Username: "alice", Domain: "SMB3FS", Password: pw}}
 	newMech, wipe, err := ma.mechanismFactory()
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +61,7 @@ func TestNTLMPasswordWipedAtUnmount(t *testing.T) {
 // start-up, is handed over (not copied) and forgotten by mountArgs.
 func TestPasswordFromEnvKeptOnce(t *testing.T) {
 	pw := []byte("from PASSWD")
-	ma := &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: "ntlmssp", Username: "alice"}, envPassword: pw}
+	ma := &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.NTLMv2}, Username: "alice"}, envPassword: pw}
 	_, wipe, err := ma.mechanismFactory()
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +79,7 @@ func TestPasswordFromEnvKeptOnce(t *testing.T) {
 
 	// With Kerberos it is not needed at all: wiped at once.
 	pw = []byte("unused")
-	ma = &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: "krb5"}, envPassword: pw}
+	ma = &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.Kerberos}}, envPassword: pw}
 	if _, _, err := ma.mechanismFactory(); err != nil {
 		t.Fatal(err)
 	}

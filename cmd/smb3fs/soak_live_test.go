@@ -17,7 +17,7 @@ package main
 // such name: ENOENT, which looked like a known file gone missing.
 //
 // The mount (bob's keytab, so tickets renew on their own; timeout=6) runs in
-// a client network of its own (livetest.ClientNet). Workers each own a
+// a client network of its own (testenv.ClientNet). Workers each own a
 // directory and write files (fsync and close checked), read them back,
 // stat, rename, delete and list them. A file counts as known only when
 // every step that made it succeeded; a file whose write, rename or delete
@@ -52,7 +52,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 const (
@@ -169,12 +169,12 @@ func TestLiveSoak(t *testing.T) {
 	if err != nil || dur <= 0 {
 		t.Fatalf("SMB3FS_SOAK=%q: want a duration like 30m", v)
 	}
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	bob := env.User(t, "bob")
 	if bob.Keytab == "" {
 		t.Fatal("bob has no keytab in env.json")
 	}
-	bin := buildBinary(t)
+	bin := testenv.DaemonBinary(t)
 	share := env.Shares.Encrypted
 	unc := "//" + env.DC.Host + "/" + share
 	dir := t.TempDir()
@@ -215,12 +215,11 @@ func TestLiveSoak(t *testing.T) {
 			t.Fatal("not mounted after a minute")
 		}
 	}
-	top := fmt.Sprintf("soak-%d", time.Now().UnixNano())
+	top := env.ScratchName(t, share, "soak")
 	if err := os.Mkdir(filepath.Join(dir, top), 0755); err != nil {
 		t.Fatal(err)
 	}
 	onDisk := filepath.Join(env.ShareDirs[share], top)
-	t.Cleanup(func() { os.RemoveAll(onDisk) })
 
 	tally := &soakTally{ops: map[string]int{}, errnos: map[string]int{}, faults: map[string]int{}, mnt: dir, disk: env.ShareDirs[share]}
 	ctx, cancel := context.WithTimeout(context.Background(), dur)
@@ -244,7 +243,7 @@ func TestLiveSoak(t *testing.T) {
 					op, _ := tally.inFlightOp[w].Load().(string)
 					hangOnce.Do(func() {
 						tally.fail("HANG: worker %d: %s has not returned after %v", w, op, soakOpBound)
-						err := livetest.AbortFUSE(dir)
+						err := testenv.AbortFUSE(dir)
 						t.Logf("aborted the FUSE connection: %v", err)
 						cancel()
 					})

@@ -16,7 +16,7 @@ import (
 
 	"github.com/jcmturner/gokrb5/v8/credentials"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Live tests of `smb3fs mount` with Kerberos credentials that cannot work:
@@ -27,7 +27,7 @@ import (
 // shortKinit gets a ticket for user with the shortest lifetime the KDC
 // grants, trying 5 s first, into a new cache in t.TempDir(). The password
 // goes to kinit on stdin.
-func shortKinit(t *testing.T, env *livetest.Environment, user string) (ccache string, lifetime string) {
+func shortKinit(t *testing.T, env *testenv.Environment, user string) (ccache string, lifetime string) {
 	t.Helper()
 	u := env.User(t, user)
 	for i, l := range []string{"5s", "10s", "30s", "1m", "2m", "5m"} {
@@ -48,7 +48,7 @@ func shortKinit(t *testing.T, env *livetest.Environment, user string) (ccache st
 
 // ticketValid reports whether the cache holds a valid (unexpired) ticket,
 // by the exit status of `klist -s`.
-func ticketValid(t *testing.T, env *livetest.Environment, ccache string) bool {
+func ticketValid(t *testing.T, env *testenv.Environment, ccache string) bool {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -132,8 +132,8 @@ func checkCredentialFailure(t *testing.T, bin, dir, out string, code int, wants 
 }
 
 func TestLiveMountExpiredTicket(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	alice := env.User(t, "alice")
 	cc, lifetime := shortKinit(t, env, "alice")
 	t.Logf("ticket lifetime %s", lifetime)
@@ -184,8 +184,8 @@ func TestLiveMountExpiredTicket(t *testing.T) {
 }
 
 func TestLiveMountMissingCCache(t *testing.T) {
-	env := livetest.Env(t)
-	bin := buildBinary(t)
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
 	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
 	dir := t.TempDir()
 	missing := filepath.Join(t.TempDir(), "no-such-ccache")

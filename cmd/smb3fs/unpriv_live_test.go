@@ -20,7 +20,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // The unprivileged-mount test changes what /dev/fuse, /etc/passwd and
@@ -36,7 +36,7 @@ const privateNSVar = "SMB3FS_TEST_PRIVATE_MOUNT_NS"
 // (user_id=10001; bob and even root get EACCES) unless she asks for
 // allow_other, which fusermount3's configuration must allow.
 func TestLiveMountUnprivileged(t *testing.T) {
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to act as alice and bob")
 	}
@@ -58,7 +58,7 @@ func TestLiveMountUnprivileged(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := filepath.Join(base, "smb3fs")
-	copyFile(t, buildBinary(t), bin, 0o755)
+	copyFile(t, testenv.DaemonBinary(t), bin, 0o755)
 	home := filepath.Join(base, "alice")
 	mkdirOwned(t, home, alice, 0o700)
 	cc := filepath.Join(home, "ccache")
@@ -117,9 +117,8 @@ func TestLiveMountUnprivileged(t *testing.T) {
 
 	// alice writes and reads back; the server stored it as alice (her
 	// ticket, not root's or anybody else's).
-	name := fmt.Sprintf("unpriv-%d", time.Now().UnixNano())
+	name := env.ScratchName(t, env.Shares.Encrypted, "unpriv")
 	onServer := filepath.Join(env.ShareDirs[env.Shares.Encrypted], name)
-	t.Cleanup(func() { os.Remove(onServer) })
 	file := filepath.Join(mnt, name)
 	if out, code := asAlice("sh", "-c", `printf 'written by alice' >"$1"`, "sh", file); code != 0 {
 		t.Fatalf("alice writes %s: exit %d: %s", file, code, out)
@@ -235,7 +234,7 @@ func reexecInPrivateMountNS(t *testing.T) {
 // to everybody (0666; here it may be 0600, and fusermount3 opens it as the
 // calling user) and the test users in /etc/passwd (fusermount3 -u wants
 // the caller's name).
-func pretendUsualSystem(t *testing.T, env *livetest.Environment) {
+func pretendUsualSystem(t *testing.T, env *testenv.Environment) {
 	t.Helper()
 	var st unix.Stat_t
 	if err := unix.Stat("/dev/fuse", &st); err != nil {
@@ -296,7 +295,7 @@ func bind(t *testing.T, src, target string) {
 	t.Cleanup(func() { unix.Unmount(target, unix.MNT_DETACH) })
 }
 
-func mkdirOwned(t *testing.T, dir string, u *livetest.User, mode os.FileMode) {
+func mkdirOwned(t *testing.T, dir string, u *testenv.User, mode os.FileMode) {
 	t.Helper()
 	if err := os.Mkdir(dir, mode); err != nil {
 		t.Fatal(err)
@@ -339,7 +338,7 @@ func detach(dir string) {
 // with a small environment plus extra, and returns the combined output
 // and exit status. It fails the test if the command does not end within a
 // minute.
-func runAs(t *testing.T, u *livetest.User, extra []string, args ...string) (string, int) {
+func runAs(t *testing.T, u *testenv.User, extra []string, args ...string) (string, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

@@ -15,8 +15,8 @@ import (
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/crypto"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // childResult is what a library child prints (one JSON object on stdout).
@@ -50,7 +50,7 @@ func runChild(ctx context.Context, cfg *config) error {
 		return err
 	}
 	p := client.StrictPolicy()
-	p.Ciphers = []crypto.CipherID{cipher}
+	p.Ciphers = []wire.CipherID{cipher}
 
 	if cfg.cpuprofile != "" {
 		f, err := os.Create(cfg.cpuprofile)
@@ -186,15 +186,15 @@ func childRead(ctx context.Context, cfg *config, tr *client.Tree, res *childResu
 	return nil
 }
 
-func loadEnv() (*livetest.Environment, error) {
-	path := os.Getenv(livetest.EnvVar)
+func loadEnv() (*testenv.Environment, error) {
+	path := os.Getenv(testenv.EnvVar)
 	if path == "" {
-		return nil, fmt.Errorf("%s is not set: run under scripts/testenv exec --user alice", livetest.EnvVar)
+		return nil, fmt.Errorf("%s is not set: run under scripts/testenv exec --user alice", testenv.EnvVar)
 	}
-	return livetest.Load(path)
+	return testenv.Load(path)
 }
 
-func share(cfg *config, env *livetest.Environment) string {
+func share(cfg *config, env *testenv.Environment) string {
 	if cfg.share != "" {
 		return cfg.share
 	}

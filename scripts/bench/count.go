@@ -34,7 +34,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // capture is a running tshark that records what one client's connections
@@ -140,7 +140,7 @@ func port(addr string) int {
 // them, starts tshark on the loopback device (client and server addresses
 // are both local in the namespace) filtered on their client-side ports,
 // and waits until it captures.
-func startCapture(ctx context.Context, dir string, env *livetest.Environment, daemonPid int) (*capture, error) {
+func startCapture(ctx context.Context, dir string, env *testenv.Environment, daemonPid int) (*capture, error) {
 	c := &capture{
 		file:    filepath.Join(dir, "count.pcapng"),
 		done:    make(chan error, 1),

@@ -45,7 +45,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Client names of the fuse mode.
@@ -88,7 +88,7 @@ type fuseSample struct {
 // fuseBench is the state of one fuse-mode run.
 type fuseBench struct {
 	cfg      *config
-	env      *livetest.Environment
+	env      *testenv.Environment
 	clients  []string
 	loads    []string
 	work     string // private directory on tmpfs
@@ -309,7 +309,7 @@ func (b *fuseBench) setup() error {
 	return nil
 }
 
-func (b *fuseBench) user(name string) (*livetest.User, error) {
+func (b *fuseBench) user(name string) (*testenv.User, error) {
 	for i := range b.env.Users {
 		if b.env.Users[i].Name == name {
 			return &b.env.Users[i], nil

@@ -58,7 +58,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/smb3fs/smb3fs/crypto"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // config holds the flags shared by the parent and the library child.
@@ -189,8 +189,8 @@ func fatalf(format string, args ...any) {
 }
 
 // parseCipher maps a cipher name to its identifier.
-func parseCipher(name string) (crypto.CipherID, error) {
-	for _, c := range []crypto.CipherID{crypto.AES128GCM, crypto.AES256GCM, crypto.AES128CCM, crypto.AES256CCM} {
+func parseCipher(name string) (wire.CipherID, error) {
+	for _, c := range []wire.CipherID{wire.CipherAES128GCM, wire.CipherAES256GCM, wire.CipherAES128CCM, wire.CipherAES256CCM} {
 		if strings.EqualFold(name, c.String()) {
 			return c, nil
 		}

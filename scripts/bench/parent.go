@@ -22,7 +22,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // Client and operation names, in the order they run and are printed.
@@ -45,7 +45,7 @@ type sample struct {
 // bench is the state of one parent run.
 type bench struct {
 	cfg      *config
-	env      *livetest.Environment
+	env      *testenv.Environment
 	exe      string // this program, run again as the smb3fs child
 	shareDir string // server-side directory of the share
 	src      string // source file on tmpfs
@@ -417,7 +417,7 @@ func median(v []float64) float64 {
 // demands smb3fs makes (Kerberos only, SMB 3.1.1 only, encryption required,
 // the configured cipher) and returns its output, its resource use and the
 // rate it reports in KiB/s; an NT_STATUS in the output is an error.
-func smbclientRun(ctx context.Context, cfg *config, env *livetest.Environment, cmd string) ([]byte, sample, float64, error) {
+func smbclientRun(ctx context.Context, cfg *config, env *testenv.Environment, cmd string) ([]byte, sample, float64, error) {
 	c := exec.CommandContext(ctx, cfg.smbclient, env.DC.UNC(share(cfg, env)),
 		"-s", env.ClientSMBConf, "-N", "--use-kerberos=required",
 		"-m", "SMB3_11", "--option=client min protocol=SMB3_11",

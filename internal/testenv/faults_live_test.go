@@ -1,4 +1,4 @@
-package livetest
+package testenv
 
 import (
 	"context"

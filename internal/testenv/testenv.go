@@ -1,4 +1,4 @@
-// Package livetest gives Go tests access to the live SMB/Kerberos test
+// Package testenv gives Go tests access to the live SMB/Kerberos test
 // environment that scripts/testenv runs inside the network namespace
 // "smb3fs": a Samba AD DC (dc1, realm SMB3FS.TEST), a standalone smbd limited
 // to SMB 3.0 (legacy) and one limited to SMB 2.1 without signing or
@@ -9,12 +9,22 @@
 // inside the namespace with SMB3FS_TESTENV naming that file. A live test
 // starts with
 //
-//	env := livetest.Env(t)
+//	env := testenv.Env(t)
 //
 // which fails the test when the environment is missing (live tests must not
 // pass silently), unless SMB3FS_UNIT_ONLY=1 asks for a unit-only run, in
 // which case the test is skipped.
-package livetest
+//
+// Besides the environment itself (this file) the package gives what tests
+// of several packages need: ticket caches (Kinit, KeytabKinit), scratch
+// names on a share (ScratchName), a krb5.conf with short tickets
+// (Krb5ConfLifetime), the smb3fs daemon binary (DaemonBinary), a bound on
+// hanging calls (Bounded) (helpers.go), and fault injection: a client
+// network of one's own, the smbd serving one client, aborting a FUSE
+// connection (faults.go). Kerberos mechanisms for the environment's users
+// are in the subpackage liveauth, and the hostile proxy in internal/mitm.
+// Every test file that uses the live environment is named *_live_test.go.
+package testenv
 
 import (
 	"bytes"
@@ -173,7 +183,7 @@ func Parse(data []byte) (*Environment, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&e); err != nil {
-		return nil, fmt.Errorf("livetest: parsing env.json: %w", err)
+		return nil, fmt.Errorf("testenv: parsing env.json: %w", err)
 	}
 	if err := e.validate(); err != nil {
 		return nil, err
@@ -189,7 +199,7 @@ func (e *Environment) validate() error {
 		}
 	}
 	if e.Version != SupportedVersion {
-		return fmt.Errorf("livetest: env.json version %d, want %d (re-run scripts/testenv up)", e.Version, SupportedVersion)
+		return fmt.Errorf("testenv: env.json version %d, want %d (re-run scripts/testenv up)", e.Version, SupportedVersion)
 	}
 	need("netns", e.Netns)
 	need("realm", e.Realm)
@@ -225,7 +235,7 @@ func (e *Environment) validate() error {
 	need("shares.weak_guest", e.Shares.WeakGuest)
 	need("shares.weak", e.Shares.Weak)
 	if len(missing) > 0 {
-		return fmt.Errorf("livetest: env.json lacks %s", strings.Join(missing, ", "))
+		return fmt.Errorf("testenv: env.json lacks %s", strings.Join(missing, ", "))
 	}
 	return nil
 }
@@ -263,7 +273,7 @@ func (e *Environment) User(t testing.TB, name string) *User {
 			return &e.Users[i]
 		}
 	}
-	t.Fatalf("livetest: no user %q in env.json", name)
+	t.Fatalf("testenv: no user %q in env.json", name)
 	return nil
 }
 
@@ -324,7 +334,7 @@ func (e *Environment) KeytabKinit(t testing.TB, user string) (ccachePath string)
 	t.Helper()
 	u := e.User(t, user)
 	if u.Keytab == "" {
-		t.Fatalf("livetest: user %q has no keytab", user)
+		t.Fatalf("testenv: user %q has no keytab", user)
 	}
 	ccachePath = filepath.Join(t.TempDir(), "ccache-"+u.Name)
 	out, err := e.kinit(ccachePath, "", "-k", "-t", u.Keytab, u.Principal)

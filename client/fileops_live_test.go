@@ -13,16 +13,17 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
 // Live tests of the path compounds in fileops.go, checked on the server's
 // disk.
 
-func fileopsTree(t *testing.T) (*livetest.Environment, *client.Tree, string, string) {
+func fileopsTree(t *testing.T) (*testenv.Environment, *client.Tree, string, string) {
 	t.Helper()
-	env := livetest.Env(t)
-	cl := mustDial(t, env, client.StrictPolicy(), kerberosFromCCache(t, env, "alice"))
+	env := testenv.Env(t)
+	cl := mustDial(t, env, client.StrictPolicy(), liveauth.Kerberos(t, env, "alice"))
 	share := env.Shares.Encrypted
 	tr := connect(t, cl, share)
 	dir := scratch(t, env, share)

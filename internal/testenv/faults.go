@@ -1,4 +1,4 @@
-package livetest
+package testenv
 
 // Fault injection against the live servers, without disturbing the other
 // tests that use them at the same time:
@@ -39,7 +39,7 @@ import (
 
 // ErrNetemUnavailable reports that the kernel has no sch_netem qdisc
 // (CONFIG_NET_SCH_NETEM), so ClientNet.Netem cannot work on this machine.
-var ErrNetemUnavailable = errors.New("livetest: netem unavailable: the kernel has no sch_netem (CONFIG_NET_SCH_NETEM)")
+var ErrNetemUnavailable = errors.New("testenv: netem unavailable: the kernel has no sch_netem (CONFIG_NET_SCH_NETEM)")
 
 // ClientNet is a client-side network of one test: the network namespace
 // Netns, whose only link is a veth pair to the servers' namespace. It is
@@ -61,15 +61,15 @@ type ClientNet struct {
 	env *Environment
 }
 
-// testenvScript returns the path of scripts/testenv, next to this package.
+// testenvScript returns the path of scripts/testenv, from the repository root.
 func testenvScript() (string, error) {
 	_, file, _, ok := runtime.Caller(0)
 	if !ok {
-		return "", errors.New("livetest: cannot locate scripts/testenv")
+		return "", errors.New("testenv: cannot locate scripts/testenv")
 	}
-	p := filepath.Join(filepath.Dir(file), "..", "testenv")
+	p := filepath.Join(filepath.Dir(file), "..", "..", "scripts", "testenv")
 	if _, err := os.Stat(p); err != nil {
-		return "", fmt.Errorf("livetest: %w", err)
+		return "", fmt.Errorf("testenv: %w", err)
 	}
 	return p, nil
 }
@@ -88,7 +88,7 @@ func (e *Environment) Testenv(ctx context.Context, args ...string) (string, erro
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
 	if err != nil {
-		return stdout.String(), fmt.Errorf("livetest: testenv %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+		return stdout.String(), fmt.Errorf("testenv: testenv %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	return stdout.String(), nil
 }
@@ -233,7 +233,7 @@ func (e *Environment) FindSmbd(ctx context.Context, peer string) ([]Smbd, error)
 	}
 	out, err := exec.CommandContext(ctx, args[0], args[1:]...).Output()
 	if err != nil {
-		return nil, fmt.Errorf("livetest: %s: %w", strings.Join(args, " "), err)
+		return nil, fmt.Errorf("testenv: %s: %w", strings.Join(args, " "), err)
 	}
 	var found []Smbd
 	sc := bufio.NewScanner(bytes.NewReader(out))
@@ -278,11 +278,11 @@ func (e *Environment) SmbdFor(t testing.TB, peer string) *Smbd {
 		case len(found) == 1:
 			return &found[0]
 		case len(found) > 1:
-			t.Fatalf("livetest: %d smbd processes serve %s: %+v", len(found), peer, found)
+			t.Fatalf("testenv: %d smbd processes serve %s: %+v", len(found), peer, found)
 		}
 		select {
 		case <-ctx.Done():
-			t.Fatalf("livetest: no smbd serves a connection from %s", peer)
+			t.Fatalf("testenv: no smbd serves a connection from %s", peer)
 			return nil
 		case <-time.After(100 * time.Millisecond):
 		}
@@ -301,7 +301,7 @@ func parentPid(pid int) (int, error) {
 	}
 	f := strings.Fields(rest)
 	if len(f) < 2 {
-		return 0, fmt.Errorf("livetest: short /proc/%d/stat", pid)
+		return 0, fmt.Errorf("testenv: short /proc/%d/stat", pid)
 	}
 	return strconv.Atoi(f[1])
 }
@@ -314,7 +314,7 @@ func procStat(pid int) (state byte, rest string, err error) {
 	}
 	i := bytes.LastIndexByte(b, ')')
 	if i < 0 || i+2 >= len(b) {
-		return 0, "", fmt.Errorf("livetest: bad /proc/%d/stat", pid)
+		return 0, "", fmt.Errorf("testenv: bad /proc/%d/stat", pid)
 	}
 	return b[i+2], string(b[i+2:]), nil
 }
@@ -340,13 +340,13 @@ func (s *Smbd) signal(sig syscall.Signal) error {
 	// Never signal anything but the serving child we found: check again
 	// that pid is still an smbd forked by Parent (pids get reused).
 	if !isSmbd(s.Pid) {
-		return fmt.Errorf("livetest: pid %d is no longer an smbd", s.Pid)
+		return fmt.Errorf("testenv: pid %d is no longer an smbd", s.Pid)
 	}
 	if ppid, err := parentPid(s.Pid); err != nil || ppid != s.Parent {
-		return fmt.Errorf("livetest: pid %d is no longer a child of smbd %d", s.Pid, s.Parent)
+		return fmt.Errorf("testenv: pid %d is no longer a child of smbd %d", s.Pid, s.Parent)
 	}
 	if err := syscall.Kill(s.Pid, sig); err != nil {
-		return fmt.Errorf("livetest: kill -%d %d: %w", sig, s.Pid, err)
+		return fmt.Errorf("testenv: kill -%d %d: %w", sig, s.Pid, err)
 	}
 	return nil
 }
@@ -378,7 +378,7 @@ func FUSEConn(dir string) (int, error) {
 		}
 		return strconv.Atoi(minor)
 	}
-	return 0, fmt.Errorf("livetest: %s is not a mount point", dir)
+	return 0, fmt.Errorf("testenv: %s is not a mount point", dir)
 }
 
 func unescapeOctal(s string) string {
@@ -406,17 +406,17 @@ func AbortFUSE(dir string) error {
 	if err != nil {
 		return err
 	}
-	ctl, err := os.MkdirTemp("", "livetest-fusectl-")
+	ctl, err := os.MkdirTemp("", "testenv-fusectl-")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(ctl)
 	if out, err := exec.Command("mount", "-t", "fusectl", "fusectl", ctl).CombinedOutput(); err != nil {
-		return fmt.Errorf("livetest: mount fusectl: %w: %s", err, bytes.TrimSpace(out))
+		return fmt.Errorf("testenv: mount fusectl: %w: %s", err, bytes.TrimSpace(out))
 	}
 	defer exec.Command("umount", ctl).Run()
 	if err := os.WriteFile(filepath.Join(ctl, strconv.Itoa(n), "abort"), []byte("1"), 0); err != nil {
-		return fmt.Errorf("livetest: aborting FUSE connection %d of %s: %w", n, dir, err)
+		return fmt.Errorf("testenv: aborting FUSE connection %d of %s: %w", n, dir, err)
 	}
 	return nil
 }

@@ -1,10 +1,8 @@
 package wire
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"maps"
@@ -16,8 +14,11 @@ import (
 	"testing"
 )
 
-// Test helpers of the file-operation codecs. Names carry an "ft" prefix so
-// they do not collide with the negotiate/session helpers' test code.
+// The test helpers of every codec. They were written twice, once for the
+// file-operation codecs ("ft" names) and once for the negotiate/session
+// ones ("sess" names); where both halves need the same thing, one name now
+// calls the other so there is one implementation (fixture_test.go has the
+// fixture loader).
 
 // ftHeader returns a 64-byte SMB2 header for cmd (a request, or a response
 // when resp is set).
@@ -67,16 +68,6 @@ func ftU16s(s string) []byte {
 // ftZeros returns n zero bytes.
 func ftZeros(n int) []byte { return make([]byte, n) }
 
-// ftHex decodes hex, ignoring spaces and newlines.
-func ftHex(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(strings.Join(strings.Fields(s), ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // ftPatch returns a copy of b with v written little-endian at off; v is a
 // uint8, uint16, uint32 or uint64.
 func ftPatch(b []byte, off int, v any) []byte {
@@ -107,19 +98,10 @@ func ftMalformed(t testing.TB, err error, what string) {
 	}
 }
 
-// ftMsgRoundTrip encodes m after a header, decodes the result and checks it
-// equals m. It returns the encoded message.
+// ftMsgRoundTrip is sessRoundTrip expecting m itself back.
 func ftMsgRoundTrip[T any](t *testing.T, cmd Command, resp bool, m *T, enc func(*T, []byte) []byte, dec func([]byte) (*T, error)) []byte {
 	t.Helper()
-	msg := enc(m, ftHeader(cmd, resp))
-	got, err := dec(msg)
-	if err != nil {
-		t.Fatalf("%T: decode of own encoding: %v", m, err)
-	}
-	if !reflect.DeepEqual(got, m) {
-		t.Fatalf("%T round trip:\n got %+v\nwant %+v", m, got, m)
-	}
-	return msg
+	return sessRoundTrip(t, cmd, resp, m, nil, enc, dec)
 }
 
 // ftInfoRoundTrip is ftMsgRoundTrip for information-class structures.
@@ -159,36 +141,24 @@ func ftListTruncations[T any](t *testing.T, b []byte, mustFailBelow int, dec fun
 // must re-encode (after the same header) to a message that decodes to the
 // same value.
 func ftFuzzMsg[T any](f *testing.F, seeds [][]byte, enc func(*T, []byte) []byte, dec func([]byte) (*T, error), norm func(*T)) {
-	for _, s := range seeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		m, err := dec(b)
-		if err != nil {
-			if !errors.Is(err, ErrMalformed) {
-				t.Fatalf("error %v does not wrap ErrMalformed", err)
-			}
-			return
-		}
-		if norm != nil {
-			norm(m)
-		}
-		again, err := dec(enc(m, append([]byte(nil), b[:HeaderSize]...)))
-		if err != nil {
-			t.Fatalf("re-encoding of %+v does not decode: %v", m, err)
-		}
-		if norm != nil {
-			norm(again)
-		}
-		if !reflect.DeepEqual(m, again) {
-			t.Fatalf("re-encoding changed the value:\n%+v\n%+v", m, again)
-		}
-	})
+	reencode := func(in []byte, m *T) ([]byte, error) { return enc(m, append([]byte(nil), in[:HeaderSize]...)), nil }
+	fuzzReencode(f, seeds, reencode, dec, norm)
 }
 
 // ftFuzzInfo is ftFuzzMsg for information-class structures and other
 // buffers without a header.
 func ftFuzzInfo[T any](f *testing.F, seeds [][]byte, enc func(T) ([]byte, error), dec func([]byte) (T, error), norm func(T)) {
+	fuzzReencode(f, seeds, func(_ []byte, m T) ([]byte, error) { return enc(m) }, dec, norm)
+}
+
+// fuzzReencode is the one fuzz body of the package: dec either rejects the
+// input with an error wrapping ErrMalformed, or accepts it, and then
+// reencode (given the input, for its header) must produce bytes that
+// decode to the same value, after norm when it is not nil. An encoder may
+// refuse a decoded value with ErrTooLarge: a valid input need not have a
+// canonical encoding that fits (two symlink names sharing bytes, for
+// instance).
+func fuzzReencode[T any](f *testing.F, seeds [][]byte, reencode func(in []byte, m T) ([]byte, error), dec func([]byte) (T, error), norm func(T)) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
@@ -203,10 +173,8 @@ func ftFuzzInfo[T any](f *testing.F, seeds [][]byte, enc func(T) ([]byte, error)
 		if norm != nil {
 			norm(m)
 		}
-		out, err := enc(m)
+		out, err := reencode(b, m)
 		if errors.Is(err, ErrTooLarge) {
-			// A valid input need not have a canonical encoding that fits:
-			// two symlink names sharing bytes, for instance.
 			return
 		}
 		if err != nil {
@@ -230,39 +198,6 @@ func ftNoErr[T any](enc func(T) []byte) func(T) ([]byte, error) {
 	return func(m T) ([]byte, error) { return enc(m), nil }
 }
 
-// ftFixture reads testdata/samba-4.17-fileops/NAME.hex: hex with '#'
-// comment lines.
-func ftFixture(t testing.TB, name string) []byte {
-	t.Helper()
-	b, err := ftReadFixture(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func ftReadFixture(name string) ([]byte, error) {
-	f, err := os.Open(filepath.Join("testdata", "samba-4.17-fileops", name+".hex"))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var b []byte
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		line := strings.TrimSpace(s.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		v, err := hex.DecodeString(strings.Join(strings.Fields(line), ""))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		b = append(b, v...)
-	}
-	return b, s.Err()
-}
-
 // ftSambaSeeds registers Samba captures as fuzz seeds: each fixture as a
 // whole message for its message decoder, and the buffer inside the
 // QUERY_INFO/QUERY_DIRECTORY/CHANGE_NOTIFY/SET_INFO ones for the decoder of
@@ -281,7 +216,7 @@ func ftSambaSeeds() {
 		"query-info-request-all": "FuzzDecodeQueryInfoRequest", "query-info-response-all": "FuzzDecodeQueryInfoResponse",
 	}
 	for _, name := range slices.Sorted(maps.Keys(msg)) {
-		if b, err := ftReadFixture(name); err == nil {
+		if b, err := readFixture(fileopsCaptures, name); err == nil {
 			ftAddSeeds(msg[name], b)
 		}
 	}
@@ -291,19 +226,19 @@ func ftSambaSeeds() {
 		"query-info-response-security": "FuzzDecodeSecurityDescriptor", "change-notify-response": "FuzzDecodeFileNotifyInformation",
 	}
 	for _, name := range slices.Sorted(maps.Keys(buffers)) {
-		if b, err := ftReadFixture(name); err == nil {
+		if b, err := readFixture(fileopsCaptures, name); err == nil {
 			if buf, err := decodeOutputResponse(b, name); err == nil {
 				ftAddSeeds(buffers[name], buf)
 			}
 		}
 	}
-	if b, err := ftReadFixture("query-directory-response"); err == nil {
+	if b, err := readFixture(fileopsCaptures, "query-directory-response"); err == nil {
 		if buf, err := decodeOutputResponse(b, "dir"); err == nil {
 			// Index 3 of ftDirClasses is FileIdBothDirectoryInformation.
 			ftAddSeeds("FuzzDecodeDirEntries", append([]byte{3}, buf...))
 		}
 	}
-	if b, err := ftReadFixture("set-info-request-rename"); err == nil {
+	if b, err := readFixture(fileopsCaptures, "set-info-request-rename"); err == nil {
 		if m, err := DecodeSetInfoRequest(b); err == nil {
 			ftAddSeeds("FuzzDecodeFileRenameInformation", m.Buffer)
 		}
@@ -318,7 +253,7 @@ func init() { ftSambaSeeds() }
 // message and the capture.
 func ftSamba[T any](t *testing.T, name string, dec func([]byte) (*T, error), enc func(*T, []byte) []byte) (*T, []byte) {
 	t.Helper()
-	b := ftFixture(t, name)
+	b := fixture(t, fileopsCaptures, name)
 	m, err := dec(b)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
@@ -413,17 +348,82 @@ func TestFileBufferBounds(t *testing.T) {
 		{^uint64(0), ^uint64(0), false},
 	}
 	for _, c := range cases {
-		_, err := fileBuffer(msg, c.off, c.n, 80, "buf")
+		_, err := buffer(msg, c.off, c.n, 80, "buf")
 		if (err == nil) != c.ok {
-			t.Errorf("fileBuffer(off %d, n %d) err = %v, want ok %v", c.off, c.n, err, c.ok)
+			t.Errorf("buffer(off %d, n %d) err = %v, want ok %v", c.off, c.n, err, c.ok)
 		}
 	}
 }
 
 func TestFileBodyStructureSize(t *testing.T) {
 	msg := append(ftHeader(CmdClose, false), ftLE(uint16(25), ftZeros(22))...)
-	_, err := fileBody(msg, 24, 24, "CLOSE")
+	_, err := bodyReader(msg, 24, 24, "CLOSE")
 	ftMalformed(t, err, "bad StructureSize")
-	_, err = fileBody(msg[:70], 24, 24, "CLOSE")
+	_, err = bodyReader(msg[:70], 24, 24, "CLOSE")
 	ftMalformed(t, err, "short body")
+}
+
+// Helpers first written for the NEGOTIATE, SESSION_SETUP, TREE_CONNECT and
+// misc message tests.
+
+// sessHeader is ftHeader.
+func sessHeader(cmd Command, response bool) []byte { return ftHeader(cmd, response) }
+
+// sessRoundTrip encodes m after a header, decodes the result and checks that it
+// equals want (m itself when want is nil). It returns the encoded message.
+func sessRoundTrip[T any](t *testing.T, cmd Command, response bool, m, want *T,
+	enc func(*T, []byte) []byte, dec func([]byte) (*T, error)) []byte {
+	t.Helper()
+	if want == nil {
+		want = m
+	}
+	msg := enc(m, sessHeader(cmd, response))
+	got, err := dec(msg)
+	if err != nil {
+		t.Fatalf("decode(encode(...)): %v\nmessage starts % x", err, msg[:min(len(msg), 256)])
+	}
+	if !reflect.DeepEqual(got, want) {
+		g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want)
+		t.Fatalf("round trip:\n got %s\nwant %s", g[:min(len(g), 2000)], w[:min(len(w), 2000)])
+	}
+	return msg
+}
+
+// sessTruncations decodes every proper prefix of msg and requires an error
+// wrapping ErrMalformed, except at the lengths listed in ok.
+func sessTruncations[T any](t *testing.T, msg []byte, dec func([]byte) (*T, error), ok ...int) {
+	t.Helper()
+	for n := 0; n < len(msg); n++ {
+		_, err := dec(msg[:n:n])
+		switch {
+		case err == nil && !slices.Contains(ok, n):
+			t.Errorf("truncated to %d of %d bytes: no error", n, len(msg))
+		case err != nil && !errors.Is(err, ErrMalformed):
+			t.Errorf("truncated to %d bytes: error %v does not wrap ErrMalformed", n, err)
+		}
+	}
+}
+
+// sessMalformed decodes msg and requires an error wrapping ErrMalformed
+// whose text contains sub.
+func sessMalformed[T any](t *testing.T, name string, msg []byte, dec func([]byte) (*T, error), sub string) {
+	t.Helper()
+	m, err := dec(msg)
+	if err == nil {
+		t.Errorf("%s: decoded %+v, want an error", name, m)
+		return
+	}
+	if !errors.Is(err, ErrMalformed) {
+		t.Errorf("%s: error %v does not wrap ErrMalformed", name, err)
+	}
+	if !strings.Contains(err.Error(), sub) {
+		t.Errorf("%s: error %q does not mention %q", name, err, sub)
+	}
+}
+
+// sessPatch returns a copy of msg with b written at off.
+func sessPatch(msg []byte, off int, b ...byte) []byte {
+	c := bytes.Clone(msg)
+	copy(c[off:], b)
+	return c
 }

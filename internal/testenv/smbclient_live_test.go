@@ -1,4 +1,4 @@
-package livetest_test
+package testenv_test
 
 // Live tests that prove the ground under smb3fs: the test environment works
 // with Samba's own client (smbclient). They run inside the namespace via
@@ -17,19 +17,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/smb3fs/smb3fs/scripts/livetest"
+	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
 // smbclient runs Samba's smbclient with the environment's client smb.conf,
 // without a Kerberos ticket cache, and with no stdin (so it can never wait
 // for a password prompt).
-func smbclient(t *testing.T, env *livetest.Environment, args ...string) (string, error) {
+func smbclient(t *testing.T, env *testenv.Environment, args ...string) (string, error) {
 	t.Helper()
 	return smbclientCCache(t, env, "", args...)
 }
 
 // smbclientCCache is smbclient with the Kerberos tickets in ccache (if not "").
-func smbclientCCache(t *testing.T, env *livetest.Environment, ccache string, args ...string) (string, error) {
+func smbclientCCache(t *testing.T, env *testenv.Environment, ccache string, args ...string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -46,7 +46,7 @@ func smbclientCCache(t *testing.T, env *livetest.Environment, ccache string, arg
 
 // authFile writes an smbclient authentication file (0600) so that no
 // password appears on a command line.
-func authFile(t *testing.T, env *livetest.Environment, user, password string) string {
+func authFile(t *testing.T, env *testenv.Environment, user, password string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "auth-"+user)
 	content := fmt.Sprintf("username = %s\npassword = %s\ndomain = %s\n", user, password, env.Domain)
@@ -80,7 +80,7 @@ func mustFail(t *testing.T, what, out string, err error, status string) {
 // kerberosRoundTrip writes a random file to the encrypted share of the DC
 // as user (ticket in ccache) over SMB 3.1.1 with encryption required, reads
 // it back, and checks the contents on both ends and the owner on the server.
-func kerberosRoundTrip(t *testing.T, env *livetest.Environment, user, ccache string) {
+func kerberosRoundTrip(t *testing.T, env *testenv.Environment, user, ccache string) {
 	t.Helper()
 	u := env.User(t, user)
 	dir := t.TempDir()
@@ -135,21 +135,21 @@ func kerberosRoundTrip(t *testing.T, env *livetest.Environment, user, ccache str
 // (a) alice with a password-obtained Kerberos ticket, encrypted share.
 func TestSmbclientAliceKerberosEncrypted(t *testing.T) {
 	t.Parallel()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	kerberosRoundTrip(t, env, "alice", env.Kinit(t, "alice"))
 }
 
 // (b) bob with a ticket from his keytab, encrypted share.
 func TestSmbclientBobKeytabEncrypted(t *testing.T) {
 	t.Parallel()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	kerberosRoundTrip(t, env, "bob", env.KeytabKinit(t, "bob"))
 }
 
 // (c) a 3.1.1-only client must refuse the SMB 3.0 server.
 func TestSmbclientLegacyRefusesSMB311Only(t *testing.T) {
 	t.Parallel()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	auth := authFile(t, env, "alice", env.User(t, "alice").Password)
 	unc := env.Legacy.UNC(env.Shares.Legacy)
 
@@ -166,7 +166,7 @@ func TestSmbclientLegacyRefusesSMB311Only(t *testing.T) {
 // (d) a wrong password fails (NTLM: LOGON_FAILURE; kinit: refused).
 func TestSmbclientWrongPassword(t *testing.T) {
 	t.Parallel()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	alice := env.User(t, "alice")
 	unc := env.DC.UNC(env.Shares.Users)
 
@@ -191,7 +191,7 @@ func TestSmbclientWrongPassword(t *testing.T) {
 // Private directories on the users share: alice gets into hers, not bob's.
 func TestSmbclientUsersShareAccessDenied(t *testing.T) {
 	t.Parallel()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	cc := env.Kinit(t, "alice")
 	unc := env.DC.UNC(env.Shares.Users)
 	out, err := smbclientCCache(t, env, cc, unc, "--use-kerberos=required", "-c", `ls "alice\*"`)
@@ -206,7 +206,7 @@ func TestSmbclientUsersShareAccessDenied(t *testing.T) {
 // weak server cannot encrypt, so a client that demands encryption fails.
 func TestSmbclientGuestAndWeak(t *testing.T) {
 	t.Parallel()
-	env := livetest.Env(t)
+	env := testenv.Env(t)
 	anon := []string{"-N", "--use-kerberos=off", "-c", "ls"}
 
 	out, err := smbclient(t, env, append([]string{env.DC.UNC(env.Shares.Guest)}, anon...)...)
