@@ -168,7 +168,7 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 	if err != nil {
 		return ToErrno(err)
 	}
-	a := withStandard(attrsOfClose(res.Close), res.Standard)
+	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return ToErrno(err)
 	}
@@ -278,7 +278,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 			if err != nil {
 				return err
 			}
-			a := withStandard(attrsOfInfo(res.Attrs), res.Standard)
+			a := withStandard(attrsOf(res.Attrs.OpenInfo), res.Standard)
 			after = &a
 			return nil
 		}
@@ -289,7 +289,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 			if err != nil {
 				return err
 			}
-			a := attrsOfClose(res.Close)
+			a := attrsOf(res.Close.OpenInfo)
 			a.nlink = links
 			after = &a
 			return nil
@@ -298,7 +298,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		if err != nil {
 			return err
 		}
-		a := withStandard(attrsOfClose(res.Close), res.Standard)
+		a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
 		after = &a
 		return nil
 	}

@@ -226,7 +226,7 @@ func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Err
 			continue // an open file unlinked or replaced (silly.go)
 		}
 		d.last = e
-		a := attrsOfEntry(e)
+		a := attrsOf(e.OpenInfo)
 		mode := typeMode(a)
 		var ino uint64
 		switch e.Name {
@@ -294,16 +294,16 @@ func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut)
 	}
 	d.plus++
 	e := d.last
-	if e == nil || e.Name != name || maybeSymlink(attrsOfEntry(e)) {
+	if e == nil || e.Name != name || maybeSymlink(attrsOf(e.OpenInfo)) {
 		return d.node.Lookup(ctx, name, out)
 	}
 	if ch := d.node.GetChild(name); ch != nil {
 		if st := ch.StableAttr(); st.Ino == usableIno(e.FileID) && st.Ino != 0 {
-			d.node.fsys.fill(&out.Attr, attrsOfEntry(e))
+			d.node.fsys.fill(&out.Attr, attrsOf(e.OpenInfo))
 			return ch, 0
 		}
 	}
-	return d.node.newChild(ctx, name, e.FileID, attrsOfEntry(e), out), 0
+	return d.node.newChild(ctx, name, e.FileID, attrsOf(e.OpenInfo), out), 0
 }
 
 var _ = (gofs.FileReleasedirer)((*dirHandle)(nil))

@@ -189,7 +189,7 @@ func newListing(made time.Time, ents []client.DirEntry) *listing {
 		if e.Name == "." || e.Name == ".." {
 			continue
 		}
-		l.add(e.Name, &listEntry{a: attrsOfEntry(e), id: usableIno(e.FileID), known: true})
+		l.add(e.Name, &listEntry{a: attrsOf(e.OpenInfo), id: usableIno(e.FileID), known: true})
 	}
 	return l
 }

@@ -283,7 +283,7 @@ func (h *handle) getattr(ctx context.Context, out *fuse.AttrOut) error {
 	if err != nil {
 		return err
 	}
-	h.owner.fill(&out.Attr, withStandard(attrsOfInfo(res.Attrs), res.Standard))
+	h.owner.fill(&out.Attr, withStandard(attrsOf(res.Attrs.OpenInfo), res.Standard))
 	return nil
 }
 

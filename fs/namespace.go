@@ -36,7 +36,7 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 	if err != nil {
 		return nil, ToErrno(err)
 	}
-	a := withStandard(attrsOfClose(res.Close), res.Standard)
+	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return nil, ToErrno(err)
 	}
@@ -156,7 +156,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	}
 	cr := f.Create
 	n.nameAdded(name)
-	child := n.newChild(ctx, name, f.DiskID(), attrsOfCreate(cr), out)
+	child := n.newChild(ctx, name, f.DiskID(), attrsOf(cr.OpenInfo), out)
 	h := newHandle(n.fsys, f, flags, write)
 	h.canDelete = canDelete
 	if cn, ok := child.Operations().(*Node); ok {
@@ -166,7 +166,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 			cn.attrsChanging(f.DiskID())
 		} else {
 			// A new file: one link, and the server's attributes.
-			a := attrsOfCreate(cr)
+			a := attrsOf(cr.OpenInfo)
 			a.nlink = 1
 			cn.noteAttrs(cn.attrGen(), a)
 		}
@@ -194,7 +194,7 @@ func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	return n.newChild(ctx, name, res.DiskID(), attrsOfClose(res.Close), out), 0
+	return n.newChild(ctx, name, res.DiskID(), attrsOf(res.Close.OpenInfo), out), 0
 }
 
 var _ = (gofs.NodeUnlinker)((*Node)(nil))
@@ -387,6 +387,6 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	}
 	n.nameAdded(name)
 	tn.attrsChanging(res.DiskID()) // its link count
-	a := withStandard(attrsOfClose(res.Close), res.Standard)
+	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
 	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }

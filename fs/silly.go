@@ -376,7 +376,7 @@ func (o *openFiles) holds(ctx context.Context, id uint64) bool {
 // with no successful open of it between), the answer is ELOOP.
 func (n *Node) checkSameFile(f *client.File, p string) syscall.Errno {
 	got, want := usableIno(f.DiskID()), n.StableAttr().Ino
-	if got == 0 || got == want || !maybeSymlink(attrsOfCreate(f.Create)) {
+	if got == 0 || got == want || !maybeSymlink(attrsOf(f.Create.OpenInfo)) {
 		n.fsys.open.staleDone(p)
 		return 0
 	}

@@ -141,7 +141,7 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	a := attrsOfClose(res.Close)
+	a := attrsOf(res.Close.OpenInfo)
 	a.link, a.target = true, target
 	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }

@@ -17,20 +17,12 @@ import (
 // closeResponse is what closing a handle answers (client.File.Close).
 type closeResponse = wire.CloseResponse
 
-func attrsOfClose(c *wire.CloseResponse) attrs {
-	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
-}
-
-func attrsOfCreate(c *wire.CreateResponse) attrs {
-	return attrs{ctime: c.CreationTime, atime: c.LastAccessTime, mtime: c.LastWriteTime, chtime: c.ChangeTime, size: c.EndOfFile, alloc: c.AllocationSize, attr: c.FileAttributes}
-}
-
-func attrsOfEntry(e *wire.DirEntry) attrs {
-	return attrs{ctime: e.CreationTime, atime: e.LastAccessTime, mtime: e.LastWriteTime, chtime: e.ChangeTime, size: e.EndOfFile, alloc: e.AllocationSize, attr: e.FileAttributes}
-}
-
-func attrsOfInfo(i *wire.FileNetworkOpenInformation) attrs {
-	return attrs{ctime: i.CreationTime, atime: i.LastAccessTime, mtime: i.LastWriteTime, chtime: i.ChangeTime, size: i.EndOfFile, alloc: i.AllocationSize, attr: i.FileAttributes}
+// attrsOf turns the times, sizes and attributes every answer carries
+// (CREATE, CLOSE, FileNetworkOpenInformation, a directory entry) into
+// attrs.
+func attrsOf(o wire.OpenInfo) attrs {
+	return attrs{ctime: o.CreationTime, atime: o.LastAccessTime, mtime: o.LastWriteTime, chtime: o.ChangeTime,
+		size: o.EndOfFile, alloc: o.AllocationSize, attr: o.FileAttributes}
 }
 
 // withStandard adds the link count and delete-pending state.
@@ -43,10 +35,11 @@ func withStandard(a attrs, si *wire.FileStandardInformation) attrs {
 // closeAttrs returns the attributes a CLOSE answered with, if it carries
 // them (it was asked to, and succeeded).
 func closeAttrs(r *wire.CloseResponse) (attrs, bool) {
-	if r == nil || r.Flags&wire.CloseFlagPostQueryAttrib == 0 {
+	if r == nil {
 		return attrs{}, false
 	}
-	return attrsOfClose(r), true
+	o, ok := r.PostQuery()
+	return attrsOf(o), ok
 }
 
 // isDirAttr and isReadOnlyAttr read FileAttributes ([MS-FSCC] 2.6).
@@ -64,7 +57,7 @@ func writeFinish(ctx context.Context, f *client.File, data []byte, off int64, no
 	if err != nil || ni == nil {
 		return nil, err
 	}
-	a := withStandard(attrsOfInfo(ni), si)
+	a := withStandard(attrsOf(ni.OpenInfo), si)
 	return &a, nil
 }
 
