@@ -24,7 +24,9 @@ import (
 )
 
 // Access is what an open may do with the file ([MS-SMB2] 2.2.13.1). Open
-// always adds the right to read attributes and to wait on the handle.
+// always adds the right to read attributes. (SYNCHRONIZE, which SMB has no
+// use for, is not asked: a server may refuse it where it grants reading
+// attributes, as Samba does in a directory the caller cannot list.)
 type Access uint32
 
 // Access rights, and the sets read(2) and write(2) need.
@@ -214,7 +216,7 @@ func (o *OpenOptions) request(name string, extra Access) (*wire.CreateRequest, e
 	req := &wire.CreateRequest{
 		Name:               name,
 		ImpersonationLevel: wire.Impersonation,
-		DesiredAccess:      uint32(o.Access|extra|AccessReadAttributes) | wire.Synchronize,
+		DesiredAccess:      uint32(o.Access | extra | AccessReadAttributes),
 		ShareAccess:        shareAll &^ uint32(o.Deny),
 		CreateDisposition:  o.Disposition.wire(),
 	}

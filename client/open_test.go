@@ -11,7 +11,7 @@ import (
 
 // TestOpenOptionsRequest pins the CREATE request each option builds.
 func TestOpenOptionsRequest(t *testing.T) {
-	const base = wire.FileReadAttributes | wire.Synchronize
+	const base = wire.FileReadAttributes
 	cases := []struct {
 		what  string
 		o     OpenOptions
