@@ -89,10 +89,10 @@ func ioctlOutput(resp []byte, code uint32, maxOut uint32) ([]byte, error) {
 	return r.Output, nil
 }
 
-// ResumeKey asks the server for the file's resume key, which names it as
+// resumeKey asks the server for the file's resume key, which names it as
 // the source of a server-side copy ([MS-SMB2] 3.2.4.20.1). The handle
 // needs read access for the copy to be allowed.
-func (f *File) ResumeKey(ctx context.Context) ([24]byte, error) {
+func (f *File) resumeKey(ctx context.Context) ([24]byte, error) {
 	resp, err := f.ioctl(ctx, wire.FsctlSrvRequestResumeKey, nil, resumeKeyMaxOutput)
 	if err != nil {
 		return [24]byte{}, err
@@ -124,11 +124,11 @@ func (f *File) CopyChunks(ctx context.Context, src *File, srcOff, dstOff, length
 	if length == 0 {
 		return 0, nil
 	}
-	key, err := src.ResumeKey(ctx)
+	key, err := src.resumeKey(ctx)
 	if err != nil {
 		return 0, err
 	}
-	return f.CopyChunksFromKey(ctx, key, srcOff, dstOff, length)
+	return f.copyChunksFromKey(ctx, key, srcOff, dstOff, length)
 }
 
 // checkCopyRange refuses ranges that overflow and, when src and dst are
@@ -173,10 +173,10 @@ type copyRequest struct {
 	chunks uint32
 }
 
-// CopyChunksFromKey is CopyChunks with the source named by a resume key
-// from ResumeKey (of a file on f's tree and session). It cannot check the
+// copyChunksFromKey is CopyChunks with the source named by a resume key
+// from resumeKey (of a file on f's tree and session). It cannot check the
 // ranges of one file for overlap: the caller must.
-func (f *File) CopyChunksFromKey(ctx context.Context, key [24]byte, srcOff, dstOff, length uint64) (uint64, error) {
+func (f *File) copyChunksFromKey(ctx context.Context, key [24]byte, srcOff, dstOff, length uint64) (uint64, error) {
 	if srcOff+length < srcOff || dstOff+length < dstOff {
 		return 0, ErrCopyRange
 	}

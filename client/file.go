@@ -524,9 +524,9 @@ func (c *writeChunk) result(ctx context.Context) error {
 	return nil
 }
 
-// QueryInfo queries one information class of the file ([MS-SMB2] 3.2.4.12)
+// queryInfo queries one information class of the file ([MS-SMB2] 3.2.4.12)
 // and returns the raw buffer for the wire decoders.
-func (f *File) QueryInfo(ctx context.Context, infoType, class uint8, additional uint32, outLen uint32) ([]byte, error) {
+func (f *File) queryInfo(ctx context.Context, infoType, class uint8, additional uint32, outLen uint32) ([]byte, error) {
 	var buf []byte
 	err := f.t.do(ctx, f, classify(wire.CmdQueryInfo, 0), func(sn *snap) error {
 		req := &wire.QueryInfoRequest{InfoType: infoType, FileInfoClass: class, OutputBufferLength: outLen, AdditionalInformation: additional, FileID: sn.fid}
@@ -548,8 +548,8 @@ func (f *File) QueryInfo(ctx context.Context, infoType, class uint8, additional 
 	return buf, err
 }
 
-// SetInfo sets one information class of the file ([MS-SMB2] 3.2.4.13).
-func (f *File) SetInfo(ctx context.Context, infoType, class uint8, additional uint32, buf []byte) error {
+// setInfo sets one information class of the file ([MS-SMB2] 3.2.4.13).
+func (f *File) setInfo(ctx context.Context, infoType, class uint8, additional uint32, buf []byte) error {
 	rc := replayNever
 	if infoType == wire.InfoFile {
 		rc = classify(wire.CmdSetInfo, uint32(class))

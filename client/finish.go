@@ -53,7 +53,7 @@ func (f *File) writeFinish(ctx context.Context, data []byte, off int64, bi *wire
 			}
 			return ni, si, nil
 		}
-		if err := f.SetInfo(ctx, wire.InfoFile, wire.ClassFileBasicInformation, 0, bi.Encode()); err != nil {
+		if err := f.setInfo(ctx, wire.InfoFile, wire.ClassFileBasicInformation, 0, bi.Encode()); err != nil {
 			return nil, nil, fmt.Errorf("%w: %w", ErrTimeNotSet, err)
 		}
 		return nil, nil, nil

@@ -48,7 +48,7 @@ func (f *File) setInfoStat(ctx context.Context, class uint8, buf []byte) (*wire.
 // the name of a lease's file, [MS-SMB2] 3.3.5.9.12).
 func (f *File) Rename(ctx context.Context, to string, replace bool) error {
 	buf := (&wire.FileRenameInformation{ReplaceIfExists: replace, FileName: to}).Encode()
-	if err := f.SetInfo(ctx, wire.InfoFile, wire.ClassFileRenameInformation, 0, buf); err != nil {
+	if err := f.setInfo(ctx, wire.InfoFile, wire.ClassFileRenameInformation, 0, buf); err != nil {
 		return err
 	}
 	f.t.cl.mu.Lock()

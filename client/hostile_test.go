@@ -46,7 +46,7 @@ func TestHostileLengths(t *testing.T) {
 				return err
 			}
 			defer f.Close(ctx)
-			_, err = f.QueryInfo(ctx, wire.InfoFile, wire.ClassFileStandardInformation, 0, 24)
+			_, err = f.queryInfo(ctx, wire.InfoFile, wire.ClassFileStandardInformation, 0, 24)
 			return err
 		},
 		"QUERY_DIRECTORY": func() error {

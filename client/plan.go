@@ -105,17 +105,17 @@ func one(what string, access Access, class replayClass, cmd wire.Command, body f
 		}}
 }
 
-// setInfo is an Op setting one file information class.
-func setInfo(what string, access Access, class uint8, buf []byte) Op {
+// setInfoOp is an Op setting one file information class.
+func setInfoOp(what string, access Access, class uint8, buf []byte) Op {
 	req := func(fid wire.FileID) interface{ Append([]byte) []byte } {
 		return &wire.SetInfoRequest{InfoType: wire.InfoFile, FileInfoClass: class, Buffer: buf, FileID: fid}
 	}
 	return one(what, access, classify(wire.CmdSetInfo, uint32(class)), wire.CmdSetInfo, req, len(buf), nil)
 }
 
-// queryInfo is an Op querying one information class, whose answer must
+// queryInfoOp is an Op querying one information class, whose answer must
 // fit outLen; decode gets the answer's buffer.
-func queryInfo(what string, access Access, infoType, class uint8, outLen uint32, input []byte, flags uint32, decode func(res *PathResult, buf []byte) error) Op {
+func queryInfoOp(what string, access Access, infoType, class uint8, outLen uint32, input []byte, flags uint32, decode func(res *PathResult, buf []byte) error) Op {
 	req := func(fid wire.FileID) interface{ Append([]byte) []byte } {
 		return &wire.QueryInfoRequest{InfoType: infoType, FileInfoClass: class, OutputBufferLength: outLen, Input: input, Flags: flags, FileID: fid}
 	}
@@ -140,7 +140,7 @@ const fileNetworkOpenSize = 56
 // QueryAttrs queries the file's times, sizes and attributes ([MS-FSCC]
 // 2.4.29 FileNetworkOpenInformation) into PathResult.Attrs.
 func QueryAttrs() Op {
-	return queryInfo("QueryAttrs", 0, wire.InfoFile, wire.ClassFileNetworkOpenInformation, fileNetworkOpenSize, nil, 0,
+	return queryInfoOp("QueryAttrs", 0, wire.InfoFile, wire.ClassFileNetworkOpenInformation, fileNetworkOpenSize, nil, 0,
 		func(res *PathResult, buf []byte) (err error) {
 			if res.Attrs, err = wire.DecodeFileNetworkOpenInformation(buf); err != nil {
 				return fmt.Errorf("%w: %w", ErrProtocol, err)
@@ -152,7 +152,7 @@ func QueryAttrs() Op {
 // QueryStandard queries FileStandardInformation ([MS-FSCC] 2.4.47: link
 // count, delete pending, directory) into PathResult.Standard.
 func QueryStandard() Op {
-	return queryInfo("QueryStandard", 0, wire.InfoFile, wire.ClassFileStandardInformation, fileStandardSize, nil, 0,
+	return queryInfoOp("QueryStandard", 0, wire.InfoFile, wire.ClassFileStandardInformation, fileStandardSize, nil, 0,
 		func(res *PathResult, buf []byte) (err error) {
 			res.Standard, err = decodeStandardBuf(buf)
 			return err
@@ -163,7 +163,7 @@ func QueryStandard() Op {
 // ([MS-FSCC] 2.5.4 FileFsFullSizeInformation) into PathResult.FSSize.
 func QueryFSSize() Op {
 	const outLen = 32
-	return queryInfo("QueryFSSize", 0, wire.InfoFilesystem, wire.ClassFileFsFullSizeInformation, outLen, nil, 0,
+	return queryInfoOp("QueryFSSize", 0, wire.InfoFilesystem, wire.ClassFileFsFullSizeInformation, outLen, nil, 0,
 		func(res *PathResult, buf []byte) (err error) {
 			if res.FSSize, err = wire.DecodeFileFsFullSizeInformation(buf); err != nil {
 				return fmt.Errorf("%w: %w", ErrProtocol, err)
@@ -187,7 +187,7 @@ func QueryEAs(names ...string) Op {
 			return Op{what: "QueryEAs", err: err}
 		}
 	}
-	op := queryInfo("QueryEAs", AccessReadEA, wire.InfoFile, wire.ClassFileFullEaInformation, eaListMax, input, wire.QueryInfoRestartScan,
+	op := queryInfoOp("QueryEAs", AccessReadEA, wire.InfoFile, wire.ClassFileFullEaInformation, eaListMax, input, wire.QueryInfoRestartScan,
 		func(res *PathResult, buf []byte) error {
 			eas, err := wire.DecodeEAs(buf)
 			if err != nil {
@@ -260,7 +260,7 @@ func WriteData(data []byte) Op {
 // Truncate sets the end of file to size ([MS-FSCC] 2.4.14
 // FileEndOfFileInformation).
 func Truncate(size uint64) Op {
-	return setInfo("Truncate", AccessWriteData, wire.ClassFileEndOfFileInformation,
+	return setInfoOp("Truncate", AccessWriteData, wire.ClassFileEndOfFileInformation,
 		(&wire.FileEndOfFileInformation{EndOfFile: size}).Encode())
 }
 
@@ -268,7 +268,7 @@ func Truncate(size uint64) Op {
 // FileAllocationInformation): space reserved, the end of file unchanged
 // unless size is below it.
 func Allocate(size uint64) Op {
-	return setInfo("Allocate", AccessWriteData, wire.ClassFileAllocationInformation,
+	return setInfoOp("Allocate", AccessWriteData, wire.ClassFileAllocationInformation,
 		(&wire.FileAllocationInformation{AllocationSize: size}).Encode())
 }
 
@@ -281,7 +281,7 @@ func SetTimes(write, access time.Time) Op {
 // setBasic sets times and attributes; zero fields are left unchanged
 // ([MS-FSCC] 2.4.7 FileBasicInformation).
 func setBasic(bi *wire.FileBasicInformation) Op {
-	return setInfo("SetTimes", AccessWriteAttributes, wire.ClassFileBasicInformation, bi.Encode())
+	return setInfoOp("SetTimes", AccessWriteAttributes, wire.ClassFileBasicInformation, bi.Encode())
 }
 
 // SetEAs sets extended attributes; an EA with an empty value is removed.
@@ -290,14 +290,14 @@ func SetEAs(eas ...EA) Op {
 	if err != nil {
 		return Op{what: "SetEAs", err: err}
 	}
-	return setInfo("SetEAs", AccessWriteEA, wire.ClassFileFullEaInformation, buf)
+	return setInfoOp("SetEAs", AccessWriteEA, wire.ClassFileFullEaInformation, buf)
 }
 
 // Delete marks the file delete-pending ([MS-FSCC] 2.4.11
 // FileDispositionInformation): the name goes away when the last handle on
 // it closes. A non-empty directory fails with STATUS_DIRECTORY_NOT_EMPTY.
 func Delete() Op {
-	return setInfo("Delete", AccessDelete, wire.ClassFileDispositionInformation,
+	return setInfoOp("Delete", AccessDelete, wire.ClassFileDispositionInformation,
 		(&wire.FileDispositionInformation{DeletePending: true}).Encode())
 }
 
@@ -306,14 +306,14 @@ func Delete() Op {
 // replaced atomically, without it the rename fails with
 // STATUS_OBJECT_NAME_COLLISION.
 func RenameTo(to string, replace bool) Op {
-	return setInfo("RenameTo", AccessDelete, wire.ClassFileRenameInformation,
+	return setInfoOp("RenameTo", AccessDelete, wire.ClassFileRenameInformation,
 		(&wire.FileRenameInformation{ReplaceIfExists: replace, FileName: to}).Encode())
 }
 
 // LinkTo creates the hard link newName to the file ([MS-FSCC] 2.4.27.2
 // FileLinkInformation). It does not replace.
 func LinkTo(newName string) Op {
-	return setInfo("LinkTo", AccessWriteAttributes, wire.ClassFileLinkInformation,
+	return setInfoOp("LinkTo", AccessWriteAttributes, wire.ClassFileLinkInformation,
 		(&wire.FileLinkInformation{FileName: newName}).Encode())
 }
 
