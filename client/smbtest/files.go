@@ -41,9 +41,8 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 			return wire.StatusFileClosed, nil
 		}
 		delete(c.opens, id)
-		if o.deleteOnClose {
-			c.removeLocked(o.name)
-		}
+		delete(s.live, o)
+		c.deleteAtCloseLocked(o)
 		if o.durable {
 			delete(s.durables, o.createGUID)
 		}
@@ -184,6 +183,9 @@ func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interfac
 	isDir := name == "" || s.dirs[name]
 	wantDir := req.CreateOptions&wire.FileDirectoryFile != 0
 	exists := isFile || isDir
+	if st := c.shareCheckLocked(name, req.DesiredAccess, req.ShareAccess); exists && st != wire.StatusSuccess {
+		return st, nil
+	}
 	switch {
 	case isFile && wantDir:
 		return wire.StatusNotADirectory, nil
@@ -227,8 +229,9 @@ func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interfac
 	}
 	c.nextID++
 	id := wire.FileID{Persistent: c.nextID, Volatile: c.nextID}
-	o := &open{name: name, dir: isDir}
+	o := &open{name: name, dir: isDir, access: req.DesiredAccess, share: req.ShareAccess}
 	c.opens[id] = o
+	s.live[o] = true
 	ch.fileID = id
 	r := &wire.CreateResponse{CreateAction: action, FileID: id}
 	r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)
