@@ -47,7 +47,7 @@ const (
 // watchdog; the test has already failed.
 var errHung = errors.New("hung: no answer within the watchdog")
 
-// fakeMount is a mount of the fake server's share "share" (encrypted, as
+// fakeMount is a mount of a fake server's share "share" (encrypted, as
 // the strict policy requires) in a temporary directory.
 type fakeMount struct {
 	t   *testing.T
@@ -60,6 +60,8 @@ type fakeMount struct {
 	// abortPath is the mount's abort file in the fuse control file
 	// system (fusectl), "" where it is not mounted.
 	abortPath string
+	// unmounted: unmountFS ran (once).
+	unmounted sync.Once
 
 	mu sync.Mutex
 	// hung: a call outlived its watchdog (the test failed); stuck: one
@@ -80,12 +82,24 @@ func (m *fakeMount) running() []string {
 	return out
 }
 
-// mountFake starts a fake server (FileSystem on, so that it serves what a
-// mount needs) and mounts its share; cleanup unmounts and stops both.
+// mountFake starts a fake server that serves what a mount needs and
+// mounts its share; cleanup unmounts and stops both.
 func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
 	t.Helper()
+	return mountFakeOn(t, &smbtest.Server{}, opts)
+}
+
+// mountFakeOn mounts the share of srv, a server the caller set up (files,
+// Leasing, ShareModes, ...): FileSystem is switched on and, when it names
+// none, the share "share" exists with encryption required. Cleanup
+// unmounts and stops the client and srv.
+func mountFakeOn(t *testing.T, srv *smbtest.Server, opts smbfs.Options) *fakeMount {
+	t.Helper()
 	ensureFusectl(t)
-	srv := &smbtest.Server{FileSystem: true, ShareFlags: map[string]uint32{"share": wire.ShareFlagEncryptData}}
+	srv.FileSystem = true
+	if srv.ShareFlags == nil {
+		srv.ShareFlags = map[string]uint32{"share": wire.ShareFlagEncryptData}
+	}
 	newMech := func() (auth.Mechanism, error) { return &smbtest.Mechanism{IsMutual: true}, nil }
 	mech, _ := newMech()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -119,19 +133,45 @@ func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
 // unmount stops lying, unmounts (detaching a mount a hung call keeps busy)
 // and closes the client and the server.
 func (m *fakeMount) unmount() {
-	m.srv.SetHostile(smbtest.Hostile{})
-	if m.isHung() {
-		m.srv.Cut()
-	}
-	if err := m.fs.Unmount(); err != nil {
-		m.t.Errorf("Unmount: %v", err)
-		m.abort()
-		syscall.Unmount(m.dir, syscall.MNT_DETACH)
-	} else {
-		m.fs.Wait()
-	}
+	m.unmountFS()
 	m.cl.Close()
 	m.srv.Close()
+}
+
+// unmountFS unmounts, once, and waits until the file system is done: what
+// the mount does at its end (closing the handles it kept open) is done by
+// then. The client and the server stay up, so a test can look at what the
+// server holds afterwards.
+func (m *fakeMount) unmountFS() {
+	m.unmounted.Do(func() {
+		m.srv.SetHostile(smbtest.Hostile{})
+		m.srv.SetIntercept(nil)
+		if m.isHung() {
+			m.srv.Cut()
+		}
+		done := make(chan error, 1)
+		go func() { done <- m.fs.Unmount() }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(m.watchdog):
+			// Unmounted, but the kernel keeps the connection (and
+			// go-fuse's read loops, which Unmount waits for): a
+			// process that made a mount namespace meanwhile (ip
+			// netns exec, as the live tests' scripts/testenv exec
+			// does) holds a copy of the mount. Abort it.
+			m.t.Logf("unmount still waiting after %v for the FUSE connection to end (a copy of the mount in another mount namespace?): aborting it", m.watchdog)
+			m.abort()
+			err = <-done
+		}
+		if err != nil {
+			m.t.Errorf("Unmount: %v", err)
+			m.abort()
+			syscall.Unmount(m.dir, syscall.MNT_DETACH)
+		} else {
+			m.fs.Wait()
+		}
+	})
 }
 
 func (m *fakeMount) isHung() bool {
@@ -286,4 +326,62 @@ func (m *fakeMount) readDir(what, dir string, limit int) (ents []os.DirEntry, mo
 		}
 	}
 	return ents, true, nil
+}
+
+// quiesce waits until the kernel has no request of the mount waiting for
+// an answer (fusectl's waiting count is 0): the releases the kernel sends
+// in the background after close(2) returned have been answered. A test
+// that runs nothing else on the mount meanwhile knows that every handle
+// it closed reached Release.
+func (m *fakeMount) quiesce() {
+	m.t.Helper()
+	if m.abortPath == "" {
+		m.t.Fatalf("no fusectl: cannot tell when the kernel's releases are done")
+	}
+	waiting := strings.TrimSuffix(m.abortPath, "abort") + "waiting"
+	deadline := time.Now().Add(m.watchdog)
+	for {
+		b, err := os.ReadFile(waiting)
+		if err != nil {
+			m.t.Fatalf("quiesce: %v", err)
+		}
+		if strings.TrimSpace(string(b)) == "0" {
+			return
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("quiesce: %s FUSE requests still waiting after %v", strings.TrimSpace(string(b)), m.watchdog)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// mark returns the number of requests the server has seen so far, for
+// seen.
+func (m *fakeMount) mark() int { return len(m.srv.Records()) }
+
+// seen returns the requests the server saw since mark was taken that
+// have command cmd (any when 0, which leaves NEGOTIATE out of reach) and,
+// when path is not "", act on path (share-relative, backslashes).
+func (m *fakeMount) seen(mark int, cmd wire.Command, path string) []smbtest.Record {
+	var out []smbtest.Record
+	for _, r := range m.srv.Records()[mark:] {
+		if (cmd == 0 || r.Command == cmd) && (path == "" || r.Path == path) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// pollUntil calls cond until it returns true, failing the test when it
+// has not within the deadline (a bound on a wait, not an assertion on how
+// long anything takes).
+func pollUntil(t *testing.T, what string, deadline time.Duration, cond func() bool) {
+	t.Helper()
+	end := time.Now().Add(deadline)
+	for !cond() {
+		if time.Now().After(end) {
+			t.Fatalf("%s: not within %v", what, deadline)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
