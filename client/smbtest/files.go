@@ -17,6 +17,9 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 		if related && id == wire.CompoundFileID {
 			id = ch.fileID
 		}
+		// The next related operation inherits this FileId, whatever
+		// the command ([MS-SMB2] 3.3.5.2.7.2).
+		ch.fileID = id
 		return c.opens[id], id
 	}
 	s.mu.Lock()
