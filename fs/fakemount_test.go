@@ -91,9 +91,10 @@ func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
 
 // mountFakeOn mounts the share of srv, a server the caller set up (files,
 // Leasing, ShareModes, ...): FileSystem is switched on and, when it names
-// none, the share "share" exists with encryption required. Cleanup
-// unmounts and stops the client and srv.
-func mountFakeOn(t *testing.T, srv *smbtest.Server, opts smbfs.Options) *fakeMount {
+// none, the share "share" exists with encryption required. tweak, if any,
+// changes the client's options (the watchdog follows their Timeout).
+// Cleanup unmounts and stops the client and srv.
+func mountFakeOn(t *testing.T, srv *smbtest.Server, opts smbfs.Options, tweak ...func(*client.Options)) *fakeMount {
 	t.Helper()
 	ensureFusectl(t)
 	srv.FileSystem = true
@@ -104,8 +105,12 @@ func mountFakeOn(t *testing.T, srv *smbtest.Server, opts smbfs.Options) *fakeMou
 	mech, _ := newMech()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: "fake", Policy: client.StrictPolicy(), Mechanism: mech,
-		NewMechanism: newMech, Dial: srv.Dial, Timeout: fakeTimeout})
+	copts := client.Options{Server: "fake", Policy: client.StrictPolicy(), Mechanism: mech,
+		NewMechanism: newMech, Dial: srv.Dial, Timeout: fakeTimeout}
+	for _, f := range tweak {
+		f(&copts)
+	}
+	cl, err := client.Dial(ctx, copts)
 	if err != nil {
 		srv.Close()
 		t.Fatalf("Dial: %v", err)
@@ -124,7 +129,7 @@ func mountFakeOn(t *testing.T, srv *smbtest.Server, opts smbfs.Options) *fakeMou
 		srv.Close()
 		t.Fatalf("Mount: %v", err)
 	}
-	m := &fakeMount{t: t, srv: srv, cl: cl, dir: dir, fs: fsrv, watchdog: watchdogFactor * fakeTimeout,
+	m := &fakeMount{t: t, srv: srv, cl: cl, dir: dir, fs: fsrv, watchdog: watchdogFactor * copts.Timeout,
 		abortPath: fuseAbortPath(dir)}
 	t.Cleanup(m.unmount)
 	return m
