@@ -231,3 +231,29 @@ func TestFakeDircacheEntryCap(t *testing.T) {
 		})
 	}
 }
+
+// With NoCache (actimeo=0) no listing answers lookups: two lookups in a
+// row do not list the directory, and another client's changes are seen
+// at once.
+func TestFakeDircacheOffWithNoCache(t *testing.T) {
+	srv := &smbtest.Server{}
+	srv.WriteFile("x", nil)
+	m := mountFakeOn(t, srv, smbfs.Options{NoCache: true})
+	mark := m.mark()
+	for range 2 {
+		for _, n := range []string{"x", "y"} {
+			if _, err := m.stat(n); err != nil && !errors.Is(err, syscall.ENOENT) {
+				t.Fatalf("stat %s: %v", n, err)
+			}
+		}
+	}
+	if n := len(m.seen(mark, wire.CmdQueryDirectory, "")); n > 0 {
+		t.Errorf("NoCache: lookups listed the directory (%d QUERY_DIRECTORY)", n)
+	}
+	srv.WriteFile("late", nil)
+	if _, err := m.stat("late"); err != nil {
+		t.Errorf("NoCache: stat of a name another client just created: %v", err)
+	}
+	srv.Remove("x")
+	m.wantENOENT(t, "NoCache: name another client just removed", "x")
+}
