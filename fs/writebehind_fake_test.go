@@ -91,8 +91,11 @@ func TestFakeWriteBehindAcknowledgedEarly(t *testing.T) {
 	// test needs; heldFor bounds the wait for the write(2) it holds.
 	const heldFor = 10 * time.Second
 	m := mountFakeOn(t, wbServer(), smbfs.Options{}, func(o *client.Options) { o.Timeout = 30 * time.Second })
-	const chunk = 256 << 10
-	data := pattern(2, 8*chunk)
+	// More than the bytes a handle holds back (64 KiB), so the WRITE is
+	// sent, and no more than one FUSE WRITE carries (128 KiB at least),
+	// so the first write(2) is one WRITE.
+	const chunk = 128 << 10
+	data := pattern(2, 16*chunk)
 	f := m.createFake(t, "big")
 
 	held := make(chan struct{})    // closed when the first WRITE arrived
