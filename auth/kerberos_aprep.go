@@ -167,7 +167,7 @@ func derInt(b []byte) (int64, error) {
 	}
 	var v int64
 	if _, err := asn1.Unmarshal(b, &v); err != nil {
-		return 0, fmt.Errorf("%w: %v", errDER, err)
+		return 0, fmt.Errorf("%w: %w", errDER, err)
 	}
 	return v, nil
 }

@@ -302,7 +302,7 @@ func decodeNegTokenResp(b []byte) (*negTokenResp, error) {
 			}
 			var st asn1.Enumerated
 			if _, err := asn1.Unmarshal(e.full, &st); err != nil {
-				return nil, fmt.Errorf("auth: spnego: NegTokenResp: negState: %w: %v", errDER, err)
+				return nil, fmt.Errorf("auth: spnego: NegTokenResp: negState: %w: %w", errDER, err)
 			}
 			if st < negStateAcceptCompleted || st > negStateRequestMIC {
 				return nil, fmt.Errorf("auth: spnego: NegTokenResp: unknown negState %d", st)

@@ -99,7 +99,7 @@ func (f *File) writeFinish(ctx context.Context, data []byte, off int64, bi *wire
 	}
 	w, err := wire.DecodeWriteResponse(resps[0])
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if int(w.Count) != len(data) {
 		return nil, nil, fmt.Errorf("smb2: WRITE: server wrote %d of %d bytes", w.Count, len(data))

@@ -71,7 +71,7 @@ func (f *File) Unlock(ctx context.Context, offset, length uint64) error {
 		return err
 	}
 	if _, err := wire.DecodeLockResponse(resp); err != nil {
-		return fmt.Errorf("%w: %v", ErrProtocol, err)
+		return fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	f.countLocks(-1)
 	return nil
@@ -133,7 +133,7 @@ func (f *File) lockOn(ctx context.Context, sn *snap, el wire.LockElement) error 
 	switch {
 	case err == nil:
 		if _, err := wire.DecodeLockResponse(resp); err != nil {
-			return fmt.Errorf("%w: %v", ErrProtocol, err)
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		f.countLocks(1)
 		return nil // granted, even if ctx ended meanwhile

@@ -54,7 +54,7 @@ func (f *File) Notify(ctx context.Context, filter uint32, recursive bool) ([]wir
 	}
 	r, err := wire.DecodeChangeNotifyResponse(resp)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if len(r.Buffer) > int(outLen) {
 		return nil, fmt.Errorf("%w: CHANGE_NOTIFY returned %d bytes, asked %d", ErrProtocol, len(r.Buffer), outLen)
@@ -66,7 +66,7 @@ func (f *File) Notify(ctx context.Context, filter uint32, recursive bool) ([]wir
 	}
 	ents, err := wire.DecodeFileNotifyInformation(r.Buffer)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	for _, e := range ents {
 		if err := checkNotifyEntry(e, recursive); err != nil {

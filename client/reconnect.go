@@ -501,15 +501,33 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 	}
 }
 
-// durableRetryFirst and durableRetryLast bound the waits before a durable
-// reconnect the server did not recognise is tried again: 100 ms doubling
-// to 3.2 s, 6.3 s in all, then the handle counts as lost. A loaded server
-// (two cores busy compiling were enough) took more than 1.5 s to notice
-// the old connection had gone; the handle's durable timeout is far longer.
+// durableRetryFirst, durableRetryMax and durableRetryWindow bound the
+// retries of a durable reconnect the server did not recognise: waits of
+// 100 ms doubling to at most 800 ms, for 3 s from the start of the
+// reconnect's handle pass in all (shared by every handle, so many lost
+// handles do not add up), and never past the last second of the
+// reconnect's deadline. Then the handle counts as lost. Samba under load
+// (two cores busy compiling) took more than 1.5 s to notice that the old
+// connection had gone.
 const (
-	durableRetryFirst = 100 * time.Millisecond
-	durableRetryLast  = 3200 * time.Millisecond
+	durableRetryFirst  = 100 * time.Millisecond
+	durableRetryMax    = 800 * time.Millisecond
+	durableRetryWindow = 3 * time.Second
 )
+
+// durableRetryAllowed reports whether a wait of wait before another
+// durable reconnect ends before retryUntil and leaves a second of ctx's
+// deadline.
+func durableRetryAllowed(ctx context.Context, retryUntil time.Time, wait time.Duration) bool {
+	next := time.Now().Add(wait)
+	if next.After(retryUntil) {
+		return false
+	}
+	if d, ok := ctx.Deadline(); ok && next.Add(time.Second).After(d) {
+		return false
+	}
+	return true
+}
 
 // refusedForGood reports whether a failed reconnect attempt ends the
 // client: the server (or a man in the middle) offered less than the Policy
@@ -646,6 +664,7 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 		err error
 	}
 	fs := make(map[*File]*fileState, len(files))
+	retryUntil := time.Now().Add(durableRetryWindow)
 	for _, f := range files {
 		st := ts[f.t]
 		if st == nil || st.err != nil {
@@ -662,7 +681,7 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 			fs[f] = &fileState{err: errors.New("it held byte-range locks, which a reconnect cannot restore")}
 			continue
 		}
-		id, err := f.reopen(ctx, c, s, &st.tc)
+		id, err := f.reopen(ctx, c, s, &st.tc, retryUntil)
 		if isIntegrity(err) && c.Err() != nil {
 			return err // a forged answer: this attempt failed, try again
 		}
@@ -721,8 +740,9 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 // context ([MS-SMB2] 2.2.13.2.12, 3.2.4.4): the same CreateGuid and the old
 // FileId, and the lease context with the same LeaseKey (the server refuses
 // a reconnect whose lease does not match, 3.3.5.9.12). It returns the new
-// FileId.
-func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn) (wire.FileID, error) {
+// FileId. A STATUS_OBJECT_NAME_NOT_FOUND is tried again until retryUntil
+// (see durableRetryWindow).
+func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn, retryUntil time.Time) (wire.FileID, error) {
 	cl := f.t.cl
 	cl.mu.Lock()
 	oldID, name := f.id, f.name
@@ -744,9 +764,9 @@ func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn) (w
 	}
 	var resp []byte
 	var err error
-	for wait := durableRetryFirst; ; wait *= 2 {
+	for wait := durableRetryFirst; ; wait = min(2*wait, durableRetryMax) {
 		resp, err = c.roundTrip(ctx, s, tc.encrypt, newMessage(wire.CmdCreate, tc.id, 0, &req), 1)
-		if !IsStatus(err, wire.StatusObjectNameNotFound) || wait > durableRetryLast {
+		if !IsStatus(err, wire.StatusObjectNameNotFound) || !durableRetryAllowed(ctx, retryUntil, wait) {
 			break
 		}
 		// The server may not have seen the old connection end yet: Samba
@@ -766,7 +786,7 @@ func (f *File) reopen(ctx context.Context, c *Conn, s *Session, tc *treeConn) (w
 	}
 	r, err := wire.DecodeCreateResponse(resp)
 	if err != nil {
-		return wire.FileID{}, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return wire.FileID{}, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if d.Lease != nil {
 		granted, _, err := leaseGranted(r, d.Lease.key)

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"context"
 	"errors"
 	"net"
 	"testing"
@@ -44,5 +45,30 @@ func TestSessionExpiredOneReason(t *testing.T) {
 	}
 	if err := c.Err(); !errors.Is(err, ErrConnectionClosed) || !errors.Is(err, errSessionExpired) {
 		t.Fatalf("connection error %v: want it to match ErrConnectionClosed and the expiry", err)
+	}
+}
+
+func TestDurableRetryAllowed(t *testing.T) {
+	bg := context.Background()
+	soon, cancel := context.WithTimeout(bg, 1500*time.Millisecond)
+	defer cancel()
+	now := time.Now()
+	cases := []struct {
+		name  string
+		ctx   context.Context
+		until time.Time
+		wait  time.Duration
+		want  bool
+	}{
+		{"inside the window", bg, now.Add(3 * time.Second), 800 * time.Millisecond, true},
+		{"past the window", bg, now.Add(500 * time.Millisecond), 800 * time.Millisecond, false},
+		{"window over", bg, now.Add(-time.Millisecond), durableRetryFirst, false},
+		{"inside the window, deadline near", soon, now.Add(3 * time.Second), 800 * time.Millisecond, false},
+		{"inside the window and deadline", soon, now.Add(3 * time.Second), 100 * time.Millisecond, true},
+	}
+	for _, c := range cases {
+		if got := durableRetryAllowed(c.ctx, c.until, c.wait); got != c.want {
+			t.Errorf("%s: durableRetryAllowed = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

@@ -115,7 +115,7 @@ func (ss *sessionState) exchange(ctx context.Context) error {
 		}
 		h, err := wire.DecodeHeader(resp)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrProtocol, err)
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		if ss.s.id != 0 && h.SessionID != ss.s.id {
 			return fmt.Errorf("%w: SESSION_SETUP response changed SessionId", ErrProtocol)
@@ -125,7 +125,7 @@ func (ss *sessionState) exchange(ctx context.Context) error {
 		switch h.Status {
 		case wire.StatusMoreProcessingRequired:
 			if derr != nil {
-				return fmt.Errorf("%w: %v", ErrProtocol, derr)
+				return fmt.Errorf("%w: %w", ErrProtocol, derr)
 			}
 			ss.preauth.Update(resp)
 			out, done, err := ss.spnego.Step(ctx, r.SecurityBuffer)
@@ -138,7 +138,7 @@ func (ss *sessionState) exchange(ctx context.Context) error {
 			token = out
 		case wire.StatusSuccess:
 			if derr != nil {
-				return fmt.Errorf("%w: %v", ErrProtocol, derr)
+				return fmt.Errorf("%w: %w", ErrProtocol, derr)
 			}
 			if f := r.SessionFlags; f&(wire.SessionFlagIsGuest|wire.SessionFlagIsNull) != 0 {
 				// Refuse before anything else, so the message says why

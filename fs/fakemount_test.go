@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/metrics"
 	"strings"
 	"sync"
 	"syscall"
@@ -48,7 +47,7 @@ const (
 // watchdog; the test has already failed.
 var errHung = errors.New("hung: no answer within the watchdog")
 
-// fakeMount is a mount of the fake server's share "share" (encrypted, as
+// fakeMount is a mount of a fake server's share "share" (encrypted, as
 // the strict policy requires) in a temporary directory.
 type fakeMount struct {
 	t   *testing.T
@@ -61,6 +60,8 @@ type fakeMount struct {
 	// abortPath is the mount's abort file in the fuse control file
 	// system (fusectl), "" where it is not mounted.
 	abortPath string
+	// unmounted: unmountFS ran (once).
+	unmounted sync.Once
 
 	mu sync.Mutex
 	// hung: a call outlived its watchdog (the test failed); stuck: one
@@ -81,18 +82,35 @@ func (m *fakeMount) running() []string {
 	return out
 }
 
-// mountFake starts a fake server (FileSystem on, so that it serves what a
-// mount needs) and mounts its share; cleanup unmounts and stops both.
+// mountFake starts a fake server that serves what a mount needs and
+// mounts its share; cleanup unmounts and stops both.
 func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
 	t.Helper()
+	return mountFakeOn(t, &smbtest.Server{}, opts)
+}
+
+// mountFakeOn mounts the share of srv, a server the caller set up (files,
+// Leasing, ShareModes, ...): FileSystem is switched on and, when it names
+// none, the share "share" exists with encryption required. tweak, if any,
+// changes the client's options (the watchdog follows their Timeout).
+// Cleanup unmounts and stops the client and srv.
+func mountFakeOn(t *testing.T, srv *smbtest.Server, opts smbfs.Options, tweak ...func(*client.Options)) *fakeMount {
+	t.Helper()
 	ensureFusectl(t)
-	srv := &smbtest.Server{FileSystem: true, ShareFlags: map[string]uint32{"share": wire.ShareFlagEncryptData}}
+	srv.FileSystem = true
+	if srv.ShareFlags == nil {
+		srv.ShareFlags = map[string]uint32{"share": wire.ShareFlagEncryptData}
+	}
 	newMech := func() (auth.Mechanism, error) { return &smbtest.Mechanism{IsMutual: true}, nil }
 	mech, _ := newMech()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: "fake", Policy: client.StrictPolicy(), Mechanism: mech,
-		NewMechanism: newMech, Dial: srv.Dial, Timeout: fakeTimeout})
+	copts := client.Options{Server: "fake", Policy: client.StrictPolicy(), Mechanism: mech,
+		NewMechanism: newMech, Dial: srv.Dial, Timeout: fakeTimeout}
+	for _, f := range tweak {
+		f(&copts)
+	}
+	cl, err := client.Dial(ctx, copts)
 	if err != nil {
 		srv.Close()
 		t.Fatalf("Dial: %v", err)
@@ -111,7 +129,7 @@ func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
 		srv.Close()
 		t.Fatalf("Mount: %v", err)
 	}
-	m := &fakeMount{t: t, srv: srv, cl: cl, dir: dir, fs: fsrv, watchdog: watchdogFactor * fakeTimeout,
+	m := &fakeMount{t: t, srv: srv, cl: cl, dir: dir, fs: fsrv, watchdog: watchdogFactor * copts.Timeout,
 		abortPath: fuseAbortPath(dir)}
 	t.Cleanup(m.unmount)
 	return m
@@ -120,19 +138,45 @@ func mountFake(t *testing.T, opts smbfs.Options) *fakeMount {
 // unmount stops lying, unmounts (detaching a mount a hung call keeps busy)
 // and closes the client and the server.
 func (m *fakeMount) unmount() {
-	m.srv.SetHostile(smbtest.Hostile{})
-	if m.isHung() {
-		m.srv.Cut()
-	}
-	if err := m.fs.Unmount(); err != nil {
-		m.t.Errorf("Unmount: %v", err)
-		m.abort()
-		syscall.Unmount(m.dir, syscall.MNT_DETACH)
-	} else {
-		m.fs.Wait()
-	}
+	m.unmountFS()
 	m.cl.Close()
 	m.srv.Close()
+}
+
+// unmountFS unmounts, once, and waits until the file system is done: what
+// the mount does at its end (closing the handles it kept open) is done by
+// then. The client and the server stay up, so a test can look at what the
+// server holds afterwards.
+func (m *fakeMount) unmountFS() {
+	m.unmounted.Do(func() {
+		m.srv.SetHostile(smbtest.Hostile{})
+		m.srv.SetIntercept(nil)
+		if m.isHung() {
+			m.srv.Cut()
+		}
+		done := make(chan error, 1)
+		go func() { done <- m.fs.Unmount() }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(m.watchdog):
+			// Unmounted, but the kernel keeps the connection (and
+			// go-fuse's read loops, which Unmount waits for): a
+			// process that made a mount namespace meanwhile (ip
+			// netns exec, as the live tests' scripts/testenv exec
+			// does) holds a copy of the mount. Abort it.
+			m.t.Logf("unmount still waiting after %v for the FUSE connection to end (a copy of the mount in another mount namespace?): aborting it", m.watchdog)
+			m.abort()
+			err = <-done
+		}
+		if err != nil {
+			m.t.Errorf("Unmount: %v", err)
+			m.abort()
+			syscall.Unmount(m.dir, syscall.MNT_DETACH)
+		} else {
+			m.fs.Wait()
+		}
+	})
 }
 
 func (m *fakeMount) isHung() bool {
@@ -289,76 +333,60 @@ func (m *fakeMount) readDir(what, dir string, limit int) (ents []os.DirEntry, mo
 	return ents, true, nil
 }
 
-// usable checks, with the server honest, that the mount still creates,
-// writes, reads back and lists.
-func (m *fakeMount) usable(t *testing.T) {
-	t.Helper()
-	m.srv.SetHostile(smbtest.Hostile{})
-	if m.isStuck() {
-		t.Errorf("mount not checked: a call never returned")
-		return
+// quiesce waits until the kernel has no request of the mount waiting for
+// an answer (fusectl's waiting count is 0): the releases the kernel sends
+// in the background after close(2) returned have been answered. A test
+// that runs nothing else on the mount meanwhile knows that every handle
+// it closed reached Release.
+func (m *fakeMount) quiesce() {
+	m.t.Helper()
+	if m.abortPath == "" {
+		m.t.Fatalf("no fusectl: cannot tell when the kernel's releases are done")
 	}
-	name := fmt.Sprintf("after-%d", time.Now().UnixNano())
-	want := []byte("still working " + name)
-	if err := m.do("write "+name, func() error { return os.WriteFile(m.path(name), want, 0644) }); err != nil {
-		t.Errorf("mount unusable afterwards: write: %v", err)
-		return
-	}
-	var got []byte
-	if err := m.do("read "+name, func() (err error) { got, err = os.ReadFile(m.path(name)); return err }); err != nil || string(got) != string(want) {
-		t.Errorf("mount unusable afterwards: read back %q, %v; want %q", got, err, want)
-	}
-	ents, _, err := m.readDir("list", m.dir, 100_000)
-	if err != nil {
-		t.Errorf("mount unusable afterwards: list: %v", err)
-	}
-	found := false
-	for _, e := range ents {
-		found = found || e.Name() == name
-	}
-	if !found {
-		t.Errorf("mount unusable afterwards: %s not listed among %d entries", name, len(ents))
-	}
-}
-
-// heapSampler records the largest heap seen while it runs (the bytes of
-// live and not yet swept objects, read without stopping the world every
-// 2 ms: a loop that allocates can take gigabytes in a second); when it
-// passes limit it calls over once, on the sampler's goroutine.
-type heapSampler struct {
-	stop chan struct{}
-	done chan struct{}
-	peak uint64
-}
-
-func sampleHeap(limit uint64, over func(uint64)) *heapSampler {
-	h := &heapSampler{stop: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(h.done)
-		tick := time.NewTicker(2 * time.Millisecond)
-		defer tick.Stop()
-		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-		fired := false
-		for {
-			metrics.Read(sample)
-			h.peak = max(h.peak, sample[0].Value.Uint64())
-			if h.peak > limit && !fired {
-				fired = true
-				over(h.peak)
-			}
-			select {
-			case <-h.stop:
-				return
-			case <-tick.C:
-			}
+	waiting := strings.TrimSuffix(m.abortPath, "abort") + "waiting"
+	deadline := time.Now().Add(m.watchdog)
+	for {
+		b, err := os.ReadFile(waiting)
+		if err != nil {
+			m.t.Fatalf("quiesce: %v", err)
 		}
-	}()
-	return h
+		if strings.TrimSpace(string(b)) == "0" {
+			return
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("quiesce: %s FUSE requests still waiting after %v", strings.TrimSpace(string(b)), m.watchdog)
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
-// Stop ends sampling and returns the peak.
-func (h *heapSampler) Stop() uint64 {
-	close(h.stop)
-	<-h.done
-	return h.peak
+// mark returns the number of requests the server has seen so far, for
+// seen.
+func (m *fakeMount) mark() int { return len(m.srv.Records()) }
+
+// seen returns the requests the server saw since mark was taken that
+// have command cmd (any when 0, which leaves NEGOTIATE out of reach) and,
+// when path is not "", act on path (share-relative, backslashes).
+func (m *fakeMount) seen(mark int, cmd wire.Command, path string) []smbtest.Record {
+	var out []smbtest.Record
+	for _, r := range m.srv.Records()[mark:] {
+		if (cmd == 0 || r.Command == cmd) && (path == "" || r.Path == path) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// pollUntil calls cond until it returns true, failing the test when it
+// has not within the deadline (a bound on a wait, not an assertion on how
+// long anything takes).
+func pollUntil(t *testing.T, what string, deadline time.Duration, cond func() bool) {
+	t.Helper()
+	end := time.Now().Add(deadline)
+	for !cond() {
+		if time.Now().After(end) {
+			t.Fatalf("%s: not within %v", what, deadline)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -473,4 +474,78 @@ func giantN() int {
 		return n
 	}
 	return giantEntries
+}
+
+// usable checks, with the server honest, that the mount still creates,
+// writes, reads back and lists.
+func (m *fakeMount) usable(t *testing.T) {
+	t.Helper()
+	m.srv.SetHostile(smbtest.Hostile{})
+	if m.isStuck() {
+		t.Errorf("mount not checked: a call never returned")
+		return
+	}
+	name := fmt.Sprintf("after-%d", time.Now().UnixNano())
+	want := []byte("still working " + name)
+	if err := m.do("write "+name, func() error { return os.WriteFile(m.path(name), want, 0644) }); err != nil {
+		t.Errorf("mount unusable afterwards: write: %v", err)
+		return
+	}
+	var got []byte
+	if err := m.do("read "+name, func() (err error) { got, err = os.ReadFile(m.path(name)); return err }); err != nil || string(got) != string(want) {
+		t.Errorf("mount unusable afterwards: read back %q, %v; want %q", got, err, want)
+	}
+	ents, _, err := m.readDir("list", m.dir, 100_000)
+	if err != nil {
+		t.Errorf("mount unusable afterwards: list: %v", err)
+	}
+	found := false
+	for _, e := range ents {
+		found = found || e.Name() == name
+	}
+	if !found {
+		t.Errorf("mount unusable afterwards: %s not listed among %d entries", name, len(ents))
+	}
+}
+
+// heapSampler records the largest heap seen while it runs (the bytes of
+// live and not yet swept objects, read without stopping the world every
+// 2 ms: a loop that allocates can take gigabytes in a second); when it
+// passes limit it calls over once, on the sampler's goroutine.
+type heapSampler struct {
+	stop chan struct{}
+	done chan struct{}
+	peak uint64
+}
+
+func sampleHeap(limit uint64, over func(uint64)) *heapSampler {
+	h := &heapSampler{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(h.done)
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		fired := false
+		for {
+			metrics.Read(sample)
+			h.peak = max(h.peak, sample[0].Value.Uint64())
+			if h.peak > limit && !fired {
+				fired = true
+				over(h.peak)
+			}
+			select {
+			case <-h.stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return h
+}
+
+// Stop ends sampling and returns the peak.
+func (h *heapSampler) Stop() uint64 {
+	close(h.stop)
+	<-h.done
+	return h.peak
 }

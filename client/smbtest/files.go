@@ -17,6 +17,9 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 		if related && id == wire.CompoundFileID {
 			id = ch.fileID
 		}
+		// The next related operation inherits this FileId, whatever
+		// the command ([MS-SMB2] 3.3.5.2.7.2).
+		ch.fileID = id
 		return c.opens[id], id
 	}
 	s.mu.Lock()
@@ -41,9 +44,8 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 			return wire.StatusFileClosed, nil
 		}
 		delete(c.opens, id)
-		if o.deleteOnClose {
-			c.removeLocked(o.name)
-		}
+		delete(s.live, o)
+		c.deleteAtCloseLocked(o)
 		if o.durable {
 			delete(s.durables, o.createGUID)
 		}
@@ -184,6 +186,9 @@ func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interfac
 	isDir := name == "" || s.dirs[name]
 	wantDir := req.CreateOptions&wire.FileDirectoryFile != 0
 	exists := isFile || isDir
+	if st := c.shareCheckLocked(name, req.DesiredAccess, req.ShareAccess); exists && st != wire.StatusSuccess {
+		return st, nil
+	}
 	switch {
 	case isFile && wantDir:
 		return wire.StatusNotADirectory, nil
@@ -227,8 +232,9 @@ func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interfac
 	}
 	c.nextID++
 	id := wire.FileID{Persistent: c.nextID, Volatile: c.nextID}
-	o := &open{name: name, dir: isDir}
+	o := &open{name: name, dir: isDir, access: req.DesiredAccess, share: req.ShareAccess}
 	c.opens[id] = o
+	s.live[o] = true
 	ch.fileID = id
 	r := &wire.CreateResponse{CreateAction: action, FileID: id}
 	r.EndOfFile, r.AllocationSize, r.FileAttributes = c.attrs(o)

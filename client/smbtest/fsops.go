@@ -186,6 +186,9 @@ func (c *conn) rename(o *open, fi *wire.FileRenameInformation) (wire.Status, int
 	if from == "" || strings.HasPrefix(to, from+`\`) {
 		return wire.StatusInvalidParameter, nil
 	}
+	if st := c.renameCheckLocked(o, to, fi.ReplaceIfExists); st != wire.StatusSuccess {
+		return st, nil
+	}
 	if c.exists(to) {
 		if !fi.ReplaceIfExists {
 			return wire.StatusObjectNameCollision, nil
@@ -219,6 +222,7 @@ func (c *conn) rename(o *open, fi *wire.FileRenameInformation) (wire.Status, int
 			x.name = n
 		}
 	}
+	c.movedLocked(move)
 	return wire.StatusSuccess, &wire.SetInfoResponse{}
 }
 

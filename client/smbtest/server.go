@@ -105,6 +105,13 @@ type Record struct {
 	Encrypted bool        // arrived in a transform header
 	Signed    bool        // had SMB2_FLAGS_SIGNED
 	Status    wire.Status // what the server answered
+	// Path is the share-relative name the request acted on: a CREATE's
+	// name, or the name of the open a handle request names, as the
+	// request arrived ("" when there is none or the handle is unknown).
+	Path string
+	// Offset and Length are a READ's or WRITE's range.
+	Offset uint64
+	Length uint32
 }
 
 // Server is a fake SMB server. Set its fields before the first connection
@@ -165,6 +172,14 @@ type Server struct {
 	// that fit the request's OutputBufferLength (fsops.go). Without it
 	// the server stays the small fake the client's unit tests expect.
 	FileSystem bool
+	// ShareModes plays a server's share modes and delete-pending names
+	// (observe.go): an open that the share access of another open of the
+	// name does not admit fails with STATUS_SHARING_VIOLATION, a name
+	// set delete-on-close stays (STATUS_DELETE_PENDING to new opens)
+	// until its last handle closes, and a rename over a file that is open
+	// or of a directory with files open below it fails with
+	// STATUS_ACCESS_DENIED, as on Samba. Needs FileSystem.
+	ShareModes bool
 
 	mu    sync.Mutex
 	files map[string][]byte // share-relative path -> contents
@@ -188,6 +203,13 @@ type Server struct {
 	nextFileID uint64
 	err        error // first error a Serve returned
 	wg         sync.WaitGroup
+	// intercept is what SetIntercept set (observe.go).
+	intercept func(Record) wire.Status
+	// live are the opens not closed yet, on every connection (durable
+	// ones also after theirs ended); deletePending the names set
+	// delete-on-close whose last handle is still open (ShareModes).
+	live          map[*open]bool
+	deletePending map[string]bool
 }
 
 // WriteFile stores a file (path as the client sends it, e.g. `dir\a.txt`).
@@ -299,6 +321,8 @@ func (s *Server) initLocked() {
 		s.durables = make(map[[16]byte]*open)
 		s.ids = make(map[string]uint64)
 		s.nextFileID = firstFileID
+		s.live = make(map[*open]bool)
+		s.deletePending = make(map[string]bool)
 	}
 }
 
@@ -318,6 +342,7 @@ func (s *Server) Serve(nc net.Conn) error {
 	err := c.loop()
 	nc.Close()
 	s.mu.Lock()
+	c.dropOpensLocked()
 	delete(s.conns, nc)
 	if err != nil && s.err == nil {
 		s.err = err
@@ -374,6 +399,9 @@ type open struct {
 	pos int
 	// deleteOnClose: the name goes when this handle closes (FileSystem).
 	deleteOnClose bool
+	// access and share are the CREATE's DesiredAccess and ShareAccess
+	// (ShareModes).
+	access, share uint32
 	// Durable opens: the CreateGuid, the ClientGuid of the connection that
 	// made it, the lease key, and the FileId it has now.
 	durable    bool
@@ -454,15 +482,15 @@ func (c *conn) frame(frame []byte) error {
 			return fmt.Errorf("smbtest: bad request header: %v", err)
 		}
 		related := i > 0 && h.Flags&wire.FlagRelatedOperations != 0
-		r := c.handle(m, &h, sealedBy, ch, related)
+		rec := c.describe(m, &h, ch, related)
+		rec.Encrypted, rec.Signed = sealedBy != nil, h.Flags&wire.FlagSigned != 0
+		r := c.handle(m, &h, sealedBy, ch, related, rec)
 		if r.kill {
 			return r.err
 		}
+		rec.Status = wire.Status(binary.LittleEndian.Uint32(r.msg[wire.OffsetStatus:]))
 		c.srv.mu.Lock()
-		c.srv.records = append(c.srv.records, Record{
-			Command: h.Command, SessionID: h.SessionID, Encrypted: sealedBy != nil,
-			Signed: h.Flags&wire.FlagSigned != 0, Status: wire.Status(binary.LittleEndian.Uint32(r.msg[wire.OffsetStatus:])),
-		})
+		c.srv.records = append(c.srv.records, rec)
 		c.srv.mu.Unlock()
 		if h.Command == wire.CmdCancel {
 			continue // CANCEL has no response
@@ -617,7 +645,7 @@ func (c *conn) respHeader(h *wire.Header, status wire.Status) wire.Header {
 }
 
 // handle runs one request and returns its reply.
-func (c *conn) handle(m []byte, h *wire.Header, sealedBy *session, ch *chain, related bool) reply {
+func (c *conn) handle(m []byte, h *wire.Header, sealedBy *session, ch *chain, related bool, rec Record) reply {
 	fail := func(st wire.Status, s *session, encrypt bool) reply {
 		return reply{msg: c.respond(h, st, nil), sess: s, encrypt: encrypt}
 	}
@@ -669,6 +697,10 @@ func (c *conn) handle(m []byte, h *wire.Header, sealedBy *session, ch *chain, re
 			return fail(wire.StatusAccessDenied, s, false)
 		}
 		encrypt = encrypt || t.encrypt
+	}
+	if st := c.intercepted(rec); st != wire.StatusSuccess {
+		ch.status = st
+		return fail(st, s, encrypt)
 	}
 	var st wire.Status
 	var body interface{ Append([]byte) []byte }
