@@ -1,7 +1,8 @@
 package client
 
 // Changes made on a handle the caller already holds, so that the server
-// opens nothing:
+// opens nothing. File.Do (plan.go) is the general form; WriteFinishStat
+// (finish.go) uses setInfoStat's related compound:
 //
 //	SET_INFO ──► QUERY_INFO FileNetworkOpenInformation ──► QUERY_INFO FileStandardInformation
 //	     one related compound on the open handle, one frame, one seal
