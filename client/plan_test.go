@@ -305,6 +305,35 @@ func TestFakeOpenOptions(t *testing.T) {
 	}
 }
 
+// TestFakeOpenDeny: what an open denies others, a server with share
+// modes enforces; the zero value denies nothing.
+func TestFakeOpenDeny(t *testing.T) {
+	r := newRig(t, &smbtest.Server{FileSystem: true, ShareModes: true}, 0, nil)
+	ctx := context.Background()
+	r.srv.WriteFile("f", []byte("data"))
+	shared, err := r.tr.Open(ctx, "f", client.OpenOptions{Access: client.AccessRead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writer, err := r.tr.Open(ctx, "f", client.OpenOptions{Access: client.AccessWrite, Deny: client.DenyWrite})
+	if err != nil {
+		t.Fatalf("open for writing beside a reader that denies nothing: %v", err)
+	}
+	if _, err := r.tr.Open(ctx, "f", client.OpenOptions{Access: client.AccessWriteData}); !client.IsStatus(err, wire.StatusSharingViolation) {
+		t.Errorf("open for writing of a file open denying writes: %v, want STATUS_SHARING_VIOLATION", err)
+	}
+	for _, f := range []*client.File{shared, writer} {
+		if _, err := f.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := r.tr.Open(ctx, "f", client.OpenOptions{Access: client.AccessWriteData})
+	if err != nil {
+		t.Fatalf("open for writing once the denying open closed: %v", err)
+	}
+	f.Close(ctx)
+}
+
 // TestFakeOpenWithoutLeasing: a server without leasing opens plainly;
 // the lease and durability asked for are not granted, and that is not an
 // error.
