@@ -275,7 +275,9 @@ func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g
 	if g.durable {
 		d = &durableGrant{leaseState: uint32(g.lease)}
 		if _, err := rand.Read(d.CreateGUID[:]); err != nil {
-			l.Release()
+			if l != nil {
+				l.Release()
+			}
 			return nil, fmt.Errorf("smb2: durable CreateGuid: %w", err)
 		}
 		ms := max(g.timeout.Milliseconds(), 0)
