@@ -186,10 +186,10 @@ func decodeAPRep(b []byte) (*apRep, error) {
 		return nil, errors.New("AP-REP: missing field")
 	}
 	if v, err := derInt(f[0]); err != nil || v != 5 {
-		return nil, fmt.Errorf("AP-REP: pvno is not 5 (%v)", err)
+		return nil, fmt.Errorf("AP-REP: pvno is not 5 (%w)", err)
 	}
 	if v, err := derInt(f[1]); err != nil || v != msgtype.KRB_AP_REP {
-		return nil, fmt.Errorf("AP-REP: msg-type is not %d (%v)", msgtype.KRB_AP_REP, err)
+		return nil, fmt.Errorf("AP-REP: msg-type is not %d (%w)", msgtype.KRB_AP_REP, err)
 	}
 	// EncryptedData ::= SEQUENCE { etype [0] Int32, kvno [1] UInt32
 	//     OPTIONAL, cipher [2] OCTET STRING }
@@ -206,7 +206,7 @@ func decodeAPRep(b []byte) (*apRep, error) {
 	}
 	etype, err := derInt(ed[0])
 	if err != nil || etype != int64(int32(etype)) {
-		return nil, fmt.Errorf("AP-REP enc-part: bad etype (%v)", err)
+		return nil, fmt.Errorf("AP-REP enc-part: bad etype (%w)", err)
 	}
 	if ed[1] != nil {
 		if _, err := derInt(ed[1]); err != nil {
@@ -238,11 +238,11 @@ func decodeEncAPRepPart(b []byte) (*encAPRepPart, error) {
 		return nil, fmt.Errorf("EncAPRepPart: ctime: %w", err)
 	}
 	if _, err := asn1.Unmarshal(f[0], &p.ctime); err != nil {
-		return nil, fmt.Errorf("EncAPRepPart: ctime: %v", err)
+		return nil, fmt.Errorf("EncAPRepPart: ctime: %w", err)
 	}
 	cusec, err := derInt(f[1])
 	if err != nil || cusec < 0 || cusec > 999999 {
-		return nil, fmt.Errorf("EncAPRepPart: bad cusec (%v)", err)
+		return nil, fmt.Errorf("EncAPRepPart: bad cusec (%w)", err)
 	}
 	p.cusec = int(cusec)
 	if f[2] != nil {
@@ -260,7 +260,7 @@ func decodeEncAPRepPart(b []byte) (*encAPRepPart, error) {
 		}
 		kt, err := derInt(kf[0])
 		if err != nil || kt != int64(int32(kt)) {
-			return nil, fmt.Errorf("EncAPRepPart: subkey type (%v)", err)
+			return nil, fmt.Errorf("EncAPRepPart: subkey type (%w)", err)
 		}
 		kv, err := readExplicit(kf[1], tagOctetString, false)
 		if err != nil {
@@ -272,7 +272,7 @@ func decodeEncAPRepPart(b []byte) (*encAPRepPart, error) {
 		v, err := derInt(f[3])
 		// UInt32, though some implementations encode it as a signed Int32.
 		if err != nil || v < -1<<31 || v > 1<<32-1 {
-			return nil, fmt.Errorf("EncAPRepPart: bad seq-number (%v)", err)
+			return nil, fmt.Errorf("EncAPRepPart: bad seq-number (%w)", err)
 		}
 		p.seq, p.hasSeq = uint32(v), true
 	}

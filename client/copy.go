@@ -78,7 +78,7 @@ func (f *File) ioctl(ctx context.Context, code uint32, in []byte, maxOut uint32)
 func ioctlOutput(resp []byte, code uint32, maxOut uint32) ([]byte, error) {
 	r, err := wire.DecodeIoctlResponse(resp)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if r.CtlCode != code {
 		return nil, fmt.Errorf("%w: IOCTL response for 0x%08x, asked 0x%08x", ErrProtocol, r.CtlCode, code)
@@ -103,7 +103,7 @@ func (f *File) resumeKey(ctx context.Context) ([24]byte, error) {
 	}
 	k, err := wire.DecodeResumeKeyResponse(out)
 	if err != nil {
-		return [24]byte{}, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return [24]byte{}, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	return k.ResumeKey, nil
 }
@@ -300,7 +300,7 @@ func checkCopyResponse(resp []byte, rq copyRequest) (*copyLimits, error) {
 		if status != nil {
 			return nil, status
 		}
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if status != nil {
 		return &copyLimits{r.ChunksWritten, r.ChunkBytesWritten, r.TotalBytesWritten}, status

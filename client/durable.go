@@ -57,7 +57,7 @@ func durableGranted(r *wire.CreateResponse) (*wire.DurableHandleResponseV2, erro
 	}
 	d, err := wire.DecodeDurableHandleResponseV2(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if d.Flags&wire.DurableHandleFlagPersistent != 0 {
 		return nil, fmt.Errorf("%w: DH2Q response grants a persistent handle, not requested", ErrProtocol)
@@ -74,7 +74,7 @@ func maximalAccess(r *wire.CreateResponse) (uint32, error) {
 	}
 	m, err := wire.DecodeMaximalAccessResponse(data)
 	if err != nil {
-		return 0, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return 0, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if m.QueryStatus != wire.StatusSuccess {
 		return 0, fmt.Errorf("smb2: maximal access query: %w", &StatusError{Status: m.QueryStatus, Command: wire.CmdCreate})

@@ -89,7 +89,7 @@ func (t *Tree) create(ctx context.Context, name string, req *wire.CreateRequest)
 		}
 		r, err := wire.DecodeCreateResponse(resp)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrProtocol, err)
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		f = &File{t: t, id: r.FileID, gen: sn.gen, name: name, Create: r}
 		return nil
@@ -116,7 +116,7 @@ func (f *File) Close(ctx context.Context) (*wire.CloseResponse, error) {
 		}
 		r, err = wire.DecodeCloseResponse(resp)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrProtocol, err)
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		return nil
 	})
@@ -293,7 +293,7 @@ func (f *File) readChunks(ctx context.Context, sn *snap, total int, off int64, d
 		}
 		r, err := wire.DecodeReadResponse(resp)
 		if err != nil {
-			firstErr = fmt.Errorf("%w: %v", ErrProtocol, err)
+			firstErr = fmt.Errorf("%w: %w", ErrProtocol, err)
 			continue
 		}
 		if len(r.Data) > pd.n {
@@ -389,7 +389,7 @@ func (f *File) writeAt(ctx context.Context, sn *snap, p []byte, off int64) (int,
 		}
 		r, err := wire.DecodeWriteResponse(resp)
 		if err != nil {
-			firstErr = fmt.Errorf("%w: %v", ErrProtocol, err)
+			firstErr = fmt.Errorf("%w: %w", ErrProtocol, err)
 			continue
 		}
 		if int(r.Count) != pd.n {
@@ -516,7 +516,7 @@ func (c *writeChunk) result(ctx context.Context) error {
 	}
 	r, err := wire.DecodeWriteResponse(resp)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrProtocol, err)
+		return fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if int(r.Count) != len(c.data) {
 		return fmt.Errorf("smb2: WRITE: server wrote %d of %d bytes", r.Count, len(c.data))
@@ -536,7 +536,7 @@ func (f *File) queryInfo(ctx context.Context, infoType, class uint8, additional 
 		}
 		r, err := wire.DecodeQueryInfoResponse(resp)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrProtocol, err)
+			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		// [MS-SMB2] 3.3.5.20: the answer fits OutputBufferLength.
 		if len(r.Buffer) > int(outLen) {
@@ -652,7 +652,7 @@ func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.Di
 		}
 		r, err := wire.DecodeQueryDirectoryResponse(resp)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+			return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		// [MS-SMB2] 3.3.5.18: the entries fit OutputBufferLength.
 		if len(r.Buffer) > int(outLen) {
@@ -660,7 +660,7 @@ func (f *File) readDir(ctx context.Context, sn *snap, pattern string) ([]wire.Di
 		}
 		ents, err := wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+			return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		if len(ents) == 0 {
 			return all, nil

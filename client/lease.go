@@ -85,13 +85,13 @@ func (cl *Client) installBreaks(c *Conn) {
 func (bt *breakTable) notify(msg []byte) {
 	isLease, err := wire.OplockBreakKind(msg)
 	if err != nil {
-		bt.cl.cur().fail(fmt.Errorf("%w: %v", ErrProtocol, err))
+		bt.cl.cur().fail(fmt.Errorf("%w: %w", ErrProtocol, err))
 		return
 	}
 	if isLease {
 		n, err := wire.DecodeLeaseBreakNotification(msg)
 		if err != nil {
-			bt.cl.cur().fail(fmt.Errorf("%w: %v", ErrProtocol, err))
+			bt.cl.cur().fail(fmt.Errorf("%w: %w", ErrProtocol, err))
 			return
 		}
 		bt.leaseBreak(n)
@@ -99,7 +99,7 @@ func (bt *breakTable) notify(msg []byte) {
 	}
 	n, err := wire.DecodeOplockBreakNotification(msg)
 	if err != nil {
-		bt.cl.cur().fail(fmt.Errorf("%w: %v", ErrProtocol, err))
+		bt.cl.cur().fail(fmt.Errorf("%w: %w", ErrProtocol, err))
 		return
 	}
 	bt.oplockBreak(n)
@@ -338,7 +338,7 @@ func leaseGranted(r *wire.CreateResponse, key [16]byte) (uint32, uint16, error) 
 		}
 		var err error
 		if got, err = wire.DecodeLeaseV2(c.Data); err != nil {
-			return 0, 0, fmt.Errorf("%w: %v", ErrProtocol, err)
+			return 0, 0, fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 	}
 	if got == nil {
@@ -421,7 +421,7 @@ func (l *Lease) ack(ctx context.Context, state uint32) error {
 		err = fmt.Errorf("lease break response for state 0x%x, acknowledged 0x%x (or another key)", r.LeaseState, state)
 	}
 	if err != nil {
-		err = fmt.Errorf("%w: %v", ErrProtocol, err)
+		err = fmt.Errorf("%w: %w", ErrProtocol, err)
 		t.cl.cur().fail(err)
 		return err
 	}
@@ -600,7 +600,7 @@ func (o *Oplock) ack(ctx context.Context, level uint8) error {
 		err = fmt.Errorf("oplock break response at level 0x%x, acknowledged 0x%x (or another FileId)", r.OplockLevel, level)
 	}
 	if err != nil {
-		err = fmt.Errorf("%w: %v", ErrProtocol, err)
+		err = fmt.Errorf("%w: %w", ErrProtocol, err)
 		t.cl.cur().fail(err)
 		return err
 	}

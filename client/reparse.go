@@ -112,7 +112,7 @@ func (f *File) GetSymlink(ctx context.Context) (*wire.SymlinkReparse, error) {
 	}
 	s, err := wire.DecodeSymlinkReparse(out)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	return s, nil
 }
@@ -130,7 +130,7 @@ func (f *File) SetReparsePoint(ctx context.Context, data []byte) error {
 		if errors.Is(err, ErrReparseTag) {
 			return err
 		}
-		return fmt.Errorf("%w: %v", ErrReparseBuffer, err)
+		return fmt.Errorf("%w: %w", ErrReparseBuffer, err)
 	}
 	resp, err := f.ioctl(ctx, wire.FsctlSetReparsePoint, data, 0)
 	if err != nil {

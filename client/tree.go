@@ -77,7 +77,7 @@ func connectTree(ctx context.Context, c *Conn, s *Session, server, share string)
 	h, _ := wire.DecodeHeader(resp)
 	r, err := wire.DecodeTreeConnectResponse(resp)
 	if err != nil {
-		return treeConn{}, fmt.Errorf("%w: %v", ErrProtocol, err)
+		return treeConn{}, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	tc := treeConn{id: h.TreeID, resp: r}
 	encrypt := s.encryptAll || r.ShareFlags&wire.ShareFlagEncryptData != 0
@@ -114,11 +114,11 @@ func validateNegotiate(ctx context.Context, c *Conn, s *Session, tid uint32, enc
 	}
 	r, err := wire.DecodeIoctlResponse(resp)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrProtocol, err)
+		return fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	v, err := wire.DecodeValidateNegotiateInfoResponse(r.Output)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrProtocol, err)
+		return fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
 	if v.Dialect != st.Dialect || v.SecurityMode != st.ServerSecurityMode || v.Capabilities != st.ServerCapabilities ||
 		subtle.ConstantTimeCompare(v.GUID[:], st.ServerGUID[:]) != 1 {
