@@ -30,3 +30,8 @@ func hardenProcess() error {
 // scrubInitialEnviron does nothing on macOS, which has no /proc: PASSWD is
 // still removed from the environment children inherit.
 func scrubInitialEnviron(string) {}
+
+// remount is not supported on macOS: unmount and mount again.
+func remount(dir string, _ *mountOptions, _ []string) error {
+	return usageErrorf("remount is not supported on macOS: unmount and mount again")
+}

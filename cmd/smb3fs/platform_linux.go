@@ -87,3 +87,44 @@ func scrubInitialEnviron(name string) {
 	}
 	clear(block)
 }
+
+// remount changes the mount flags of the smb3fs mount at dir, as mount -o
+// remount does: ro or rw, noexec, the atime flags, sync and dirsync; the
+// mount stays nosuid,nodev, and noexec stays unless exec is asked for.
+// Only root may (mount(2) needs CAP_SYS_ADMIN).
+func remount(dir string, o *mountOptions, raw []string) error {
+	if os.Geteuid() != 0 {
+		return usageErrorf("remount: only root may remount")
+	}
+	var st unix.Statfs_t
+	if err := unix.Statfs(dir, &st); err != nil {
+		return fmt.Errorf("remount: %w", err)
+	}
+	flags := uintptr(unix.MS_REMOUNT | unix.MS_NOSUID | unix.MS_NODEV)
+	keep := map[int64]uintptr{unix.ST_NOEXEC: unix.MS_NOEXEC, unix.ST_NOATIME: unix.MS_NOATIME,
+		unix.ST_NODIRATIME: unix.MS_NODIRATIME, unix.ST_RELATIME: unix.MS_RELATIME,
+		unix.ST_SYNCHRONOUS: unix.MS_SYNCHRONOUS}
+	for stFlag, ms := range keep {
+		if int64(st.Flags)&stFlag != 0 {
+			flags |= ms
+		}
+	}
+	set := map[string]uintptr{"noexec": unix.MS_NOEXEC, "noatime": unix.MS_NOATIME, "nodiratime": unix.MS_NODIRATIME,
+		"relatime": unix.MS_RELATIME, "strictatime": unix.MS_STRICTATIME, "sync": unix.MS_SYNCHRONOUS,
+		"dirsync": unix.MS_DIRSYNC, "lazytime": unix.MS_LAZYTIME}
+	clearing := map[string]uintptr{"exec": unix.MS_NOEXEC, "atime": unix.MS_NOATIME, "diratime": unix.MS_NODIRATIME,
+		"norelatime": unix.MS_RELATIME, "async": unix.MS_SYNCHRONOUS}
+	for _, s := range raw {
+		for _, opt := range strings.Split(s, ",") {
+			flags |= set[opt]
+			flags &^= clearing[opt]
+		}
+	}
+	if o.ReadOnly {
+		flags |= unix.MS_RDONLY
+	}
+	if err := unix.Mount("", dir, "", flags, ""); err != nil {
+		return fmt.Errorf("remount %s: %w", dir, err)
+	}
+	return nil
+}

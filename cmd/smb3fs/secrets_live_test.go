@@ -119,7 +119,7 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 		dir := t.TempDir()
 		long := []string{"PASSWD=" + strings.Repeat("x", 100<<10)}
 		out, code := runMountCmd(t, env, bin, "/nonexistent", long, "mount", "--rules", rf, src, dir, "-o", opts)
-		if code != 1 || !strings.Contains(out, "password is longer than 4096 bytes") {
+		if code != exitFailure || !strings.Contains(out, "password is longer than 4096 bytes") {
 			t.Errorf("exit %d: %q", code, out)
 		}
 	})
