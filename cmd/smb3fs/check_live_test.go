@@ -198,17 +198,15 @@ func TestLiveCheckSpellings(t *testing.T) {
 	}
 }
 
-// TestLiveCheckNotSMB: a web server where the SMB server should be is
-// "not an SMB server", exit status 32, and no refusal by policy.
-func TestLiveCheckNotSMB(t *testing.T) {
-	env := testenv.Env(t)
-	bin := testenv.DaemonBinary(t)
-	cc := env.Kinit(t, "alice")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// httpOnSMBPort listens on addr (host:0) and answers whatever arrives as
+// a web server would: "HTTP/1.1 400 Bad Request". It returns the port.
+func httpOnSMBPort(t *testing.T, addr string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
+	t.Cleanup(func() { ln.Close() })
 	go func() {
 		for {
 			c, err := ln.Accept()
@@ -222,9 +220,43 @@ func TestLiveCheckNotSMB(t *testing.T) {
 			}()
 		}
 	}()
-	_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "", 0o644), "--address", ln.Addr().String(), "//"+env.DC.Host+"/"+env.Shares.Encrypted)
-	if code != exitFailure || !strings.Contains(errOut, `not an SMB server (it answered "HTTP/1.1 400 Bad Request")`) ||
-		strings.Contains(errOut, "refused") {
-		t.Errorf("exit %d: %q", code, errOut)
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return port
+}
+
+// TestLiveCheckNotSMB: a web server where the SMB server should be is
+// "not an SMB server", exit status 32, and no refusal by policy; reached
+// over IPv4 and over IPv6 literals in a UNC, an smb:// URL and port=.
+func TestLiveCheckNotSMB(t *testing.T) {
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
+	cc := env.Kinit(t, "alice")
+	rules := rulesFile(t, env, "", 0o644)
+	share := env.Shares.Encrypted
+	v4 := httpOnSMBPort(t, "127.0.0.1:0")
+	v6 := httpOnSMBPort(t, "[::1]:0")
+	const want = `not an SMB server (it answered "HTTP/1.1 400 Bad Request")`
+	for _, args := range [][]string{
+		{"--address", "127.0.0.1:" + v4, "//" + env.DC.Host + "/" + share},
+		{"--address", "[::1]:" + v6, "//[::1]/" + share},
+		{"smb://[::1]:" + v6 + "/" + share},
+		{"smb://127.0.0.1:" + v4 + "/" + share},
+	} {
+		_, errOut, code := runCheckCmd(t, env, bin, cc, append([]string{"--rules", rules}, args...)...)
+		if code != exitFailure || !strings.Contains(errOut, want) || strings.Contains(errOut, "refused") {
+			t.Errorf("check %q: exit %d: %q", args, code, errOut)
+		}
+	}
+	// mount: the port joins an IPv6 server in brackets.
+	dir := t.TempDir()
+	out, code := runMountCmd(t, env, bin, cc, nil, "mount", "--rules", rules, "//[::1]/"+share, dir, "-o", "port="+v6)
+	if code != exitFailure || !strings.Contains(out, want) || !strings.Contains(out, "//[::1]/"+share) {
+		t.Errorf("mount //[::1]/%s -o port=%s: exit %d: %q", share, v6, code, out)
+	}
+	// A link-local address with a zone is dialed as such (nothing
+	// listens there: the connection fails, but not to parse).
+	_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rules, "--timeout", "3s", "//[fe80::1%lo]/"+share)
+	if code != exitFailure || !strings.Contains(errOut, "connect [fe80::1%lo]:445") || strings.Contains(errOut, "missing port") {
+		t.Errorf("check //[fe80::1%%lo]/%s: exit %d: %q", share, code, errOut)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 // capture runs f with standard output and error going to buffers.
@@ -108,6 +110,11 @@ func TestVersion(t *testing.T) {
 	if got := buildVersion(bi); got != "v1.2.3 0123456789ab 2026-12-01T10:00:00Z" {
 		t.Errorf("buildVersion (clean) = %q", got)
 	}
+	bi.Main.Version = "v0.0.0-20261201100000-0123456789ab+dirty"
+	bi.Settings[2].Value = "true"
+	if got := buildVersion(bi); got != "v0.0.0-20261201100000-0123456789ab+dirty" {
+		t.Errorf("buildVersion (pseudo-version) = %q", got)
+	}
 	if got := buildVersion(&debug.BuildInfo{}); got != "(devel)" {
 		t.Errorf("buildVersion (nothing) = %q", got)
 	}
@@ -116,5 +123,39 @@ func TestVersion(t *testing.T) {
 	defer func() { version = old }()
 	if got := versionString(); got != "1.0.0" {
 		t.Errorf("with ldflags: %q", got)
+	}
+}
+
+// TestCLIDocCoversOptions: docs/cli.md names every mount option under
+// every one of its names, and every flag of every command, so the
+// reference cannot fall behind the parser.
+func TestCLIDocCoversOptions(t *testing.T) {
+	b, err := os.ReadFile("../../docs/cli.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	for _, mo := range mountOptionTable {
+		for _, name := range mo.names {
+			if !strings.Contains(doc, "`"+name+"`") && !strings.Contains(doc, "`"+name+"=") {
+				t.Errorf("docs/cli.md does not name mount option %s", name)
+			}
+		}
+	}
+	for name := range fstabUserOptions {
+		if !strings.Contains(doc, "`"+name+"`") {
+			t.Errorf("docs/cli.md does not name fstab option %s", name)
+		}
+	}
+	fl, _ := newMountFlags()
+	fl.VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden && !strings.Contains(doc, "--"+f.Name) {
+			t.Errorf("docs/cli.md does not name smb3fs mount --%s", f.Name)
+		}
+	})
+	for _, flag := range []string{"--json", "--keytab", "--principal", "--address", "--timeout", "--rules", "--seal", "--sign", "--ciphers", "--signing", "--vers", "--log-level", "--lazy"} {
+		if !strings.Contains(doc, flag) {
+			t.Errorf("docs/cli.md does not name %s", flag)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 )
 
 // version is set by the build (-ldflags "-X main.version=..."); when it is
@@ -110,17 +111,18 @@ func buildVersion(bi *debug.BuildInfo) string {
 			dirty = s.Value == "true"
 		}
 	}
-	if rev == "" {
-		return v
-	}
 	if len(rev) > 12 {
 		rev = rev[:12]
 	}
-	v += " " + rev
-	if at != "" {
-		v += " " + at
+	// Go 1.24 and later make a pseudo-version of the revision
+	// (v0.0.0-20261207002721-74995b842c3f+dirty): say it once.
+	if rev != "" && !strings.Contains(v, rev) {
+		v += " " + rev
+		if at != "" {
+			v += " " + at
+		}
 	}
-	if dirty {
+	if dirty && !strings.HasSuffix(v, "+dirty") {
 		v += " dirty"
 	}
 	return v
