@@ -49,6 +49,7 @@ func TestHelp(t *testing.T) {
 		{"smb3fs", "mount", "--help"}, {"smb3fs", "mount", "-h"},
 		{"smb3fs", "check", "--help"}, {"smb3fs", "check", "-h"},
 		{"smb3fs", "unmount", "--help"}, {"smb3fs", "umount", "-h"},
+		{"smb3fs", "version", "--help"}, {"smb3fs", "help", "version"},
 		{"mount.smb3fs", "--help"}, {"/sbin/mount.smb3fs", "-h"},
 		{"mount.smb3fs", "//s/sh", "/mnt", "-h"},
 	} {
@@ -83,6 +84,7 @@ func TestFlagErrors(t *testing.T) {
 		{[]string{"smb3fs", "mount", "//s/sh", "/mnt", "-o", "frobnicate"}, `unknown mount option "frobnicate"`},
 		{[]string{"smb3fs", "mount", "//s/sh", "/mnt", "--log-level", "loud"}, `log level "loud"`},
 		{[]string{"smb3fs", "unmount"}, "want one MOUNTPOINT"},
+		{[]string{"smb3fs", "version", "now"}, "takes no arguments"},
 		{[]string{"smb3fs", "unmount", "--bogus", "/mnt"}, "unknown flag: --bogus"},
 		{[]string{"mount.smb3fs", "//s/sh", "/mnt", "--bogus"}, "unknown flag --bogus"},
 		{[]string{"mount.smb3fs", "//s/sh"}, "want //server/share MOUNTPOINT"},

@@ -83,6 +83,9 @@ func serve(ma *mountArgs) int {
 		return fail(err)
 	}
 	go unmountOnSignal(srv, ma.dir, sig)
+	if err := applyAtime(ma.dir, ma.rawOpts); err != nil {
+		slog.Warn("smb3fs: " + err.Error())
+	}
 	ready(nil)
 	slog.Info("smb3fs: mounted", "source", uncName(ma.server, ma.share), "mountpoint", ma.dir)
 	srv.Wait()

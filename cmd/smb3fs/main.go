@@ -33,6 +33,14 @@ func run(args []string) int {
 	}
 	switch args[1] {
 	case "version", "--version", "-V":
+		if len(args) > 2 && (args[2] == "-h" || args[2] == "--help") {
+			fmt.Println("usage: smb3fs version\n\nPrint the version (see docs/cli.md). Exit status 0.")
+			return exitOK
+		}
+		if len(args) > 2 {
+			fmt.Fprintf(os.Stderr, "smb3fs: version takes no arguments\nusage: smb3fs version\n")
+			return exitUsage
+		}
 		printVersion()
 		return exitOK
 	case "check":

@@ -135,6 +135,13 @@ func TestLiveMountHelperFstabLine(t *testing.T) {
 	if _, err := os.ReadDir(dir); err != nil {
 		t.Errorf("readdir through the mount: %v", err)
 	}
+	// The access-time flags reach the kernel, as for any file system.
+	flags := "," + mountFlags(t, dir) + ","
+	for _, want := range []string{"rw", "nosuid", "nodev", "noatime", "nodiratime"} {
+		if !strings.Contains(flags, ","+want+",") {
+			t.Errorf("mount flags %s lack %s", flags, want)
+		}
+	}
 	// mount -o remount,ro and back, as xfstests cycles it.
 	helper := func(opts string) (string, int) {
 		cmd := exec.Command(bin, "smb://"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-o", opts)
@@ -148,6 +155,9 @@ func TestLiveMountHelperFstabLine(t *testing.T) {
 	}
 	if err := os.WriteFile(name, []byte("x"), 0o644); !errors.Is(err, syscall.EROFS) {
 		t.Errorf("write after remount,ro: %v, want EROFS", err)
+	}
+	if flags := "," + mountFlags(t, dir) + ","; !strings.Contains(flags, ",ro,") || !strings.Contains(flags, ",nosuid,") || !strings.Contains(flags, ",noatime,") {
+		t.Errorf("mount flags after remount,ro,noatime: %s", flags)
 	}
 	if out, code := helper("remount,rw"); code != 0 {
 		t.Fatalf("remount,rw: exit %d: %s", code, out)

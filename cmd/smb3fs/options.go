@@ -147,8 +147,9 @@ var mountOptionTable = []mountOption{
 	{[]string{"sync", "dirsync"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }},
 	{[]string{"async"}, false, nil}, // the default
 	{[]string{"remount"}, false, setFlag(func(o *mountOptions) { o.Remount = true })},
-	// Access times: the server keeps them; the client never writes one
-	// for a read, so every atime policy is already met.
+	// Access times: set on the mount as on any file system when root
+	// mounts (applyAtime, from the raw options); the times themselves are
+	// the server's, the client never writes one for a read.
 	{[]string{"noatime", "atime", "relatime", "norelatime", "strictatime", "nostrictatime", "nodiratime", "diratime", "lazytime", "nolazytime"}, false, nil},
 
 	// mount.cifs options whose meaning smb3fs always has.
