@@ -83,7 +83,7 @@ func serve(ma *mountArgs) int {
 		return fail(err)
 	}
 	go unmountOnSignal(srv, ma.dir, sig)
-	if err := applyAtime(ma.dir, ma.rawOpts); err != nil {
+	if err := applyMountFlags(ma.dir, ma.rawOpts); err != nil {
 		slog.Warn("smb3fs: " + err.Error())
 	}
 	ready(nil)

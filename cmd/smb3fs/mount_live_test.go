@@ -119,7 +119,7 @@ func TestLiveMountHelperFstabLine(t *testing.T) {
 	dir := t.TempDir()
 	logPath := filepath.Join(t.TempDir(), "smb3fs.log")
 	opts := "rw,user,noauto,_netdev,nofail,x-systemd.automount,vers=3.11,sec=krb5p,mfsymlinks,iocharset=utf8,cache=strict," +
-		"noatime,nodiratime,actimeo=0,loglevel=debug,logfile=" + logPath
+		"noatime,nodiratime,sync,actimeo=0,loglevel=debug,logfile=" + logPath
 	cmd := exec.Command(bin, "smb://"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-s", "-o", opts)
 	cmd.Args[0] = "mount.smb3fs"
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+cc)
@@ -141,6 +141,9 @@ func TestLiveMountHelperFstabLine(t *testing.T) {
 		if !strings.Contains(flags, ","+want+",") {
 			t.Errorf("mount flags %s lack %s", flags, want)
 		}
+	}
+	if super := superOptions(t, dir); !strings.Contains(","+super+",", ",sync,") {
+		t.Errorf("super block options %s lack sync", super)
 	}
 	// mount -o remount,ro and back, as xfstests cycles it.
 	helper := func(opts string) (string, int) {
@@ -276,6 +279,27 @@ func auditLine(t *testing.T, out, msg string) string {
 }
 
 // mountFlags returns the per-mount options of dir from /proc/self/mountinfo.
+// superOptions returns the super block options of the mount at dir (the
+// field after the file system type and source in mountinfo).
+func superOptions(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 5 && unescapeMountinfo(f[4]) == dir {
+			for i, x := range f {
+				if x == "-" && i+3 < len(f) {
+					return f[i+3]
+				}
+			}
+		}
+	}
+	return ""
+}
+
 func mountFlags(t *testing.T, dir string) string {
 	t.Helper()
 	data, err := os.ReadFile("/proc/self/mountinfo")

@@ -142,14 +142,17 @@ var mountOptionTable = []mountOption{
 	{[]string{"suid", "dev"}, false, func(_ *mountOptions, key, _ string) error {
 		return usageErrorf("%s is not supported: smb3fs mounts are always nosuid,nodev", key)
 	}},
-	// Synchronous writes and directory changes: the kernel's to enforce
-	// (it sends FSYNC after each write), as on a local file system.
+	// Synchronous writes: the kernel's to enforce (it sends FSYNC after
+	// each write), as on a local file system; set on root's mounts by
+	// applyMountFlags. Directory changes are synchronous already (each
+	// is a request the server completes before the call returns); a
+	// remount cannot set dirsync, fs.Options.Kernel would at mount time.
 	{[]string{"sync", "dirsync"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }},
 	{[]string{"async"}, false, nil}, // the default
 	{[]string{"remount"}, false, setFlag(func(o *mountOptions) { o.Remount = true })},
 	// Access times: set on the mount as on any file system when root
-	// mounts (applyAtime, from the raw options); the times themselves are
-	// the server's, the client never writes one for a read.
+	// mounts (applyMountFlags, from the raw options); the times themselves
+	// are the server's, the client never writes one for a read.
 	{[]string{"noatime", "atime", "relatime", "norelatime", "strictatime", "nostrictatime", "nodiratime", "diratime", "lazytime", "nolazytime"}, false, nil},
 
 	// mount.cifs options whose meaning smb3fs always has.

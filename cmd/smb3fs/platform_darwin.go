@@ -36,6 +36,6 @@ func remount(dir string, _ *mountOptions, _ []string) error {
 	return usageErrorf("remount is not supported on macOS: unmount and mount again")
 }
 
-// applyAtime does nothing on macOS: the atime options are accepted as
-// they are on Linux for a user's mount (the server keeps access times).
-func applyAtime(string, []string) error { return nil }
+// applyMountFlags does nothing on macOS: the atime and sync options are
+// accepted as they are on Linux for a user's mount.
+func applyMountFlags(string, []string) error { return nil }

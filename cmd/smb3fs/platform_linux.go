@@ -110,12 +110,13 @@ func remount(dir string, o *mountOptions, raw []string) error {
 	return nil
 }
 
-// applyAtime sets the access-time flags raw asks for (noatime,
-// nodiratime, relatime, strictatime, lazytime and their opposites) on the
-// new mount at dir, as mount(8) sets them on any file system: a bind
-// remount that keeps every other flag. Only root may; a user's mount
-// (through fusermount3) keeps the kernel's default, relatime.
-func applyAtime(dir string, raw []string) error {
+// applyMountFlags sets the flags raw asks for that the FUSE mount does
+// not (the access-time flags noatime, nodiratime, relatime, strictatime,
+// lazytime and their opposites; sync) on the new mount at dir,
+// as mount(8) sets them on any file system: a remount that keeps every
+// other flag. Only root may; a user's mount (through fusermount3) keeps
+// the kernel's defaults.
+func applyMountFlags(dir string, raw []string) error {
 	if os.Geteuid() != 0 {
 		return nil
 	}
@@ -124,7 +125,7 @@ func applyAtime(dir string, raw []string) error {
 		for _, opt := range strings.Split(s, ",") {
 			_, set := atimeSet[opt]
 			_, clr := atimeClear[opt]
-			asked = asked || set || clr
+			asked = asked || set || clr || opt == "sync"
 		}
 	}
 	if !asked {
@@ -134,13 +135,14 @@ func applyAtime(dir string, raw []string) error {
 	if err != nil {
 		return err
 	}
-	if err := unix.Mount("", dir, "", unix.MS_REMOUNT|unix.MS_BIND|flags, ""); err != nil {
-		return fmt.Errorf("setting access-time flags on %s: %w", dir, err)
+	if err := unix.Mount("", dir, "", unix.MS_REMOUNT|flags, ""); err != nil {
+		return fmt.Errorf("setting mount flags on %s: %w", dir, err)
 	}
 	return nil
 }
 
-// Mount flags that options set and clear, for remount and applyAtime.
+// Mount flags that options set and clear, for remount and
+// applyMountFlags.
 var (
 	atimeSet = map[string]uintptr{"noatime": unix.MS_NOATIME, "nodiratime": unix.MS_NODIRATIME,
 		"relatime": unix.MS_RELATIME, "strictatime": unix.MS_STRICTATIME, "lazytime": unix.MS_LAZYTIME}
