@@ -183,3 +183,18 @@ func hostName(server string) string {
 func uncName(server, share string) string {
 	return "//" + hostName(server) + "/" + share
 }
+
+// parseUNC splits a SOURCE (parseSource: //server/share, \\server\share
+// or smb://server/share) into server and share. A path inside the share,
+// or a port or user in a URL, is an error: callers that take those use
+// parseSource.
+func parseUNC(s string) (server, share string, err error) {
+	src, err := parseSource(s)
+	if err != nil {
+		return "", "", err
+	}
+	if src.path != "" || src.port != 0 || src.username != "" || src.domain != "" {
+		return "", "", fmt.Errorf("source %q must look like //server/share", s)
+	}
+	return src.server, src.share, nil
+}

@@ -53,6 +53,14 @@ func TestParseSource(t *testing.T) {
 	if _, err := parseSource("smb://alice:secret@srv/share"); !errors.Is(err, errUsage) {
 		t.Errorf("password in a URL: %v, want a usage error", err)
 	}
+	if srv, sh, err := parseUNC("//[::1]/share"); err != nil || srv != "::1" || sh != "share" {
+		t.Errorf("parseUNC: %q %q %v", srv, sh, err)
+	}
+	for _, bad := range []string{"//srv/share/dir", "smb://srv:1/share", "smb://bob@srv/share"} {
+		if _, _, err := parseUNC(bad); err == nil {
+			t.Errorf("parseUNC(%q) accepted", bad)
+		}
+	}
 }
 
 // TestSourceNames: an IPv6 server is bracketed where it is printed, and
