@@ -171,6 +171,17 @@ func TestMountHelperExitCodes(t *testing.T) {
 	if got := runMountHelper([]string{"mount.smb3fs", "//[fe80::1%eth0]/sh", t.TempDir(), "-f"}); got != 0 {
 		t.Errorf("fake mount of an IPv6 source: %d", got)
 	}
+	// docs/cli.md's fstab lines, as mount(8) hands them to the helper.
+	data, err := os.ReadFile("../../testdata/fstab/cifs-spellings.fstab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Fields(line)
+		if got := runMountHelper([]string{"mount.smb3fs", f[0], t.TempDir(), "-f", "-o", f[3]}); got != 0 {
+			t.Errorf("fake mount of %q: %d", line, got)
+		}
+	}
 }
 
 // TestExitStatus pins mount(8)'s numbers and what each error maps to.
