@@ -16,6 +16,7 @@ package client
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -789,9 +790,14 @@ func padTo8(b []byte) []byte {
 func (c *Conn) readLoop() {
 	br := bufio.NewReaderSize(c.nc, 64<<10)
 	var hdr [4]byte
+	first := true // no frame received yet: see notSMB
 	for {
 		if _, err := io.ReadFull(br, hdr[:]); err != nil {
 			c.fail(readError(err))
+			return
+		}
+		if first && (hdr[0] != 0 || int(hdr[1])<<16|int(hdr[2])<<8|int(hdr[3]) < wire.HeaderSize) {
+			c.fail(notSMB(hdr[:], br))
 			return
 		}
 		if hdr[0] != 0 {
@@ -809,12 +815,46 @@ func (c *Conn) readLoop() {
 			c.fail(readError(err))
 			return
 		}
+		if id := string(frame[0:4]); first && id != wire.ProtocolID && id != wire.TransformProtocolID && id != wire.CompressionProtocolID {
+			c.fail(notSMB(append(hdr[:], frame[:min(len(frame), 60)]...), nil))
+			return
+		}
+		first = false
 		c.lastRecv.Store(time.Now().UnixNano())
 		if err := c.dispatch(frame); err != nil {
 			c.fail(err)
 			return
 		}
 	}
+}
+
+// ErrNotSMB: what answered is not an SMB2 or SMB3 server (a web server on
+// port 445, an SMB1-only server). It is told by the first frame only: one
+// whose transport header ([MS-SMB2] 2.1) or protocol id is no SMB2
+// family's. That is a failure to connect, not a refusal by policy; a
+// first frame that is SMB2 but wrong, and every later framing error, is
+// ErrProtocol.
+var ErrNotSMB = errors.New("not an SMB server")
+
+// notSMB is ErrNotSMB with the first bytes that answered: got, and what
+// br already holds after them (without waiting for more), up to the end
+// of the first line or 60 bytes.
+func notSMB(got []byte, br *bufio.Reader) error {
+	ans := append([]byte(nil), got...)
+	if br != nil {
+		more, _ := br.Peek(min(br.Buffered(), 60))
+		ans = append(ans, more...)
+	}
+	if len(ans) >= 8 && string(ans[4:8]) == "\xffSMB" {
+		return fmt.Errorf("%w: it answered in SMB1, which smb3fs does not speak (SMB 2.0.2 or later)", ErrNotSMB)
+	}
+	if len(ans) > 60 {
+		ans = ans[:60]
+	}
+	if i := bytes.IndexAny(ans, "\r\n"); i > 0 {
+		ans = ans[:i]
+	}
+	return fmt.Errorf("%w (it answered %q)", ErrNotSMB, ans)
 }
 
 func readError(err error) error {

@@ -179,6 +179,31 @@ func ParseDialect(s string) (Dialect, error) {
 	return 0, fmt.Errorf("%q is not a dialect (2.0.2, 2.1, 3.0, 3.0.2, 3.1.1)", s)
 }
 
+// cifsDialects are mount.cifs's spellings of vers= that String does not
+// print (fs/smb/client/fs_context.c, cifs_smb_vers_tokens).
+var cifsDialects = map[string]Dialect{
+	"2.0":  Dialect202,
+	"2.02": Dialect202,
+	"3.02": Dialect302,
+	"3.11": Dialect311,
+}
+
+// ParseVers reads a dialect as mount.cifs's vers= spells it: what
+// ParseDialect reads, and "2.0", "2.02", "3.02" and "3.11". It is for the
+// mount option and `smb3fs check --vers`; the hardening file keeps
+// ParseDialect's one spelling. "3" (3.0 or later) is a range, not a
+// dialect: the caller handles it.
+func ParseVers(s string) (Dialect, error) {
+	if d, ok := cifsDialects[s]; ok {
+		return d, nil
+	}
+	d, err := ParseDialect(s)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a dialect (2.0.2, 2.1, 3.0, 3.0.2 or 3.02, 3.1.1 or 3.11)", s)
+	}
+	return d, nil
+}
+
 // Sizes of the fixed parts of the NEGOTIATE bodies.
 const (
 	negotiateRequestFixed  = 36 // StructureSize says 36: no variable byte counted

@@ -402,6 +402,29 @@ func TestParseDialect(t *testing.T) {
 	}
 }
 
+// ParseVers reads mount.cifs's vers= spellings and everything ParseDialect
+// reads; a range ("3") and SMB1 are errors.
+func TestParseVers(t *testing.T) {
+	for _, d := range Dialects() {
+		if got, err := ParseVers(d.String()); err != nil || got != d {
+			t.Errorf("ParseVers(%q) = %v, %v", d.String(), got, err)
+		}
+	}
+	for s, want := range map[string]Dialect{
+		"2.0": Dialect202, "2.02": Dialect202, "2.1": Dialect210, "3.0": Dialect300,
+		"3.02": Dialect302, "3.0.2": Dialect302, "3.11": Dialect311, "3.1.1": Dialect311,
+	} {
+		if got, err := ParseVers(s); err != nil || got != want {
+			t.Errorf("ParseVers(%q) = %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "1.0", "3", "3.1", "4", "3.11 ", "default", "0x0311"} {
+		if d, err := ParseVers(s); err == nil {
+			t.Errorf("ParseVers(%q) = %v, want an error", s, d)
+		}
+	}
+}
+
 // The identifiers print as the hardening file and `smb3fs check` name them.
 func TestAlgorithmNames(t *testing.T) {
 	for id, want := range map[CipherID]string{CipherNone: "none", CipherAES128CCM: "AES-128-CCM", CipherAES128GCM: "AES-128-GCM",

@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"net"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/smb3fs/smb3fs/auth"
@@ -30,47 +31,69 @@ type checkResult struct {
 	Policy     string `json:"policy"`
 }
 
+// checkUsage is the help of smb3fs check.
+var checkUsage = usageText{
+	synopsis: "smb3fs check [flags] //server/share",
+	about: `Connect to the share as a mount would, under the hardening rules, and print what
+was negotiated (dialect, cipher, signing, authentication) and the rule that
+demanded it. Nothing is mounted. Flags may only tighten the rule.
+Exit status: 0 the rule is met; 1 incorrect invocation or permissions;
+2 system error; 32 failure (server unreachable or not SMB, refused by the
+hardening rules, authentication failed, no such share).`,
+}
+
 func runCheck(args []string) int {
 	// Keys pass through this process too: no core files, no debugger.
 	if err := hardenProcess(); err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return 1
+		return exitSystem
 	}
 	fl := pflag.NewFlagSet("check", pflag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print the result as JSON")
 	keytab := fl.String("keytab", "", "Kerberos keytab for unattended use (with --principal)")
 	principal := fl.String("principal", "", "Kerberos principal (user or user@REALM)")
-	address := fl.String("address", "", "connect to host:port instead of SERVER:445")
-	timeout := fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait")
+	address := fl.String("address", "", "connect to host:port instead of SERVER:445 ([v6addr]:port for IPv6)")
+	timeout := fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)")
 	rulesPath := fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)")
 	seal := fl.Bool("seal", false, "require encryption even where the rule does not")
 	sign := fl.Bool("sign", false, "require signing even where the rule does not")
 	ciphers := fl.String("ciphers", "", "only these ciphers, in this order (AES-256-GCM,...); a subset of the rule's")
 	signing := fl.String("signing", "", "only these signing algorithms, in this order (AES-GMAC,...); a subset of the rule's")
-	vers := fl.String("vers", "", "exact dialect to require (3.1.1, 3.0.2, ...); may only tighten the rule")
-	if err := fl.Parse(args); err != nil {
-		return 2
+	vers := fl.String("vers", "", "dialect to require (3.1.1, 3.0.2, 3.02, 3.11; 3: 3.0 or later); may only tighten the rule")
+	level := fl.String("log-level", "info", "error, warning, info or debug")
+	if status, done := parseFlags(fl, checkUsage, args); done {
+		return status
 	}
 	if fl.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: smb3fs check [--json] [--keytab FILE --principal NAME] [--seal] [--sign] [--vers D] [--ciphers LIST] [--signing LIST] //server/share")
-		return 2
+		return usageFailed(fl, checkUsage, "want one //server/share")
 	}
-	server, share, err := parseUNC(fl.Arg(0))
+	lv, err := parseLogLevel(*level)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return 2
+		return usageFailed(fl, checkUsage, strings.TrimPrefix(err.Error(), "usage: "))
+	}
+	setupLogging(logConfig{level: lv, dest: logStderr})
+	src, err := parseSource(fl.Arg(0))
+	if err != nil {
+		return usageFailed(fl, checkUsage, err.Error())
+	}
+	if src.path != "" || src.username != "" {
+		return usageFailed(fl, checkUsage, "check takes //server/share (no path, no user)")
+	}
+	server, share := src.server, src.share
+	if *address == "" && src.port != 0 {
+		*address = net.JoinHostPort(server, strconv.Itoa(src.port))
 	}
 	if fl.Changed("rules") && os.Geteuid() != 0 {
-		fmt.Fprintln(os.Stderr, "smb3fs: --rules is for root only")
-		return 2
+		return usageFailed(fl, checkUsage, "--rules is for root only")
 	}
 	rs, err := rules.Load(*rulesPath)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return 1
+		return exitFailure
 	}
 	// The options only tighten the rule, as a mount's do (rules.Request).
 	var req rules.Request
+	var atLeast *wire.Dialect
 	if *seal {
 		req.RequirePrivacy = seal
 	}
@@ -79,38 +102,35 @@ func runCheck(args []string) int {
 	}
 	if *ciphers != "" {
 		if req.Ciphers, err = rules.ParseCiphers(*ciphers); err != nil {
-			fmt.Fprintf(os.Stderr, "smb3fs: --ciphers: %v\n", err)
-			return 2
+			return usageFailed(fl, checkUsage, "--ciphers: "+err.Error())
 		}
 	}
 	if *signing != "" {
 		if req.SigningAlgorithms, err = rules.ParseSigningAlgorithms(*signing); err != nil {
-			fmt.Fprintf(os.Stderr, "smb3fs: --signing: %v\n", err)
-			return 2
+			return usageFailed(fl, checkUsage, "--signing: "+err.Error())
 		}
 	}
 	if *vers != "" {
-		d, err := wire.ParseDialect(*vers)
+		exact, least, err := parseVers(*vers)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-			return 2
+			return usageFailed(fl, checkUsage, "--vers: "+err.Error())
 		}
-		req.MinDialect, req.MaxDialect = &d, &d
+		req.MinDialect, req.MaxDialect, atLeast = exact, exact, least
 	}
-	policy, match, err := rs.Resolve(server, share, req)
+	policy, match, err := resolveAtLeast(rs, server, share, req, atLeast)
 	if err != nil {
 		auditRefused(server, share, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused //%s/%s: %v\n", server, share, err)
-		return 1
+		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: %v\n", uncName(server, share), err)
+		return exitFailure
 	}
 	refuse := func(err error) int {
 		if !isRefusal(err) {
-			fmt.Fprintf(os.Stderr, "smb3fs: //%s/%s: %v\n", server, share, err)
-			return 1
+			fmt.Fprintf(os.Stderr, "smb3fs: %s: %v\n", uncName(server, share), err)
+			return exitStatus(err)
 		}
 		auditRefused(server, share, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused //%s/%s: rule %s: %v\n", server, share, match, err)
-		return 1
+		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: rule %s: %v\n", uncName(server, share), match, err)
+		return exitFailure
 	}
 	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *keytab, Principal: *principal}, "cifs/"+server)
 	if err != nil {
@@ -148,22 +168,9 @@ func runCheck(args []string) int {
 	}
 	if *asJSON {
 		json.NewEncoder(os.Stdout).Encode(res)
-		return 0
+		return exitOK
 	}
 	fmt.Printf("server      %s\nshare       %s\ndialect     %s\ncipher      %s\nencrypted   %v\nsigning     %s\nauth        %s\nprincipal   %s\nmutual auth %v\nrule        %s\npolicy      %s\n",
 		res.Server, res.Share, res.Dialect, res.Cipher, res.Encrypted, res.Signing, res.Auth, res.Principal, res.MutualAuth, res.Rule, res.Policy)
-	return 0
-}
-
-// parseUNC splits //server/share or \\server\share.
-func parseUNC(s string) (server, share string, err error) {
-	s = strings.ReplaceAll(s, `\`, "/")
-	if !strings.HasPrefix(s, "//") {
-		return "", "", errors.New("source must look like //server/share")
-	}
-	parts := strings.Split(strings.Trim(s[2:], "/"), "/")
-	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
-		return "", "", fmt.Errorf("source %q must look like //server/share", s)
-	}
-	return parts[0], parts[1], nil
+	return exitOK
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -115,13 +116,13 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 	})
 	t.Run("legacy server refused under the strict default", func(t *testing.T) {
 		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "", 0o644), legacy)
-		if code != 1 || !strings.Contains(errOut, "smb3fs: refused "+legacy+": rule built-in strict default") || !strings.Contains(errOut, "connection refused") {
+		if code != exitFailure || !strings.Contains(errOut, "smb3fs: refused "+legacy+": rule built-in strict default") || !strings.Contains(errOut, "connection refused") {
 			t.Fatalf("exit %d: %q", code, errOut)
 		}
 	})
 	t.Run("an option may not loosen the rule", func(t *testing.T) {
 		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "", 0o644), "--vers", "3.0.2", dc)
-		if code != 1 || !strings.Contains(errOut, "would loosen") {
+		if code != exitFailure || !strings.Contains(errOut, "would loosen") {
 			t.Fatalf("exit %d: %q", code, errOut)
 		}
 	})
@@ -139,7 +140,7 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 	})
 	t.Run("a rules file others can write is refused", func(t *testing.T) {
 		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "[\\\\*\\*]\nRequirePrivacy = 0\n", 0o666), dc)
-		if code != 1 || !strings.Contains(errOut, "unsafe hardening file") {
+		if code != exitFailure || !strings.Contains(errOut, "unsafe hardening file") {
 			t.Fatalf("exit %d: %q", code, errOut)
 		}
 	})
@@ -167,11 +168,95 @@ func TestLiveCheckCommandNarrows(t *testing.T) {
 	}
 	// HMAC-SHA256 is not among the strict default's signing algorithms.
 	_, errOut, code = runCheckCmd(t, env, bin, cc, "--rules", rules, "--signing", "HMAC-SHA256", dc)
-	if code != 1 || !strings.Contains(errOut, "signing=HMAC-SHA256 would loosen it") {
+	if code != exitFailure || !strings.Contains(errOut, "signing=HMAC-SHA256 would loosen it") {
 		t.Errorf("--signing HMAC-SHA256: exit %d: %q", code, errOut)
 	}
 	_, errOut, code = runCheckCmd(t, env, bin, cc, "--rules", rules, "--ciphers", "AES-512-GCM", dc)
-	if code != 2 || !strings.Contains(errOut, `unknown cipher "AES-512-GCM"`) {
+	if code != exitUsage || !strings.Contains(errOut, `unknown cipher "AES-512-GCM"`) || !strings.Contains(errOut, "usage: smb3fs check") {
 		t.Errorf("--ciphers AES-512-GCM: exit %d: %q", code, errOut)
+	}
+}
+
+// TestLiveCheckSpellings: mount.cifs's and smbclient's spellings reach the
+// same share: an smb:// URL, vers=3.11 and vers=3 (3.0 or later, which
+// the strict default raises to 3.1.1).
+func TestLiveCheckSpellings(t *testing.T) {
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
+	cc := env.Kinit(t, "alice")
+	rules := rulesFile(t, env, "", 0o644)
+	for _, args := range [][]string{
+		{"smb://" + env.DC.Host + "/" + env.Shares.Encrypted},
+		{"--vers", "3.11", "//" + env.DC.Host + "/" + env.Shares.Encrypted},
+		{"--vers", "3", "//" + env.DC.Host + "/" + env.Shares.Encrypted},
+	} {
+		out, errOut, code := runCheckCmd(t, env, bin, cc, append([]string{"--json", "--rules", rules}, args...)...)
+		var res checkResult
+		if code != 0 || json.Unmarshal([]byte(out), &res) != nil || res.Dialect != "3.1.1" || res.Share != env.Shares.Encrypted {
+			t.Errorf("%q: exit %d, %q, %q", args, code, out, errOut)
+		}
+	}
+}
+
+// httpOnSMBPort listens on addr (host:0) and answers whatever arrives as
+// a web server would: "HTTP/1.1 400 Bad Request". It returns the port.
+func httpOnSMBPort(t *testing.T, addr string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				c.Read(make([]byte, 1024))
+				c.Write([]byte("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"))
+			}()
+		}
+	}()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return port
+}
+
+// TestLiveCheckNotSMB: a web server where the SMB server should be is
+// "not an SMB server", exit status 32, and no refusal by policy; reached
+// over IPv4 and over IPv6 literals in a UNC, an smb:// URL and port=.
+func TestLiveCheckNotSMB(t *testing.T) {
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
+	cc := env.Kinit(t, "alice")
+	rules := rulesFile(t, env, "", 0o644)
+	share := env.Shares.Encrypted
+	v4 := httpOnSMBPort(t, "127.0.0.1:0")
+	v6 := httpOnSMBPort(t, "[::1]:0")
+	const want = `not an SMB server (it answered "HTTP/1.1 400 Bad Request")`
+	for _, args := range [][]string{
+		{"--address", "127.0.0.1:" + v4, "//" + env.DC.Host + "/" + share},
+		{"--address", "[::1]:" + v6, "//[::1]/" + share},
+		{"smb://[::1]:" + v6 + "/" + share},
+		{"smb://127.0.0.1:" + v4 + "/" + share},
+	} {
+		_, errOut, code := runCheckCmd(t, env, bin, cc, append([]string{"--rules", rules}, args...)...)
+		if code != exitFailure || !strings.Contains(errOut, want) || strings.Contains(errOut, "refused") {
+			t.Errorf("check %q: exit %d: %q", args, code, errOut)
+		}
+	}
+	// mount: the port joins an IPv6 server in brackets.
+	dir := t.TempDir()
+	out, code := runMountCmd(t, env, bin, cc, nil, "mount", "--rules", rules, "//[::1]/"+share, dir, "-o", "port="+v6)
+	if code != exitFailure || !strings.Contains(out, want) || !strings.Contains(out, "//[::1]/"+share) {
+		t.Errorf("mount //[::1]/%s -o port=%s: exit %d: %q", share, v6, code, out)
+	}
+	// A link-local address with a zone is dialed as such (nothing
+	// listens there: the connection fails, but not to parse).
+	_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rules, "--timeout", "3s", "//[fe80::1%lo]/"+share)
+	if code != exitFailure || !strings.Contains(errOut, "connect [fe80::1%lo]:445") || strings.Contains(errOut, "missing port") {
+		t.Errorf("check //[fe80::1%%lo]/%s: exit %d: %q", share, code, errOut)
 	}
 }

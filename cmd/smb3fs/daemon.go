@@ -11,10 +11,11 @@ import (
 	"fmt"
 	"log"
 	"log/slog"
-	"log/syslog"
+	"net"
 	"os"
 	"os/exec"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -24,6 +25,7 @@ import (
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
 	smbfs "github.com/smb3fs/smb3fs/fs"
 )
 
@@ -32,17 +34,25 @@ import (
 func serve(ma *mountArgs) int {
 	defer startProfiles()() // SMB3FS_CPUPROFILE, SMB3FS_MEMPROFILE: see profile.go
 	ready := readyReporter(ma.readyFD)
-	if ma.readyFD > 0 {
-		logToSyslog()
-	}
 	fail := func(err error) int {
 		ready(err)
 		return mountFailed(ma, err)
 	}
+	logCfg := daemonLogConfig(ma)
+	if ma.readyFD <= 0 && ma.opts.LogFile != "" {
+		f, err := openLogFile(ma.opts.LogFile)
+		if err != nil {
+			return fail(err)
+		}
+		defer f.Close()
+		logCfg.w = f
+	}
+	setupLogging(logCfg)
 	policy, match, err := ma.resolvePolicy()
 	if err != nil {
 		return fail(err)
 	}
+	slog.Debug("smb3fs: policy", "server", ma.server, "share", ma.share, "rule", match.String(), "policy", rules.Describe(policy))
 	newMech, wipe, err := ma.mechanismFactory()
 	if err != nil {
 		return fail(err)
@@ -73,7 +83,11 @@ func serve(ma *mountArgs) int {
 		return fail(err)
 	}
 	go unmountOnSignal(srv, ma.dir, sig)
+	if err := applyMountFlags(ma.dir, ma.rawOpts); err != nil {
+		slog.Warn("smb3fs: " + err.Error())
+	}
 	ready(nil)
+	slog.Info("smb3fs: mounted", "source", uncName(ma.server, ma.share), "mountpoint", ma.dir)
 	srv.Wait()
 	dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
 	tree.Disconnect(dctx)
@@ -83,8 +97,9 @@ func serve(ma *mountArgs) int {
 
 // readyReporter returns the function serve calls once, with nil when the
 // file system is mounted or with why it is not: it writes "OK" or "ERR
-// reason" on one line to fd, which spawn reads, and closes it. Without an
-// fd (--foreground run by hand) it does nothing.
+// status reason" (status: exitStatus) on one line to fd, which spawn
+// reads, and closes it. Without an fd (--foreground run by hand) it does
+// nothing.
 func readyReporter(fd int) func(err error) {
 	if fd <= 0 {
 		return func(err error) {}
@@ -94,23 +109,10 @@ func readyReporter(fd int) func(err error) {
 		if err == nil {
 			fmt.Fprintln(f, "OK")
 		} else {
-			fmt.Fprintln(f, "ERR "+strings.ReplaceAll(err.Error(), "\n", " "))
+			fmt.Fprintf(f, "ERR %d %s\n", exitStatus(err), strings.ReplaceAll(err.Error(), "\n", " "))
 		}
 		f.Close()
 	}
-}
-
-// logToSyslog sends the log and the audit records to syslog (daemon
-// facility), for the background daemon, whose standard error is
-// /dev/null. If syslog cannot be reached they stay where they were.
-func logToSyslog() {
-	w, err := syslog.New(syslog.LOG_DAEMON|syslog.LOG_WARNING, "smb3fs")
-	if err != nil {
-		return
-	}
-	log.SetOutput(w)
-	log.SetFlags(0)
-	auditLog = slog.New(slog.NewTextHandler(w, nil))
 }
 
 // resolvePolicy loads the hardening rules and resolves this share's
@@ -128,7 +130,7 @@ func (ma *mountArgs) resolvePolicy() (client.Policy, rules.Match, error) {
 	if ma.opts.Vers != nil {
 		req.MinDialect, req.MaxDialect = ma.opts.Vers, ma.opts.Vers
 	}
-	policy, match, err := rs.Resolve(ma.server, ma.share, req)
+	policy, match, err := resolveAtLeast(rs, ma.server, ma.share, req, ma.opts.VersAtLeast)
 	if err != nil {
 		return policy, match, ma.refused(match, err)
 	}
@@ -140,7 +142,7 @@ func (ma *mountArgs) resolvePolicy() (client.Policy, rules.Match, error) {
 // "smb3fs: refused //server/share: rule R: why".
 func (ma *mountArgs) refused(match rules.Match, err error) error {
 	auditRefused(ma.server, ma.share, match, err)
-	return &refusal{fmt.Sprintf("refused //%s/%s: rule %s: %v", ma.server, ma.share, match, err)}
+	return &refusal{fmt.Sprintf("refused %s: rule %s: %v", uncName(ma.server, ma.share), match, err)}
 }
 
 // refusedIf is err from Dial or Connect: refused when the policy (or the
@@ -158,7 +160,7 @@ func (ma *mountArgs) refusedIf(match rules.Match, err error) error {
 func (ma *mountArgs) clientOptions(policy client.Policy, match rules.Match, mech auth.Mechanism, newMech func() (auth.Mechanism, error)) client.Options {
 	addr := ""
 	if ma.opts.Port != 0 {
-		addr = fmt.Sprintf("%s:%d", ma.server, ma.opts.Port)
+		addr = net.JoinHostPort(ma.server, strconv.Itoa(ma.opts.Port))
 	}
 	return client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech,
 		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval,
@@ -173,7 +175,7 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 		FileMode:    ma.opts.FileMode,
 		DirMode:     ma.opts.DirMode,
 		ReadOnly:    ma.opts.ReadOnly,
-		FsName:      "//" + ma.server + "/" + ma.share,
+		FsName:      uncName(ma.server, ma.share),
 		Kernel:      ma.opts.Kernel,
 		LocalLocks:  ma.opts.LocalLocks,
 		AllowOther:  ma.opts.AllowOther,
@@ -209,16 +211,31 @@ func unmountOnSignal(srv *fuse.Server, dir string, sig <-chan os.Signal) {
 	}
 }
 
+// resolveAtLeast is rs.Resolve, and then, if atLeast is set (vers=3) and
+// the policy would accept a lower dialect, Resolve again with atLeast as
+// the lowest: vers=3 only ever raises the floor.
+func resolveAtLeast(rs *rules.Rules, server, share string, req rules.Request, atLeast *wire.Dialect) (client.Policy, rules.Match, error) {
+	policy, match, err := rs.Resolve(server, share, req)
+	if err != nil || atLeast == nil || policy.MinDialect >= *atLeast {
+		return policy, match, err
+	}
+	req.MinDialect = atLeast
+	return rs.Resolve(server, share, req)
+}
+
 // spawn re-executes smb3fs in the background with --foreground and waits
-// for it to report the mount ready or failed.
+// for it to report the mount ready or failed. The daemon's standard error
+// is the logfile= file, journald's stream (JOURNAL_STREAM), or /dev/null.
+// SIGINT or SIGTERM while waiting stops the daemon and returns
+// exitInterrupt.
 func spawn(ma *mountArgs, args []string) int {
 	exe, err := os.Executable()
 	if err != nil {
-		return mountFailed(ma, err)
+		return mountFailed(ma, systemError(err))
 	}
 	pr, pw, err := os.Pipe()
 	if err != nil {
-		return mountFailed(ma, err)
+		return mountFailed(ma, systemError(err))
 	}
 	childArgs := append([]string{"smb3fs", "mount"}, args...)
 	childArgs = append(childArgs, "--foreground", "--ready-fd=3")
@@ -238,39 +255,74 @@ func spawn(ma *mountArgs, args []string) int {
 	}
 	null, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
 	if err != nil {
-		return mountFailed(ma, err)
+		return mountFailed(ma, systemError(err))
 	}
 	defer null.Close()
+	stderr := null
+	switch {
+	case ma.opts.LogFile != "":
+		f, err := openLogFile(ma.opts.LogFile)
+		if err != nil {
+			return mountFailed(ma, err)
+		}
+		defer f.Close()
+		stderr = f
+	case journalStream():
+		stderr = os.Stderr
+	}
 	cmd := &exec.Cmd{
 		Path:        exe,
 		Args:        childArgs,
 		Stdin:       null,
 		Stdout:      null,
-		Stderr:      null,
+		Stderr:      stderr,
 		ExtraFiles:  extra,
 		Env:         environWithout("PASSWD"),
 		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
 	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sig)
 	if err := cmd.Start(); err != nil {
-		return mountFailed(ma, err)
+		return mountFailed(ma, systemError(err))
 	}
 	pw.Close()
-	line, _ := bufio.NewReader(pr).ReadString('\n')
-	pr.Close()
-	line = strings.TrimSpace(line)
-	switch {
-	case line == "OK":
+	lines := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(pr).ReadString('\n')
+		pr.Close()
+		lines <- strings.TrimSpace(line)
+	}()
+	var line string
+	select {
+	case line = <-lines:
+	case s := <-sig:
+		// The daemon catches SIGTERM once it is about to mount, and
+		// then unmounts; before that, it dies of it.
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+		return mountFailed(ma, fmt.Errorf("%w by %v", errInterrupted, s))
+	}
+	if line == "OK" {
 		cmd.Process.Release()
-		return 0
-	case strings.HasPrefix(line, "ERR refused "):
+		return exitOK
+	}
+	if rest, ok := strings.CutPrefix(line, "ERR "); ok {
 		cmd.Wait()
-		fmt.Fprintf(os.Stderr, "smb3fs: %s\n", strings.TrimPrefix(line, "ERR "))
-		return 1
-	case strings.HasPrefix(line, "ERR "):
-		cmd.Wait()
-		fmt.Fprintf(os.Stderr, "smb3fs: mount //%s/%s on %s: %s\n", ma.server, ma.share, ma.dir, strings.TrimPrefix(line, "ERR "))
-		return 1
+		status := exitFailure
+		if code, msg, ok := strings.Cut(rest, " "); ok {
+			if n, err := strconv.Atoi(code); err == nil && n > 0 {
+				status, rest = n, msg
+			}
+		}
+		if strings.HasPrefix(rest, "refused ") {
+			fmt.Fprintf(os.Stderr, "smb3fs: %s\n", rest)
+		} else {
+			fmt.Fprintf(os.Stderr, "smb3fs: mount %s on %s: %s\n", uncName(ma.server, ma.share), ma.dir, rest)
+		}
+		return status
 	}
 	err = cmd.Wait()
-	return mountFailed(ma, fmt.Errorf("mount process ended without reporting (%v)", err))
+	fmt.Fprintf(os.Stderr, "smb3fs: mount %s on %s: mount process ended without reporting (%v)\n", uncName(ma.server, ma.share), ma.dir, err)
+	return exitInternal
 }

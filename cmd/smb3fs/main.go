@@ -1,16 +1,22 @@
 // Command smb3fs mounts SMB shares with security that the network cannot
 // lower. This file dispatches subcommands; invoked as mount.smb3fs it acts as
-// the mount(8) helper.
+// the mount(8) helper. Exit statuses are mount(8)'s (exit.go); docs/cli.md
+// documents every command.
 package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"strings"
 )
 
-// version is set by the build (-ldflags "-X main.version=...").
-var version = "dev"
+// version is set by the build (-ldflags "-X main.version=..."); when it is
+// not, versionString reads the module version and VCS state the Go
+// toolchain recorded.
+var version = ""
 
 func main() {
 	os.Exit(run(os.Args))
@@ -22,30 +28,42 @@ func run(args []string) int {
 		return runMountHelper(args)
 	}
 	if len(args) < 2 {
-		usage()
-		return 2
+		usage(os.Stderr)
+		return exitUsage
 	}
 	switch args[1] {
-	case "version", "--version":
-		fmt.Printf("smb3fs %s\n", version)
-		return 0
+	case "version", "--version", "-V":
+		if len(args) > 2 && (args[2] == "-h" || args[2] == "--help") {
+			fmt.Println("usage: smb3fs version\n\nPrint the version (see docs/cli.md). Exit status 0.")
+			return exitOK
+		}
+		if len(args) > 2 {
+			fmt.Fprintf(os.Stderr, "smb3fs: version takes no arguments\nusage: smb3fs version\n")
+			return exitUsage
+		}
+		printVersion()
+		return exitOK
 	case "check":
 		return runCheck(args[2:])
 	case "mount":
 		return runMount(args[2:])
-	case "unmount":
+	case "unmount", "umount":
 		return runUnmount(args[2:])
 	case "help", "-h", "--help":
-		usage()
-		return 0
+		if len(args) > 2 && args[2] != "help" {
+			// smb3fs help COMMAND is smb3fs COMMAND --help.
+			return run([]string{args[0], args[2], "--help"})
+		}
+		usage(os.Stdout)
+		return exitOK
 	}
 	fmt.Fprintf(os.Stderr, "smb3fs: unknown command %q\n", args[1])
-	usage()
-	return 2
+	usage(os.Stderr)
+	return exitUsage
 }
 
-func usage() {
-	fmt.Fprint(os.Stderr, `usage: smb3fs COMMAND [options]
+func usage(w io.Writer) {
+	fmt.Fprint(w, `usage: smb3fs COMMAND [flags]
 
 commands:
   mount //server/share DIR [-o opts]   mount a share (returns once it is ready)
@@ -53,7 +71,67 @@ commands:
   check //server/share                 connect, report the negotiated security and the rule;
                                        exit non-zero if the rule is not met
   version                              print the version
+  help [COMMAND]                       this help, or a command's (as COMMAND --help)
 
 Invoked as mount.smb3fs it is the mount(8) helper: mount -t smb3fs //server/share DIR -o opts.
+Exit statuses are mount(8)'s: 0 success, 1 incorrect invocation or permissions,
+2 system error, 32 failure (unreachable, not SMB, refused, authentication failed).
+See docs/cli.md.
 `)
+}
+
+// printVersion prints "smb3fs VERSION" on standard output.
+func printVersion() {
+	fmt.Printf("smb3fs %s\n", versionString())
+}
+
+// versionString is the version set by -ldflags, or else the one the Go
+// toolchain recorded in the binary: the module version (v1.2.3, or
+// "(devel)" for a build in the checkout) and, where the build had them, the
+// VCS revision (12 digits), its commit time, and "dirty" if the tree had
+// uncommitted changes.
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown (no build information)"
+	}
+	return buildVersion(bi)
+}
+
+// buildVersion formats bi as versionString describes.
+func buildVersion(bi *debug.BuildInfo) string {
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, at string
+	dirty := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	// Go 1.24 and later make a pseudo-version of the revision
+	// (v0.0.0-20261207002721-74995b842c3f+dirty): say it once.
+	if rev != "" && !strings.Contains(v, rev) {
+		v += " " + rev
+		if at != "" {
+			v += " " + at
+		}
+	}
+	if dirty && !strings.HasSuffix(v, "+dirty") {
+		v += " dirty"
+	}
+	return v
 }

@@ -6,8 +6,11 @@ package main
 //	  └─ smb3fs mount ... --foreground --ready-fd=3   (child: setsid, serves)
 //	       Dial ─► Connect ─► FUSE mount ─► "OK" on fd 3 ─► serve until
 //	       unmounted or SIGTERM/SIGINT (then unmount and exit)
-//	parent: reads fd 3 ─► "OK": exit 0 │ "ERR reason" or EOF: print, exit 1
+//	parent: reads fd 3 ─► "OK": exit 0 │ "ERR status reason": print, exit
+//	        status │ EOF: exit 4 │ SIGINT/SIGTERM: stop the child, exit 8
 //
+// Exit statuses are mount(8)'s (exit.go, docs/cli.md); SOURCE is parsed in
+// source.go, logging set up in log.go.
 // The mount command returns only when the file system is ready or has
 // failed. Passwords never come from the command line: PASSWD, the
 // credentials file, or a terminal prompt; the parent hands a password to
@@ -45,33 +48,76 @@ type mountArgs struct {
 	rulesPath          string
 }
 
-func parseMountArgs(args []string) (*mountArgs, error) {
+// mountFlagValues are the flags of smb3fs mount, bound to a FlagSet.
+type mountFlagValues struct {
+	o                                   *[]string
+	fg                                  *bool
+	keytab, principal, rulesPath, level *string
+	readyFD, passwordFD                 *int
+}
+
+// newMountFlags returns the FlagSet of smb3fs mount and the values it fills.
+func newMountFlags() (*pflag.FlagSet, *mountFlagValues) {
 	fl := pflag.NewFlagSet("mount", pflag.ContinueOnError)
-	fl.SetOutput(io.Discard)
-	o := fl.StringArrayP("options", "o", nil, "mount options (comma-separated)")
-	fg := fl.Bool("foreground", false, "stay attached; serve until unmounted")
-	keytab := fl.String("keytab", "", "Kerberos keytab for unattended mounts (with --principal)")
-	principal := fl.String("principal", "", "Kerberos principal (user or user@REALM)")
-	readyFD := fl.Int("ready-fd", 0, "internal: report readiness on this fd")
-	passwordFD := fl.Int("password-fd", 0, "internal: read the password from this fd")
-	rulesPath := fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)")
+	v := &mountFlagValues{
+		o:          fl.StringArrayP("options", "o", nil, "mount options, comma-separated (see docs/cli.md)"),
+		fg:         fl.Bool("foreground", false, "stay attached, log to standard error; serve until unmounted"),
+		keytab:     fl.String("keytab", "", "Kerberos keytab for unattended mounts (with --principal)"),
+		principal:  fl.String("principal", "", "Kerberos principal (user or user@REALM)"),
+		rulesPath:  fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)"),
+		level:      fl.String("log-level", "", "error, warning, info (default) or debug; as -o loglevel="),
+		readyFD:    fl.Int("ready-fd", 0, "internal: report readiness on this fd"),
+		passwordFD: fl.Int("password-fd", 0, "internal: read the password from this fd"),
+	}
 	fl.MarkHidden("ready-fd")
 	fl.MarkHidden("password-fd")
+	return fl, v
+}
+
+// mountUsage is the help of smb3fs mount.
+var mountUsage = usageText{
+	synopsis: "smb3fs mount [flags] //server/share MOUNTPOINT [-o options]",
+	about: `Mount a share and return once it is ready (or has failed). SOURCE may also be
+smb://server/share, and server an IPv6 literal in brackets (//[::1]/share).
+Options are mount.cifs's (-o vers=3.1.1,sec=krb5,uid=1000,...): see docs/cli.md.
+Exit status (mount(8)): 0 mounted; 1 incorrect invocation or permissions;
+2 system error; 4 internal error; 8 interrupted; 32 mount failure (server
+unreachable or not SMB, refused by the hardening rules, authentication failed,
+no such share or mount point).`,
+}
+
+// parseMountArgs parses the command line of smb3fs mount. --help gives
+// pflag.ErrHelp; every other error is errUsage.
+func parseMountArgs(args []string) (*mountArgs, error) {
+	fl, v := newMountFlags()
+	fl.SetOutput(io.Discard)
+	fl.Usage = func() {}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return nil, err
+		}
 		return nil, usageErrorf("%v", err)
 	}
 	if fl.NArg() != 2 {
 		return nil, usageErrorf("want //server/share MOUNTPOINT")
 	}
-	server, share, err := parseUNC(fl.Arg(0))
+	src, err := parseSource(fl.Arg(0))
 	if err != nil {
-		return nil, usageErrorf("%v", err)
+		return nil, usageErrorf("%v", strings.TrimPrefix(err.Error(), "usage: "))
 	}
-	opts, err := parseMountOptions(*o)
+	if src.path != "" {
+		return nil, usageErrorf("%s: a directory inside a share (%s) cannot be mounted: mount %s", fl.Arg(0), src.path, uncName(src.server, src.share))
+	}
+	opts, err := parseMountOptions(append(src.options(), *v.o...))
 	if err != nil {
 		return nil, err
 	}
-	if *keytab != "" && *principal == "" && opts.Username == "" {
+	if *v.level != "" {
+		if opts.LogLevel, err = parseLogLevel(*v.level); err != nil {
+			return nil, err
+		}
+	}
+	if *v.keytab != "" && *v.principal == "" && opts.Username == "" {
 		return nil, usageErrorf("--keytab needs --principal (or username=)")
 	}
 	if fl.Changed("rules") && os.Geteuid() != 0 {
@@ -81,27 +127,39 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &mountArgs{server: server, share: share, dir: dir, rawOpts: *o, opts: opts, foreground: *fg,
-		readyFD: *readyFD, passwordFD: *passwordFD, keytab: *keytab, principal: *principal, rulesPath: *rulesPath}, nil
-}
-
-func mountUsage() {
-	fmt.Fprintln(os.Stderr, "usage: smb3fs mount //server/share MOUNTPOINT [-o options] [--foreground] [--keytab FILE --principal NAME]")
+	return &mountArgs{server: src.server, share: src.share, dir: dir, rawOpts: *v.o, opts: opts, foreground: *v.fg,
+		readyFD: *v.readyFD, passwordFD: *v.passwordFD, keytab: *v.keytab, principal: *v.principal, rulesPath: *v.rulesPath}, nil
 }
 
 // runMount is `smb3fs mount`.
 func runMount(args []string) int {
 	// Before any secret is read: no core files, no debugger.
 	if err := hardenProcess(); err != nil {
-		return mountFailed(nil, err)
+		return mountFailed(nil, systemError(err))
 	}
 	envPW, _ := takeEnvPassword()
 	ma, err := parseMountArgs(args)
+	if errors.Is(err, pflag.ErrHelp) {
+		clear(envPW)
+		fl, _ := newMountFlags()
+		mountUsage.print(os.Stdout, fl)
+		return exitOK
+	}
 	if err != nil {
 		clear(envPW)
 		return mountFailed(nil, err)
 	}
 	ma.envPassword = envPW
+	if ma.opts.Remount {
+		clear(envPW)
+		if m, _ := isMounted(ma.dir); !m {
+			return mountFailed(ma, fmt.Errorf("remount: %s is not an smb3fs mount point", ma.dir))
+		}
+		if err := remount(ma.dir, ma.opts, ma.rawOpts); err != nil {
+			return mountFailed(ma, err)
+		}
+		return exitOK
+	}
 	if err := checkMountpoint(ma.dir); err != nil {
 		return mountFailed(ma, err)
 	}
@@ -120,27 +178,29 @@ type refusal struct{ msg string }
 
 func (r *refusal) Error() string { return r.msg }
 
-// mountFailed prints one line and returns the exit status.
+// mountFailed prints one line (and the help, for a usage error) and
+// returns the exit status (exitStatus).
 func mountFailed(ma *mountArgs, err error) int {
 	var rf *refusal
 	if errors.As(err, &rf) {
 		fmt.Fprintf(os.Stderr, "smb3fs: %s\n", rf.msg)
-		return 1
+		return exitFailure
 	}
 	where := ""
 	if ma != nil {
-		where = fmt.Sprintf(" //%s/%s on %s", ma.server, ma.share, ma.dir)
+		where = fmt.Sprintf(" %s on %s", uncName(ma.server, ma.share), ma.dir)
 	}
 	if errors.Is(err, errUsage) {
 		msg := strings.TrimPrefix(err.Error(), "usage: ")
 		fmt.Fprintf(os.Stderr, "smb3fs: mount%s: %s\n", where, msg)
-		if strings.HasPrefix(msg, "want ") {
-			mountUsage()
+		if ma == nil {
+			fl, _ := newMountFlags()
+			mountUsage.print(os.Stderr, fl)
 		}
-		return 2
+		return exitUsage
 	}
 	fmt.Fprintf(os.Stderr, "smb3fs: mount%s: %v\n", where, err)
-	return 1
+	return exitStatus(err)
 }
 
 func checkMountpoint(dir string) error {
@@ -157,6 +217,21 @@ func checkMountpoint(dir string) error {
 	return nil
 }
 
+// helperUsage is the help of mount.smb3fs.
+var helperUsage = usageText{
+	synopsis: "mount.smb3fs //server/share MOUNTPOINT [-sfnvhV] [-o options]",
+	about: `The mount(8) helper: mount -t smb3fs //server/share DIR -o options runs it.
+It takes smb3fs mount's options (see docs/cli.md and smb3fs mount --help).
+  -o OPTIONS  mount options, comma-separated (may be repeated)
+  -f          fake: check the command line and options, mount nothing
+  -s -n -v    accepted and ignored (sloppy, no mtab, verbose)
+  -t TYPE     accepted and ignored
+  -h, --help  this help
+  -V          print the version
+Exit status (mount(8)): 0 mounted; 1 incorrect invocation or permissions;
+2 system error; 4 internal error; 8 interrupted; 32 mount failure.`,
+}
+
 // runMountHelper is mount.smb3fs SOURCE DIR [-sfnv] [-o options], as
 // mount(8) calls it.
 func runMountHelper(args []string) int {
@@ -165,24 +240,35 @@ func runMountHelper(args []string) int {
 	for i := 1; i < len(args); i++ {
 		a := args[i]
 		switch {
-		case a == "-o" && i+1 < len(args):
-			opts = append(opts, args[i+1])
+		case a == "-h" || a == "--help":
+			helperUsage.print(os.Stdout, nil)
+			return exitOK
+		case a == "-V" || a == "--version":
+			printVersion()
+			return exitOK
+		case (a == "-o" || a == "-t") && i+1 < len(args):
+			if a == "-o" {
+				opts = append(opts, args[i+1])
+			}
 			i++
 		case strings.HasPrefix(a, "-o"):
 			opts = append(opts, a[2:])
+		case strings.HasPrefix(a, "-t"):
 		case a == "-f":
 			fake = true
 		case a == "-s" || a == "-n" || a == "-v":
-		case strings.HasPrefix(a, "-"):
+		case strings.HasPrefix(a, "-") && a != "-":
 			fmt.Fprintf(os.Stderr, "mount.smb3fs: unknown flag %s\n", a)
-			return 2
+			helperUsage.print(os.Stderr, nil)
+			return exitUsage
 		default:
 			pos = append(pos, a)
 		}
 	}
 	if len(pos) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: mount.smb3fs //server/share MOUNTPOINT [-o options]")
-		return 2
+		fmt.Fprintln(os.Stderr, "mount.smb3fs: want //server/share MOUNTPOINT")
+		helperUsage.print(os.Stderr, nil)
+		return exitUsage
 	}
 	margs := []string{pos[0], pos[1]}
 	for _, o := range opts {
@@ -192,7 +278,7 @@ func runMountHelper(args []string) int {
 		if _, err := parseMountArgs(margs); err != nil {
 			return mountFailed(nil, err)
 		}
-		return 0
+		return exitOK
 	}
 	return runMount(margs)
 }

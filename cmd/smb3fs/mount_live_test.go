@@ -108,6 +108,80 @@ func TestLiveMountCommand(t *testing.T) {
 	}
 }
 
+// TestLiveMountHelperFstabLine: mount.smb3fs, as mount(8) runs it for an
+// fstab line written with mount.cifs's and fstab's spellings, mounts; the
+// daemon logs to logfile= (there is no syslog here), at debug level, and
+// the mount is served until unmounted.
+func TestLiveMountHelperFstabLine(t *testing.T) {
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
+	cc := env.Kinit(t, "alice")
+	dir := t.TempDir()
+	logPath := filepath.Join(t.TempDir(), "smb3fs.log")
+	opts := "rw,user,noauto,_netdev,nofail,x-systemd.automount,vers=3.11,sec=krb5p,mfsymlinks,iocharset=utf8,cache=strict," +
+		"noatime,nodiratime,sync,actimeo=0,loglevel=debug,logfile=" + logPath
+	cmd := exec.Command(bin, "smb://"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-s", "-o", opts)
+	cmd.Args[0] = "mount.smb3fs"
+	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+cc)
+	out, code := runBounded(t, cmd, time.Minute)
+	if code != 0 {
+		t.Fatalf("mount.smb3fs: exit %d: %s", code, out)
+	}
+	t.Cleanup(func() {
+		if mountedAt(t, dir) {
+			exec.Command(bin, "unmount", "--lazy", dir).Run()
+		}
+	})
+	if _, err := os.ReadDir(dir); err != nil {
+		t.Errorf("readdir through the mount: %v", err)
+	}
+	// The access-time flags reach the kernel, as for any file system.
+	flags := "," + mountFlags(t, dir) + ","
+	for _, want := range []string{"rw", "nosuid", "nodev", "noatime", "nodiratime"} {
+		if !strings.Contains(flags, ","+want+",") {
+			t.Errorf("mount flags %s lack %s", flags, want)
+		}
+	}
+	if super := superOptions(t, dir); !strings.Contains(","+super+",", ",sync,") {
+		t.Errorf("super block options %s lack sync", super)
+	}
+	// mount -o remount,ro and back, as xfstests cycles it.
+	helper := func(opts string) (string, int) {
+		cmd := exec.Command(bin, "smb://"+env.DC.Host+"/"+env.Shares.Encrypted, dir, "-o", opts)
+		cmd.Args[0] = "mount.smb3fs"
+		return runBounded(t, cmd, time.Minute)
+	}
+	name := filepath.Join(dir, "remount-"+strings.ReplaceAll(time.Now().Format("150405.000000000"), ".", ""))
+	t.Cleanup(func() { os.Remove(name) })
+	if out, code := helper("remount,ro,noatime"); code != 0 {
+		t.Fatalf("remount,ro: exit %d: %s", code, out)
+	}
+	if err := os.WriteFile(name, []byte("x"), 0o644); !errors.Is(err, syscall.EROFS) {
+		t.Errorf("write after remount,ro: %v, want EROFS", err)
+	}
+	if flags := "," + mountFlags(t, dir) + ","; !strings.Contains(flags, ",ro,") || !strings.Contains(flags, ",nosuid,") || !strings.Contains(flags, ",noatime,") {
+		t.Errorf("mount flags after remount,ro,noatime: %s", flags)
+	}
+	if out, code := helper("remount,rw"); code != 0 {
+		t.Fatalf("remount,rw: exit %d: %s", code, out)
+	}
+	if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
+		t.Errorf("write after remount,rw: %v", err)
+	}
+	os.Remove(name)
+	if out, code := runMountCmd(t, env, bin, cc, nil, "unmount", dir); code != 0 {
+		t.Fatalf("unmount: exit %d: %s", code, out)
+	}
+	log, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(logPath)
+	if st.Mode().Perm() != 0o600 || !strings.Contains(string(log), "level=DEBUG") || !strings.Contains(string(log), "connection established") {
+		t.Errorf("log file (mode %v): %s", st.Mode(), log)
+	}
+}
+
 func TestLiveMountRefusals(t *testing.T) {
 	env := testenv.Env(t)
 	bin := testenv.DaemonBinary(t)
@@ -121,12 +195,14 @@ func TestLiveMountRefusals(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"missing mount point", nil, []string{"mount", src, filepath.Join(dir, "nope")}, 1, "no such file or directory"},
-		{"missing share", nil, []string{"mount", "//" + env.DC.Host + "/nosuchshare", dir}, 1, "STATUS_BAD_NETWORK_NAME"},
-		{"unknown option", nil, []string{"mount", src, dir, "-o", "cache=loose"}, 2, `unknown mount option "cache"`},
-		{"password in argv", nil, []string{"mount", src, dir, "-o", "password=x"}, 2, "not taken on the command line"},
-		{"old dialect loosens the rule", nil, []string{"mount", src, dir, "-o", "vers=3.0"}, 1, "smb3fs: refused " + src + ": rule built-in strict default"},
-		{"ntlm under the strict policy", []string{"PASSWD=whatever"}, []string{"mount", src, dir, "-o", "sec=ntlmssp,username=alice"}, 1, "mutual authentication"},
+		{"missing mount point", nil, []string{"mount", src, filepath.Join(dir, "nope")}, exitFailure, "no such file or directory"},
+		{"missing share", nil, []string{"mount", "//" + env.DC.Host + "/nosuchshare", dir}, exitFailure, "STATUS_BAD_NETWORK_NAME"},
+		{"unknown option", nil, []string{"mount", src, dir, "-o", "frobnicate"}, exitUsage, `unknown mount option "frobnicate"`},
+		{"cache mode other than strict", nil, []string{"mount", src, dir, "-o", "cache=loose"}, exitUsage, "cache=loose is not supported: smb3fs always caches as cache=strict does"},
+		{"password in argv", nil, []string{"mount", src, dir, "-o", "password=x"}, exitUsage, "not taken on the command line"},
+		{"old dialect loosens the rule", nil, []string{"mount", src, dir, "-o", "vers=3.0"}, exitFailure, "smb3fs: refused " + src + ": rule built-in strict default"},
+		{"ntlm under the strict policy", []string{"PASSWD=whatever"}, []string{"mount", src, dir, "-o", "sec=ntlmssp,username=alice"}, exitFailure, "mutual authentication"},
+		{"unknown flag", nil, []string{"mount", src, dir, "--frobnicate"}, exitUsage, "unknown flag: --frobnicate"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, code := runMountCmd(t, env, bin, cc, tc.env, tc.args...)
@@ -203,6 +279,27 @@ func auditLine(t *testing.T, out, msg string) string {
 }
 
 // mountFlags returns the per-mount options of dir from /proc/self/mountinfo.
+// superOptions returns the super block options of the mount at dir (the
+// field after the file system type and source in mountinfo).
+func superOptions(t *testing.T, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 5 && unescapeMountinfo(f[4]) == dir {
+			for i, x := range f {
+				if x == "-" && i+3 < len(f) {
+					return f[i+3]
+				}
+			}
+		}
+	}
+	return ""
+}
+
 func mountFlags(t *testing.T, dir string) string {
 	t.Helper()
 	data, err := os.ReadFile("/proc/self/mountinfo")
@@ -256,7 +353,7 @@ func TestLiveMountNTLMOnlyWhereRootAllows(t *testing.T) {
 	opts := "sec=ntlmssp,username=alice,domain=" + env.Domain
 
 	out, code := runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", strictRF, src, dir, "-o", opts)
-	if code != 1 || !strings.Contains(out, "refused "+src+": rule built-in strict default") {
+	if code != exitFailure || !strings.Contains(out, "refused "+src+": rule built-in strict default") {
 		t.Fatalf("strict default: exit %d: %q", code, out)
 	}
 	if mountedAt(t, dir) {
@@ -282,7 +379,7 @@ func TestLiveMountNTLMOnlyWhereRootAllows(t *testing.T) {
 	// A user option cannot loosen further than the rule: vers=3.0 is refused.
 	dir2 := t.TempDir()
 	out, code = runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", rf, src, dir2, "-o", opts+",vers=3.0")
-	if code != 1 || !strings.Contains(out, "would loosen") {
+	if code != exitFailure || !strings.Contains(out, "would loosen") {
 		t.Fatalf("vers=3.0 under the rule: exit %d: %q", code, out)
 	}
 	if out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "unmount", dir); code != 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
 )
 
@@ -146,14 +148,65 @@ func TestUnescapeMountinfo(t *testing.T) {
 	}
 }
 
+// TestMountHelperExitCodes: mount.smb3fs exits as mount(8) says a helper
+// does: 1 for incorrect invocation, 0 for a fake (-f) mount that would go.
 func TestMountHelperExitCodes(t *testing.T) {
-	if got := runMountHelper([]string{"mount.smb3fs"}); got != 2 {
+	if got := runMountHelper([]string{"mount.smb3fs"}); got != 1 {
 		t.Errorf("no args: %d", got)
 	}
-	if got := runMountHelper([]string{"mount.smb3fs", "//s/sh", t.TempDir(), "-o", "bogus"}); got != 2 {
+	if got := runMountHelper([]string{"mount.smb3fs", "//s/sh", t.TempDir(), "-o", "bogus"}); got != exitUsage {
 		t.Errorf("bad option: %d", got)
+	}
+	if got := runMountHelper([]string{"mount.smb3fs", "//s/sh", t.TempDir(), "--bogus"}); got != exitUsage {
+		t.Errorf("bad flag: %d", got)
 	}
 	if got := runMountHelper([]string{"mount.smb3fs", "//s/sh", t.TempDir(), "-f", "-o", "ro,_netdev"}); got != 0 {
 		t.Errorf("fake mount: %d", got)
+	}
+	// An fstab line in mount.cifs's spelling, as mount(8) passes it.
+	fstab := "user,noauto,_netdev,nofail,x-systemd.automount,vers=3.02,mfsymlinks,iocharset=utf8,cache=strict,noatime,nodiratime,sec=krb5p,uid=0"
+	if got := runMountHelper([]string{"mount.smb3fs", "smb://s/sh", t.TempDir(), "-f", "-s", "-n", "-t", "smb3fs", "-o", fstab}); got != 0 {
+		t.Errorf("fake mount of an fstab line: %d", got)
+	}
+	if got := runMountHelper([]string{"mount.smb3fs", "//[fe80::1%eth0]/sh", t.TempDir(), "-f"}); got != 0 {
+		t.Errorf("fake mount of an IPv6 source: %d", got)
+	}
+	// docs/cli.md's fstab lines, as mount(8) hands them to the helper.
+	data, err := os.ReadFile("../../testdata/fstab/cifs-spellings.fstab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Fields(line)
+		if got := runMountHelper([]string{"mount.smb3fs", f[0], t.TempDir(), "-f", "-o", f[3]}); got != 0 {
+			t.Errorf("fake mount of %q: %d", line, got)
+		}
+	}
+}
+
+// TestExitStatus pins mount(8)'s numbers and what each error maps to.
+func TestExitStatus(t *testing.T) {
+	if exitOK != 0 || exitUsage != 1 || exitSystem != 2 || exitInternal != 4 || exitInterrupt != 8 || exitMtab != 16 || exitFailure != 32 || exitSomeOK != 64 {
+		t.Fatal("exit statuses are not mount(8)'s")
+	}
+	for _, c := range []struct {
+		err  error
+		want int
+	}{
+		{nil, exitOK},
+		{usageErrorf("bad"), exitUsage},
+		{fmt.Errorf("wrapped: %w", usageErrorf("bad")), exitUsage},
+		{systemError(errors.New("fork")), exitSystem},
+		{fmt.Errorf("%w by interrupt", errInterrupted), exitInterrupt},
+		{&refusal{"refused"}, exitFailure},
+		{errors.New("STATUS_BAD_NETWORK_NAME"), exitFailure},
+		{fmt.Errorf("x: %w", client.ErrNotSMB), exitFailure},
+	} {
+		if got := exitStatus(c.err); got != c.want {
+			t.Errorf("exitStatus(%v) = %d, want %d", c.err, got, c.want)
+		}
+	}
+	if e := systemError(errors.New("fork")); e.Error() != "fork" {
+		t.Errorf("systemError changes the text: %q", e)
 	}
 }

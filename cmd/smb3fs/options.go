@@ -6,8 +6,8 @@ package main
 // (client/rules) may only be tightened by them, never loosened.
 
 import (
-	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/user"
 	"strconv"
@@ -28,7 +28,18 @@ type mountOptions struct {
 	LocalLocks       bool      // nobrl: fcntl/flock locks stay local
 	CachedReads      bool      // cachedreads: read-only files through the page cache
 	AllowOther       bool      // allow_other: other local users may enter (fusermount.go)
-	Vers             *wire.Dialect
+	// Vers is an exact vers= (3.1.1, 3.02, ...); VersAtLeast is vers=3,
+	// which mount.cifs reads as "3.0 or later": it raises the rule's
+	// lowest dialect to 3.0 where it is lower, and never lowers it.
+	Vers, VersAtLeast *wire.Dialect
+	// LogLevel is loglevel= (or --log-level): the least severe record
+	// logged. LogFile is logfile=: where the daemon logs, instead of syslog
+	// (opened before it detaches, mode 0600).
+	LogLevel slog.Level
+	LogFile  string
+	// Remount changes the flags of an existing mount (remount, as
+	// mount -o remount,ro runs it) instead of mounting.
+	Remount bool
 
 	Port     int
 	UID, GID *uint32
@@ -47,18 +58,11 @@ type mountOptions struct {
 	Kernel []string
 }
 
-// errUsage marks errors in what the user typed (exit status 2).
-var errUsage = errors.New("usage")
-
-func usageErrorf(format string, a ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{errUsage}, a...)...)
-}
-
 // parseMountOptions parses mount.cifs-style options: comma-separated
 // key=value or flags, each looked up in mountOptionTable; later options
 // override earlier ones. Unknown options are errors.
 func parseMountOptions(list []string) (*mountOptions, error) {
-	o := &mountOptions{Sec: defaultSec}
+	o := &mountOptions{Sec: defaultSec, LogLevel: slog.LevelInfo}
 	for _, s := range list {
 		for _, opt := range strings.Split(s, ",") {
 			if err := o.apply(opt); err != nil {
@@ -74,9 +78,11 @@ func (o *mountOptions) apply(opt string) error {
 	if opt == "" {
 		return nil
 	}
-	key, val, _ := strings.Cut(opt, "=")
+	key, val, hasVal := strings.Cut(opt, "=")
 	mo := mountOptionByName[key]
 	switch {
+	case !hasVal && fstabUserOptions[key]:
+		return nil // bare user, users, owner, group: mount(8)'s, not username=
 	case mo == nil && strings.HasPrefix(key, "x-"):
 		return nil // x-systemd.* and the like: for mount(8) and systemd
 	case mo == nil:
@@ -110,6 +116,8 @@ var mountOptionTable = []mountOption{
 	{[]string{"credentials", "cred"}, true, func(o *mountOptions, _, val string) error { return o.readCredentials(val) }},
 	{[]string{"sec"}, true, setSec},
 	{[]string{"vers"}, true, setVers},
+	{[]string{"loglevel"}, true, func(o *mountOptions, _, val string) (err error) { o.LogLevel, err = parseLogLevel(val); return err }},
+	{[]string{"logfile"}, true, setLogFile},
 	{[]string{"seal"}, false, setFlag(func(o *mountOptions) { o.Seal = true })},
 	{[]string{"port"}, true, setPort},
 	{[]string{"timeout"}, true, setSeconds(1, 3600, " (seconds, 1 to 3600)", func(o *mountOptions, d time.Duration) { o.Timeout = d })},
@@ -134,9 +142,42 @@ var mountOptionTable = []mountOption{
 	{[]string{"suid", "dev"}, false, func(_ *mountOptions, key, _ string) error {
 		return usageErrorf("%s is not supported: smb3fs mounts are always nosuid,nodev", key)
 	}},
-	// For mount(8) and systemd, or the default; nothing for us.
-	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "relatime", "noatime"}, false, nil},
+	// Synchronous writes: the kernel's to enforce (it sends FSYNC after
+	// each write), as on a local file system; set on root's mounts by
+	// applyMountFlags. Directory changes are synchronous already (each
+	// is a request the server completes before the call returns); a
+	// remount cannot set dirsync, fs.Options.Kernel would at mount time.
+	{[]string{"sync", "dirsync"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }},
+	{[]string{"async"}, false, nil}, // the default
+	{[]string{"remount"}, false, setFlag(func(o *mountOptions) { o.Remount = true })},
+	// Access times: set on the mount as on any file system when root
+	// mounts (applyMountFlags, from the raw options); the times themselves
+	// are the server's, the client never writes one for a read.
+	{[]string{"noatime", "atime", "relatime", "norelatime", "strictatime", "nostrictatime", "nodiratime", "diratime", "lazytime", "nolazytime"}, false, nil},
+
+	// mount.cifs options whose meaning smb3fs always has.
+	{[]string{"mfsymlinks"}, false, nil}, // symlinks are always Minshall-French files (fs/symlink.go)
+	{[]string{"iocharset"}, true, func(_ *mountOptions, _, val string) error {
+		if v := strings.ToLower(val); v == "utf8" || v == "utf-8" {
+			return nil
+		}
+		return usageErrorf("iocharset=%s is not supported: smb3fs names are always UTF-8", val)
+	}},
+	{[]string{"cache"}, true, func(_ *mountOptions, _, val string) error {
+		if val == "strict" {
+			return nil
+		}
+		return usageErrorf("cache=%s is not supported: smb3fs always caches as cache=strict does (leases; actimeo= sets how long attributes are cached)", val)
+	}},
+
+	// For mount(8) and systemd, or the default; nothing for us. Bare
+	// user, users, owner and group are fstab's too (fstabUserOptions).
+	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "comment"}, false, nil},
 }
+
+// fstabUserOptions are fstab's options that let users mount, given
+// without a value; "user=NAME" is mount.cifs's username=.
+var fstabUserOptions = map[string]bool{"user": true, "users": true, "owner": true, "group": true}
 
 // mountOptionByName indexes mountOptionTable by every name.
 var mountOptionByName = func() map[string]*mountOption {
@@ -182,16 +223,43 @@ func setSec(o *mountOptions, _, val string) error {
 // it is allowed (an option may only tighten the rule).
 func setVers(o *mountOptions, _, val string) error {
 	if val == "default" {
-		return nil
+		return nil // the rule's range; an earlier vers= stays
 	}
-	if val == "3.11" {
-		val = "3.1.1"
-	}
-	d, err := wire.ParseDialect(val)
+	exact, atLeast, err := parseVers(val)
 	if err != nil {
 		return usageErrorf("vers=%s: %v", val, err)
 	}
-	o.Vers = &d
+	o.Vers, o.VersAtLeast = exact, atLeast
+	return nil
+}
+
+// parseVers reads vers= as mount.cifs does: a dialect (3.1.1 or 3.11,
+// 3.0.2 or 3.02, 3.0, 2.1, 2.0 or 2.02; wire.ParseVers) is exact; 3 is
+// "3.0 or later" (atLeast), as cifs reads it; default is the rule's range
+// (both nil). SMB1 (1.0) is refused.
+func parseVers(val string) (exact, atLeast *wire.Dialect, err error) {
+	switch val {
+	case "default":
+		return nil, nil, nil
+	case "3":
+		d := wire.Dialect300
+		return nil, &d, nil
+	case "1", "1.0":
+		return nil, nil, fmt.Errorf("SMB1 is not supported (2.0.2 or later)")
+	}
+	d, err := wire.ParseVers(val)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &d, nil, nil
+}
+
+// setLogFile is logfile=: an absolute path.
+func setLogFile(o *mountOptions, _, val string) error {
+	if !strings.HasPrefix(val, "/") {
+		return usageErrorf("logfile=%s: want an absolute path", val)
+	}
+	o.LogFile = val
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -51,6 +52,21 @@ func TestMountOptionEach(t *testing.T) {
 		{"vers=3.11", func(o *mountOptions) { o.Vers = dia(wire.Dialect311) }},
 		{"vers=3.0", func(o *mountOptions) { o.Vers = dia(wire.Dialect300) }},
 		{"vers=3.0,vers=default", func(o *mountOptions) { o.Vers = dia(wire.Dialect300) }},
+		{"vers=3.02", func(o *mountOptions) { o.Vers = dia(wire.Dialect302) }},
+		{"vers=3.0.2", func(o *mountOptions) { o.Vers = dia(wire.Dialect302) }},
+		{"vers=2.0", func(o *mountOptions) { o.Vers = dia(wire.Dialect202) }},
+		{"vers=3", func(o *mountOptions) { o.VersAtLeast = dia(wire.Dialect300) }},
+		{"vers=3.1.1,vers=3", func(o *mountOptions) { o.VersAtLeast = dia(wire.Dialect300) }},
+		{"loglevel=debug", func(o *mountOptions) { o.LogLevel = slog.LevelDebug }},
+		{"loglevel=warning", func(o *mountOptions) { o.LogLevel = slog.LevelWarn }},
+		{"loglevel=ERROR", func(o *mountOptions) { o.LogLevel = slog.LevelError }},
+		{"logfile=/var/log/smb3fs.log", func(o *mountOptions) { o.LogFile = "/var/log/smb3fs.log" }},
+		{"mfsymlinks,iocharset=utf8,iocharset=UTF-8,cache=strict", func(o *mountOptions) {}},
+		{"noatime,nodiratime,relatime,strictatime,atime,diratime,norelatime,lazytime,async", func(o *mountOptions) {}},
+		{"remount,ro", func(o *mountOptions) { o.Remount, o.ReadOnly = true, true }},
+		{"sync,dirsync", func(o *mountOptions) { o.Kernel = []string{"sync", "dirsync"} }},
+		{"user,users,owner,group,nouser,auto,noauto,_netdev,nofail,comment=systemd.automount", func(o *mountOptions) {}},
+		{"user,user=bob", func(o *mountOptions) { o.Username = "bob" }},
 		{"vers=default", func(o *mountOptions) {}},
 		{"seal", func(o *mountOptions) { o.Seal = true }},
 		{"seal=yes", func(o *mountOptions) { o.Seal = true }},
@@ -100,7 +116,14 @@ func TestMountOptionMessages(t *testing.T) {
 		usage bool   // errors.Is(err, errUsage)
 	}{
 		{"frobnicate", `usage: unknown mount option "frobnicate"`, true},
-		{"cache=loose", `usage: unknown mount option "cache"`, true},
+		{"cache=loose", "usage: cache=loose is not supported: smb3fs always caches as cache=strict does (leases; actimeo= sets how long attributes are cached)", true},
+		{"cache=none", "usage: cache=none is not supported: ", true},
+		{"iocharset=iso8859-1", "usage: iocharset=iso8859-1 is not supported: smb3fs names are always UTF-8", true},
+		{"vers=3.1", "usage: vers=3.1: ", true},
+		{"vers=1", "usage: vers=1: SMB1 is not supported (2.0.2 or later)", true},
+		{"loglevel=verbose", `usage: log level "verbose": want error, warning, info or debug`, true},
+		{"loglevel", "usage: option loglevel needs a value", true},
+		{"logfile=smb3fs.log", "usage: logfile=smb3fs.log: want an absolute path", true},
 		{"X-systemd.automount", `usage: unknown mount option "X-systemd.automount"`, true},
 		{"=x", `usage: unknown mount option ""`, true},
 		{"username", "usage: option username needs a value", true},

@@ -30,3 +30,12 @@ func hardenProcess() error {
 // scrubInitialEnviron does nothing on macOS, which has no /proc: PASSWD is
 // still removed from the environment children inherit.
 func scrubInitialEnviron(string) {}
+
+// remount is not supported on macOS: unmount and mount again.
+func remount(dir string, _ *mountOptions, _ []string) error {
+	return usageErrorf("remount is not supported on macOS: unmount and mount again")
+}
+
+// applyMountFlags does nothing on macOS: the atime and sync options are
+// accepted as they are on Linux for a user's mount.
+func applyMountFlags(string, []string) error { return nil }

@@ -87,3 +87,98 @@ func scrubInitialEnviron(name string) {
 	}
 	clear(block)
 }
+
+// remount changes the mount flags of the smb3fs mount at dir, as mount -o
+// remount does: ro or rw, noexec, the atime flags, sync and dirsync; the
+// mount stays nosuid,nodev, and keeps the flags raw does not change.
+// Only root may (mount(2) needs CAP_SYS_ADMIN).
+func remount(dir string, o *mountOptions, raw []string) error {
+	if os.Geteuid() != 0 {
+		return usageErrorf("remount: only root may remount")
+	}
+	flags, err := remountFlags(dir, raw)
+	if err != nil {
+		return err
+	}
+	flags &^= unix.MS_RDONLY
+	if o.ReadOnly {
+		flags |= unix.MS_RDONLY
+	}
+	if err := unix.Mount("", dir, "", unix.MS_REMOUNT|flags, ""); err != nil {
+		return fmt.Errorf("remount %s: %w", dir, err)
+	}
+	return nil
+}
+
+// applyMountFlags sets the flags raw asks for that the FUSE mount does
+// not (the access-time flags noatime, nodiratime, relatime, strictatime,
+// lazytime and their opposites; sync) on the new mount at dir,
+// as mount(8) sets them on any file system: a remount that keeps every
+// other flag. Only root may; a user's mount (through fusermount3) keeps
+// the kernel's defaults.
+func applyMountFlags(dir string, raw []string) error {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	asked := false
+	for _, s := range raw {
+		for _, opt := range strings.Split(s, ",") {
+			_, set := atimeSet[opt]
+			_, clr := atimeClear[opt]
+			asked = asked || set || clr || opt == "sync"
+		}
+	}
+	if !asked {
+		return nil
+	}
+	flags, err := remountFlags(dir, raw)
+	if err != nil {
+		return err
+	}
+	if err := unix.Mount("", dir, "", unix.MS_REMOUNT|flags, ""); err != nil {
+		return fmt.Errorf("setting mount flags on %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Mount flags that options set and clear, for remount and
+// applyMountFlags.
+var (
+	atimeSet = map[string]uintptr{"noatime": unix.MS_NOATIME, "nodiratime": unix.MS_NODIRATIME,
+		"relatime": unix.MS_RELATIME, "strictatime": unix.MS_STRICTATIME, "lazytime": unix.MS_LAZYTIME}
+	atimeClear = map[string]uintptr{"atime": unix.MS_NOATIME, "diratime": unix.MS_NODIRATIME,
+		"norelatime": unix.MS_RELATIME, "nostrictatime": unix.MS_STRICTATIME, "nolazytime": unix.MS_LAZYTIME}
+	flagSet   = map[string]uintptr{"noexec": unix.MS_NOEXEC, "sync": unix.MS_SYNCHRONOUS, "dirsync": unix.MS_DIRSYNC}
+	flagClear = map[string]uintptr{"exec": unix.MS_NOEXEC, "async": unix.MS_SYNCHRONOUS}
+)
+
+// remountFlags are the flags dir is mounted with now (statfs), always
+// nosuid and nodev, changed by the options in raw.
+func remountFlags(dir string, raw []string) (uintptr, error) {
+	var st unix.Statfs_t
+	if err := unix.Statfs(dir, &st); err != nil {
+		return 0, fmt.Errorf("remount: %w", err)
+	}
+	flags := uintptr(unix.MS_NOSUID | unix.MS_NODEV)
+	keep := map[int64]uintptr{unix.ST_RDONLY: unix.MS_RDONLY, unix.ST_NOEXEC: unix.MS_NOEXEC,
+		unix.ST_NOATIME: unix.MS_NOATIME, unix.ST_NODIRATIME: unix.MS_NODIRATIME,
+		unix.ST_RELATIME: unix.MS_RELATIME, unix.ST_SYNCHRONOUS: unix.MS_SYNCHRONOUS}
+	for stFlag, ms := range keep {
+		if int64(st.Flags)&stFlag != 0 {
+			flags |= ms
+		}
+	}
+	for _, s := range raw {
+		for _, opt := range strings.Split(s, ",") {
+			const policy = unix.MS_NOATIME | unix.MS_RELATIME | unix.MS_STRICTATIME
+			if f := atimeSet[opt]; f&policy != 0 {
+				flags &^= policy // one access-time policy at a time
+			}
+			flags |= atimeSet[opt]
+			flags &^= atimeClear[opt]
+			flags |= flagSet[opt]
+			flags &^= flagClear[opt]
+		}
+	}
+	return flags, nil
+}

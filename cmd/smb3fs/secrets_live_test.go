@@ -119,7 +119,7 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 		dir := t.TempDir()
 		long := []string{"PASSWD=" + strings.Repeat("x", 100<<10)}
 		out, code := runMountCmd(t, env, bin, "/nonexistent", long, "mount", "--rules", rf, src, dir, "-o", opts)
-		if code != 1 || !strings.Contains(out, "password is longer than 4096 bytes") {
+		if code != exitFailure || !strings.Contains(out, "password is longer than 4096 bytes") {
 			t.Errorf("exit %d: %q", code, out)
 		}
 	})
@@ -129,7 +129,10 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 		if err := os.WriteFile(cred, []byte("username=alice\npassword="+alice.Password+"\ndomain="+env.Domain+"\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "mount", "--rules", rf, src, dir, "-o", "sec=ntlmssp,credentials="+cred)
+		// The daemon logs everything it would (debug) to logfile=.
+		logPath := filepath.Join(t.TempDir(), "smb3fs.log")
+		out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "mount", "--rules", rf, src, dir, "-o",
+			"sec=ntlmssp,credentials="+cred+",loglevel=debug,logfile="+logPath)
 		if code != 0 {
 			t.Fatalf("mount: exit %d: %q", code, out)
 		}
@@ -140,6 +143,13 @@ func TestLiveMountSecretsNTLM(t *testing.T) {
 		checkNoSecrets(t, daemonPID(t, dir), alice.Password, false)
 		if out, code := runMountCmd(t, env, bin, "/nonexistent", nil, "unmount", dir); code != 0 {
 			t.Fatalf("unmount: exit %d: %q", code, out)
+		}
+		log, err := os.ReadFile(logPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(log), "connection established") || strings.Contains(string(log), alice.Password) {
+			t.Errorf("log file: %q", log)
 		}
 	})
 	t.Run("foreground", func(t *testing.T) {

@@ -21,7 +21,7 @@ import (
 
 // Live tests of `smb3fs mount` with Kerberos credentials that cannot work:
 // an expired ticket and a ticket cache that does not exist. Each must give
-// one clear line, exit status 1, and leave nothing mounted and no process
+// one clear line, exit status 32 (exitFailure), and leave nothing mounted and no process
 // behind.
 
 // shortKinit gets a ticket for user with the shortest lifetime the KDC
@@ -79,15 +79,15 @@ func leftoverProcesses(t *testing.T, bin string) []string {
 	}
 }
 
-// checkCredentialFailure checks what a refused mount leaves: exit status 1,
+// checkCredentialFailure checks what a refused mount leaves: exit status 32,
 // one line of output saying what is wrong, nothing mounted, no process.
 // With --foreground the audit record of the refusal also goes to stderr
 // (in the background it goes to syslog); it is not counted as a line.
 func checkCredentialFailure(t *testing.T, bin, dir, out string, code int, wants []string, secrets [][]byte) {
 	t.Helper()
 	t.Logf("output: %q, exit %d", out, code)
-	if code != 1 {
-		t.Errorf("exit status %d, want 1", code)
+	if code != exitFailure {
+		t.Errorf("exit status %d, want %d", code, exitFailure)
 	}
 	var lines []string
 	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {

@@ -16,33 +16,43 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// unmountUsage is the help of smb3fs unmount.
+var unmountUsage = usageText{
+	synopsis: "smb3fs unmount [--lazy] MOUNTPOINT",
+	about: `Unmount an smb3fs mount point; the daemon flushes pending writes and exits.
+Exit status: 0 unmounted; 1 incorrect invocation; 2 system error (cannot read
+the mount table); 32 failure (not an smb3fs mount point, busy, not permitted).`,
+}
+
 // runUnmount is `smb3fs unmount MOUNTPOINT`.
 func runUnmount(args []string) int {
 	fl := pflag.NewFlagSet("unmount", pflag.ContinueOnError)
 	lazy := fl.BoolP("lazy", "l", false, "detach now, clean up when no longer busy")
-	if err := fl.Parse(args); err != nil || fl.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: smb3fs unmount [--lazy] MOUNTPOINT")
-		return 2
+	if status, done := parseFlags(fl, unmountUsage, args); done {
+		return status
+	}
+	if fl.NArg() != 1 {
+		return usageFailed(fl, unmountUsage, "want one MOUNTPOINT")
 	}
 	dir, err := filepath.Abs(fl.Arg(0))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: unmount: %v\n", err)
-		return 1
+		return exitSystem
 	}
 	m, err := isMounted(dir)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: unmount %s: %v\n", dir, err)
-		return 1
+		return exitSystem
 	}
 	if !m {
 		fmt.Fprintf(os.Stderr, "smb3fs: unmount %s: not an smb3fs mount point\n", dir)
-		return 1
+		return exitFailure
 	}
 	if err := unmount(dir, *lazy); err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: unmount %s: %v\n", dir, err)
-		return 1
+		return exitFailure
 	}
-	return 0
+	return exitOK
 }
 
 // unmount detaches dir: umount2 when we may, else fusermount3 -u.

@@ -151,7 +151,7 @@ func TestLiveMountUnprivileged(t *testing.T) {
 	t.Cleanup(func() { detach(mnt2) })
 	bindFile(t, []byte("# no user_allow_other\n#user_allow_other\n"), "/etc/fuse.conf")
 	out, code = asAlice(bin, "mount", src, mnt2, "-o", "allow_other")
-	if code != 2 || !strings.Contains(out, "allow_other: only root may use it unless /etc/fuse.conf has a line user_allow_other") {
+	if code != exitUsage || !strings.Contains(out, "allow_other: only root may use it unless /etc/fuse.conf has a line user_allow_other") {
 		t.Errorf("allow_other without user_allow_other: exit %d: %q", code, out)
 	}
 	if _, ok := mountInfo(t, mnt2); ok {
@@ -190,7 +190,7 @@ func TestLiveMountUnprivileged(t *testing.T) {
 	}
 	out, code = asAlice(bin, "mount", src, rootDir)
 	t.Logf("mount on root's directory: exit %d: %s", code, out)
-	if code != 1 || !strings.Contains(out, "fusermount3: ") || !strings.Contains(out, "mountpoint") {
+	if code != exitFailure || !strings.Contains(out, "fusermount3: ") || !strings.Contains(out, "mountpoint") {
 		t.Errorf("mount on root's directory: exit %d: %q (want fusermount3's reason)", code, out)
 	}
 	if _, ok := mountInfo(t, rootDir); ok {
