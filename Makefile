@@ -10,8 +10,13 @@ SBINDIR ?= /sbin
 
 all: build
 
+# The version `smb3fs version` prints: git's description of the checkout
+# (tag or revision, -dirty when changed); without git, the Go toolchain's
+# build information is used instead.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+
 build:
-	$(GO) build -o bin/smb3fs ./cmd/smb3fs
+	$(GO) build $(if $(VERSION),-ldflags "-X main.version=$(VERSION)") -o bin/smb3fs ./cmd/smb3fs
 
 # macOS is a target platform: the whole tree must compile for darwin.
 crossbuild:
