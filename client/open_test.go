@@ -146,24 +146,6 @@ func TestPlanResendClass(t *testing.T) {
 }
 
 // TestFileTime pins the FILETIME conversion of SetTimes.
-func TestFileTime(t *testing.T) {
-	for _, c := range []struct {
-		t    time.Time
-		want uint64
-	}{
-		{time.Time{}, 0},
-		{time.Unix(0, 0), 116444736000000000},
-		{time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), 126227808000000000},
-		{time.Unix(0, 150), 116444736000000001},
-		{time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC), 1},
-		{time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC), 1},
-	} {
-		if got := fileTime(c.t); got != c.want {
-			t.Errorf("fileTime(%v) = %d, want %d", c.t, got, c.want)
-		}
-	}
-}
-
 // TestFakeDurableCreateGUID: each durable open asks with a random
 // CreateGuid of its own, which the File keeps for its reconnect.
 func TestFakeDurableCreateGUID(t *testing.T) {

@@ -18,7 +18,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/smb3fs/smb3fs/client/wire"
@@ -275,7 +274,7 @@ func Allocate(size uint64) Op {
 // SetTimes sets the last write and last access times; a zero time is
 // left unchanged ([MS-FSCC] 2.4.7 FileBasicInformation).
 func SetTimes(write, access time.Time) Op {
-	return setBasic(&wire.FileBasicInformation{LastWriteTime: fileTime(write), LastAccessTime: fileTime(access)})
+	return setBasic(&wire.FileBasicInformation{LastWriteTime: wire.FileTime(write), LastAccessTime: wire.FileTime(access)})
 }
 
 // setBasic sets times and attributes; zero fields are left unchanged
@@ -575,27 +574,6 @@ func (t *Tree) closeID(ctx context.Context, id wire.FileID) (*wire.CloseResponse
 		return nil
 	})
 	return r, err
-}
-
-// fileTimeEpochSec is 1601-01-01, the FILETIME epoch, in Unix seconds.
-const fileTimeEpochSec = -11644473600
-
-// fileTime converts t to a FILETIME, truncated to its 100 ns units: the
-// zero time is 0 ("leave unchanged" to SET_INFO), times before 1601 the
-// earliest FILETIME there is (1), times past year 30828 the latest.
-func fileTime(t time.Time) uint64 {
-	if t.IsZero() {
-		return 0
-	}
-	sec := t.Unix()
-	switch {
-	case sec < fileTimeEpochSec:
-		return 1
-	case sec-fileTimeEpochSec > math.MaxInt64/10_000_000-1:
-		return math.MaxInt64
-	}
-	ft := uint64(sec-fileTimeEpochSec)*1e7 + uint64(t.Nanosecond()/100)
-	return max(ft, 1)
 }
 
 // decodeStandardBuf decodes a FileStandardInformation buffer.

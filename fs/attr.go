@@ -48,21 +48,6 @@ func fromFileTime(ft uint64) (sec uint64, nsec uint32) {
 	return uint64(s), uint32(ft%1e7) * 100
 }
 
-// toFileTime converts t to a FILETIME, truncated to its 100 ns units. Times
-// before 1601 become the earliest FILETIME there is (1, as 0 means "do not
-// change" to SET_INFO), times past year 30828 the latest.
-func toFileTime(t time.Time) uint64 {
-	sec := t.Unix()
-	switch {
-	case sec < fileTimeEpochSec:
-		return 1
-	case sec-fileTimeEpochSec > math.MaxInt64/10_000_000-1:
-		return math.MaxInt64
-	}
-	ft := uint64(sec-fileTimeEpochSec)*1e7 + uint64(t.Nanosecond()/100)
-	return max(ft, 1)
-}
-
 // typeMode is the S_IFMT part of the mode for a.
 func typeMode(a attrs) uint32 {
 	if a.link {
@@ -332,7 +317,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 
 // setTime is t as SetTimes takes it: there the zero time means
 // "unchanged", so a time set to it (year 1) becomes the earliest FILETIME
-// instead, as toFileTime makes any time before 1601.
+// instead, as wire.FileTime makes any time before 1601.
 func setTime(t time.Time) time.Time {
 	if t.IsZero() {
 		return time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)

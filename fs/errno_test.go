@@ -124,19 +124,19 @@ func TestFileTime(t *testing.T) {
 		time.Date(2020, 2, 29, 12, 0, 0, 100, time.UTC),
 		time.Date(2500, 1, 1, 0, 0, 0, 0, time.UTC),
 	} {
-		s, n := fromFileTime(toFileTime(tm))
+		s, n := fromFileTime(wire.FileTime(tm))
 		if got := time.Unix(int64(s), int64(n)); !got.Equal(tm) {
 			t.Errorf("%v round-trips as %v", tm, got.UTC())
 		}
 	}
 	// Below 100 ns is cut; before 1601 and 0 are never sent as 0 ("do not
 	// change").
-	if ft := toFileTime(time.Date(2020, 1, 1, 0, 0, 0, 199, time.UTC)); ft%10 != 1 {
+	if ft := wire.FileTime(time.Date(2020, 1, 1, 0, 0, 0, 199, time.UTC)); ft%10 != 1 {
 		t.Errorf("199 ns: FILETIME %d, want its last digit 1", ft)
 	}
 	for _, tm := range []time.Time{time.Date(1500, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)} {
-		if ft := toFileTime(tm); ft != 1 {
-			t.Errorf("toFileTime(%v) = %d, want 1", tm, ft)
+		if ft := wire.FileTime(tm); ft != 1 {
+			t.Errorf("wire.FileTime(%v) = %d, want 1", tm, ft)
 		}
 	}
 }

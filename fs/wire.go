@@ -53,7 +53,7 @@ func utf16Len(s string) int { return wire.UTF16Len(s) }
 // write time to now on f, in one compound, and returns the attributes
 // after it (nil when the server did not say).
 func writeFinish(ctx context.Context, f *client.File, data []byte, off int64, now time.Time) (*attrs, error) {
-	ni, si, err := f.WriteFinishStat(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: toFileTime(now)})
+	ni, si, err := f.WriteFinishStat(ctx, data, off, &wire.FileBasicInformation{LastWriteTime: wire.FileTime(now)})
 	if err != nil || ni == nil {
 		return nil, err
 	}
