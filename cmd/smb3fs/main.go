@@ -45,6 +45,8 @@ func run(args []string) int {
 		return exitOK
 	case "check":
 		return runCheck(args[2:])
+	case "shares":
+		return runShares(args[2:])
 	case "mount":
 		return runMount(args[2:])
 	case "unmount", "umount":
@@ -70,6 +72,8 @@ commands:
   unmount DIR                          unmount, flushing pending writes
   check //server/share                 connect, report the negotiated security and the rule;
                                        exit non-zero if the rule is not met
+  shares //server                      list the server's shares (as smbclient -L), over
+                                       an IPC$ held to the hardening rules
   version                              print the version
   help [COMMAND]                       this help, or a command's (as COMMAND --help)
 
