@@ -44,6 +44,31 @@ func TestShareEnumRequestVector(t *testing.T) {
 	}
 }
 
+// A BIND_ACK for srvsvc as Samba and Windows send it over \PIPE\srvsvc:
+// fragments of 4280 bytes, secondary address "\PIPE\srvsvc" and one pad
+// byte, NDR accepted ([C706] 12.6.4.4).
+const bindAckHex = "05000c03100000004400000002000000" +
+	"b810b810f01a0000" + "0d00" + "5c504950455c73727673766300" + "00" +
+	"01000000" + "00000000" + "045d888aeb1cc9119fe808002b104860" + "02000000"
+
+func TestBindAckVector(t *testing.T) {
+	b, err := hex.DecodeString(bindAckHex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := decodeBindAck(b, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bindAck{maxXmitFrag: 4280, maxRecvFrag: 4280, assocGroup: 0x1af0, secAddr: `\PIPE\srvsvc`, transfer: ndrSyntax}
+	if a != want {
+		t.Fatalf("got %+v want %+v", a, want)
+	}
+	if again := appendBindAck(nil, 2, a); !bytes.Equal(again, b) {
+		t.Fatalf("re-encoded %x", again)
+	}
+}
+
 func TestBindAckRoundTrip(t *testing.T) {
 	a := bindAck{maxXmitFrag: 4280, maxRecvFrag: 4280, assocGroup: 0x1234, secAddr: `\PIPE\srvsvc`, transfer: ndrSyntax}
 	for _, addr := range []string{`\PIPE\srvsvc`, "", "x", "ab"} {
