@@ -86,7 +86,7 @@ func (s Share) TypeName() string {
 // Special reports whether the share is an administrative one (C$, IPC$).
 func (s Share) Special() bool { return s.Type&TypeSpecial != 0 }
 
-// ndrWriter appends NDR primitives; referents count up from 0x20000.
+// ndrWriter appends NDR primitives.
 type ndrWriter struct {
 	b   []byte
 	ref uint32
@@ -103,10 +103,11 @@ func (w *ndrWriter) u32(v uint32) {
 	w.b = binary.LittleEndian.AppendUint32(w.b, v)
 }
 
-// pointer writes a non-null referent id.
+// pointer writes a non-null referent id: 0x20000, 0x20004, ... as
+// Samba's and Windows' marshallers number them.
 func (w *ndrWriter) pointer() {
-	w.ref += 4
 	w.u32(0x20000 + w.ref)
+	w.ref += 4
 }
 
 // str writes a conformant varying string with its terminating NUL.

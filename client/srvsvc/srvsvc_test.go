@@ -10,9 +10,10 @@ import (
 	"testing"
 )
 
-// The BIND Windows and smbclient send for srvsvc (call 1, fragments of
-// 4280 bytes), as captured in countless public traces: [C706] 12.6.4.3
-// laid out by hand.
+// The BIND for srvsvc (call 1, fragments of 4280 bytes), laid out from
+// [C706] 12.6.4.3; Samba 4.17's decoder (ndr_unpack of
+// samba.dcerpc.dcerpc.ncacn_packet) reads it as a BIND of srvsvc 3.0 over
+// NDR 2.0 with those fragment sizes.
 const bindHex = "05000b031000000048000000010000" + "00" +
 	"b810b81000000000" + "01000000" +
 	"00000100" + "c84f324b7016d30112785a47bf6ee188" + "03000000" +
@@ -28,43 +29,93 @@ func TestBindPDUVector(t *testing.T) {
 	}
 }
 
-// The NetrShareEnum level-1 request stub for \\dc1, laid out by hand from
-// [MS-SRVS] 3.1.4.8 and [C706] 14.3.
+// NetrShareEnum level 1 for \\dc1, as Samba 4.17's own marshaller
+// encodes it: ndr_pack_in and ndr_pack_out of samba.dcerpc.srvsvc's
+// NetShareEnumAll (opnum 15) in Samba's Python bindings.
+const (
+	sambaRequestHex = "000002000600000000000000060000005c005c0064006300310000000100000001000000040002000000000000000000ffffffff0800020000000000"
+	// Three shares: secure (Disk, "encrypted"), IPC$ (IPC|special,
+	// "IPC Service (Samba 4.17.12-Debian)"), users (Disk, "").
+	sambaEnumResponseHex = "01000000010000000000020003000000040002000300000008000200000000000c00020010000200030000801400020018000200000000001c0002000700000000000000070000007300650063007500720065000000" +
+		"00000a000000000000000a00000065006e00630072007900700074006500640000000500000000000000050000004900500043002400000000002300000000000000230000004900500043002000530065007200760069006300650020002800530061006d0062006100200034002e00310037002e00310032002d00440065006200690061006e0029000000" +
+		"00000600000000000000060000007500730065007200730000000100000000000000010000000000000003000000200002000000000000000000"
+)
+
 func TestShareEnumRequestVector(t *testing.T) {
-	want := "04000200" + // ServerName referent
-		"06000000" + "00000000" + "06000000" + // max, offset, actual
-		"5c005c00640063003100" + "0000" + // \\dc1 NUL
-		"01000000" + "01000000" + // Level, switch
-		"08000200" + // container referent
-		"00000000" + "00000000" + // EntriesRead, null Buffer
-		"ffffffff" + // PreferedMaximumLength
-		"0c000200" + "00000000" // ResumeHandle
-	if got := hex.EncodeToString(shareEnumRequest("dc1")); got != want {
-		t.Fatalf("request\n got %s\nwant %s", got, want)
+	if got := hex.EncodeToString(shareEnumRequest("dc1")); got != sambaRequestHex {
+		t.Fatalf("request\n got %s\nwant %s", got, sambaRequestHex)
 	}
 }
 
-// A BIND_ACK for srvsvc as Samba and Windows send it over \PIPE\srvsvc:
-// fragments of 4280 bytes, secondary address "\PIPE\srvsvc" and one pad
-// byte, NDR accepted ([C706] 12.6.4.4).
-const bindAckHex = "05000c03100000004400000002000000" +
-	"b810b810f01a0000" + "0d00" + "5c504950455c73727673766300" + "00" +
-	"01000000" + "00000000" + "045d888aeb1cc9119fe808002b104860" + "02000000"
+func TestShareEnumResponseVector(t *testing.T) {
+	b, err := hex.DecodeString(sambaEnumResponseHex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeShareEnumResponse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Share{
+		{Name: "secure", Type: TypeDisk, Comment: "encrypted"},
+		{Name: "IPC$", Type: TypeIPC | TypeSpecial, Comment: "IPC Service (Samba 4.17.12-Debian)"},
+		{Name: "users", Type: TypeDisk, Comment: ""},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %+v\nwant %+v", got, want)
+	}
+	// Our encoder writes the same bytes: the round trip is pinned to
+	// Samba's marshaller, not only to itself.
+	if again := shareEnumResponse(want, 0); !bytes.Equal(again, b) {
+		t.Fatalf("re-encoded\n%x\nwant\n%x", again, b)
+	}
+}
+
+// PDUs as Samba 4.17's marshaller encodes them (ndr_pack of
+// samba.dcerpc.dcerpc.ncacn_packet): a BIND_ACK for srvsvc over
+// \PIPE\srvsvc (secondary address, one pad byte, NDR accepted), a
+// RESPONSE fragment with a 4-byte stub, and a FAULT
+// nca_s_fault_op_rng_error. Samba's decoder reads bindHex as a BIND of
+// srvsvc 3.0 over NDR 2.0.
+const (
+	sambaBindAckHex  = "05000c03100000004400000001000000b810b810f05300000d005c504950455c73727673766300000100000000000000045d888aeb1cc9119fe808002b10486002000000"
+	sambaResponseHex = "05000203100000001c00000002000000040000000000000001020304"
+	sambaFaultHex    = "0500030310000000200000000200000000000000000000000200011c00000000"
+)
 
 func TestBindAckVector(t *testing.T) {
-	b, err := hex.DecodeString(bindAckHex)
+	b, err := hex.DecodeString(sambaBindAckHex)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := decodeBindAck(b, 2)
+	a, err := decodeBindAck(b, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := bindAck{maxXmitFrag: 4280, maxRecvFrag: 4280, assocGroup: 0x1af0, secAddr: `\PIPE\srvsvc`, transfer: ndrSyntax}
+	want := bindAck{maxXmitFrag: 4280, maxRecvFrag: 4280, assocGroup: 0x53f0, secAddr: `\PIPE\srvsvc`, transfer: ndrSyntax}
 	if a != want {
 		t.Fatalf("got %+v want %+v", a, want)
 	}
-	if again := appendBindAck(nil, 2, a); !bytes.Equal(again, b) {
+	if again := appendBindAck(nil, 1, a); !bytes.Equal(again, b) {
+		t.Fatalf("re-encoded %x", again)
+	}
+}
+
+func TestResponseVectors(t *testing.T) {
+	b, _ := hex.DecodeString(sambaResponseHex)
+	fr, err := decodeResponse(b, 2)
+	if err != nil || !fr.first || !fr.last || fr.allocHint != 4 || !bytes.Equal(fr.stub, []byte{1, 2, 3, 4}) {
+		t.Fatalf("response %+v %v", fr, err)
+	}
+	if again := responsePDU(2, 3, 4, fr.stub); !bytes.Equal(again, b) {
+		t.Fatalf("re-encoded %x", again)
+	}
+	b, _ = hex.DecodeString(sambaFaultHex)
+	var fe *FaultError
+	if _, err := decodeResponse(b, 2); !errors.As(err, &fe) || fe.Status != 0x1c010002 {
+		t.Fatalf("fault: %v", err)
+	}
+	if again := faultPDU(2, 0x1c010002); !bytes.Equal(again, b) {
 		t.Fatalf("re-encoded %x", again)
 	}
 }
