@@ -49,6 +49,8 @@ func run(args []string) int {
 		return runMount(args[2:])
 	case "unmount", "umount":
 		return runUnmount(args[2:])
+	case "gen-man": // hidden: writes the manual pages into a directory (make install)
+		return runGenMan(args[2:])
 	case "help", "-h", "--help":
 		if len(args) > 2 && args[2] != "help" {
 			// smb3fs help COMMAND is smb3fs COMMAND --help.
