@@ -58,6 +58,7 @@ var docCommands = []docCommand{
 		flags: func() *pflag.FlagSet { fl, _ := newCheckFlags(); return fl }, args: sourceOnly},
 	{name: "version", brief: "print the version", usage: versionUsage},
 	{name: "help", brief: "the list of commands, or a command's help", usage: helpUsage, args: commandName},
+	{name: "completion", brief: "print a shell completion script (bash, zsh or fish)", usage: completionUsage, args: shellName},
 }
 
 // visibleFlags returns the flags of fl that are not hidden, in the order

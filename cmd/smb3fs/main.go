@@ -49,6 +49,8 @@ func run(args []string) int {
 		return runMount(args[2:])
 	case "unmount", "umount":
 		return runUnmount(args[2:])
+	case "completion":
+		return runCompletion(args[2:])
 	case "gen-man": // hidden: writes the manual pages into a directory (make install)
 		return runGenMan(args[2:])
 	case "help", "-h", "--help":
@@ -73,6 +75,7 @@ commands:
   check //server/share                 connect, report the negotiated security and the rule;
                                        exit non-zero if the rule is not met
   version                              print the version
+  completion bash|zsh|fish             print a shell completion script
   help [COMMAND]                       this help, or a command's (as COMMAND --help)
 
 Invoked as mount.smb3fs it is the mount(8) helper: mount -t smb3fs //server/share DIR -o opts.
