@@ -206,3 +206,31 @@ func TestRoffEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestMakeInstall: make install generates and installs every page and the
+// three shells' completion scripts, where man and the shells look.
+func TestMakeInstall(t *testing.T) {
+	b, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := string(b)
+	want := []string{
+		"bin/smb3fs gen-man bin/man",
+		"bin/smb3fs completion bash", "bin/smb3fs completion zsh", "bin/smb3fs completion fish",
+		"$(BASHCOMPDIR)/smb3fs", "$(BASHCOMPDIR)/mount.smb3fs", "$(ZSHCOMPDIR)/_smb3fs",
+		"$(FISHCOMPDIR)/smb3fs.fish", "$(FISHCOMPDIR)/mount.smb3fs.fish",
+		"BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions",
+		"ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions",
+		"FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d",
+	}
+	for _, p := range manPages {
+		section := p.file[len(p.file)-1:]
+		want = append(want, "bin/man/"+p.file+" $(DESTDIR)$(MANDIR)/man"+section+"/"+p.file)
+	}
+	for _, w := range want {
+		if !strings.Contains(mk, w) {
+			t.Errorf("Makefile install does not have %q", w)
+		}
+	}
+}
