@@ -30,9 +30,23 @@ func zshFlagAction(f *pflag.Flag) string {
 	return ":" + strings.ToLower(metavar(f)) + ": "
 }
 
-// zshFlagSpecs returns the _arguments specs of fs.
+// zshSpec is one _arguments spec as a shell word: prefix (an exclusion
+// list, or * for a repeatable flag), the flag's spellings (two become a
+// brace expansion, which must stay outside quotes) and the rest.
+func zshSpec(prefix string, names []string, rest string) string {
+	if len(names) == 1 {
+		return shQuote(prefix + names[0] + rest)
+	}
+	word := "{" + strings.Join(names, ",") + "}" + shQuote(rest)
+	if prefix != "" {
+		word = shQuote(prefix) + word
+	}
+	return word
+}
+
+// zshFlagSpecs returns the _arguments specs of fs, as shell words.
 func zshFlagSpecs(fs []*pflag.Flag) []string {
-	specs := []string{"(- *)" + "{-h,--help}" + "[print the help]"}
+	specs := []string{zshSpec("(- *)", []string{"-h", "--help"}, "[print the help]")}
 	for _, f := range fs {
 		_, usage := pflag.UnquoteUsage(f)
 		repeat := strings.HasSuffix(f.Value.Type(), "Array") || strings.HasSuffix(f.Value.Type(), "Slice")
@@ -43,23 +57,29 @@ func zshFlagSpecs(fs []*pflag.Flag) []string {
 			short += "+"
 			action = zshFlagAction(f)
 		}
-		doc := "[" + zshDoc(usage) + "]" + action
-		switch {
-		case f.Shorthand != "" && repeat:
-			specs = append(specs, "*{"+short+","+long+"}"+doc)
-		case f.Shorthand != "":
-			specs = append(specs, "(-"+f.Shorthand+" --"+f.Name+"){"+short+","+long+"}"+doc)
-		case repeat:
-			specs = append(specs, "*"+long+doc)
-		default:
-			specs = append(specs, long+doc)
+		rest := "[" + zshDoc(usage) + "]" + action
+		names := []string{long}
+		prefix := ""
+		if f.Shorthand != "" {
+			names = []string{short, long}
+			prefix = "(-" + f.Shorthand + " --" + f.Name + ")"
 		}
+		if repeat {
+			prefix = "*"
+		}
+		specs = append(specs, zshSpec(prefix, names, rest))
 	}
 	return specs
 }
 
-// zshOperandSpecs returns the _arguments specs of a command's operands.
+// zshOperandSpecs returns the _arguments specs of a command's operands,
+// as shell words.
 func zshOperandSpecs(k operands) []string {
+	return mapStrings(zshOperands(k), shQuote)
+}
+
+// zshOperands returns the _arguments specs of a command's operands.
+func zshOperands(k operands) []string {
 	switch k {
 	case sourceAndDir:
 		return []string{"1:source (//server/share): ", "2:mount point:_files -/"}
@@ -75,12 +95,12 @@ func zshOperandSpecs(k operands) []string {
 	return nil
 }
 
-// zshArguments formats an _arguments call, one spec a line.
+// zshArguments formats an _arguments call, one spec (a shell word) a line.
 func zshArguments(indent string, specs []string) string {
 	var b strings.Builder
 	b.WriteString(indent + "_arguments -s -S")
 	for _, s := range specs {
-		b.WriteString(" \\\n" + indent + "\t" + shQuote(s))
+		b.WriteString(" \\\n" + indent + "\t" + s)
 	}
 	return b.String() + "\n"
 }
@@ -131,11 +151,11 @@ _smb3fs() {
 	for _, h := range helperFlags {
 		switch h.flag {
 		case "-o":
-			hspecs = append(hspecs, "*-o+["+zshDoc(h.doc)+"]:options:_smb3fs_options")
+			hspecs = append(hspecs, zshSpec("*", []string{"-o+"}, "["+zshDoc(h.doc)+"]:options:_smb3fs_options"))
 		case "-t":
-			hspecs = append(hspecs, "-t+["+zshDoc(h.doc)+"]:type:(smb3fs)")
+			hspecs = append(hspecs, zshSpec("", []string{"-t+"}, "["+zshDoc(h.doc)+"]:type:(smb3fs)"))
 		default:
-			hspecs = append(hspecs, h.flag+"["+zshDoc(h.doc)+"]")
+			hspecs = append(hspecs, zshSpec("", []string{h.flag}, "["+zshDoc(h.doc)+"]"))
 		}
 	}
 	b.WriteString(zshArguments("\t\t", append(hspecs, zshOperandSpecs(sourceAndDir)...)))

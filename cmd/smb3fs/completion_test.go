@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -88,6 +90,71 @@ func TestCompletionZshFish(t *testing.T) {
 		if err != nil || !strings.Contains(string(out), want) {
 			t.Errorf("fish: complete -C %q: %v\n%s", line, err, out)
 		}
+	}
+}
+
+// zshDriver completes command lines in an interactive zsh on a pty:
+// zsh -f zshDriver FPATHDIR LOG line1 want1 line2 want2 ... With
+// MENU_COMPLETE, TAB inserts the first match; a widget bound to ^X^G then
+// appends the buffer to LOG, which the driver waits for and checks.
+const zshDriver = `dir=$1 log=$2; shift 2
+zmodload zsh/zpty || { print "no zsh/zpty"; exit 3 }
+: >$log
+zpty z zsh -f -i
+zpty -w z "PS1='> '; fpath=($dir \$fpath); autoload -U compinit; compinit -u -D; setopt menu_complete; dump() { print -r -- \"[\$BUFFER]\" >>$log; BUFFER= }; zle -N dump; bindkey '^X^G' dump; print -r -- READY >>$log; print -r -- ZLE''START"
+# Type only once the line editor runs (the echo shows ZLE''START, the
+# output ZLESTART); before, the tty's cooked mode would take the keys.
+zpty -r z out '*ZLESTART*> *' || { print "zsh did not start"; exit 4 }
+wait_lines() {
+  local i; local -a l
+  for i in {1..300}; do
+    l=(${(f)"$(<$log)"})
+    (( $#l >= $1 )) && return 0
+    sleep 0.1
+  done
+  return 1
+}
+wait_lines 1 || { print "zsh did not start"; exit 4 }
+n=1 fail=0
+while (( $# >= 2 )); do
+  zpty -w -n z "$1"$'\t\C-x\C-g'
+  (( n++ ))
+  wait_lines $n || { print -r -- "timeout completing: $1"; exit 5 }
+  lines=(${(f)"$(<$log)"})
+  [[ $lines[n] == *"$2"* ]] || { print -r -- "$1<TAB> gave $lines[n], want $2"; fail=1 }
+  shift 2
+done
+zpty -d z
+exit $fail
+`
+
+// TestCompletionZsh completes command lines in a real interactive zsh.
+func TestCompletionZsh(t *testing.T) {
+	zsh := needTool(t, "zsh")
+	out, _, status := capture(t, func() int { return run([]string{"smb3fs", "completion", "zsh"}) })
+	if status != exitOK {
+		t.Fatalf("completion zsh: exit %d", status)
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{"_smb3fs": out, "driver.zsh": zshDriver} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	args := []string{"-f", filepath.Join(dir, "driver.zsh"), dir, filepath.Join(dir, "log"),
+		"smb3fs mo", "[smb3fs mount ]",
+		"smb3fs check --lo", "[smb3fs check --log-level=]",
+		"smb3fs mount -o vers=3.1.1,se", "[smb3fs mount -o vers=3.1.1,seal",
+		"smb3fs completion ", "[smb3fs completion bash]",
+		"mount.smb3fs -o sec=krb5", "[mount.smb3fs -o sec=krb5",
+		"smb3fs unmount --", "[smb3fs unmount --",
+		"smb3fs check --log-level ", "[smb3fs check --log-level debug]",
+		"smb3fs check --vers=3.1", "[smb3fs check --vers=3.1.1]",
+	}
+	if b, err := exec.CommandContext(ctx, zsh, args...).CombinedOutput(); err != nil {
+		t.Errorf("zsh: %v\n%s", err, b)
 	}
 }
 
