@@ -34,11 +34,23 @@ var manPages = []manPage{
 	{"smb3fs-hardening.conf.5", manHardening},
 }
 
+// genManUsage is the help of smb3fs gen-man.
+var genManUsage = usageText{
+	synopsis: "smb3fs gen-man DIR",
+	about: `Write the manual pages smb3fs.8, mount.smb3fs.8 and smb3fs-hardening.conf.5
+into DIR, which must exist (make install runs it). Exit status: 0; 1 incorrect
+invocation; 2 system error.`,
+}
+
 // runGenMan is `smb3fs gen-man DIR` (hidden): it writes the manual pages
 // into DIR, which must exist.
 func runGenMan(args []string) int {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help") {
+		genManUsage.print(os.Stdout, nil)
+		return exitOK
+	}
 	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(os.Stderr, "usage: smb3fs gen-man DIR")
+		genManUsage.print(os.Stderr, nil)
 		return exitUsage
 	}
 	for _, p := range manPages {

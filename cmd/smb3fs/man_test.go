@@ -161,8 +161,11 @@ func TestGenMan(t *testing.T) {
 			t.Errorf("%s: %.80q", p.file, b)
 		}
 	}
-	if _, _, status := capture(t, func() int { return run([]string{"smb3fs", "gen-man"}) }); status != exitUsage {
-		t.Errorf("gen-man without DIR: exit %d", status)
+	if _, errOut, status := capture(t, func() int { return run([]string{"smb3fs", "gen-man"}) }); status != exitUsage || !strings.HasPrefix(errOut, "usage: smb3fs gen-man") {
+		t.Errorf("gen-man without DIR: exit %d, %q", status, errOut)
+	}
+	if out, _, status := capture(t, func() int { return run([]string{"smb3fs", "help", "gen-man"}) }); status != exitOK || !strings.HasPrefix(out, "usage: smb3fs gen-man") {
+		t.Errorf("help gen-man: exit %d, %q", status, out)
 	}
 }
 
