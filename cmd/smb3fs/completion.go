@@ -44,11 +44,9 @@ func runCompletion(args []string) int {
 	return exitOK
 }
 
-// dialectValues are the spellings of vers= (and check --vers) offered.
-func dialectValues() []string {
-	vs := []string{"3.1.1", "3.11", "3.0.2", "3.02", "3.0", "2.1", "2.0.2", "3"}
-	return vs
-}
+// dialectValues are the spellings of vers= (and check --vers) offered:
+// wire.ParseVers's and mount.cifs's "3" (3.0 or later).
+var dialectValues = []string{"3.1.1", "3.11", "3.0.2", "3.02", "3.0", "2.1", "2.0.2", "3"}
 
 // logLevels are the values of loglevel= and --log-level.
 var logLevels = []string{"error", "warning", "info", "debug"}
@@ -57,7 +55,7 @@ var logLevels = []string{"error", "warning", "info", "debug"}
 // options whose values are few; a test parses every one.
 var optionValues = map[string][]string{
 	"sec":       {"krb5", "krb5i", "krb5p", "ntlmssp", "ntlmsspi", "ntlmv2", "ntlmv2i"},
-	"vers":      append(dialectValues(), "default"),
+	"vers":      append(slices.Clone(dialectValues), "default"),
 	"loglevel":  logLevels,
 	"iocharset": {"utf8"},
 	"cache":     {"strict"},
@@ -70,7 +68,7 @@ var fileOptions = map[string]bool{"credentials": true, "cred": true, "logfile": 
 // long name; listFlags take a comma-separated list of them.
 var flagValues = map[string][]string{
 	"log-level": logLevels,
-	"vers":      dialectValues(),
+	"vers":      dialectValues,
 	"ciphers":   algorithmNames(wire.Ciphers()),
 	"signing":   algorithmNames(wire.SigningAlgorithms()),
 }
