@@ -49,6 +49,8 @@ func run(args []string) int {
 		return runMount(args[2:])
 	case "unmount", "umount":
 		return runUnmount(args[2:])
+	case "status":
+		return runStatus(args[2:])
 	case "help", "-h", "--help":
 		if len(args) > 2 && args[2] != "help" {
 			// smb3fs help COMMAND is smb3fs COMMAND --help.
@@ -70,6 +72,7 @@ commands:
   unmount DIR                          unmount, flushing pending writes
   check //server/share                 connect, report the negotiated security and the rule;
                                        exit non-zero if the rule is not met
+  status [--json] [MOUNTPOINT]         what running mounts negotiated, under which rule
   version                              print the version
   help [COMMAND]                       this help, or a command's (as COMMAND --help)
 
