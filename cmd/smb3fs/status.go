@@ -10,7 +10,7 @@ package main
 //
 // Each daemon serves one unix socket, named after its mount point, in a
 // control directory of its user's (0700): /run/smb3fs for root, else
-// $XDG_RUNTIME_DIR/smb3fs, /run/user/UID/smb3fs, or $TMPDIR/smb3fs-UID,
+// $XDG_RUNTIME_DIR/smb3fs, /run/user/UID/smb3fs, or /tmp/smb3fs-UID,
 // the first that is there and the user's. The socket is mode 0600 and the
 // daemon answers only its owner and root; the answer holds no secret (no
 // key, password or ticket: see mountStatus).
@@ -176,7 +176,7 @@ func controlDirs(uid int, xdg string) []string {
 		dirs = append(dirs, filepath.Join(xdg, "smb3fs"))
 	}
 	dirs = append(dirs, filepath.Join("/run/user", strconv.Itoa(uid), "smb3fs"))
-	return append(dirs, filepath.Join(os.TempDir(), "smb3fs-"+strconv.Itoa(uid)))
+	return append(dirs, filepath.Join("/tmp", "smb3fs-"+strconv.Itoa(uid)))
 }
 
 // socketName is the name of the control socket of the mount on
