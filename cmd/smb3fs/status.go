@@ -52,7 +52,7 @@ type mountStatus struct {
 	Cipher     string `json:"cipher"` // "none" when not encrypted
 	Signing    string `json:"signing"`
 	Encrypted  bool   `json:"encrypted"` // the share's traffic is encrypted
-	Auth       string `json:"auth"`      // the mechanism: Kerberos, NTLM
+	Auth       string `json:"auth"`      // the mechanism: kerberos, ntlmv2
 	Principal  string `json:"principal"` // who logged in, user@REALM or DOMAIN\user
 	MutualAuth bool   `json:"mutual_auth"`
 	Rule       string `json:"rule"`   // the hardening rule section that matched
@@ -90,8 +90,10 @@ const statusRequest = "status"
 const statusTimeout = 5 * time.Second
 
 // statusSource is what a daemon reports: fixed facts of the mount, and
-// the live client. principal is guarded by mu (a reconnect may log in
-// as another principal, see client.Event.Principal).
+// the live client. The fields above mu are set by serve before the
+// control socket is served and only read afterwards; principal is
+// guarded by mu (a reconnect may log in as another principal, see
+// client.Event.Principal).
 type statusSource struct {
 	mountpoint, server, share string
 	rule, policy              string

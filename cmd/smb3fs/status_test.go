@@ -33,7 +33,7 @@ func testStatusSource() *statusSource {
 		mountedAt: now.Add(-time.Hour),
 		cl: &fakeStatusClient{
 			info: client.Info{Server: "fs1.example.com", Dialect: wire.Dialect311, Cipher: wire.CipherAES256GCM,
-				SigningAlgorithm: wire.SigningAESGMAC, Encrypted: true, Signed: true, Mechanism: "Kerberos", MutualAuth: true},
+				SigningAlgorithm: wire.SigningAESGMAC, Encrypted: true, Signed: true, Mechanism: "kerberos", MutualAuth: true},
 			stats: client.Stats{ConnectedAt: now.Add(-90 * time.Second), Reconnects: 2, DurableHandles: 3,
 				BytesIn: 1000, BytesOut: 2000, LastError: "smb2: connection reset", LastErrorAt: now.Add(-91 * time.Second)},
 		}}
@@ -71,7 +71,7 @@ func TestStatusSocket(t *testing.T) {
 		t.Fatal(err)
 	}
 	if ms.Dialect != "3.1.1" || ms.Cipher != "AES-256-GCM" || ms.Signing != "AES-GMAC" || !ms.Encrypted ||
-		ms.Auth != "Kerberos" || ms.Principal != "alice@EXAMPLE.COM" || !ms.MutualAuth ||
+		ms.Auth != "kerberos" || ms.Principal != "alice@EXAMPLE.COM" || !ms.MutualAuth ||
 		ms.Source != "//fs1.example.com/projects" || ms.Rule != src.rule || ms.Policy != src.policy ||
 		ms.Reconnects != 2 || ms.DurableHandles != 3 || ms.BytesIn != 1000 || ms.BytesOut != 2000 ||
 		ms.LastError != "smb2: connection reset" || ms.LastErrorAt == nil ||
