@@ -303,3 +303,23 @@ func TestStatusCommandLine(t *testing.T) {
 		t.Errorf("status on a plain directory: exit %d, stderr %q", status, errOut)
 	}
 }
+
+// TestStatusFollowsPrincipal: a reconnect that logs in as another
+// principal (kinit refilled the cache) shows in the status, and the
+// audit hook still gets every event.
+func TestStatusFollowsPrincipal(t *testing.T) {
+	src := testStatusSource()
+	var seen []client.EventKind
+	on := src.onEvent(func(e client.Event) { seen = append(seen, e.Kind) })
+	on(client.Event{Kind: client.EventReconnectFailed, Principal: "mallory@EXAMPLE.COM"})
+	if p := src.status(time.Now()).Principal; p != "alice@EXAMPLE.COM" {
+		t.Errorf("after a failed reconnect: principal %q", p)
+	}
+	on(client.Event{Kind: client.EventReconnected, Principal: "bob@EXAMPLE.COM"})
+	if p := src.status(time.Now()).Principal; p != "bob@EXAMPLE.COM" {
+		t.Errorf("after a reconnect as bob: principal %q", p)
+	}
+	if len(seen) != 2 {
+		t.Errorf("audit hook saw %v", seen)
+	}
+}
