@@ -389,10 +389,15 @@ invocation; 2 system error (cannot read the mount table); 32 failure
 (MOUNTPOINT is not an smb3fs mount or not yours, or a daemon did not answer).`,
 }
 
+// newStatusFlags returns the flags of smb3fs status and its --json.
+func newStatusFlags() (*pflag.FlagSet, *bool) {
+	fl := pflag.NewFlagSet("status", pflag.ContinueOnError)
+	return fl, fl.Bool("json", false, "print a JSON array, one object per mount")
+}
+
 // runStatus is `smb3fs status [--json] [MOUNTPOINT]`.
 func runStatus(args []string) int {
-	fl := pflag.NewFlagSet("status", pflag.ContinueOnError)
-	asJSON := fl.Bool("json", false, "print a JSON array, one object per mount")
+	fl, asJSON := newStatusFlags()
 	if status, done := parseFlags(fl, statusUsage, args); done {
 		return status
 	}
