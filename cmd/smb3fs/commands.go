@@ -56,6 +56,8 @@ var docCommands = []docCommand{
 		flags: func() *pflag.FlagSet { fl, _ := newUnmountFlags(); return fl }, args: smb3fsMountpoint},
 	{name: "check", brief: "connect, report the negotiated security and the rule", usage: checkUsage,
 		flags: func() *pflag.FlagSet { fl, _ := newCheckFlags(); return fl }, args: sourceOnly},
+	{name: "status", brief: "what running mounts negotiated, under which rule", usage: statusUsage,
+		flags: func() *pflag.FlagSet { fl, _ := newStatusFlags(); return fl }, args: smb3fsMountpoint},
 	{name: "version", brief: "print the version", usage: versionUsage},
 	{name: "help", brief: "the list of commands, or a command's help", usage: helpUsage, args: commandName},
 	{name: "completion", brief: "print a shell completion script (bash, zsh or fish)", usage: completionUsage, args: shellName},

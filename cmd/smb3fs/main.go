@@ -49,6 +49,8 @@ func run(args []string) int {
 		return runMount(args[2:])
 	case "unmount", "umount":
 		return runUnmount(args[2:])
+	case "status":
+		return runStatus(args[2:])
 	case "completion":
 		return runCompletion(args[2:])
 	case "gen-man": // hidden: writes the manual pages into a directory (make install)
@@ -74,6 +76,7 @@ commands:
   unmount DIR                          unmount, flushing pending writes
   check //server/share                 connect, report the negotiated security and the rule;
                                        exit non-zero if the rule is not met
+  status [--json] [MOUNTPOINT]         what running mounts negotiated, under which rule
   version                              print the version
   completion bash|zsh|fish             print a shell completion script
   help [COMMAND]                       this help, or a command's (as COMMAND --help)
