@@ -160,6 +160,8 @@ type Client struct {
 	// re-establish after a reconnect.
 	trees    map[*Tree]struct{}
 	durables map[*File]struct{}
+	// stats are the counters behind Stats (see stats.go for their guards).
+	stats clientStats
 	// clientGUID is sent in every NEGOTIATE: a durable reconnect must come
 	// from the same ClientGuid ([MS-SMB2] 3.3.5.9.12).
 	clientGUID [16]byte
@@ -196,6 +198,7 @@ func Dial(ctx context.Context, opts Options) (*Client, error) {
 		return nil, err
 	}
 	cl.conn, cl.session = c, s
+	cl.stats.connectedAt = time.Now()
 	cl.handleBreaks()
 	cl.startKeepalive()
 	return cl, nil
@@ -233,7 +236,7 @@ func (cl *Client) establish(ctx context.Context, mech auth.Mechanism) (*Conn, *S
 		mech.Zero()
 		return nil, nil, fmt.Errorf("smb2: connect %s: %w", addr, err)
 	}
-	c := newConn(nc, cl.timeout())
+	c := newConn(&countingConn{Conn: nc, st: &cl.stats}, cl.timeout())
 	c.state.ClientGUID = cl.clientGUID
 	if err := c.negotiate(ctx, &p, opts.Server); err != nil {
 		mech.Zero()

@@ -447,6 +447,9 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 	start := time.Now()
 	backoff := backoffMin
 	ev := Event{Reason: why}
+	cl.mu.Lock()
+	cl.noteErrorLocked(why)
+	cl.mu.Unlock()
 	finish := func() {
 		ev.Duration = time.Since(start)
 		cl.mu.Lock()
@@ -475,6 +478,7 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 		if refusedForGood(err) {
 			cl.mu.Lock()
 			cl.failed = fmt.Errorf("smb2: reconnect to %s refused, client stopped: %w", cl.server, err)
+			cl.noteErrorLocked(cl.failed)
 			cl.mu.Unlock()
 			ev.Kind = EventRefused
 			finish()
@@ -482,6 +486,7 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 		}
 		cl.mu.Lock()
 		cl.lastErr = err
+		cl.noteErrorLocked(err)
 		// Credentials that do not work now (an expired ticket cache) will
 		// not work in a second either: the waiting callers get the error
 		// at once, and the next request tries again (after a kinit).
@@ -700,6 +705,7 @@ func (cl *Client) reconnectOnce(old *Conn, ev *Event) error {
 	oldSession := cl.session
 	cl.gen++
 	cl.conn, cl.session = c, s
+	cl.stats.connectedAt = time.Now()
 	cl.lastErr = nil
 	var lost, reopened []string
 	for t, st := range ts {

@@ -120,6 +120,8 @@ func fold(s string) string {
 type setting struct {
 	name  string // canonical spelling, for messages
 	apply func(p *client.Policy, value string) error
+	kind  string // bool, dialect or list: what the value is (Keys)
+	doc   string // one line on what it sets, for the man page (Keys)
 }
 
 // settings maps the lower-case key to its setting.
@@ -127,35 +129,35 @@ var settings = map[string]setting{
 	"requireprivacy": {"RequirePrivacy", func(p *client.Policy, v string) (err error) {
 		p.RequirePrivacy, err = parseBool(v)
 		return err
-	}},
+	}, "bool", "every message after SESSION_SETUP encrypted"},
 	"requireintegrity": {"RequireIntegrity", func(p *client.Policy, v string) (err error) {
 		p.RequireIntegrity, err = parseBool(v)
 		return err
-	}},
+	}, "bool", "the session signed (or encrypted)"},
 	"requiremutualauthentication": {"RequireMutualAuthentication", func(p *client.Policy, v string) (err error) {
 		p.RequireMutualAuth, err = parseBool(v)
 		return err
-	}},
+	}, "bool", "the server proves its identity (Kerberos)"},
 	"mindialect": {"MinDialect", func(p *client.Policy, v string) (err error) {
 		p.MinDialect, err = wire.ParseDialect(v)
 		return err
-	}},
+	}, "dialect", "the lowest dialect offered and accepted"},
 	"maxdialect": {"MaxDialect", func(p *client.Policy, v string) (err error) {
 		p.MaxDialect, err = wire.ParseDialect(v)
 		return err
-	}},
+	}, "dialect", "the highest dialect offered"},
 	"ciphers": {"Ciphers", func(p *client.Policy, v string) (err error) {
 		p.Ciphers, err = ParseCiphers(v)
 		return err
-	}},
+	}, "list", "encryption algorithms, in preference order"},
 	"signingalgorithms": {"SigningAlgorithms", func(p *client.Policy, v string) (err error) {
 		p.SigningAlgorithms, err = ParseSigningAlgorithms(v)
 		return err
-	}},
+	}, "list", "SMB 3.1.1 signing algorithms, in preference order"},
 	"allowntlm": {"AllowNTLM", func(p *client.Policy, v string) (err error) {
 		p.AllowNTLM, err = parseBool(v)
 		return err
-	}},
+	}, "bool", "NTLMv2 permitted (needs RequireMutualAuthentication = 0)"},
 }
 
 // isASCII reports whether s has only ASCII bytes; keys and algorithm names

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
@@ -42,25 +43,42 @@ Exit status: 0 the rule is met; 1 incorrect invocation or permissions;
 hardening rules, authentication failed, no such share).`,
 }
 
+// checkFlagValues are the flags of smb3fs check, bound to a FlagSet.
+type checkFlagValues struct {
+	json, seal, sign                                                     *bool
+	keytab, principal, address, rulesPath, ciphers, signing, vers, level *string
+	timeout                                                              *time.Duration
+}
+
+// newCheckFlags returns the FlagSet of smb3fs check and the values it
+// fills (the manual and completion read it too: commands.go).
+func newCheckFlags() (*pflag.FlagSet, *checkFlagValues) {
+	fl := pflag.NewFlagSet("check", pflag.ContinueOnError)
+	return fl, &checkFlagValues{
+		json:      fl.Bool("json", false, "print the result as JSON"),
+		keytab:    fl.String("keytab", "", "Kerberos keytab for unattended use (with --principal)"),
+		principal: fl.String("principal", "", "Kerberos principal (user or user@REALM)"),
+		address:   fl.String("address", "", "connect to host:port instead of SERVER:445 ([v6addr]:port for IPv6)"),
+		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
+		rulesPath: fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)"),
+		seal:      fl.Bool("seal", false, "require encryption even where the rule does not"),
+		sign:      fl.Bool("sign", false, "require signing even where the rule does not"),
+		ciphers:   fl.String("ciphers", "", "only these ciphers, in this order (AES-256-GCM,...); a subset of the rule's"),
+		signing:   fl.String("signing", "", "only these signing algorithms, in this order (AES-GMAC,...); a subset of the rule's"),
+		vers:      fl.String("vers", "", "dialect to require (3.1.1, 3.0.2, 3.02, 3.11; 3: 3.0 or later); may only tighten the rule"),
+		level:     fl.String("log-level", "info", "error, warning, info or debug"),
+	}
+}
+
 func runCheck(args []string) int {
 	// Keys pass through this process too: no core files, no debugger.
 	if err := hardenProcess(); err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
 		return exitSystem
 	}
-	fl := pflag.NewFlagSet("check", pflag.ContinueOnError)
-	asJSON := fl.Bool("json", false, "print the result as JSON")
-	keytab := fl.String("keytab", "", "Kerberos keytab for unattended use (with --principal)")
-	principal := fl.String("principal", "", "Kerberos principal (user or user@REALM)")
-	address := fl.String("address", "", "connect to host:port instead of SERVER:445 ([v6addr]:port for IPv6)")
-	timeout := fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)")
-	rulesPath := fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)")
-	seal := fl.Bool("seal", false, "require encryption even where the rule does not")
-	sign := fl.Bool("sign", false, "require signing even where the rule does not")
-	ciphers := fl.String("ciphers", "", "only these ciphers, in this order (AES-256-GCM,...); a subset of the rule's")
-	signing := fl.String("signing", "", "only these signing algorithms, in this order (AES-GMAC,...); a subset of the rule's")
-	vers := fl.String("vers", "", "dialect to require (3.1.1, 3.0.2, 3.02, 3.11; 3: 3.0 or later); may only tighten the rule")
-	level := fl.String("log-level", "info", "error, warning, info or debug")
+	fl, cf := newCheckFlags()
+	asJSON, keytab, principal, address, timeout, rulesPath := cf.json, cf.keytab, cf.principal, cf.address, cf.timeout, cf.rulesPath
+	seal, sign, ciphers, signing, vers, level := cf.seal, cf.sign, cf.ciphers, cf.signing, cf.vers, cf.level
 	if status, done := parseFlags(fl, checkUsage, args); done {
 		return status
 	}

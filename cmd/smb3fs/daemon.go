@@ -64,7 +64,10 @@ func serve(ma *mountArgs) int {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
 	defer cancel()
-	cl, err := client.Dial(ctx, ma.clientOptions(policy, match, mech, newMech))
+	stat := newStatusSource(ma, policy, match) // smb3fs status, see status.go
+	opts := ma.clientOptions(policy, match, mech, newMech)
+	opts.OnEvent = stat.onEvent(opts.OnEvent)
+	cl, err := client.Dial(ctx, opts)
 	if err != nil {
 		return fail(ma.refusedIf(match, err))
 	}
@@ -74,6 +77,8 @@ func serve(ma *mountArgs) int {
 		return fail(ma.refusedIf(match, err))
 	}
 	auditEstablished(ma.server, ma.share, cl.Info(), auth.Principal(mech), tree.Encrypted(), match)
+	stat.cl, stat.encrypted = cl, tree.Encrypted
+	stat.setPrincipal(auth.Principal(mech))
 	// Signals are caught from before the mount appears: a SIGTERM sent as
 	// soon as it is visible unmounts it instead of killing the process.
 	sig := make(chan os.Signal, 1)
@@ -83,6 +88,12 @@ func serve(ma *mountArgs) int {
 		return fail(err)
 	}
 	go unmountOnSignal(srv, ma.dir, sig)
+	stat.mountedAt = time.Now()
+	if stop, err := listenStatus(stat); err != nil {
+		slog.Warn("smb3fs: smb3fs status will not see this mount: " + err.Error())
+	} else {
+		defer stop()
+	}
 	if err := applyMountFlags(ma.dir, ma.rawOpts); err != nil {
 		slog.Warn("smb3fs: " + err.Error())
 	}

@@ -51,6 +51,12 @@ func run(args []string) int {
 		return runMount(args[2:])
 	case "unmount", "umount":
 		return runUnmount(args[2:])
+	case "status":
+		return runStatus(args[2:])
+	case "completion":
+		return runCompletion(args[2:])
+	case "gen-man": // hidden: writes the manual pages into a directory (make install)
+		return runGenMan(args[2:])
 	case "help", "-h", "--help":
 		if len(args) > 2 && args[2] != "help" {
 			// smb3fs help COMMAND is smb3fs COMMAND --help.
@@ -72,9 +78,11 @@ commands:
   unmount DIR                          unmount, flushing pending writes
   check //server/share                 connect, report the negotiated security and the rule;
                                        exit non-zero if the rule is not met
+  status [--json] [MOUNTPOINT]         what running mounts negotiated, under which rule
   shares //server                      list the server's shares (as smbclient -L), over
                                        an IPC$ held to the hardening rules
   version                              print the version
+  completion bash|zsh|fish             print a shell completion script
   help [COMMAND]                       this help, or a command's (as COMMAND --help)
 
 Invoked as mount.smb3fs it is the mount(8) helper: mount -t smb3fs //server/share DIR -o opts.

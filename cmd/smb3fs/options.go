@@ -100,6 +100,9 @@ type mountOption struct {
 	names []string     // mount.cifs's name first, then its aliases
 	value bool         // needs a non-empty value; without, any value is ignored
 	set   optionSetter // nil: accepted, and means nothing to smb3fs
+	// doc is one line on what it does, for the man pages and shell
+	// completion (man.go, completion.go).
+	doc string
 }
 
 // optionSetter applies one option to o: key is the name it was given by,
@@ -110,69 +113,69 @@ type optionSetter func(o *mountOptions, key, val string) error
 // names where it has the option. Options starting with "x-" are accepted too.
 var mountOptionTable = []mountOption{
 	// Who connects, and how.
-	{[]string{"username", "user"}, true, func(o *mountOptions, _, val string) error { o.Username = val; return nil }},
-	{[]string{"domain", "dom", "workgroup"}, true, func(o *mountOptions, _, val string) error { o.Domain = val; return nil }},
-	{[]string{"password", "pass", "password2"}, false, refusePassword},
-	{[]string{"credentials", "cred"}, true, func(o *mountOptions, _, val string) error { return o.readCredentials(val) }},
-	{[]string{"sec"}, true, setSec},
-	{[]string{"vers"}, true, setVers},
-	{[]string{"loglevel"}, true, func(o *mountOptions, _, val string) (err error) { o.LogLevel, err = parseLogLevel(val); return err }},
-	{[]string{"logfile"}, true, setLogFile},
-	{[]string{"seal"}, false, setFlag(func(o *mountOptions) { o.Seal = true })},
-	{[]string{"port"}, true, setPort},
-	{[]string{"timeout"}, true, setSeconds(1, 3600, " (seconds, 1 to 3600)", func(o *mountOptions, d time.Duration) { o.Timeout = d })},
-	{[]string{"echo_interval"}, true, setSeconds(1, 600, " (seconds, 1 to 600)", func(o *mountOptions, d time.Duration) { o.EchoInterval = d })},
+	{[]string{"username", "user"}, true, func(o *mountOptions, _, val string) error { o.Username = val; return nil }, "user to log in as (bare user is fstab's)"},
+	{[]string{"domain", "dom", "workgroup"}, true, func(o *mountOptions, _, val string) error { o.Domain = val; return nil }, "NTLM domain"},
+	{[]string{"password", "pass", "password2"}, false, refusePassword, "refused: use PASSWD, credentials= or the prompt"},
+	{[]string{"credentials", "cred"}, true, func(o *mountOptions, _, val string) error { return o.readCredentials(val) }, "file of username=, password= and domain= lines; refused if others can read it"},
+	{[]string{"sec"}, true, setSec, "krb5 (default), krb5i, krb5p, ntlmssp, ntlmsspi, ntlmv2 or ntlmv2i; i requires signing, p encryption"},
+	{[]string{"vers"}, true, setVers, "dialect: 3.1.1 (3.11), 3.0.2 (3.02), 3.0, 2.1 or 2.0.2 (2.02, 2.0) exactly; 3: 3.0 or later; default: the rule's range"},
+	{[]string{"loglevel"}, true, func(o *mountOptions, _, val string) (err error) { o.LogLevel, err = parseLogLevel(val); return err }, "least severe log record: error, warning, info (default) or debug"},
+	{[]string{"logfile"}, true, setLogFile, "absolute path the background daemon logs to instead of syslog (created mode 0600)"},
+	{[]string{"seal"}, false, setFlag(func(o *mountOptions) { o.Seal = true }), "require encryption even where the rule does not"},
+	{[]string{"port"}, true, setPort, "TCP port (default 445)"},
+	{[]string{"timeout"}, true, setSeconds(1, 3600, " (seconds, 1 to 3600)", func(o *mountOptions, d time.Duration) { o.Timeout = d }), "seconds each request may take, 1 to 3600"},
+	{[]string{"echo_interval"}, true, setSeconds(1, 600, " (seconds, 1 to 600)", func(o *mountOptions, d time.Duration) { o.EchoInterval = d }), "seconds of silence before an ECHO checks the connection, 1 to 600"},
 
 	// The file system.
-	{[]string{"nobrl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = true })}, // fcntl/flock stay in this kernel
-	{[]string{"brl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = false })},
-	{[]string{"cachedreads"}, false, setFlag(func(o *mountOptions) { o.CachedReads = true })}, // read-only opens keep the page cache
-	{[]string{"allow_other"}, false, setFlag(func(o *mountOptions) { o.AllowOther = true })},  // checked against fuse.conf in runMount
-	{[]string{"uid"}, true, setID(func(o *mountOptions, id uint32) { o.UID = &id })},
-	{[]string{"gid"}, true, setID(func(o *mountOptions, id uint32) { o.GID = &id })},
-	{[]string{"file_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.FileMode = m })},
-	{[]string{"dir_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.DirMode = m })},
-	{[]string{"ro"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = true })},
-	{[]string{"rw"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = false })},
-	{[]string{"actimeo"}, true, setSeconds(0, 86400, " (seconds)", func(o *mountOptions, d time.Duration) { o.ACTimeo = &d })},
+	{[]string{"nobrl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = true }), "fcntl and flock locks stay local"}, // fcntl/flock stay in this kernel
+	{[]string{"brl"}, false, setFlag(func(o *mountOptions) { o.LocalLocks = false }), "fcntl and flock locks reach the server (default)"},
+	{[]string{"cachedreads"}, false, setFlag(func(o *mountOptions) { o.CachedReads = true }), "read-only opens keep the page cache"},
+	{[]string{"allow_other"}, false, setFlag(func(o *mountOptions) { o.AllowOther = true }), "other local users may enter (root, or user_allow_other in /etc/fuse.conf)"}, // checked against fuse.conf in runMount
+	{[]string{"uid"}, true, setID(func(o *mountOptions, id uint32) { o.UID = &id }), "owner of every file, a number or a user name (default the mounting user)"},
+	{[]string{"gid"}, true, setID(func(o *mountOptions, id uint32) { o.GID = &id }), "group of every file, a number or a group name (default the mounting user's)"},
+	{[]string{"file_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.FileMode = m }), "permission bits shown for files (octal)"},
+	{[]string{"dir_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.DirMode = m }), "permission bits shown for directories (octal)"},
+	{[]string{"ro"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = true }), "read-only"},
+	{[]string{"rw"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = false }), "read-write (default)"},
+	{[]string{"actimeo"}, true, setSeconds(0, 86400, " (seconds)", func(o *mountOptions, d time.Duration) { o.ACTimeo = &d }), "seconds attributes are cached (0: not at all)"},
 
 	// Mount flags. Restrictions the kernel enforces are passed on, never
 	// dropped; the ones that would lift them are refused.
-	{[]string{"noexec", "nosuid", "nodev"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }},
+	{[]string{"noexec", "nosuid", "nodev"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }, "passed to the kernel; the mount is always nosuid,nodev"},
 	{[]string{"suid", "dev"}, false, func(_ *mountOptions, key, _ string) error {
 		return usageErrorf("%s is not supported: smb3fs mounts are always nosuid,nodev", key)
-	}},
+	}, "refused: smb3fs mounts are always nosuid,nodev"},
 	// Synchronous writes: the kernel's to enforce (it sends FSYNC after
 	// each write), as on a local file system; set on root's mounts by
 	// applyMountFlags. Directory changes are synchronous already (each
 	// is a request the server completes before the call returns); a
 	// remount cannot set dirsync, fs.Options.Kernel would at mount time.
-	{[]string{"sync", "dirsync"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }},
-	{[]string{"async"}, false, nil}, // the default
-	{[]string{"remount"}, false, setFlag(func(o *mountOptions) { o.Remount = true })},
+	{[]string{"sync", "dirsync"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }, "mount flag for the kernel (sync: each write is flushed); dirsync is how directory changes always are"},
+	{[]string{"async"}, false, nil, "the default"},
+	{[]string{"remount"}, false, setFlag(func(o *mountOptions) { o.Remount = true }), "change the flags of a mounted share (ro/rw, noexec/exec, atime flags, sync/async); root only"},
 	// Access times: set on the mount as on any file system when root
 	// mounts (applyMountFlags, from the raw options); the times themselves
 	// are the server's, the client never writes one for a read.
-	{[]string{"noatime", "atime", "relatime", "norelatime", "strictatime", "nostrictatime", "nodiratime", "diratime", "lazytime", "nolazytime"}, false, nil},
+	{[]string{"noatime", "atime", "relatime", "norelatime", "strictatime", "nostrictatime", "nodiratime", "diratime", "lazytime", "nolazytime"}, false, nil, "atime flags: set on the mount when root mounts; the server keeps the times, reads never write one"},
 
 	// mount.cifs options whose meaning smb3fs always has.
-	{[]string{"mfsymlinks"}, false, nil}, // symlinks are always Minshall-French files (fs/symlink.go)
+	{[]string{"mfsymlinks"}, false, nil, "accepted: symbolic links are always Minshall-French files"}, // symlinks are always Minshall-French files (fs/symlink.go)
 	{[]string{"iocharset"}, true, func(_ *mountOptions, _, val string) error {
 		if v := strings.ToLower(val); v == "utf8" || v == "utf-8" {
 			return nil
 		}
 		return usageErrorf("iocharset=%s is not supported: smb3fs names are always UTF-8", val)
-	}},
+	}, "utf8 accepted (names are always UTF-8); any other charset is refused"},
 	{[]string{"cache"}, true, func(_ *mountOptions, _, val string) error {
 		if val == "strict" {
 			return nil
 		}
 		return usageErrorf("cache=%s is not supported: smb3fs always caches as cache=strict does (leases; actimeo= sets how long attributes are cached)", val)
-	}},
+	}, "strict accepted (how smb3fs always caches, with leases); any other value is refused"},
 
 	// For mount(8) and systemd, or the default; nothing for us. Bare
 	// user, users, owner and group are fstab's too (fstabUserOptions).
-	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "comment"}, false, nil},
+	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "comment"}, false, nil, "mount(8)'s, fstab's and systemd's, or the default: accepted and ignored"},
 }
 
 // fstabUserOptions are fstab's options that let users mount, given

@@ -13,6 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
@@ -65,6 +66,24 @@ type connFlags struct {
 	keytab, principal, address, rulesPath *string
 	ciphers, signing, vers, level         *string
 	seal, sign                            *bool
+}
+
+// sharesFlagValues are the flags of smb3fs shares, bound to a FlagSet.
+type sharesFlagValues struct {
+	*connFlags
+	json    *bool
+	timeout *time.Duration
+}
+
+// newSharesFlags returns the FlagSet of smb3fs shares and the values it
+// fills (the manual and completion read it too: commands.go).
+func newSharesFlags() (*pflag.FlagSet, *sharesFlagValues) {
+	fl := pflag.NewFlagSet("shares", pflag.ContinueOnError)
+	return fl, &sharesFlagValues{
+		json:      fl.Bool("json", false, "print the listing as JSON"),
+		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
+		connFlags: addConnFlags(fl),
+	}
 }
 
 // addConnFlags registers the connection flags on fl.
@@ -138,10 +157,8 @@ func runShares(args []string) int {
 		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
 		return exitSystem
 	}
-	fl := pflag.NewFlagSet("shares", pflag.ContinueOnError)
-	asJSON := fl.Bool("json", false, "print the listing as JSON")
-	timeout := fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)")
-	cf := addConnFlags(fl)
+	fl, cf := newSharesFlags()
+	asJSON, timeout := cf.json, cf.timeout
 	if status, done := parseFlags(fl, sharesUsage, args); done {
 		return status
 	}

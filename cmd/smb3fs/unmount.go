@@ -24,10 +24,15 @@ Exit status: 0 unmounted; 1 incorrect invocation; 2 system error (cannot read
 the mount table); 32 failure (not an smb3fs mount point, busy, not permitted).`,
 }
 
+// newUnmountFlags returns the FlagSet of smb3fs unmount and its --lazy.
+func newUnmountFlags() (*pflag.FlagSet, *bool) {
+	fl := pflag.NewFlagSet("unmount", pflag.ContinueOnError)
+	return fl, fl.BoolP("lazy", "l", false, "detach now, clean up when no longer busy")
+}
+
 // runUnmount is `smb3fs unmount MOUNTPOINT`.
 func runUnmount(args []string) int {
-	fl := pflag.NewFlagSet("unmount", pflag.ContinueOnError)
-	lazy := fl.BoolP("lazy", "l", false, "detach now, clean up when no longer busy")
+	fl, lazy := newUnmountFlags()
 	if status, done := parseFlags(fl, unmountUsage, args); done {
 		return status
 	}
