@@ -13,7 +13,6 @@ import (
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
-	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/spf13/pflag"
 )
 
@@ -43,11 +42,12 @@ Exit status: 0 the rule is met; 1 incorrect invocation or permissions;
 hardening rules, authentication failed, no such share).`,
 }
 
-// checkFlagValues are the flags of smb3fs check, bound to a FlagSet.
+// checkFlagValues are the flags of smb3fs check, bound to a FlagSet: the
+// connection flags shares takes too, and its own.
 type checkFlagValues struct {
-	json, seal, sign                                                     *bool
-	keytab, principal, address, rulesPath, ciphers, signing, vers, level *string
-	timeout                                                              *time.Duration
+	*connFlags
+	json    *bool
+	timeout *time.Duration
 }
 
 // newCheckFlags returns the FlagSet of smb3fs check and the values it
@@ -56,17 +56,8 @@ func newCheckFlags() (*pflag.FlagSet, *checkFlagValues) {
 	fl := pflag.NewFlagSet("check", pflag.ContinueOnError)
 	return fl, &checkFlagValues{
 		json:      fl.Bool("json", false, "print the result as JSON"),
-		keytab:    fl.String("keytab", "", "Kerberos keytab for unattended use (with --principal)"),
-		principal: fl.String("principal", "", "Kerberos principal (user or user@REALM)"),
-		address:   fl.String("address", "", "connect to host:port instead of SERVER:445 ([v6addr]:port for IPv6)"),
 		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
-		rulesPath: fl.String("rules", rules.DefaultPath, "hardening rules file (root only; must be root-owned)"),
-		seal:      fl.Bool("seal", false, "require encryption even where the rule does not"),
-		sign:      fl.Bool("sign", false, "require signing even where the rule does not"),
-		ciphers:   fl.String("ciphers", "", "only these ciphers, in this order (AES-256-GCM,...); a subset of the rule's"),
-		signing:   fl.String("signing", "", "only these signing algorithms, in this order (AES-GMAC,...); a subset of the rule's"),
-		vers:      fl.String("vers", "", "dialect to require (3.1.1, 3.0.2, 3.02, 3.11; 3: 3.0 or later); may only tighten the rule"),
-		level:     fl.String("log-level", "info", "error, warning, info or debug"),
+		connFlags: addConnFlags(fl),
 	}
 }
 
@@ -77,8 +68,7 @@ func runCheck(args []string) int {
 		return exitSystem
 	}
 	fl, cf := newCheckFlags()
-	asJSON, keytab, principal, address, timeout, rulesPath := cf.json, cf.keytab, cf.principal, cf.address, cf.timeout, cf.rulesPath
-	seal, sign, ciphers, signing, vers, level := cf.seal, cf.sign, cf.ciphers, cf.signing, cf.vers, cf.level
+	asJSON, keytab, principal, address, timeout, rulesPath, level := cf.json, cf.keytab, cf.principal, cf.address, cf.timeout, cf.rulesPath, cf.level
 	if status, done := parseFlags(fl, checkUsage, args); done {
 		return status
 	}
@@ -110,30 +100,9 @@ func runCheck(args []string) int {
 		return exitFailure
 	}
 	// The options only tighten the rule, as a mount's do (rules.Request).
-	var req rules.Request
-	var atLeast *wire.Dialect
-	if *seal {
-		req.RequirePrivacy = seal
-	}
-	if *sign {
-		req.RequireIntegrity = sign
-	}
-	if *ciphers != "" {
-		if req.Ciphers, err = rules.ParseCiphers(*ciphers); err != nil {
-			return usageFailed(fl, checkUsage, "--ciphers: "+err.Error())
-		}
-	}
-	if *signing != "" {
-		if req.SigningAlgorithms, err = rules.ParseSigningAlgorithms(*signing); err != nil {
-			return usageFailed(fl, checkUsage, "--signing: "+err.Error())
-		}
-	}
-	if *vers != "" {
-		exact, least, err := parseVers(*vers)
-		if err != nil {
-			return usageFailed(fl, checkUsage, "--vers: "+err.Error())
-		}
-		req.MinDialect, req.MaxDialect, atLeast = exact, exact, least
+	req, atLeast, err := cf.request()
+	if err != nil {
+		return usageFailed(fl, checkUsage, err.Error())
 	}
 	policy, match, err := resolveAtLeast(rs, server, share, req, atLeast)
 	if err != nil {
