@@ -4,7 +4,21 @@
 
 GO      ?= go
 PREFIX  ?= /usr/local
-SBINDIR ?= /sbin
+
+# The mount(8) helper, a link to smb3fs in each of HELPERDIRS. Linux's
+# mount runs /sbin/mount.TYPE. macOS's runs mount_TYPE from /sbin or
+# /usr/sbin (read-only: the sealed system volume), else from
+# /Library/Filesystems/TYPE.fs/Contents/Resources, so it goes there, with
+# a link in $(PREFIX)/sbin to run it by hand.
+ifeq ($(shell uname -s),Darwin)
+SBINDIR    ?= $(PREFIX)/sbin
+HELPER     ?= mount_smb3fs
+HELPERDIRS ?= /Library/Filesystems/smb3fs.fs/Contents/Resources $(SBINDIR)
+else
+SBINDIR    ?= /sbin
+HELPER     ?= mount.smb3fs
+HELPERDIRS ?= $(SBINDIR)
+endif
 
 .PHONY: all build crossbuild install test testenv-up testenv-down clean bench
 
@@ -23,9 +37,11 @@ crossbuild:
 	GOOS=darwin GOARCH=arm64 $(GO) build ./...
 
 install: build
-	install -D -m 0755 bin/smb3fs $(DESTDIR)$(PREFIX)/bin/smb3fs
-	install -d $(DESTDIR)$(SBINDIR)
-	ln -sf $(PREFIX)/bin/smb3fs $(DESTDIR)$(SBINDIR)/mount.smb3fs
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 bin/smb3fs $(DESTDIR)$(PREFIX)/bin/smb3fs
+	for d in $(HELPERDIRS); do \
+		install -d $(DESTDIR)$$d && ln -sf $(PREFIX)/bin/smb3fs $(DESTDIR)$$d/$(HELPER) || exit 1; \
+	done
 
 test:
 	scripts/test
