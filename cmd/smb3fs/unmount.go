@@ -120,10 +120,13 @@ func topMount(mounts []*mountinfo.Info, dir string) *mountinfo.Info {
 	return top
 }
 
-// tableName is dir as the mount table names it: dir's parent with its
-// symbolic links resolved, and dir's own name. dir is returned unchanged
-// when its parent cannot be resolved.
+// tableName is dir as the mount table names it: absolute, dir's parent
+// with its symbolic links resolved, and dir's own name. dir is returned
+// unchanged when its parent cannot be resolved.
 func tableName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
 	parent, err := filepath.EvalSymlinks(filepath.Dir(dir))
 	if err != nil {
 		return dir

@@ -46,4 +46,8 @@ func TestTableName(t *testing.T) {
 	if got := tableName("/no/such/dir"); got != "/no/such/dir" {
 		t.Errorf("tableName of a missing parent = %q", got)
 	}
+	t.Chdir(realResolved)
+	if got := tableName("mnt"); got != mnt {
+		t.Errorf("tableName(mnt) in %s = %q, want %q", realResolved, got, mnt)
+	}
 }
