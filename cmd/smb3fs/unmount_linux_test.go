@@ -3,9 +3,13 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	gofs "github.com/hanwen/go-fuse/v2/fs"
+	"github.com/hanwen/go-fuse/v2/fuse"
 	"github.com/moby/sys/mountinfo"
 )
 
@@ -51,5 +55,56 @@ func TestIsMountedRoot(t *testing.T) {
 	}
 	if ok, err := isMounted(t.TempDir()); err != nil || ok {
 		t.Errorf("isMounted(a temporary directory) = %v, %v; want false", ok, err)
+	}
+}
+
+// TestUnmountRealFUSEMount: an empty go-fuse file system mounted as
+// smb3fs mounts are (type fuse.smb3fs, source //server/share) on a
+// directory whose name has a space, reached through a symbolic link, is
+// recognised by isMounted and unmounted by smb3fs unmount. It needs no
+// server, only /dev/fuse (and the right to mount, as the live tests do).
+func TestUnmountRealFUSEMount(t *testing.T) {
+	if f, err := os.OpenFile("/dev/fuse", os.O_RDWR, 0); err != nil {
+		t.Skipf("no FUSE here: %v", err)
+	} else {
+		f.Close()
+	}
+	base := t.TempDir()
+	dir := filepath.Join(base, "a b")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := gofs.Mount(dir, &gofs.Inode{}, &gofs.Options{
+		MountOptions: fuse.MountOptions{Name: "smb3fs", FsName: "//srv/my share"},
+	})
+	if err != nil {
+		t.Skipf("cannot mount FUSE here: %v", err)
+	}
+	t.Cleanup(func() { srv.Unmount() })
+	go srv.Wait()
+
+	m, err := mountAt(dir)
+	if err != nil || m == nil {
+		t.Fatalf("mountAt(%q) = %v, %v", dir, m, err)
+	}
+	if m.FSType != "fuse.smb3fs" || m.Source != "//srv/my share" {
+		t.Errorf("mount table entry %+v, want fuse.smb3fs from //srv/my share", m)
+	}
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(base, link); err != nil {
+		t.Fatal(err)
+	}
+	viaLink := filepath.Join(link, "a b")
+	if ok, err := isMounted(viaLink); err != nil || !ok {
+		t.Fatalf("isMounted(%q) = %v, %v", viaLink, ok, err)
+	}
+	if got := run([]string{"smb3fs", "unmount", viaLink}); got != exitOK {
+		t.Fatalf("smb3fs unmount: exit %d", got)
+	}
+	if ok, err := isMounted(dir); err != nil || ok {
+		t.Errorf("after unmount, isMounted = %v, %v", ok, err)
+	}
+	if got := run([]string{"smb3fs", "unmount", dir}); got != exitFailure {
+		t.Errorf("unmounting it again: exit %d, want %d (not an smb3fs mount point)", got, exitFailure)
 	}
 }
