@@ -2,6 +2,8 @@ package fs
 
 import (
 	"os"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -145,7 +147,26 @@ func (r *Node) MountOptions() *gofs.Options {
 		fo.MountOptions.AllowOther = true
 		fo.MountOptions.Options = append(fo.MountOptions.Options, "default_permissions")
 	}
+	if runtime.GOOS == "darwin" {
+		fo.MountOptions.Options = append(fo.MountOptions.Options, macFUSEOptions(o.FsName)...)
+	}
 	return fo
+}
+
+// macFUSEOptions are the options a mount of the share fsName
+// (//server/share) adds on macOS, where go-fuse hands Options to macFUSE's
+// mount_macfuse: volname, the name Finder shows (the share's, rather than
+// "macFUSE Volume 0 (smb3fs)"), and noappledouble, which refuses Finder's
+// ._* AppleDouble and .DS_Store files instead of writing them to the
+// server, where every other client would see them. The options set above
+// (nosuid, nodev, noexec, ro, default_permissions, allow_other) are
+// macFUSE's too; go-fuse itself adds daemon_timeout=0 there.
+func macFUSEOptions(fsName string) []string {
+	var opts []string
+	if i := strings.LastIndexByte(fsName, '/'); i >= 0 && i+1 < len(fsName) {
+		opts = append(opts, "volname="+fsName[i+1:])
+	}
+	return append(opts, "noappledouble")
 }
 
 // Mount mounts the share at dir and returns the serving FUSE server; the

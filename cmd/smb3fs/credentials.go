@@ -128,6 +128,15 @@ func (ma *mountArgs) passwordForChild() (*os.File, error) {
 }
 
 // promptPassword reads a line from the terminal with echo off.
+//
+// golang.org/x/term's ReadPassword is not used, on purpose: its terminal
+// handling is this one (ECHO off, ICANON and ISIG on, the old state
+// restored; it also sets ICRNL where readSecret drops a trailing CR), but
+// it grows its result one append at a time, leaving copies of the
+// password's first bytes in freed backing arrays that nothing can wipe,
+// and reads without a limit. readSecret reads into one fixed buffer of
+// maxPassword+1 bytes that it wipes, and returns the only other copy to
+// the caller, who wipes it.
 func promptPassword(prompt string) ([]byte, error) {
 	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
 	if err != nil {

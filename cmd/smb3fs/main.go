@@ -1,7 +1,7 @@
 // Command smb3fs mounts SMB shares with security that the network cannot
-// lower. This file dispatches subcommands; invoked as mount.smb3fs it acts as
-// the mount(8) helper. Exit statuses are mount(8)'s (exit.go); docs/cli.md
-// documents every command.
+// lower. This file dispatches subcommands; invoked as mount.smb3fs (Linux)
+// or mount_smb3fs (macOS) it acts as the mount(8) helper. Exit statuses are
+// mount(8)'s (exit.go); docs/cli.md documents every command.
 package main
 
 import (
@@ -24,7 +24,11 @@ func main() {
 
 // run executes the command line and returns the exit status.
 func run(args []string) int {
-	if filepath.Base(args[0]) == "mount.smb3fs" {
+	switch filepath.Base(args[0]) {
+	case "mount.smb3fs", "mount_smb3fs":
+		// Linux's mount(8) runs mount.TYPE SOURCE DIR [-o OPTS]; macOS's
+		// runs mount_TYPE [-o OPT]... SOURCE DIR. The helper takes its
+		// flags anywhere, so both orders parse alike.
 		return runMountHelper(args)
 	}
 	if len(args) < 2 {

@@ -283,36 +283,26 @@ func auditLine(t *testing.T, out, msg string) string {
 // field after the file system type and source in mountinfo).
 func superOptions(t *testing.T, dir string) string {
 	t.Helper()
-	data, err := os.ReadFile("/proc/self/mountinfo")
+	m, err := mountAt(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		f := strings.Fields(line)
-		if len(f) > 5 && unescapeMountinfo(f[4]) == dir {
-			for i, x := range f {
-				if x == "-" && i+3 < len(f) {
-					return f[i+3]
-				}
-			}
-		}
+	if m == nil {
+		return ""
 	}
-	return ""
+	return m.VFSOptions
 }
 
 func mountFlags(t *testing.T, dir string) string {
 	t.Helper()
-	data, err := os.ReadFile("/proc/self/mountinfo")
+	m, err := mountAt(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		f := strings.Fields(line)
-		if len(f) > 5 && unescapeMountinfo(f[4]) == dir {
-			return f[5]
-		}
+	if m == nil {
+		return ""
 	}
-	return ""
+	return m.Options
 }
 
 func TestLiveMountKernelFlags(t *testing.T) {

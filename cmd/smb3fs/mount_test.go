@@ -142,12 +142,6 @@ func TestParseMountArgs(t *testing.T) {
 	}
 }
 
-func TestUnescapeMountinfo(t *testing.T) {
-	if got := unescapeMountinfo(`/tmp/a\040b\011c`); got != "/tmp/a b\tc" {
-		t.Errorf("got %q", got)
-	}
-}
-
 // TestMountHelperExitCodes: mount.smb3fs exits as mount(8) says a helper
 // does: 1 for incorrect invocation, 0 for a fake (-f) mount that would go.
 func TestMountHelperExitCodes(t *testing.T) {

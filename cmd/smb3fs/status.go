@@ -32,6 +32,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/moby/sys/mountinfo"
 	"github.com/spf13/pflag"
 
 	"github.com/smb3fs/smb3fs/client"
@@ -346,32 +347,23 @@ type smb3fsMount struct {
 	uid                int // user_id=, the owner; -1 if absent
 }
 
-// parseSmb3fsMounts returns the fuse.smb3fs entries of a mountinfo table.
-func parseSmb3fsMounts(data []byte) []smb3fsMount {
+// smb3fsMountsOf returns the fuse.smb3fs entries of a mount table, in its
+// order, with their owners (the user_id= super option).
+func smb3fsMountsOf(infos []*mountinfo.Info) []smb3fsMount {
 	var ms []smb3fsMount
-	for _, line := range strings.Split(string(data), "\n") {
-		// id parent major:minor root mountpoint opts [optional...] - fstype source superopts
-		f := strings.Fields(line)
-		if len(f) < 10 {
+	for _, in := range infos {
+		if in.FSType != "fuse.smb3fs" {
 			continue
 		}
-		for i := 6; i+3 < len(f); i++ {
-			if f[i] != "-" {
-				continue
-			}
-			if f[i+1] == "fuse.smb3fs" {
-				m := smb3fsMount{mountpoint: unescapeMountinfo(f[4]), source: unescapeMountinfo(f[i+2]), uid: -1}
-				for _, o := range strings.Split(f[i+3], ",") {
-					if v, ok := strings.CutPrefix(o, "user_id="); ok {
-						if n, err := strconv.Atoi(v); err == nil {
-							m.uid = n
-						}
-					}
+		m := smb3fsMount{mountpoint: in.Mountpoint, source: in.Source, uid: -1}
+		for _, o := range strings.Split(in.VFSOptions, ",") {
+			if v, ok := strings.CutPrefix(o, "user_id="); ok {
+				if n, err := strconv.Atoi(v); err == nil {
+					m.uid = n
 				}
-				ms = append(ms, m)
 			}
-			break
 		}
+		ms = append(ms, m)
 	}
 	return ms
 }
@@ -404,12 +396,12 @@ func runStatus(args []string) int {
 	if fl.NArg() > 1 {
 		return usageFailed(fl, statusUsage, "want at most one MOUNTPOINT")
 	}
-	data, err := os.ReadFile("/proc/self/mountinfo")
+	infos, err := mountinfo.GetMounts(mountinfo.FSTypeFilter("fuse.smb3fs"))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: status: %v\n", err)
 		return exitSystem
 	}
-	mounts := parseSmb3fsMounts(data)
+	mounts := smb3fsMountsOf(infos)
 	me := os.Getuid()
 	var chosen []smb3fsMount
 	if fl.NArg() == 1 {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moby/sys/mountinfo"
+
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -229,14 +231,15 @@ func TestStatusNoSecrets(t *testing.T) {
 	}
 }
 
-func TestParseSmb3fsMounts(t *testing.T) {
-	table := `22 1 0:21 / /proc rw,nosuid - proc proc rw
-40 22 0:45 / /mnt/with\040space rw,nosuid,nodev,relatime shared:1 - fuse.smb3fs //fs1/projects rw,user_id=10001,group_id=10001
-41 22 0:46 / /mnt/other rw - fuse sshfs rw,user_id=0,group_id=0
-42 22 0:47 / /mnt/root rw - fuse.smb3fs //fs1/root rw,user_id=0,group_id=0,allow_other
-43 22 0:48 / /mnt/bad rw - fuse.smb3fs //fs1/bad rw
-`
-	got := parseSmb3fsMounts([]byte(table))
+func TestSmb3fsMountsOf(t *testing.T) {
+	table := []*mountinfo.Info{
+		{Mountpoint: "/proc", FSType: "proc", Source: "proc", VFSOptions: "rw"},
+		{Mountpoint: "/mnt/with space", FSType: "fuse.smb3fs", Source: "//fs1/projects", VFSOptions: "rw,user_id=10001,group_id=10001"},
+		{Mountpoint: "/mnt/other", FSType: "fuse", Source: "sshfs", VFSOptions: "rw,user_id=0,group_id=0"},
+		{Mountpoint: "/mnt/root", FSType: "fuse.smb3fs", Source: "//fs1/root", VFSOptions: "rw,user_id=0,group_id=0,allow_other"},
+		{Mountpoint: "/mnt/bad", FSType: "fuse.smb3fs", Source: "//fs1/bad", VFSOptions: "rw"},
+	}
+	got := smb3fsMountsOf(table)
 	want := []smb3fsMount{
 		{"/mnt/with space", "//fs1/projects", 10001},
 		{"/mnt/root", "//fs1/root", 0},

@@ -1,7 +1,7 @@
 package main
 
-// smb3fs unmount, and recognising an smb3fs mount point from
-// /proc/self/mountinfo.
+// smb3fs unmount, and recognising an smb3fs mount point from the mount
+// table (Linux's mountinfo, macOS's getfsstat).
 
 import (
 	"errors"
@@ -9,9 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 
+	"github.com/moby/sys/mountinfo"
 	"github.com/spf13/pflag"
 	"golang.org/x/sys/unix"
 )
@@ -89,45 +89,66 @@ func unmount(dir string, lazy bool) error {
 }
 
 // isMounted reports whether dir is a mount point of an smb3fs file system,
-// from /proc/self/mountinfo.
+// from the mount table: /proc/thread-self/mountinfo on Linux, getfsstat(2)
+// on macOS (both read by github.com/moby/sys/mountinfo). It reads the table
+// only: a hung mount at dir is never touched.
 func isMounted(dir string) (bool, error) {
-	data, err := os.ReadFile("/proc/self/mountinfo")
-	if err != nil {
+	m, err := mountAt(dir)
+	if err != nil || m == nil {
 		return false, err
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		// id parent major:minor root mountpoint opts ... - fstype source superopts
-		f := strings.Fields(line)
-		if len(f) < 5 {
-			continue
-		}
-		if unescapeMountinfo(f[4]) != dir {
-			continue
-		}
-		for i, x := range f {
-			if x == "-" && i+1 < len(f) {
-				return f[i+1] == "fuse.smb3fs" || f[i+1] == "fuse", nil
-			}
-		}
-	}
-	return false, nil
+	return isSmb3fsType(m.FSType), nil
 }
 
-// unescapeMountinfo undoes the octal escapes (\040 for space) of mountinfo.
-func unescapeMountinfo(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
+// mountAt returns the mount table's entry of the mount on top at dir, or
+// nil when dir is not a mount point. dir is taken as the table writes
+// it: absolute, with the symbolic links of its parent resolved (macOS
+// lists /tmp/x as /private/tmp/x), though never dir itself, which may be
+// a hung mount.
+func mountAt(dir string) (*mountinfo.Info, error) {
+	mounts, err := mountinfo.GetMounts(nil)
+	if err != nil {
+		return nil, fmt.Errorf("reading the mount table: %w", err)
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+3 < len(s) {
-			if n, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
-				b.WriteByte(byte(n))
-				i += 3
-				continue
-			}
+	return topMount(mounts, tableName(dir)), nil
+}
+
+// topMount returns the last entry of mounts on dir (the one on top, where
+// mounts were stacked), or nil.
+func topMount(mounts []*mountinfo.Info, dir string) *mountinfo.Info {
+	var top *mountinfo.Info
+	for _, m := range mounts {
+		if m.Mountpoint == dir {
+			top = m
 		}
-		b.WriteByte(s[i])
 	}
-	return b.String()
+	return top
+}
+
+// tableName is dir as the mount table names it: absolute, dir's parent
+// with its symbolic links resolved, and dir's own name. dir is returned
+// unchanged when its parent cannot be resolved.
+func tableName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	parent, err := filepath.EvalSymlinks(filepath.Dir(dir))
+	if err != nil {
+		return dir
+	}
+	return filepath.Join(parent, filepath.Base(dir))
+}
+
+// isSmb3fsType reports whether a mount table's file system type is one an
+// smb3fs mount shows: fuse.smb3fs (or plain fuse, from an old fusermount)
+// on Linux; macfuse, osxfuse (macFUSE 3) or their fstypename variants
+// (macfuse_NAME) on macOS.
+func isSmb3fsType(t string) bool {
+	switch {
+	case t == "fuse.smb3fs", t == "fuse":
+		return true
+	case strings.HasPrefix(t, "macfuse"), strings.HasPrefix(t, "osxfuse"):
+		return true
+	}
+	return false
 }

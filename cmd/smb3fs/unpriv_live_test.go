@@ -370,26 +370,15 @@ type mountEntry struct {
 // mountInfo returns the mountinfo entry of the mount on dir.
 func mountInfo(t *testing.T, dir string) (mountEntry, bool) {
 	t.Helper()
-	data, err := os.ReadFile("/proc/self/mountinfo")
+	m, err := mountAt(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var found mountEntry
-	ok := false
-	for _, line := range strings.Split(string(data), "\n") {
-		// id parent major:minor root mountpoint opts [optional...] - fstype source superopts
-		f := strings.Fields(line)
-		if len(f) < 10 || unescapeMountinfo(f[4]) != dir {
-			continue
-		}
-		for i := 6; i+3 < len(f); i++ {
-			if f[i] == "-" {
-				found, ok = mountEntry{opts: f[5], fstype: f[i+1], source: unescapeMountinfo(f[i+2]), superOpts: f[i+3]}, true
-				break
-			}
-		}
+	if m == nil {
+		return mountEntry{}, false
 	}
-	return found, ok // the last one: the mount on top
+	// The entry on top, as mountAt returns it.
+	return mountEntry{opts: m.Options, fstype: m.FSType, source: m.Source, superOpts: m.VFSOptions}, true
 }
 
 // hasOpt reports whether the comma-separated list has opt.

@@ -35,6 +35,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/moby/sys/mountinfo"
 )
 
 // ErrNetemUnavailable reports that the kernel has no sch_netem qdisc
@@ -359,41 +361,18 @@ func (s *Smbd) Gone() bool {
 }
 
 // FUSEConn returns the FUSE connection number of the mount at dir (the
-// minor device number in /proc/self/mountinfo; /sys/fs/fuse/connections/N),
+// minor device number in the mount table; /sys/fs/fuse/connections/N),
 // without touching the mount itself (a hung mount would hang a stat).
+// The table is read by github.com/moby/sys/mountinfo.
 func FUSEConn(dir string) (int, error) {
-	data, err := os.ReadFile("/proc/self/mountinfo")
+	mounts, err := mountinfo.GetMounts(mountinfo.SingleEntryFilter(dir))
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("testenv: reading the mount table: %w", err)
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		// id parent major:minor root mountpoint ...
-		f := strings.Fields(line)
-		if len(f) < 5 || unescapeOctal(f[4]) != dir {
-			continue
-		}
-		_, minor, ok := strings.Cut(f[2], ":")
-		if !ok {
-			break
-		}
-		return strconv.Atoi(minor)
+	if len(mounts) == 0 {
+		return 0, fmt.Errorf("testenv: %s is not a mount point", dir)
 	}
-	return 0, fmt.Errorf("testenv: %s is not a mount point", dir)
-}
-
-func unescapeOctal(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+3 < len(s) {
-			if n, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
-				b.WriteByte(byte(n))
-				i += 3
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
+	return mounts[0].Minor, nil
 }
 
 // AbortFUSE aborts the FUSE connection of the mount at dir, as writing to
