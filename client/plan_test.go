@@ -195,6 +195,15 @@ func TestFakePlanResend(t *testing.T) {
 	if !errors.Is(err, client.ErrConnectionClosed) {
 		t.Fatalf("create across a cut: %v, want ErrConnectionClosed", err)
 	}
+	// The server reads the request after the cut: wait until it ran it.
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if _, ok := r.srv.ReadFile("c"); ok {
+			break
+		}
+	}
+	if _, ok := r.srv.ReadFile("c"); !ok {
+		t.Fatal("the server did not run the create: the test proves nothing")
+	}
 	if n := r.srv.Seen(wire.CmdCreate) - creates; n != 1 {
 		t.Fatalf("server saw %d CREATEs for the create, want 1 (not sent again)", n)
 	}
