@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -48,13 +49,13 @@ func ParseSnapshotTime(s string) (time.Time, error) {
 	if len(s) == len(GMTTokenLayout) && s[:5] == "@GMT-" {
 		t, err := time.ParseInLocation(GMTTokenLayout, s, time.UTC)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("snapshot %q: %w", s, err)
+			return time.Time{}, fmt.Errorf("bad @GMT token: %w", err)
 		}
 		return t, nil
 	}
 	ft, err := strconv.ParseUint(s, 10, 63)
 	if err != nil || ft == 0 {
-		return time.Time{}, fmt.Errorf("snapshot %q: want @GMT-YYYY.MM.DD-HH.MM.SS or a FILETIME (100 ns units since 1601)", s)
+		return time.Time{}, errors.New("want @GMT-YYYY.MM.DD-HH.MM.SS or a FILETIME (100 ns units since 1601)")
 	}
 	return time.Unix(FileTimeEpochUnix+int64(ft/1e7), int64(ft%1e7)*100).UTC(), nil
 }
