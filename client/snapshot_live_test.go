@@ -76,6 +76,10 @@ func TestLiveSnapshotTree(t *testing.T) {
 	}
 
 	live := connect(t, cl, sn.Share)
+	times, err := live.Snapshots(ctx)
+	if err != nil || len(times) != 1 || !times[0].Equal(at) {
+		t.Errorf("Snapshots of %s: %v, %v; want [%v]", sn.Share, times, err, at)
+	}
 	if got, err := read(live); err != nil || got != sn.Live {
 		t.Errorf("%s live: %q, %v; want %q", sn.File, got, err, sn.Live)
 	}
