@@ -80,6 +80,10 @@ func TestLiveSnapshotTree(t *testing.T) {
 	if err != nil || len(times) != 1 || !times[0].Equal(at) {
 		t.Errorf("Snapshots of %s: %v, %v; want [%v]", sn.Share, times, err, at)
 	}
+	// A share without shadow_copy2 has none (STATUS_INVALID_DEVICE_REQUEST).
+	if times, err := connect(t, cl, env.Shares.Encrypted).Snapshots(ctx); err != nil || len(times) != 0 {
+		t.Errorf("Snapshots of %s: %v, %v; want none", env.Shares.Encrypted, times, err)
+	}
 	if got, err := read(live); err != nil || got != sn.Live {
 		t.Errorf("%s live: %q, %v; want %q", sn.File, got, err, sn.Live)
 	}

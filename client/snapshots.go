@@ -24,7 +24,9 @@ const (
 
 // Snapshots returns the times of the share's previous versions, newest
 // first, as the server lists them: first how many there are, then the
-// tokens in a buffer of the size it says they need.
+// tokens in a buffer of the size it says they need. A share that cannot
+// have any (STATUS_INVALID_DEVICE_REQUEST: Samba without shadow_copy2, a
+// volume without the Volume Shadow Copy service) has none.
 func (t *Tree) Snapshots(ctx context.Context) ([]time.Time, error) {
 	f, err := t.Open(ctx, "", OpenOptions{Access: AccessReadData, Kind: KindDir})
 	if err != nil {
@@ -32,6 +34,9 @@ func (t *Tree) Snapshots(ctx context.Context) ([]time.Time, error) {
 	}
 	defer f.Close(context.WithoutCancel(ctx))
 	a, err := f.enumerateSnapshots(ctx, snapshotsFirstOut)
+	if IsStatus(err, wire.StatusInvalidDeviceRequest) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
