@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -71,5 +72,50 @@ func TestLiveMountSnapshot(t *testing.T) {
 		if out, code := runMountCmd(t, env, bin, cc, nil, "unmount", dir); code != 0 {
 			t.Errorf("unmount %s: %d %s", dir, code, out)
 		}
+	}
+}
+
+// TestLiveSnapshotsCommand: smb3fs snapshots lists the shadow_copy2
+// share's one snapshot, as a line and as JSON, over an encrypted session.
+func TestLiveSnapshotsCommand(t *testing.T) {
+	env := testenv.Env(t)
+	sn := env.Snapshot
+	if env.Shares.Snapshots == "" || sn.Token == "" {
+		t.Fatalf("env.json %s has no snapshot share: run scripts/testenv up", env.Base)
+	}
+	bin := testenv.DaemonBinary(t)
+	cc := env.Kinit(t, "alice")
+	src := "//" + env.DC.Host + "/" + env.Shares.Snapshots
+	run := func(args ...string) (string, string, int) {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{"snapshots"}, args...)...)
+		cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+cc)
+		var o, e strings.Builder
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return o.String(), e.String(), ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return o.String(), e.String(), 0
+	}
+	out, errOut, code := run(src)
+	if code != 0 || out != sn.Token+"\n" || !strings.Contains(errOut, "1 snapshots of") {
+		t.Errorf("snapshots %s: exit %d: %q %s", src, code, out, errOut)
+	}
+	out, errOut, code = run("--json", src)
+	var res snapshotsResult
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("snapshots --json: exit %d, %v: %q %s", code, err, out, errOut)
+	}
+	if len(res.Snapshots) != 1 || res.Snapshots[0] != sn.Token || !res.Encrypted || res.Share != env.Shares.Snapshots {
+		t.Errorf("snapshots --json: %+v", res)
+	}
+	// A share without shadow_copy2 has none: listed, successfully.
+	out, errOut, code = run("//" + env.DC.Host + "/" + env.Shares.Encrypted)
+	if code != 0 || out != "" || !strings.Contains(errOut, "0 snapshots of") {
+		t.Errorf("snapshots of %s: exit %d: %q %s", env.Shares.Encrypted, code, out, errOut)
 	}
 }
