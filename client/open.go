@@ -246,7 +246,13 @@ func (t *Tree) Open(ctx context.Context, name string, o OpenOptions) (*File, err
 	if err != nil {
 		return nil, err
 	}
-	return t.open(ctx, name, req, grants{lease: o.Lease, oplock: o.Oplock, durable: o.Durable, timeout: o.DurableTimeout, maxAccess: o.MaximalAccess})
+	if err := t.timewarp(req); err != nil {
+		return nil, err
+	}
+	// A snapshot's handles are not made durable: a reconnect's DH2C
+	// carries no TWrp, and there is nothing to lose by reopening.
+	durable := o.Durable && t.snapshot.IsZero()
+	return t.open(ctx, name, req, grants{lease: o.Lease, oplock: o.Oplock, durable: durable, timeout: o.DurableTimeout, maxAccess: o.MaximalAccess})
 }
 
 // open sends req, with the contexts g asks for appended, and checks what

@@ -421,6 +421,9 @@ func (t *Tree) Do(ctx context.Context, name string, o OpenOptions, ops ...Op) (*
 	if err != nil {
 		return nil, err
 	}
+	if err := t.timewarp(p.create); err != nil {
+		return nil, err
+	}
 	return t.run(ctx, p)
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -26,6 +27,10 @@ type Tree struct {
 	Capabilities uint32
 	// MaximalAccess is the access mask the server grants on the share.
 	MaximalAccess uint32
+	// snapshot is the time of the previous version every open sees (a
+	// TWrp context), zero for the live share; set by ConnectSnapshot,
+	// never changed after.
+	snapshot time.Time
 }
 
 // treeConn is what one TREE_CONNECT established.
@@ -39,6 +44,15 @@ type treeConn struct {
 // held to the client's policy: with privacy required, TREE_CONNECT itself is
 // encrypted and so is everything after it.
 func (cl *Client) Connect(ctx context.Context, share string) (*Tree, error) {
+	return cl.ConnectSnapshot(ctx, share, time.Time{})
+}
+
+// ConnectSnapshot connects to share as it was at the snapshot time at
+// (cifs's snapshot=, [MS-SMB2] 3.2.4.3.2): every open of the tree carries
+// a TWrp context with at, and opens that could change anything are
+// refused locally with ErrReadOnly. The zero time is the live share, as
+// Connect.
+func (cl *Client) ConnectSnapshot(ctx context.Context, share string, at time.Time) (*Tree, error) {
 	if share == "" || strings.ContainsAny(share, `\/`) {
 		return nil, fmt.Errorf("smb2: bad share name %q", share)
 	}
@@ -48,7 +62,7 @@ func (cl *Client) Connect(ctx context.Context, share string) (*Tree, error) {
 		return nil, err
 	}
 	r := tc.resp
-	t := &Tree{cl: cl, s: s, id: tc.id, encrypt: tc.encrypt, share: share, ShareFlags: r.ShareFlags, Capabilities: r.Capabilities, MaximalAccess: r.MaximalAccess}
+	t := &Tree{cl: cl, s: s, id: tc.id, encrypt: tc.encrypt, share: share, ShareFlags: r.ShareFlags, Capabilities: r.Capabilities, MaximalAccess: r.MaximalAccess, snapshot: at}
 	cl.mu.Lock()
 	if cl.conn != c {
 		cl.mu.Unlock()
@@ -147,4 +161,32 @@ func (t *Tree) Encrypted() bool {
 	t.cl.mu.Lock()
 	defer t.cl.mu.Unlock()
 	return t.encrypt
+}
+
+// Snapshot returns the time of the previous version the tree shows, or the
+// zero time for the live share.
+func (t *Tree) Snapshot() time.Time { return t.snapshot }
+
+// snapshotReadAccess is every access right that only reads: the rights an
+// open of a snapshot may ask for.
+const snapshotReadAccess = wire.FileReadData | wire.FileReadEA | wire.FileExecute | wire.FileReadAttributes |
+	wire.ReadControl | wire.Synchronize | wire.GenericRead | wire.GenericExecute | wire.MaximumAllowed
+
+// timewarp readies req for a snapshot tree: an open that could create,
+// change or delete anything is refused with ErrReadOnly, and the TWrp
+// context ([MS-SMB2] 2.2.13.2.7) asks for the file as it was at the
+// snapshot's time. A live tree's requests are left alone.
+func (t *Tree) timewarp(req *wire.CreateRequest) error {
+	if t.snapshot.IsZero() {
+		return nil
+	}
+	if req.CreateDisposition != wire.FileOpen || req.DesiredAccess&^snapshotReadAccess != 0 || req.CreateOptions&wire.FileDeleteOnClose != 0 {
+		return fmt.Errorf("smb2: open %q (access 0x%x, disposition %d) on snapshot %s: %w",
+			req.Name, req.DesiredAccess, req.CreateDisposition, wire.GMTToken(t.snapshot), ErrReadOnly)
+	}
+	if _, ok := req.Context(wire.CtxNameTimewarpToken); !ok {
+		tw := &wire.TimewarpToken{Timestamp: wire.FileTime(t.snapshot)}
+		req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameTimewarpToken, Data: tw.Encode()})
+	}
+	return nil
 }

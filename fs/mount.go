@@ -23,7 +23,9 @@ type Options struct {
 	// directories (default 0644 and 0755). A file with the DOS read-only
 	// attribute shows them without write bits.
 	FileMode, DirMode os.FileMode
-	// ReadOnly mounts read-only: the kernel refuses writes with EROFS.
+	// ReadOnly mounts read-only: the kernel refuses writes with EROFS. A
+	// tree connected at a snapshot (client.Tree.Snapshot) is always
+	// mounted read-only.
 	ReadOnly bool
 	// Timeout is the entry and attribute timeout (default 1 s; 0 with
 	// NoCache).
@@ -99,6 +101,9 @@ func NewRoot(tree *client.Tree, opts Options) *Node {
 	}
 	if opts.Timeout == 0 && !opts.NoCache {
 		opts.Timeout = time.Second
+	}
+	if tree != nil && !tree.Snapshot().IsZero() {
+		opts.ReadOnly = true
 	}
 	return &Node{fsys: &FS{tree: tree, opts: opts}}
 }

@@ -60,6 +60,8 @@ var docCommands = []docCommand{
 		flags: func() *pflag.FlagSet { fl, _ := newStatusFlags(); return fl }, args: smb3fsMountpoint},
 	{name: "shares", brief: "list a server's shares (as smbclient -L), over an IPC$ held to the rules", usage: sharesUsage,
 		flags: func() *pflag.FlagSet { fl, _ := newSharesFlags(); return fl }, args: sourceOnly},
+	{name: "snapshots", brief: "list a share's previous versions, for mount -o snapshot=", usage: snapshotsUsage,
+		flags: func() *pflag.FlagSet { fl, _ := newSnapshotsFlags(); return fl }, args: sourceOnly},
 	{name: "version", brief: "print the version", usage: versionUsage},
 	{name: "help", brief: "the list of commands, or a command's help", usage: helpUsage, args: commandName},
 	{name: "completion", brief: "print a shell completion script (bash, zsh or fish)", usage: completionUsage, args: shellName},

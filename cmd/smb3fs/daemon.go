@@ -72,7 +72,7 @@ func serve(ma *mountArgs) int {
 		return fail(ma.refusedIf(match, err))
 	}
 	defer cl.Close()
-	tree, err := cl.Connect(ctx, ma.share)
+	tree, err := cl.ConnectSnapshot(ctx, ma.share, ma.opts.Snapshot)
 	if err != nil {
 		return fail(ma.refusedIf(match, err))
 	}
@@ -185,7 +185,7 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 	fo := smbfs.Options{
 		FileMode:    ma.opts.FileMode,
 		DirMode:     ma.opts.DirMode,
-		ReadOnly:    ma.opts.ReadOnly,
+		ReadOnly:    ma.opts.ReadOnly || !ma.opts.Snapshot.IsZero(), // a snapshot is read-only, rw or not
 		FsName:      uncName(ma.server, ma.share),
 		Kernel:      ma.opts.Kernel,
 		LocalLocks:  ma.opts.LocalLocks,

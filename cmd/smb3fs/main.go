@@ -51,6 +51,8 @@ func run(args []string) int {
 		return runCheck(args[2:])
 	case "shares":
 		return runShares(args[2:])
+	case "snapshots":
+		return runSnapshots(args[2:])
 	case "mount":
 		return runMount(args[2:])
 	case "unmount", "umount":
@@ -85,6 +87,7 @@ commands:
   status [--json] [MOUNTPOINT]         what running mounts negotiated, under which rule
   shares //server                      list the server's shares (as smbclient -L), over
                                        an IPC$ held to the hardening rules
+  snapshots //server/share             list the share's previous versions (for -o snapshot=)
   version                              print the version
   completion bash|zsh|fish             print a shell completion script
   help [COMMAND]                       this help, or a command's (as COMMAND --help)

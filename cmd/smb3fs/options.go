@@ -46,6 +46,9 @@ type mountOptions struct {
 	FileMode os.FileMode
 	DirMode  os.FileMode
 	ReadOnly bool
+	// Snapshot is snapshot=: the share is mounted as it was then (a
+	// previous version), read-only whatever rw says; zero: the live share.
+	Snapshot time.Time
 	ACTimeo  *time.Duration
 	// Timeout bounds each request to the server (timeout=, seconds);
 	// zero: client.DefaultTimeout.
@@ -137,6 +140,14 @@ var mountOptionTable = []mountOption{
 	{[]string{"dir_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.DirMode = m }), "permission bits shown for directories (octal)"},
 	{[]string{"ro"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = true }), "read-only"},
 	{[]string{"rw"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = false }), "read-write (default)"},
+	{[]string{"snapshot"}, true, func(o *mountOptions, _, val string) error {
+		t, err := wire.ParseSnapshotTime(val)
+		if err != nil {
+			return usageErrorf("snapshot=%s: %v", val, err)
+		}
+		o.Snapshot, o.ReadOnly = t, true
+		return nil
+	}, "mount the share as it was at this previous version, read-only: @GMT-YYYY.MM.DD-HH.MM.SS (UTC) or a FILETIME (100 ns units since 1601)"},
 	{[]string{"actimeo"}, true, setSeconds(0, 86400, " (seconds)", func(o *mountOptions, d time.Duration) { o.ACTimeo = &d }), "seconds attributes are cached (0: not at all)"},
 
 	// Mount flags. Restrictions the kernel enforces are passed on, never

@@ -83,6 +83,12 @@ func TestMountOptionEach(t *testing.T) {
 		{"dir_mode=700", func(o *mountOptions) { o.DirMode = 0o700 }},
 		{"ro", func(o *mountOptions) { o.ReadOnly = true }},
 		{"ro,rw", func(o *mountOptions) {}},
+		{"snapshot=@GMT-2026.01.02-03.04.05", func(o *mountOptions) {
+			o.Snapshot, o.ReadOnly = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), true
+		}},
+		{"snapshot=134117966450000000", func(o *mountOptions) {
+			o.Snapshot, o.ReadOnly = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), true
+		}},
 		{"actimeo=0", func(o *mountOptions) { o.ACTimeo = dur(0) }},
 		{"actimeo=86400", func(o *mountOptions) { o.ACTimeo = dur(86400 * time.Second) }},
 		{"timeout=1", func(o *mountOptions) { o.Timeout = time.Second }},
@@ -127,6 +133,9 @@ func TestMountOptionMessages(t *testing.T) {
 		{"X-systemd.automount", `usage: unknown mount option "X-systemd.automount"`, true},
 		{"=x", `usage: unknown mount option ""`, true},
 		{"username", "usage: option username needs a value", true},
+		{"snapshot", "usage: option snapshot needs a value", true},
+		{"snapshot=yesterday", `usage: snapshot=yesterday: want @GMT-YYYY.MM.DD-HH.MM.SS or a FILETIME (100 ns units since 1601)`, true},
+		{"snapshot=@GMT-2026.13.02-03.04.05", "usage: snapshot=@GMT-2026.13.02-03.04.05: bad @GMT token: ", true},
 		{"user=", "usage: option user needs a value", true},
 		{"domain", "usage: option domain needs a value", true},
 		{"dom=", "usage: option dom needs a value", true},

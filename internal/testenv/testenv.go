@@ -88,6 +88,9 @@ type Environment struct {
 	// ShareDirs maps a share name to the directory behind it on the
 	// server side (same machine), for checking results from outside SMB.
 	ShareDirs map[string]string `json:"share_dirs"`
+	// Snapshot is the previous version held by Shares.Snapshots; empty in
+	// environments made before it.
+	Snapshot Snapshot `json:"snapshot"`
 }
 
 // Server describes one SMB server of the environment.
@@ -165,6 +168,25 @@ type Shares struct {
 	// Full is the DC share (encrypted) on a small tmpfs of its own, for
 	// tests of a full disk. Environments made before it have none.
 	Full string `json:"full"`
+	// Snapshots is the DC share (encrypted) served through Samba's
+	// shadow_copy2: it has previous versions (see Env.Snapshot).
+	// Environments made before it have none.
+	Snapshots string `json:"snapshots"`
+}
+
+// Snapshot describes the one previous version of the snapshot share: the
+// file File reads Old at Token's time and Live today.
+type Snapshot struct {
+	// Share is the share holding the snapshot (Shares.Snapshots).
+	Share string `json:"share"`
+	// Token is the snapshot's time as an @GMT-YYYY.MM.DD-HH.MM.SS token.
+	Token string `json:"token"`
+	// File is a file at the share's root that differs in the snapshot.
+	File string `json:"file"`
+	// Old is File's content in the snapshot.
+	Old string `json:"old"`
+	// Live is File's content today.
+	Live string `json:"live"`
 }
 
 // Load reads and checks an env.json file.

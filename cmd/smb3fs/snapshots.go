@@ -1,0 +1,163 @@
+package main
+
+// smb3fs snapshots //server/share: the share's previous versions, from
+// FSCTL_SRV_ENUMERATE_SNAPSHOTS (client.Tree.Snapshots), as @GMT tokens
+// that mount -o snapshot= takes. The share is held to its hardening rule as
+// a mount of it is.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/spf13/pflag"
+)
+
+// snapshotsResult is what `smb3fs snapshots --json` prints.
+type snapshotsResult struct {
+	Server    string `json:"server"`
+	Share     string `json:"share"`
+	Encrypted bool   `json:"encrypted"`
+	Principal string `json:"principal"`
+	Rule      string `json:"rule"`
+	// Snapshots are the @GMT tokens, newest first.
+	Snapshots []string `json:"snapshots"`
+}
+
+// snapshotsUsage is the help of smb3fs snapshots.
+var snapshotsUsage = usageText{
+	synopsis: "smb3fs snapshots [flags] //server/share",
+	about: `List the share's previous versions (snapshots, as Windows' "Previous
+Versions" tab and Samba's shadow_copy2 module offer them), newest first,
+as @GMT-YYYY.MM.DD-HH.MM.SS tokens (UTC) that mount -o snapshot= takes.
+The share is held to its hardening rule as a mount of it is. Flags may
+only tighten the rule.
+Exit status: 0 listed (perhaps none); 1 incorrect invocation or
+permissions; 2 system error; 32 failure (server unreachable or not SMB,
+refused by the hardening rules, authentication failed, listing refused by
+the server).`,
+}
+
+// snapshotsFlagValues are the flags of smb3fs snapshots, bound to a FlagSet.
+type snapshotsFlagValues struct {
+	*connFlags
+	json    *bool
+	timeout *time.Duration
+}
+
+// newSnapshotsFlags returns the FlagSet of smb3fs snapshots and the
+// values it fills (the manual and completion read it too: commands.go).
+func newSnapshotsFlags() (*pflag.FlagSet, *snapshotsFlagValues) {
+	fl := pflag.NewFlagSet("snapshots", pflag.ContinueOnError)
+	return fl, &snapshotsFlagValues{
+		json:      fl.Bool("json", false, "print the listing as JSON"),
+		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
+		connFlags: addConnFlags(fl),
+	}
+}
+
+func runSnapshots(args []string) int {
+	// Keys pass through this process too: no core files, no debugger.
+	if err := hardenProcess(); err != nil {
+		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+		return exitSystem
+	}
+	fl, cf := newSnapshotsFlags()
+	if status, done := parseFlags(fl, snapshotsUsage, args); done {
+		return status
+	}
+	if fl.NArg() != 1 {
+		return usageFailed(fl, snapshotsUsage, "want one //server/share")
+	}
+	lv, err := parseLogLevel(*cf.level)
+	if err != nil {
+		return usageFailed(fl, snapshotsUsage, strings.TrimPrefix(err.Error(), "usage: "))
+	}
+	setupLogging(logConfig{level: lv, dest: logStderr})
+	src, err := parseSource(fl.Arg(0))
+	switch {
+	case err != nil:
+		return usageFailed(fl, snapshotsUsage, err.Error())
+	case src.path != "":
+		return usageFailed(fl, snapshotsUsage, "snapshots takes //server/share, not a directory in it")
+	case src.username != "":
+		return usageFailed(fl, snapshotsUsage, "snapshots takes //server/share (no user: use --principal)")
+	}
+	server, share := src.server, src.share
+	address := *cf.address
+	if address == "" && src.port != 0 {
+		address = net.JoinHostPort(server, strconv.Itoa(src.port))
+	}
+	if fl.Changed("rules") && os.Geteuid() != 0 {
+		return usageFailed(fl, snapshotsUsage, "--rules is for root only")
+	}
+	req, atLeast, err := cf.request()
+	if err != nil {
+		return usageFailed(fl, snapshotsUsage, err.Error())
+	}
+	rs, err := rules.Load(*cf.rulesPath)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+		return exitFailure
+	}
+	policy, match, err := resolveAtLeast(rs, server, share, req, atLeast)
+	if err != nil {
+		auditRefused(server, share, match, err)
+		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: %v\n", uncName(server, share), err)
+		return exitFailure
+	}
+	refuse := func(err error) int {
+		if !isRefusal(err) {
+			fmt.Fprintf(os.Stderr, "smb3fs: %s: %v\n", uncName(server, share), err)
+			return exitStatus(err)
+		}
+		auditRefused(server, share, match, err)
+		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: rule %s: %v\n", uncName(server, share), match, err)
+		return exitFailure
+	}
+	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *cf.keytab, Principal: *cf.principal}, "cifs/"+server)
+	if err != nil {
+		return refuse(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*(*cf.timeout))
+	defer cancel()
+	cl, err := client.Dial(ctx, client.Options{Server: server, Address: address, Policy: policy, Mechanism: mech, Timeout: *cf.timeout})
+	if err != nil {
+		return refuse(err)
+	}
+	defer cl.Close()
+	tree, err := cl.Connect(ctx, share)
+	if err != nil {
+		return refuse(err)
+	}
+	defer tree.Disconnect(ctx)
+	loggedIn := auth.Principal(mech)
+	auditEstablished(server, share, cl.Info(), loggedIn, tree.Encrypted(), match)
+	times, err := tree.Snapshots(ctx)
+	if err != nil {
+		return refuse(err)
+	}
+	res := snapshotsResult{Server: server, Share: share, Encrypted: tree.Encrypted(), Principal: loggedIn,
+		Rule: match.String(), Snapshots: make([]string, 0, len(times))}
+	for _, at := range times {
+		res.Snapshots = append(res.Snapshots, wire.GMTToken(at))
+	}
+	if *cf.json {
+		json.NewEncoder(os.Stdout).Encode(res)
+		return exitOK
+	}
+	for _, s := range res.Snapshots {
+		fmt.Println(s)
+	}
+	fmt.Fprintf(os.Stderr, "%d snapshots of %s, as %s, rule %s\n", len(res.Snapshots), uncName(server, share), loggedIn, match)
+	return exitOK
+}
