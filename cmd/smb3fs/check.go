@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/spf13/pflag"
@@ -68,7 +67,7 @@ func runCheck(args []string) int {
 		return exitSystem
 	}
 	fl, cf := newCheckFlags()
-	asJSON, keytab, principal, address, timeout, rulesPath, level := cf.json, cf.keytab, cf.principal, cf.address, cf.timeout, cf.rulesPath, cf.level
+	asJSON, address, timeout, level := cf.json, cf.address, cf.timeout, cf.level
 	if status, done := parseFlags(fl, checkUsage, args); done {
 		return status
 	}
@@ -94,50 +93,23 @@ func runCheck(args []string) int {
 	if fl.Changed("rules") && os.Geteuid() != 0 {
 		return usageFailed(fl, checkUsage, "--rules is for root only")
 	}
-	rs, err := rules.Load(*rulesPath)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return exitFailure
-	}
 	// The options only tighten the rule, as a mount's do (rules.Request).
 	req, atLeast, err := cf.request()
 	if err != nil {
 		return usageFailed(fl, checkUsage, err.Error())
 	}
-	policy, match, err := resolveAtLeast(rs, server, share, req, atLeast)
-	if err != nil {
-		auditRefused(server, share, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: %v\n", uncName(server, share), err)
-		return exitFailure
-	}
-	refuse := func(err error) int {
-		if !isRefusal(err) {
-			fmt.Fprintf(os.Stderr, "smb3fs: %s: %v\n", uncName(server, share), err)
-			return exitStatus(err)
-		}
-		auditRefused(server, share, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: rule %s: %v\n", uncName(server, share), match, err)
-		return exitFailure
-	}
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *keytab, Principal: *principal}, "cifs/"+server)
-	if err != nil {
-		return refuse(err)
+	policy, match, status := resolved(cf.connFlags, req, atLeast, server, share)
+	if status != exitOK {
+		return status
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*(*timeout))
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: server, Address: *address, Policy: policy, Mechanism: mech, Timeout: *timeout})
-	if err != nil {
-		return refuse(err)
+	ts, status := connectTree(ctx, cf.connFlags, policy, match, server, share, *address, *timeout)
+	if status != exitOK {
+		return status
 	}
-	defer cl.Close()
-	tree, err := cl.Connect(ctx, share)
-	if err != nil {
-		return refuse(err)
-	}
-	defer tree.Disconnect(ctx)
-	info := cl.Info()
-	loggedIn := auth.Principal(mech)
-	auditEstablished(server, share, info, loggedIn, tree.Encrypted(), match)
+	defer ts.close(ctx)
+	info, tree, loggedIn := ts.cl.Info(), ts.tree, ts.principal
 	res := checkResult{
 		Server: server, Share: share,
 		Dialect:    info.Dialect.String(),

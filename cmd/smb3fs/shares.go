@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/srvsvc"
@@ -186,45 +185,18 @@ func runShares(args []string) int {
 	if err != nil {
 		return usageFailed(fl, sharesUsage, err.Error())
 	}
-	rs, err := rules.Load(*cf.rulesPath)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return exitFailure
-	}
-	policy, match, err := resolveAtLeast(rs, server, ipcShare, req, atLeast)
-	if err != nil {
-		auditRefused(server, ipcShare, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: %v\n", uncName(server, ipcShare), err)
-		return exitFailure
-	}
-	refuse := func(err error) int {
-		if !isRefusal(err) {
-			fmt.Fprintf(os.Stderr, "smb3fs: %s: %v\n", uncName(server, ipcShare), err)
-			return exitStatus(err)
-		}
-		auditRefused(server, ipcShare, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: rule %s: %v\n", uncName(server, ipcShare), match, err)
-		return exitFailure
-	}
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *cf.keytab, Principal: *cf.principal}, "cifs/"+server)
-	if err != nil {
-		return refuse(err)
+	policy, match, status := resolved(cf.connFlags, req, atLeast, server, ipcShare)
+	if status != exitOK {
+		return status
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*(*timeout))
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: server, Address: address, Policy: policy, Mechanism: mech, Timeout: *timeout})
-	if err != nil {
-		return refuse(err)
+	ts, status := connectTree(ctx, cf.connFlags, policy, match, server, ipcShare, address, *timeout)
+	if status != exitOK {
+		return status
 	}
-	defer cl.Close()
-	tree, err := cl.Connect(ctx, ipcShare)
-	if err != nil {
-		return refuse(err)
-	}
-	defer tree.Disconnect(ctx)
-	info := cl.Info()
-	loggedIn := auth.Principal(mech)
-	auditEstablished(server, ipcShare, info, loggedIn, tree.Encrypted(), match)
+	defer ts.close(ctx)
+	info, tree, loggedIn, refuse := ts.cl.Info(), ts.tree, ts.principal, ts.refuse
 	list, err := srvsvc.List(ctx, tree, server)
 	if err != nil {
 		return refuse(err)

@@ -15,9 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
-	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/spf13/pflag"
 )
@@ -104,44 +102,18 @@ func runSnapshots(args []string) int {
 	if err != nil {
 		return usageFailed(fl, snapshotsUsage, err.Error())
 	}
-	rs, err := rules.Load(*cf.rulesPath)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return exitFailure
-	}
-	policy, match, err := resolveAtLeast(rs, server, share, req, atLeast)
-	if err != nil {
-		auditRefused(server, share, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: %v\n", uncName(server, share), err)
-		return exitFailure
-	}
-	refuse := func(err error) int {
-		if !isRefusal(err) {
-			fmt.Fprintf(os.Stderr, "smb3fs: %s: %v\n", uncName(server, share), err)
-			return exitStatus(err)
-		}
-		auditRefused(server, share, match, err)
-		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: rule %s: %v\n", uncName(server, share), match, err)
-		return exitFailure
-	}
-	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *cf.keytab, Principal: *cf.principal}, "cifs/"+server)
-	if err != nil {
-		return refuse(err)
+	policy, match, status := resolved(cf.connFlags, req, atLeast, server, share)
+	if status != exitOK {
+		return status
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*(*cf.timeout))
 	defer cancel()
-	cl, err := client.Dial(ctx, client.Options{Server: server, Address: address, Policy: policy, Mechanism: mech, Timeout: *cf.timeout})
-	if err != nil {
-		return refuse(err)
+	ts, status := connectTree(ctx, cf.connFlags, policy, match, server, share, address, *cf.timeout)
+	if status != exitOK {
+		return status
 	}
-	defer cl.Close()
-	tree, err := cl.Connect(ctx, share)
-	if err != nil {
-		return refuse(err)
-	}
-	defer tree.Disconnect(ctx)
-	loggedIn := auth.Principal(mech)
-	auditEstablished(server, share, cl.Info(), loggedIn, tree.Encrypted(), match)
+	defer ts.close(ctx)
+	tree, loggedIn, refuse := ts.tree, ts.principal, ts.refuse
 	times, err := tree.Snapshots(ctx)
 	if err != nil {
 		return refuse(err)

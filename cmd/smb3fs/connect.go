@@ -1,0 +1,85 @@
+package main
+
+// The connection check, shares and snapshots make: the hardening rule for
+// \\server\share tightened by the connection flags (connFlags), a Kerberos
+// client dialed under it, the share connected and the audit line written.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
+)
+
+// treeSession is a connected share of check, shares or snapshots.
+type treeSession struct {
+	server, share string
+	match         rules.Match
+	cl            *client.Client
+	tree          *client.Tree
+	principal     string // who logged in
+}
+
+// resolved is the policy for server and share: the rules file tightened
+// by cf. A refusal is printed (and audited); the int is then the exit
+// status. Usage errors are left to the caller (cf.request).
+func resolved(cf *connFlags, req rules.Request, atLeast *wire.Dialect, server, share string) (client.Policy, rules.Match, int) {
+	rs, err := rules.Load(*cf.rulesPath)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+		return client.Policy{}, rules.Match{}, exitFailure
+	}
+	policy, match, err := resolveAtLeast(rs, server, share, req, atLeast)
+	if err != nil {
+		auditRefused(server, share, match, err)
+		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: %v\n", uncName(server, share), err)
+		return client.Policy{}, match, exitFailure
+	}
+	return policy, match, exitOK
+}
+
+// connectTree dials server (at address, when set) under policy with the
+// Kerberos credentials of cf and connects share. On failure it prints the
+// error and returns the exit status (refusals audited, as refuse does).
+func connectTree(ctx context.Context, cf *connFlags, policy client.Policy, match rules.Match, server, share, address string, timeout time.Duration) (*treeSession, int) {
+	ts := &treeSession{server: server, share: share, match: match}
+	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *cf.keytab, Principal: *cf.principal}, "cifs/"+server)
+	if err != nil {
+		return nil, ts.refuse(err)
+	}
+	ts.cl, err = client.Dial(ctx, client.Options{Server: server, Address: address, Policy: policy, Mechanism: mech, Timeout: timeout})
+	if err != nil {
+		return nil, ts.refuse(err)
+	}
+	ts.tree, err = ts.cl.Connect(ctx, share)
+	if err != nil {
+		ts.cl.Close()
+		return nil, ts.refuse(err)
+	}
+	ts.principal = auth.Principal(mech)
+	auditEstablished(server, share, ts.cl.Info(), ts.principal, ts.tree.Encrypted(), match)
+	return ts, exitOK
+}
+
+// refuse prints err and returns the exit status: a refusal by policy is
+// audited and names the rule; anything else gets its own status.
+func (ts *treeSession) refuse(err error) int {
+	if !isRefusal(err) {
+		fmt.Fprintf(os.Stderr, "smb3fs: %s: %v\n", uncName(ts.server, ts.share), err)
+		return exitStatus(err)
+	}
+	auditRefused(ts.server, ts.share, ts.match, err)
+	fmt.Fprintf(os.Stderr, "smb3fs: refused %s: rule %s: %v\n", uncName(ts.server, ts.share), ts.match, err)
+	return exitFailure
+}
+
+// close disconnects the share and closes the client.
+func (ts *treeSession) close(ctx context.Context) {
+	ts.tree.Disconnect(ctx)
+	ts.cl.Close()
+}
