@@ -24,7 +24,7 @@ HELPER     ?= mount.smb3fs
 HELPERDIRS ?= $(SBINDIR)
 endif
 
-.PHONY: all build crossbuild install test testenv-up testenv-down clean bench
+.PHONY: all build crossbuild install test testenv-up testenv-down clean bench xfstests
 
 all: build
 
@@ -88,3 +88,13 @@ clean:
 BENCHFLAGS ?=
 bench:
 	scripts/bench.sh $(BENCHFLAGS)
+
+# xfstests (fstests) against the mount of the test environment: an already
+# built xfstests tree in XFSTESTS_DIR (this target never fetches or builds
+# it; see docs/xfstests.md), the quick group by default. XFSTESTS_ARGS are
+# ./check's (e.g. "-g auto" or "generic/001 generic/002"), or
+# "fsx -N 100000" / "fsstress -p 16 -n 10000".
+XFSTESTS_DIR  ?=
+XFSTESTS_ARGS ?= -g quick
+xfstests:
+	XFSTESTS_DIR="$(XFSTESTS_DIR)" scripts/xfstests $(XFSTESTS_ARGS)

@@ -10,6 +10,7 @@ import (
 	"github.com/hanwen/go-fuse/v2/fuse"
 
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // attrs are the file facts SMB returns in CREATE, CLOSE, directory entries
@@ -145,6 +146,15 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		return 0
 	}
 	p, errno := n.path()
+	if errno == syscall.ENOENT && n.IsDir() {
+		// A directory removed (or replaced by a rename) while a
+		// descriptor still has it open: fstat answers, with no links,
+		// as on a local file system (xfstests generic/035). Its times
+		// are gone with it: directories' attributes are not remembered
+		// (known.go) and opendir holds no server handle to ask.
+		n.fsys.fill(&out.Attr, attrs{attr: wire.FileAttributeDirectory, deleted: true})
+		return 0
+	}
 	if errno != 0 {
 		return errno
 	}

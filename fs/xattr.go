@@ -8,6 +8,7 @@ import (
 	gofs "github.com/hanwen/go-fuse/v2/fs"
 
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // Extended attributes in the user namespace are SMB extended attributes
@@ -121,7 +122,14 @@ func (n *Node) Setxattr(ctx context.Context, attr string, data []byte, flags uin
 	if errno != 0 {
 		return errno
 	}
-	return ToErrno(n.fsys.setEAs(ctx, p, client.EA{Name: name, Value: data}))
+	err := n.fsys.setEAs(ctx, p, client.EA{Name: name, Value: data})
+	if client.IsStatus(err, wire.StatusInvalidEaName) {
+		// A name the server will not hold (EA names follow Windows
+		// rules: Samba refuses a "/" in one): the caller's to fix,
+		// not an I/O error (xfstests generic/523).
+		return syscall.EINVAL
+	}
+	return ToErrno(err)
 }
 
 var _ = (gofs.NodeRemovexattrer)((*Node)(nil))
