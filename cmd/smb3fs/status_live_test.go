@@ -26,7 +26,7 @@ import (
 func TestLiveStatus(t *testing.T) {
 	env := testenv.Env(t)
 	if os.Geteuid() != 0 {
-		t.Skip("needs root to act as alice and bob")
+		t.Fatal("needs root to act as alice and bob (make test runs as root)")
 	}
 	if os.Getenv(privateNSVar) != "1" {
 		reexecInPrivateMountNS(t)
