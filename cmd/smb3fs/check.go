@@ -8,9 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/spf13/pflag"
 )
@@ -41,23 +39,10 @@ Exit status: 0 the rule is met; 1 incorrect invocation or permissions;
 hardening rules, authentication failed, no such share).`,
 }
 
-// checkFlagValues are the flags of smb3fs check, bound to a FlagSet: the
-// connection flags shares takes too, and its own.
-type checkFlagValues struct {
-	*connFlags
-	json    *bool
-	timeout *time.Duration
-}
-
 // newCheckFlags returns the FlagSet of smb3fs check and the values it
 // fills (the manual and completion read it too: commands.go).
-func newCheckFlags() (*pflag.FlagSet, *checkFlagValues) {
-	fl := pflag.NewFlagSet("check", pflag.ContinueOnError)
-	return fl, &checkFlagValues{
-		json:      fl.Bool("json", false, "print the result as JSON"),
-		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
-		connFlags: addConnFlags(fl),
-	}
+func newCheckFlags() (*pflag.FlagSet, *connCommandFlags) {
+	return newConnCommandFlags("check", "print the result as JSON")
 }
 
 func runCheck(args []string) int {

@@ -10,11 +10,33 @@ import (
 	"os"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
+
+// connCommandFlags are the flags of check, shares and snapshots, bound to
+// a FlagSet: the connection flags, --json and --timeout.
+type connCommandFlags struct {
+	*connFlags
+	json    *bool
+	timeout *time.Duration
+}
+
+// newConnCommandFlags returns the FlagSet of the command name and the
+// values it fills (the manual and completion read it too: commands.go);
+// jsonHelp is the help of its --json.
+func newConnCommandFlags(name, jsonHelp string) (*pflag.FlagSet, *connCommandFlags) {
+	fl := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	return fl, &connCommandFlags{
+		json:      fl.Bool("json", false, jsonHelp),
+		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
+		connFlags: addConnFlags(fl),
+	}
+}
 
 // treeSession is a connected share of check, shares or snapshots.
 type treeSession struct {

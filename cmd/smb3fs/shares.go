@@ -13,9 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/srvsvc"
 	"github.com/smb3fs/smb3fs/client/wire"
@@ -67,22 +65,10 @@ type connFlags struct {
 	seal, sign                            *bool
 }
 
-// sharesFlagValues are the flags of smb3fs shares, bound to a FlagSet.
-type sharesFlagValues struct {
-	*connFlags
-	json    *bool
-	timeout *time.Duration
-}
-
 // newSharesFlags returns the FlagSet of smb3fs shares and the values it
 // fills (the manual and completion read it too: commands.go).
-func newSharesFlags() (*pflag.FlagSet, *sharesFlagValues) {
-	fl := pflag.NewFlagSet("shares", pflag.ContinueOnError)
-	return fl, &sharesFlagValues{
-		json:      fl.Bool("json", false, "print the listing as JSON"),
-		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
-		connFlags: addConnFlags(fl),
-	}
+func newSharesFlags() (*pflag.FlagSet, *connCommandFlags) {
+	return newConnCommandFlags("shares", "print the listing as JSON")
 }
 
 // addConnFlags registers the connection flags on fl.

@@ -13,9 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/spf13/pflag"
 )
@@ -45,22 +43,10 @@ refused by the hardening rules, authentication failed, listing refused by
 the server).`,
 }
 
-// snapshotsFlagValues are the flags of smb3fs snapshots, bound to a FlagSet.
-type snapshotsFlagValues struct {
-	*connFlags
-	json    *bool
-	timeout *time.Duration
-}
-
 // newSnapshotsFlags returns the FlagSet of smb3fs snapshots and the
 // values it fills (the manual and completion read it too: commands.go).
-func newSnapshotsFlags() (*pflag.FlagSet, *snapshotsFlagValues) {
-	fl := pflag.NewFlagSet("snapshots", pflag.ContinueOnError)
-	return fl, &snapshotsFlagValues{
-		json:      fl.Bool("json", false, "print the listing as JSON"),
-		timeout:   fl.Duration("timeout", client.DefaultTimeout, "deadline for each network wait (a duration: 5s, 1m)"),
-		connFlags: addConnFlags(fl),
-	}
+func newSnapshotsFlags() (*pflag.FlagSet, *connCommandFlags) {
+	return newConnCommandFlags("snapshots", "print the listing as JSON")
 }
 
 func runSnapshots(args []string) int {
