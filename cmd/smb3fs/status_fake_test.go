@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -24,12 +23,7 @@ import (
 // reconnect with its reason. It needs root and /dev/fuse (the live test
 // does the same against Samba as a user).
 func TestStatusFakeMount(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to mount")
-	}
-	if _, err := os.Stat("/dev/fuse"); err != nil {
-		t.Skipf("no /dev/fuse: %v", err)
-	}
+	needFUSEMount(t)
 	srv := &smbtest.Server{FileSystem: true, ShareFlags: map[string]uint32{"share": wire.ShareFlagEncryptData}}
 	events := make(chan client.Event, 4)
 	newMech := func() (auth.Mechanism, error) { return &smbtest.Mechanism{IsMutual: true}, nil }
@@ -51,7 +45,7 @@ func TestStatusFakeMount(t *testing.T) {
 	}
 	fsrv, err := smbfs.Mount(ma.dir, tree, smbfs.Options{FsName: uncName("fake", "share")})
 	if err != nil {
-		t.Skipf("cannot mount here: %v", err)
+		t.Fatalf("cannot mount here: %v", err)
 	}
 	defer fsrv.Unmount()
 	stat.cl, stat.encrypted = cl, tree.Encrypted

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,11 +65,7 @@ func TestIsMountedRoot(t *testing.T) {
 // recognised by isMounted and unmounted by smb3fs unmount. It needs no
 // server, only /dev/fuse (and the right to mount, as the live tests do).
 func TestUnmountRealFUSEMount(t *testing.T) {
-	if f, err := os.OpenFile("/dev/fuse", os.O_RDWR, 0); err != nil {
-		t.Skipf("no FUSE here: %v", err)
-	} else {
-		f.Close()
-	}
+	needFUSEMount(t)
 	base := t.TempDir()
 	dir := filepath.Join(base, "a b")
 	if err := os.Mkdir(dir, 0o755); err != nil {
@@ -78,7 +75,7 @@ func TestUnmountRealFUSEMount(t *testing.T) {
 		MountOptions: fuse.MountOptions{Name: "smb3fs", FsName: "//srv/my share"},
 	})
 	if err != nil {
-		t.Skipf("cannot mount FUSE here: %v", err)
+		t.Fatalf("cannot mount FUSE here: %v", err)
 	}
 	t.Cleanup(func() { srv.Unmount() })
 	go srv.Wait()
@@ -107,4 +104,26 @@ func TestUnmountRealFUSEMount(t *testing.T) {
 	if got := run([]string{"smb3fs", "unmount", dir}); got != exitFailure {
 		t.Errorf("unmounting it again: exit %d, want %d (not an smb3fs mount point)", got, exitFailure)
 	}
+}
+
+// needFUSEMount fails the test unless it may mount FUSE (root and
+// /dev/fuse, as make test and CI have); only an explicit unit-only run
+// (SMB3FS_UNIT_ONLY=1) skips it instead.
+func needFUSEMount(t *testing.T) {
+	t.Helper()
+	why := ""
+	if os.Geteuid() != 0 {
+		why = "needs root to mount"
+	} else if f, err := os.OpenFile("/dev/fuse", os.O_RDWR, 0); err != nil {
+		why = fmt.Sprintf("no /dev/fuse: %v", err)
+	} else {
+		f.Close()
+	}
+	if why == "" {
+		return
+	}
+	if os.Getenv("SMB3FS_UNIT_ONLY") == "1" {
+		t.Skip(why)
+	}
+	t.Fatal(why + " (make test runs as root with /dev/fuse)")
 }
