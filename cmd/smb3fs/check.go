@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/spf13/pflag"
@@ -52,18 +49,16 @@ func runCheck(args []string) int {
 		return exitSystem
 	}
 	fl, cf := newCheckFlags()
-	asJSON, address, timeout, level := cf.json, cf.address, cf.timeout, cf.level
+	asJSON, timeout := cf.json, cf.timeout
 	if status, done := parseFlags(fl, checkUsage, args); done {
 		return status
 	}
 	if fl.NArg() != 1 {
 		return usageFailed(fl, checkUsage, "want one //server/share")
 	}
-	lv, err := parseLogLevel(*level)
-	if err != nil {
-		return usageFailed(fl, checkUsage, strings.TrimPrefix(err.Error(), "usage: "))
+	if status, done := cf.startLogging(fl, checkUsage); done {
+		return status
 	}
-	setupLogging(logConfig{level: lv, dest: logStderr})
 	src, err := parseSource(fl.Arg(0))
 	if err != nil {
 		return usageFailed(fl, checkUsage, err.Error())
@@ -72,24 +67,9 @@ func runCheck(args []string) int {
 		return usageFailed(fl, checkUsage, "check takes //server/share (no path, no user)")
 	}
 	server, share := src.server, src.share
-	if *address == "" && src.port != 0 {
-		*address = net.JoinHostPort(server, strconv.Itoa(src.port))
-	}
-	if fl.Changed("rules") && os.Geteuid() != 0 {
-		return usageFailed(fl, checkUsage, "--rules is for root only")
-	}
-	// The options only tighten the rule, as a mount's do (rules.Request).
-	req, atLeast, err := cf.request()
-	if err != nil {
-		return usageFailed(fl, checkUsage, err.Error())
-	}
-	policy, match, status := resolved(cf.connFlags, req, atLeast, server, share)
-	if status != exitOK {
-		return status
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*(*timeout))
 	defer cancel()
-	ts, status := connectTree(ctx, cf.connFlags, policy, match, server, share, *address, *timeout)
+	ts, status := cf.connect(ctx, fl, checkUsage, src, share)
 	if status != exitOK {
 		return status
 	}
@@ -104,8 +84,8 @@ func runCheck(args []string) int {
 		Auth:       info.Mechanism,
 		Principal:  loggedIn,
 		MutualAuth: info.MutualAuth,
-		Rule:       match.String(),
-		Policy:     rules.Describe(policy),
+		Rule:       ts.match.String(),
+		Policy:     rules.Describe(ts.policy),
 	}
 	if info.Cipher != 0 {
 		res.Cipher = info.Cipher.String()

@@ -7,7 +7,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -38,9 +41,44 @@ func newConnCommandFlags(name, jsonHelp string) (*pflag.FlagSet, *connCommandFla
 	}
 }
 
+// startLogging applies --log-level (logs go to stderr). When the level
+// is not one, it prints the usage error and done is true.
+func (cf *connCommandFlags) startLogging(fl *pflag.FlagSet, u usageText) (status int, done bool) {
+	lv, err := parseLogLevel(*cf.level)
+	if err != nil {
+		return usageFailed(fl, u, strings.TrimPrefix(err.Error(), "usage: ")), true
+	}
+	setupLogging(logConfig{level: lv, dest: logStderr})
+	return exitOK, false
+}
+
+// connect resolves the rule for src's server and share, tightened by the
+// flags, and connects the share within ctx. A usage error is printed with
+// u; any failure is printed, and the int is then the exit status.
+func (cf *connCommandFlags) connect(ctx context.Context, fl *pflag.FlagSet, u usageText, src source, share string) (*treeSession, int) {
+	address := *cf.address
+	if address == "" && src.port != 0 {
+		address = net.JoinHostPort(src.server, strconv.Itoa(src.port))
+	}
+	if fl.Changed("rules") && os.Geteuid() != 0 {
+		return nil, usageFailed(fl, u, "--rules is for root only")
+	}
+	// The flags only tighten the rule, as a mount's options do (rules.Request).
+	req, atLeast, err := cf.request()
+	if err != nil {
+		return nil, usageFailed(fl, u, err.Error())
+	}
+	policy, match, status := resolved(cf.connFlags, req, atLeast, src.server, share)
+	if status != exitOK {
+		return nil, status
+	}
+	return connectTree(ctx, cf.connFlags, policy, match, src.server, share, address, *cf.timeout)
+}
+
 // treeSession is a connected share of check, shares or snapshots.
 type treeSession struct {
 	server, share string
+	policy        client.Policy
 	match         rules.Match
 	cl            *client.Client
 	tree          *client.Tree
@@ -69,7 +107,7 @@ func resolved(cf *connFlags, req rules.Request, atLeast *wire.Dialect, server, s
 // Kerberos credentials of cf and connects share. On failure it prints the
 // error and returns the exit status (refusals audited, as refuse does).
 func connectTree(ctx context.Context, cf *connFlags, policy client.Policy, match rules.Match, server, share, address string, timeout time.Duration) (*treeSession, int) {
-	ts := &treeSession{server: server, share: share, match: match}
+	ts := &treeSession{server: server, share: share, policy: policy, match: match}
 	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *cf.keytab, Principal: *cf.principal}, "cifs/"+server)
 	if err != nil {
 		return nil, ts.refuse(err)

@@ -9,9 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/smb3fs/smb3fs/client/rules"
@@ -150,34 +148,17 @@ func runShares(args []string) int {
 	if fl.NArg() != 1 {
 		return usageFailed(fl, sharesUsage, "want one //server")
 	}
-	lv, err := parseLogLevel(*cf.level)
-	if err != nil {
-		return usageFailed(fl, sharesUsage, strings.TrimPrefix(err.Error(), "usage: "))
+	if status, done := cf.startLogging(fl, sharesUsage); done {
+		return status
 	}
-	setupLogging(logConfig{level: lv, dest: logStderr})
 	src, err := parseServer(fl.Arg(0))
 	if err != nil {
 		return usageFailed(fl, sharesUsage, err.Error())
 	}
 	server := src.server
-	address := *cf.address
-	if address == "" && src.port != 0 {
-		address = net.JoinHostPort(server, strconv.Itoa(src.port))
-	}
-	if fl.Changed("rules") && os.Geteuid() != 0 {
-		return usageFailed(fl, sharesUsage, "--rules is for root only")
-	}
-	req, atLeast, err := cf.request()
-	if err != nil {
-		return usageFailed(fl, sharesUsage, err.Error())
-	}
-	policy, match, status := resolved(cf.connFlags, req, atLeast, server, ipcShare)
-	if status != exitOK {
-		return status
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*(*timeout))
 	defer cancel()
-	ts, status := connectTree(ctx, cf.connFlags, policy, match, server, ipcShare, address, *timeout)
+	ts, status := cf.connect(ctx, fl, sharesUsage, src, ipcShare)
 	if status != exitOK {
 		return status
 	}
@@ -193,7 +174,7 @@ func runShares(args []string) int {
 		Cipher:    "none",
 		Encrypted: tree.Encrypted(),
 		Principal: loggedIn,
-		Rule:      match.String(),
+		Rule:      ts.match.String(),
 		Shares:    make([]shareEntry, 0, len(list)),
 	}
 	if info.Cipher != 0 {

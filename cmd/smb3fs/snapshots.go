@@ -9,10 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 	"github.com/spf13/pflag"
@@ -62,11 +59,9 @@ func runSnapshots(args []string) int {
 	if fl.NArg() != 1 {
 		return usageFailed(fl, snapshotsUsage, "want one //server/share")
 	}
-	lv, err := parseLogLevel(*cf.level)
-	if err != nil {
-		return usageFailed(fl, snapshotsUsage, strings.TrimPrefix(err.Error(), "usage: "))
+	if status, done := cf.startLogging(fl, snapshotsUsage); done {
+		return status
 	}
-	setupLogging(logConfig{level: lv, dest: logStderr})
 	src, err := parseSource(fl.Arg(0))
 	switch {
 	case err != nil:
@@ -77,24 +72,9 @@ func runSnapshots(args []string) int {
 		return usageFailed(fl, snapshotsUsage, "snapshots takes //server/share (no user: use --principal)")
 	}
 	server, share := src.server, src.share
-	address := *cf.address
-	if address == "" && src.port != 0 {
-		address = net.JoinHostPort(server, strconv.Itoa(src.port))
-	}
-	if fl.Changed("rules") && os.Geteuid() != 0 {
-		return usageFailed(fl, snapshotsUsage, "--rules is for root only")
-	}
-	req, atLeast, err := cf.request()
-	if err != nil {
-		return usageFailed(fl, snapshotsUsage, err.Error())
-	}
-	policy, match, status := resolved(cf.connFlags, req, atLeast, server, share)
-	if status != exitOK {
-		return status
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*(*cf.timeout))
 	defer cancel()
-	ts, status := connectTree(ctx, cf.connFlags, policy, match, server, share, address, *cf.timeout)
+	ts, status := cf.connect(ctx, fl, snapshotsUsage, src, share)
 	if status != exitOK {
 		return status
 	}
@@ -105,7 +85,7 @@ func runSnapshots(args []string) int {
 		return refuse(err)
 	}
 	res := snapshotsResult{Server: server, Share: share, Encrypted: tree.Encrypted(), Principal: loggedIn,
-		Rule: match.String(), Snapshots: make([]string, 0, len(times))}
+		Rule: ts.match.String(), Snapshots: make([]string, 0, len(times))}
 	for _, at := range times {
 		res.Snapshots = append(res.Snapshots, wire.GMTToken(at))
 	}
@@ -116,6 +96,6 @@ func runSnapshots(args []string) int {
 	for _, s := range res.Snapshots {
 		fmt.Println(s)
 	}
-	fmt.Fprintf(os.Stderr, "%d snapshots of %s, as %s, rule %s\n", len(res.Snapshots), uncName(server, share), loggedIn, match)
+	fmt.Fprintf(os.Stderr, "%d snapshots of %s, as %s, rule %s\n", len(res.Snapshots), uncName(server, share), loggedIn, ts.match)
 	return exitOK
 }
