@@ -13,6 +13,27 @@ import (
 	"github.com/jcmturner/gokrb5/v8/types"
 )
 
+// ExportCCache reads this process's default credential cache, chosen as
+// MIT Kerberos chooses it, with the checks NewKerberos makes (ownership,
+// size, a current ticket), and returns the cache's name and its content in
+// the FILE format. A process running as a cache's owner uses it to hand
+// the cache to a privileged one (multiuser mounts, cruid=), which passes
+// it on as KerberosCredentials.CCacheData.
+func ExportCCache(krb5conf string) (name string, data []byte, err error) {
+	path, err := ccachePath("")
+	if err != nil {
+		return "", nil, err
+	}
+	data, err = readCCacheFile(path)
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := loadCCacheData(data, path, time.Now()); err != nil {
+		return "", nil, err
+	}
+	return "FILE:" + path, data, nil
+}
+
 // maxCCacheSize bounds how much of a credential cache is read. Real caches
 // are a few kilobytes; the bound keeps a hostile or mistaken path (a huge
 // file, FILE:/dev/zero) from exhausting memory.
@@ -34,6 +55,16 @@ func loadCCache(path string, now time.Time) (*credentials.CCache, error) {
 	data, err := readCCacheFile(path)
 	if err != nil {
 		return nil, err
+	}
+	return loadCCacheData(data, path, now)
+}
+
+// loadCCacheData validates and parses data, a cache in the FILE format
+// named name in errors, and checks that it holds a current ticket.
+func loadCCacheData(data []byte, name string, now time.Time) (*credentials.CCache, error) {
+	path := name
+	if len(data) > maxCCacheSize {
+		return nil, fmt.Errorf("auth: kerberos: credential cache %s is too large (%d bytes, limit %d)", path, len(data), maxCCacheSize)
 	}
 	cc, err := parseCCache(data)
 	if err != nil {

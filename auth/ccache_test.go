@@ -465,3 +465,33 @@ func FuzzLoadCCache(f *testing.F) {
 		}
 	})
 }
+
+// A cache handed over as bytes (multiuser, cruid=) gets the checks a file
+// does, and errors name the cache by the name given with it.
+func TestExportCCacheAndCCacheData(t *testing.T) {
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "krb5.conf")
+	if err := os.WriteFile(conf, []byte("[libdefaults]\n default_realm = "+ccTestRealm+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	good := buildCCache(4, ccTestCred{server: ccTestTGT, end: later})
+	p := writeCCache(t, good)
+	t.Setenv("KRB5CCNAME", "FILE:"+p)
+	name, data, err := ExportCCache(conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "FILE:"+p || !bytes.Equal(data, good) {
+		t.Fatalf("ExportCCache = %q, %d bytes; want %q and the file's %d bytes", name, len(data), "FILE:"+p, len(good))
+	}
+	if _, err := NewKerberos(KerberosCredentials{Krb5Conf: conf, CCache: "KCM:1000", CCacheData: data}, testSPN); err != nil {
+		t.Fatal(err)
+	}
+	expired := buildCCache(4, ccTestCred{server: ccTestTGT, end: time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)})
+	_, err = NewKerberos(KerberosCredentials{Krb5Conf: conf, CCache: "KCM:1000", CCacheData: expired}, testSPN)
+	wantCCacheErr(t, err, "credential cache KCM:1000 expired at 2020-01-02T03:04:05Z (run kinit)")
+	os.WriteFile(p, expired, 0o600)
+	_, _, err = ExportCCache(conf)
+	wantCCacheErr(t, err, p, "(run kinit)")
+}

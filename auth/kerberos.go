@@ -14,6 +14,7 @@ import (
 
 	"github.com/jcmturner/gokrb5/v8/client"
 	"github.com/jcmturner/gokrb5/v8/config"
+	"github.com/jcmturner/gokrb5/v8/credentials"
 	"github.com/jcmturner/gokrb5/v8/crypto"
 	"github.com/jcmturner/gokrb5/v8/iana"
 	"github.com/jcmturner/gokrb5/v8/iana/chksumtype"
@@ -59,6 +60,11 @@ type KerberosCredentials struct {
 	Keytab    string // keytab path; with Principal
 	Principal string // "user" or "user@REALM"
 	Password  []byte // with Principal; zeroed by Zero()
+	// CCacheData, when set, is a credential cache in the FILE format that
+	// was read elsewhere: by a process running as the cache's owner
+	// (ExportCCache), for multiuser mounts and cruid=. CCache then only
+	// names it in errors. Used when Keytab and Password are empty.
+	CCacheData []byte
 }
 
 // gssChecksumFlags are the RFC 4121 4.1.1.1 context flags we request in
@@ -245,13 +251,19 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 			return client.NewWithPassword(user, realm, password, cfg, settings...), nil
 		}
 	default:
-		path, err := ccachePath(creds.CCache)
-		if err != nil {
-			return nil, err
+		var path string
+		var cc *credentials.CCache
+		if len(creds.CCacheData) > 0 {
+			path = creds.CCache
+			cc, err = loadCCacheData(creds.CCacheData, path, k.now())
+		} else {
+			if path, err = ccachePath(creds.CCache); err != nil {
+				return nil, err
+			}
+			// loadCCache bounds, validates and expiry-checks the cache;
+			// gokrb5's LoadCCache panics or exhausts memory on a damaged one.
+			cc, err = loadCCache(path, k.now())
 		}
-		// loadCCache bounds, validates and expiry-checks the cache;
-		// gokrb5's LoadCCache panics or exhausts memory on a damaged one.
-		cc, err := loadCCache(path, k.now())
 		if err != nil {
 			return nil, err
 		}
