@@ -172,6 +172,10 @@ type Server struct {
 	// that fit the request's OutputBufferLength (fsops.go). Without it
 	// the server stays the small fake the client's unit tests expect.
 	FileSystem bool
+	// Referral, if set, answers FSCTL_DFS_GET_REFERRALS: the response
+	// bytes (RESP_GET_DFS_REFERRAL, or anything a hostile server might
+	// send) and the status.
+	Referral func(req *wire.DFSReferralRequest) ([]byte, wire.Status)
 	// ShareModes plays a server's share modes and delete-pending names
 	// (observe.go): an open that the share access of another open of the
 	// name does not admit fails with STATUS_SHARING_VIOLATION, a name
@@ -953,8 +957,24 @@ func (c *conn) treeConnect(m []byte, h *wire.Header, s *session, encrypt bool) r
 // statusKill is ioctl's way to say "terminate the connection".
 const statusKill = wire.Status(0xffffffff)
 
-// ioctl answers FSCTL_VALIDATE_NEGOTIATE_INFO (3.0.x clients) and nothing
-// else. A request that does not match the NEGOTIATE the server received ends
+// referral answers FSCTL_DFS_GET_REFERRALS with Server.Referral.
+func (c *conn) referral(req *wire.IoctlRequest) (wire.Status, interface{ Append([]byte) []byte }) {
+	in, err := wire.DecodeDFSReferralRequest(req.Input)
+	if err != nil {
+		return wire.StatusInvalidParameter, nil
+	}
+	out, st := c.srv.Referral(in)
+	if st != wire.StatusSuccess {
+		return st, nil
+	}
+	if uint64(len(out)) > uint64(req.MaxOutputResponse) {
+		return wire.StatusBufferOverflow, nil
+	}
+	return wire.StatusSuccess, &wire.IoctlResponse{CtlCode: req.CtlCode, FileID: req.FileID, Output: out}
+}
+
+// ioctl answers FSCTL_VALIDATE_NEGOTIATE_INFO (3.0.x clients), DFS
+// referrals when Server.Referral is set, and nothing else. A request that does not match the NEGOTIATE the server received ends
 // the connection ([MS-SMB2] 3.3.5.15.12).
 func (c *conn) ioctl(m []byte) (wire.Status, interface{ Append([]byte) []byte }) {
 	req, err := wire.DecodeIoctlRequest(m)
@@ -963,6 +983,9 @@ func (c *conn) ioctl(m []byte) (wire.Status, interface{ Append([]byte) []byte })
 	}
 	if req.CtlCode == wire.FsctlGetReparsePoint && c.srv.FileSystem {
 		return wire.StatusNotAReparsePoint, nil
+	}
+	if req.CtlCode == wire.FsctlDfsGetReferrals && c.srv.Referral != nil {
+		return c.referral(req)
 	}
 	if req.CtlCode != wire.FsctlValidateNegotiateInfo {
 		return wire.StatusNotSupported, nil
