@@ -67,6 +67,7 @@
 //	Ciphers                      list     encryption algorithms, in preference order
 //	SigningAlgorithms            list     3.1.1 signing algorithms, in preference order
 //	AllowNTLM                    bool     NTLMv2 permitted (needs RequireMutualAuthentication = 0)
+//	OnlyListedServers            bool     in [\\*\*] only: refuse servers no section names
 //
 // Booleans are 0, 1, true, false, yes or no; dialects are 2.0.2, 2.1, 3.0
 // (or 3.0.0), 3.0.2 or 3.1.1; lists are comma-separated names as the crypto
@@ -79,8 +80,14 @@
 // an error naming the file and line. The whole file is refused on the first
 // error: nothing is skipped.
 //
-// Settings a section does not mention come from the strict default, never
-// from another section: a rule loosens only what it names.
+// A setting a section does not name comes from the \\*\* section, the
+// administrator's baseline, when there is one, else from the strict
+// default; never from another section. A section that requires mutual
+// authentication does not inherit AllowNTLM = 1. Rule.Source says where
+// each setting came from.
+//
+// OnlyListedServers = yes (in \\*\* only; not inherited) makes the file an
+// allow-list: Lookup refuses a server no section names with ErrNotListed.
 //
 // # Precedence
 //

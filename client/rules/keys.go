@@ -14,10 +14,48 @@ type Key struct {
 // documentation is generated from the same table Parse reads, so the two
 // cannot drift.
 func Keys() []Key {
-	keys := make([]Key, 0, len(settings))
+	keys := make([]Key, 0, len(settings)+1)
 	for _, s := range settings {
 		keys = append(keys, Key{Name: s.name, Kind: s.kind, Doc: s.doc})
 	}
+	keys = append(keys, Key{Name: "OnlyListedServers", Kind: "bool",
+		Doc: `in [\\*\*] only: refuse every server no section names (an allow-list)`})
 	sort.Slice(keys, func(i, j int) bool { return keys[i].Name < keys[j].Name })
 	return keys
+}
+
+// Setting is one setting of a rule as `smb3fs check` shows it: its value
+// and the section that decided it.
+type Setting struct {
+	Name  string // canonical spelling: RequirePrivacy
+	Value string // as the file would write it: yes, 3.1.1, AES-128-GCM,AES-256-GCM
+	From  Match  // the section, or the zero Match for the built-in strict default
+}
+
+// Settings returns every policy setting of the rule, sorted by name, with
+// its value and where it came from (Source).
+func (ru Rule) Settings() []Setting {
+	p := ru.Policy
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	values := map[string]string{
+		"RequirePrivacy":              yes(p.RequirePrivacy),
+		"RequireIntegrity":            yes(p.RequireIntegrity),
+		"RequireMutualAuthentication": yes(p.RequireMutualAuth),
+		"MinDialect":                  p.MinDialect.String(),
+		"MaxDialect":                  p.MaxDialect.String(),
+		"Ciphers":                     joinNames(p.Ciphers),
+		"SigningAlgorithms":           joinNames(p.SigningAlgorithms),
+		"AllowNTLM":                   yes(p.AllowNTLM),
+	}
+	out := make([]Setting, 0, len(values))
+	for _, s := range settings {
+		out = append(out, Setting{Name: s.name, Value: values[s.name], From: ru.Source(s.name)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }

@@ -58,6 +58,9 @@ func parsePattern(s string) (pattern, error) {
 	if p.server, err = patternPart("server", parts[0]); err != nil {
 		return pattern{}, fmt.Errorf("pattern %q: %w", s, err)
 	}
+	if p.server != wildcard {
+		p.server = foldServer(p.server)
+	}
 	if p.share, err = patternPart("share", parts[1]); err != nil {
 		return pattern{}, fmt.Errorf("pattern %q: %w", s, err)
 	}
@@ -98,22 +101,27 @@ func checkName(what, s string) error {
 	return nil
 }
 
-// fold maps s to a canonical case: each rune becomes the smallest rune of its
-// Unicode simple-folding orbit, so fold(a) == fold(b) exactly when
-// strings.EqualFold(a, b).
+// fold maps s to a canonical case: ASCII letters are lowered and nothing
+// else changes, so that no Unicode folding lets a look-alike name (U+017F
+// LATIN SMALL LETTER LONG S in "naſ", U+212A KELVIN SIGN) match a rule
+// written for another (nas). Windows compares host names this way too.
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		m := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			if f < m {
-				m = f
-			}
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
 		}
-		b.WriteRune(m)
+		return r
+	}, s)
+}
+
+// foldServer is fold for a server name, which also loses one trailing dot:
+// the fully qualified "nas.example.com." names the same host as
+// "nas.example.com".
+func foldServer(s string) string {
+	if len(s) > 1 {
+		s = strings.TrimSuffix(s, ".")
 	}
-	return b.String()
+	return fold(s)
 }
 
 // setting is one key of a section.
@@ -240,13 +248,35 @@ func joinNames[T fmt.Stringer](xs []T) string {
 	return strings.Join(names, ",")
 }
 
+// onlyListedKey is the setting that makes the rules an allow-list of
+// servers (see Rules.Lookup). It is no policy setting: it is valid only in
+// the \\*\* section and no other section inherits it.
+const onlyListedKey = "onlylistedservers"
+
+// section is a section as read: its rule, its pattern's key and its
+// settings in file order. The rule's policy is built once the whole file
+// is read, because a setting a section does not name comes from \\*\*.
+type section struct {
+	rule     *Rule
+	key      patternKey
+	settings []namedSetting
+}
+
+// namedSetting is one Key = Value line of a section.
+type namedSetting struct {
+	st    setting
+	value string
+	line  int
+}
+
 // Parse reads a hardening file's contents. name is used only in error
 // messages and in each rule's Match. It does no file-safety checks: Load
 // does those.
 func Parse(name string, data []byte) (*Rules, error) {
 	r := &Rules{file: name, byKey: make(map[patternKey]*Rule)}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var cur *Rule           // the section being read
+	var sections []*section
+	var cur *section        // the section being read
 	var seen map[string]int // keys of cur, to the line that set them
 	lineNo := 0
 	for len(data) > 0 {
@@ -262,11 +292,6 @@ func Parse(name string, data []byte) (*Rules, error) {
 			continue
 		}
 		if s[0] == '[' {
-			if cur != nil {
-				if err := finish(cur); err != nil {
-					return nil, &ParseError{File: name, Line: cur.Match.Line, Err: err}
-				}
-			}
 			if s[len(s)-1] != ']' {
 				return nil, errAt(fmt.Errorf("section header %q does not end with ]", s))
 			}
@@ -277,12 +302,10 @@ func Parse(name string, data []byte) (*Rules, error) {
 			if first, dup := r.byKey[p.key()]; dup {
 				return nil, errAt(fmt.Errorf("section %s repeats %s (line %d)", p.text, first.Match.Pattern, first.Match.Line))
 			}
-			cur = &Rule{
-				Match:  Match{Pattern: p.text, File: name, Line: lineNo},
-				Policy: client.StrictPolicy(),
-			}
-			r.byKey[p.key()] = cur
-			r.list = append(r.list, cur)
+			cur = &section{rule: &Rule{Match: Match{Pattern: p.text, File: name, Line: lineNo}}, key: p.key()}
+			r.byKey[p.key()] = cur.rule
+			r.list = append(r.list, cur.rule)
+			sections = append(sections, cur)
 			seen = make(map[string]int)
 			continue
 		}
@@ -295,27 +318,111 @@ func Parse(name string, data []byte) (*Rules, error) {
 			return nil, errAt(fmt.Errorf("setting %q before the first [section]", k))
 		}
 		lk := strings.ToLower(k)
-		st, known := settings[lk]
-		if !known || !isASCII(k) {
+		if !isASCII(k) {
 			return nil, errAt(fmt.Errorf("unknown key %q", k))
 		}
 		if first, dup := seen[lk]; dup {
-			return nil, errAt(fmt.Errorf("key %s repeated in section %s (first on line %d)", st.name, cur.Match.Pattern, first))
+			return nil, errAt(fmt.Errorf("key %s repeated in section %s (first on line %d)", canonicalKey(lk, k), cur.rule.Match.Pattern, first))
 		}
 		seen[lk] = lineNo
 		if v == "" {
-			return nil, errAt(fmt.Errorf("%s has no value", st.name))
+			return nil, errAt(fmt.Errorf("%s has no value", canonicalKey(lk, k)))
 		}
-		if err := st.apply(&cur.Policy, v); err != nil {
+		if lk == onlyListedKey {
+			if cur.key != (patternKey{wildcard, wildcard}) {
+				return nil, errAt(fmt.Errorf("OnlyListedServers belongs in the [\\\\*\\*] section, not in %s", cur.rule.Match.Pattern))
+			}
+			on, err := parseBool(v)
+			if err != nil {
+				return nil, errAt(fmt.Errorf("OnlyListedServers: %w", err))
+			}
+			r.onlyListed = on
+			continue
+		}
+		st, known := settings[lk]
+		if !known {
+			return nil, errAt(fmt.Errorf("unknown key %q", k))
+		}
+		// Check the value now, so the error names its line.
+		scratch := client.StrictPolicy()
+		if err := st.apply(&scratch, v); err != nil {
 			return nil, errAt(fmt.Errorf("%s: %w", st.name, err))
 		}
+		cur.settings = append(cur.settings, namedSetting{st: st, value: v, line: lineNo})
 	}
-	if cur != nil {
-		if err := finish(cur); err != nil {
-			return nil, &ParseError{File: name, Line: cur.Match.Line, Err: err}
-		}
+	if err := build(sections); err != nil {
+		return nil, err
 	}
 	return r, nil
+}
+
+// canonicalKey names the key lk (lower case, as typed: k) in messages.
+func canonicalKey(lk, k string) string {
+	if st, ok := settings[lk]; ok {
+		return st.name
+	}
+	if lk == onlyListedKey {
+		return "OnlyListedServers"
+	}
+	return k
+}
+
+// build gives every section its policy and the source of each setting:
+// the \\*\* section (the administrator's baseline) starts from the strict
+// default, every other section from the baseline, or from the strict
+// default when there is none, and each applies the settings it names.
+func build(sections []*section) error {
+	base, baseSources := client.StrictPolicy(), map[string]Match{}
+	var baseline *section
+	for _, sec := range sections {
+		if sec.key == (patternKey{wildcard, wildcard}) {
+			baseline = sec
+		}
+	}
+	if baseline != nil {
+		if err := apply(baseline, client.StrictPolicy(), nil); err != nil {
+			return err
+		}
+		base, baseSources = baseline.rule.Policy, baseline.rule.sources
+	}
+	for _, sec := range sections {
+		if sec == baseline {
+			continue
+		}
+		if err := apply(sec, clonePolicy(base), baseSources); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// apply sets sec's policy to p with sec's own settings applied, records
+// where each setting came from (inherited ones from sources), and checks
+// the result (finish). A section that requires mutual authentication does
+// not inherit AllowNTLM = 1: Kerberos alone proves the server.
+func apply(sec *section, p client.Policy, sources map[string]Match) error {
+	ru := sec.rule
+	ru.sources = make(map[string]Match, len(settings))
+	for k, m := range sources {
+		ru.sources[k] = m
+	}
+	named := make(map[string]bool, len(sec.settings))
+	for _, ns := range sec.settings {
+		if err := ns.st.apply(&p, ns.value); err != nil {
+			return &ParseError{File: ru.Match.File, Line: ns.line, Err: fmt.Errorf("%s: %w", ns.st.name, err)}
+		}
+		ru.sources[ns.st.name] = ru.Match
+		named[ns.st.name] = true
+	}
+	if p.RequireMutualAuth && p.AllowNTLM && !named["AllowNTLM"] {
+		p.AllowNTLM = false
+		ru.sources["AllowNTLM"] = ru.Match
+	}
+	ru.Policy = p
+	if err := finish(ru); err != nil {
+		return &ParseError{File: ru.Match.File, Line: ru.Match.Line, Err: err}
+	}
+	return nil
 }
 
 // finish checks a completed section: a rule no server could satisfy

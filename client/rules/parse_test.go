@@ -53,7 +53,9 @@ func TestParseGood(t *testing.T) {
 	all := client.StrictPolicy()
 	all.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 
+	// Settings a section does not name come from \\*\*: the ciphers.
 	old := client.StrictPolicy()
+	old.Ciphers = all.Ciphers
 	old.MinDialect = wire.Dialect302
 	old.RequireMutualAuth = false
 	old.AllowNTLM = true
@@ -66,15 +68,38 @@ func TestParseGood(t *testing.T) {
 	scanner.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256, wire.SigningAESCMAC}
 	scanner.Ciphers = []wire.CipherID{wire.CipherAES128CCM}
 
+	baseline := Match{`\\*\*`, "good.conf", 4}
 	want := []Rule{
-		{Match{`\\*\*`, "good.conf", 4}, all},
-		{Match{`\\oldnas\backup`, "good.conf", 14}, old},
-		{Match{`\\Scanner\*`, "good.conf", 19}, scanner},
-		{Match{`\\*\public`, "good.conf", 27}, client.StrictPolicy()},
+		{Match: baseline, Policy: all},
+		{Match: Match{`\\oldnas\backup`, "good.conf", 14}, Policy: old},
+		{Match: Match{`\\Scanner\*`, "good.conf", 19}, Policy: scanner},
+		{Match: Match{`\\*\public`, "good.conf", 27}, Policy: all},
 	}
 	got := r.List()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("List():\n got %+v\nwant %+v", got, want)
+	for i := range got {
+		if !reflect.DeepEqual(got[i].Match, want[i].Match) || !reflect.DeepEqual(got[i].Policy, want[i].Policy) {
+			t.Errorf("List()[%d]:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("List() has %d rules, want %d", len(got), len(want))
+	}
+	// Where each setting came from, as smb3fs check shows it.
+	for _, tc := range []struct {
+		rule int
+		key  string
+		from Match
+	}{
+		{0, "Ciphers", baseline},
+		{1, "Ciphers", baseline},
+		{1, "MinDialect", want[1].Match},
+		{1, "RequirePrivacy", baseline},
+		{2, "Ciphers", want[2].Match},
+		{3, "AllowNTLM", baseline},
+	} {
+		if src := got[tc.rule].Source(tc.key); src != tc.from {
+			t.Errorf("%s: %s from %v, want %v", got[tc.rule].Match.Pattern, tc.key, src, tc.from)
+		}
 	}
 }
 
@@ -111,7 +136,7 @@ func TestParseErrors(t *testing.T) {
 		{"\n\n[\\\\a\\b]\n[\\\\A\\B]\n", 4, "section \\\\A\\B repeats \\\\a\\b (line 3)"},
 		{"[\\\\a\\b]\n[//a/b]\n", 2, "repeats"},
 		{"[\\\\*\\*]\n[//*/*]\n", 2, "repeats"},
-		{"[\\\\\u00c4rger\\x]\n[\\\\\u00e4RGER\\X]\n", 2, "repeats"},
+		{"[\\\\\u00c4rger\\x]\n[\\\\\u00c4RGER\\X]\n", 2, "repeats"},
 		// Patterns.
 		{"[\\\\srv*\\x]\n", 1, "a wildcard must be a lone *"},
 		{"[\\\\*srv\\x]\n", 1, "a wildcard must be a lone *"},
@@ -177,19 +202,31 @@ func TestParseErrors(t *testing.T) {
 func TestFold(t *testing.T) {
 	for _, tc := range [][2]string{
 		{"SERVER", "server"},
-		{"\u00c4rger", "\u00e4RGER"},
-		{"\u212a", "k"},      // KELVIN SIGN folds with k
-		{"\u017f", "s"},      // LATIN SMALL LETTER LONG S folds with s
-		{"\u03a3", "\u03c2"}, // capital and final sigma
-		{"caf\u00e9", "CAF\u00c9"},
+		{"Nas.Example.COM", "nas.example.com"},
+		{"caf\u00e9", "CAF\u00e9"},
 	} {
-		if fold(tc[0]) != fold(tc[1]) || !strings.EqualFold(tc[0], tc[1]) {
+		if fold(tc[0]) != fold(tc[1]) {
 			t.Errorf("fold(%q)=%q, fold(%q)=%q: want equal", tc[0], fold(tc[0]), tc[1], fold(tc[1]))
 		}
 	}
-	for _, tc := range [][2]string{{"srv", "srv."}, {"a", "b"}, {"e", "\u00e9"}} {
+	// Only ASCII letters fold: no look-alike stands in for a letter.
+	for _, tc := range [][2]string{
+		{"srv", "srv."}, {"a", "b"}, {"e", "\u00e9"},
+		{"\u212a", "k"},     // KELVIN SIGN
+		{"na\u017f", "nas"}, // LATIN SMALL LETTER LONG S
+		{"\u00c4rger", "\u00e4rger"},
+		{"\u03a3", "\u03c3"},
+	} {
 		if fold(tc[0]) == fold(tc[1]) {
 			t.Errorf("fold(%q) == fold(%q), want different", tc[0], tc[1])
 		}
+	}
+	for _, tc := range [][2]string{{"srv.", "SRV"}, {"nas.example.com.", "NAS.example.com"}, {".", "."}} {
+		if foldServer(tc[0]) != foldServer(tc[1]) {
+			t.Errorf("foldServer(%q)=%q, foldServer(%q)=%q: want equal", tc[0], foldServer(tc[0]), tc[1], foldServer(tc[1]))
+		}
+	}
+	if foldServer("srv..") == foldServer("srv") {
+		t.Error("foldServer strips more than one dot")
 	}
 }

@@ -56,14 +56,17 @@ func TestPrecedence(t *testing.T) {
 		{"srv2", "data", `\\*\Data`},
 		{"other", "DATA", `\\*\Data`},
 		{"srv.example.com", "data", `\\*\Data`}, // no DNS: another name, another rule
-		{"srv.", "x", `\\*\*`},
+		{"srv.", "x", `\\SRV\*`},                // a trailing dot names the same host
+		{"srv..", "x", `\\*\*`},
 		{"other", "other", `\\*\*`},
 		{"10.0.0.1", "share", `\\*\*`},
 		{"fe80::1", "share", `\\*\*`},
-		{"ärger", "x", `\\Ärger\*`},
+		{"Ärger", "x", `\\Ärger\*`},
 		{"ÄRGER", "data", `\\Ärger\*`}, // server beats share
-		{"x", "\u212aELVIN", `\\*\kelvin`},
+		{"ärger", "x", `\\*\*`},        // only ASCII letters fold: another name
+		{"x", "\u212aELVIN", `\\*\*`},  // KELVIN SIGN is not K
 		{"x", "KELVIN", `\\*\kelvin`},
+		{"na\u017f", "x", `\\*\*`}, // LONG S is not s
 	}
 	for _, tc := range tests {
 		_, m, err := r.Resolve(tc.server, tc.share, Request{})
@@ -130,10 +133,12 @@ func TestBadNames(t *testing.T) {
 	}
 }
 
-// TestInheritance: a section's unnamed settings come from the strict
-// default, never from a less specific section.
+// TestInheritance: a setting a section does not name comes from the
+// \\*\* section, the administrator's baseline, and never from another
+// section (\\*\share does not reach into \\srv\*); a section that
+// requires mutual authentication does not inherit AllowNTLM.
 func TestInheritance(t *testing.T) {
-	r := mustParse(t, `
+	src := `
 [\\*\*]
 RequirePrivacy = 0
 RequireIntegrity = 0
@@ -148,18 +153,31 @@ MinDialect = 3.0.2
 
 [\\*\share]
 Ciphers = AES-256-GCM
-`)
-	srv := client.StrictPolicy()
+
+[\\kdc\*]
+RequireMutualAuthentication = 1
+`
+	r := mustParse(t, src)
+	base := client.StrictPolicy()
+	base.RequirePrivacy, base.RequireIntegrity, base.RequireMutualAuth, base.AllowNTLM = false, false, false, true
+	base.MinDialect = wire.Dialect202
+	base.Ciphers = []wire.CipherID{wire.CipherAES128CCM}
+	base.SigningAlgorithms = []wire.SigningID{wire.SigningHMACSHA256}
+	srv := clonePolicy(base)
 	srv.MinDialect = wire.Dialect302
-	share := client.StrictPolicy()
+	share := clonePolicy(base)
 	share.Ciphers = []wire.CipherID{wire.CipherAES256GCM}
+	kdc := clonePolicy(base)
+	kdc.RequireMutualAuth, kdc.AllowNTLM = true, false
 	for _, tc := range []struct {
 		server, share string
 		want          client.Policy
 	}{
 		{"srv", "x", srv},
-		{"srv", "share", srv}, // no merging with \\*\share either
+		{"srv", "share", srv}, // \\srv\* wins; nothing of \\*\share
 		{"other", "share", share},
+		{"other", "x", base},
+		{"kdc", "x", kdc},
 	} {
 		p, _, err := r.Resolve(tc.server, tc.share, Request{})
 		if err != nil {
@@ -168,6 +186,59 @@ Ciphers = AES-256-GCM
 		if !reflect.DeepEqual(p, tc.want) {
 			t.Errorf("Resolve(%q, %q):\n got %s\nwant %s", tc.server, tc.share, Describe(p), Describe(tc.want))
 		}
+	}
+	// Without a baseline, unnamed settings are the strict default's.
+	r = mustParse(t, "[\\\\srv\\*]\nMinDialect = 3.0.2\n")
+	want := client.StrictPolicy()
+	want.MinDialect = wire.Dialect302
+	if p, _, _ := r.Resolve("srv", "x", Request{}); !reflect.DeepEqual(p, want) {
+		t.Errorf("no baseline: got %s, want %s", Describe(p), Describe(want))
+	}
+	if ru, _ := r.Lookup("srv", "x"); !ru.Source("RequirePrivacy").IsDefault() || ru.Source("MinDialect").Pattern != `\\srv\*` {
+		t.Errorf("sources: RequirePrivacy from %v, MinDialect from %v", ru.Source("RequirePrivacy"), ru.Source("MinDialect"))
+	}
+}
+
+// TestOnlyListedServers: with OnlyListedServers = yes in \\*\*, a server
+// no section names is refused, whatever its share; a named one gets its
+// rule; the setting is refused anywhere else.
+func TestOnlyListedServers(t *testing.T) {
+	r := mustParse(t, "[\\\\*\\*]\nOnlyListedServers = yes\n[\\\\dc1.example.com\\*]\n[\\\\old\\data]\nMinDialect = 3.0.2\n[\\\\*\\public]\n")
+	if !r.OnlyListed() {
+		t.Fatal("OnlyListed() = false")
+	}
+	for _, tc := range []struct {
+		server, share string
+		ok            bool
+	}{
+		{"dc1.example.com", "x", true},
+		{"DC1.example.com.", "x", true},
+		{"old", "data", true},
+		{"old", "other", true}, // named by \\old\data: \\*\* applies to its other shares
+		{"nas.elsewhere", "x", false},
+		{"nas.elsewhere", "public", false}, // a share rule does not list a server
+		{"dc1", "x", false},                // a short name is another name
+		{"10.0.0.1", "x", false},
+	} {
+		_, m, err := r.Resolve(tc.server, tc.share, Request{})
+		if tc.ok && err != nil {
+			t.Errorf("%s\\%s: %v", tc.server, tc.share, err)
+		}
+		if !tc.ok && (!errors.Is(err, ErrNotListed) || !errors.Is(err, client.ErrRefused) || m.Pattern != `\\*\*` ||
+			!strings.Contains(err.Error(), tc.server+" is named by no section") || !strings.Contains(err.Error(), "OnlyListedServers")) {
+			t.Errorf("%s\\%s: err %v, match %v; want a refusal naming the server and the baseline", tc.server, tc.share, err, m)
+		}
+	}
+	for _, bad := range []string{
+		"[\\\\srv\\*]\nOnlyListedServers = yes\n",
+		"[\\\\*\\*]\nOnlyListedServers = maybe\n",
+	} {
+		if _, err := Parse("x.conf", []byte(bad)); err == nil {
+			t.Errorf("Parse(%q) accepted", bad)
+		}
+	}
+	if mustParse(t, "[\\\\*\\*]\nOnlyListedServers = no\n").OnlyListed() {
+		t.Error("OnlyListedServers = no lists")
 	}
 }
 
@@ -514,5 +585,33 @@ func TestSecString(t *testing.T) {
 	}
 	if (Sec{}).String() != "" {
 		t.Error("the zero Sec prints")
+	}
+}
+
+// TestNameWarning: naming a server by address or short name, while rules
+// name it in full, draws a warning naming the rule that will not apply.
+func TestNameWarning(t *testing.T) {
+	r := mustParse(t, "[\\\\*\\*]\nRequirePrivacy = 1\n[\\\\nas.example.com\\*]\nMinDialect = 3.0.2\n[\\\\*\\public]\n")
+	for _, tc := range []struct{ server, want string }{
+		{"nas", `nas is a short name; rule \\nas.example.com\* names the full name`},
+		{"NAS", `NAS is a short name; rule \\nas.example.com\*`},
+		{"10.0.0.7", `10.0.0.7 is an address; rules that name servers (\\nas.example.com\*) do not apply`},
+		{"fe80::1%eth0", `fe80::1%eth0 is an address`},
+		{"nas.example.com", ""},
+		{"nas.example.com.", ""},
+		{"other.example.com", ""},
+		{"files", ""},
+	} {
+		got := r.NameWarning(tc.server)
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("NameWarning(%q) = %q, want %q", tc.server, got, tc.want)
+		}
+	}
+	if w := mustParse(t, "[\\\\*\\*]\nRequirePrivacy = 1\n").NameWarning("10.0.0.7"); w != "" {
+		t.Errorf("no named servers, yet %q", w)
+	}
+	var none *Rules
+	if none.NameWarning("nas") != "" {
+		t.Error("nil rules warn")
 	}
 }

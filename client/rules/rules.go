@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"net"
 	"slices"
 	"strings"
 
@@ -18,6 +19,9 @@ var (
 	// ErrUnsatisfiable: the rule, tightened by the mount options, is a
 	// policy no server could meet (for example seal with only SMB 2 dialects).
 	ErrUnsatisfiable = errors.New("rules: no connection could satisfy the policy")
+	// ErrNotListed: the rules are an allow-list (OnlyListedServers = yes in
+	// the \\*\* section) and no section names the server.
+	ErrNotListed = errors.New("rules: server not named by any rule")
 	// ErrInvalidRequest: Resolve was given a malformed server or share name
 	// or a malformed Request.
 	ErrInvalidRequest = errors.New("rules: invalid request")
@@ -30,6 +34,9 @@ type Rules struct {
 	file  string
 	byKey map[patternKey]*Rule
 	list  []*Rule // in file order
+	// onlyListed: OnlyListedServers = yes in the \\*\* section; servers no
+	// section names are refused (Lookup).
+	onlyListed bool
 }
 
 // Rule is one section of a hardening file: where it is, and the policy it
@@ -37,7 +44,18 @@ type Rules struct {
 type Rule struct {
 	Match  Match
 	Policy client.Policy
+	// sources maps each setting's canonical name (RequirePrivacy) to the
+	// section it came from; a setting it does not hold came from the
+	// built-in strict default. Shared between copies: never modified
+	// after Parse.
+	sources map[string]Match
 }
+
+// Source returns the section that decided the setting named key (its
+// canonical spelling, as Keys lists it): the rule's own section, the
+// \\*\* baseline it inherited from, or the zero Match for the built-in
+// strict default.
+func (ru Rule) Source(key string) Match { return ru.sources[key] }
 
 // Match says which rule applied to a server and share, for audit logs and
 // refusal messages. The zero Match is the built-in strict default.
@@ -91,7 +109,7 @@ func (r *Rules) List() []Rule {
 	}
 	out := make([]Rule, len(r.list))
 	for i, ru := range r.list {
-		out[i] = Rule{Match: ru.Match, Policy: clonePolicy(ru.Policy)}
+		out[i] = Rule{Match: ru.Match, Policy: clonePolicy(ru.Policy), sources: ru.sources}
 	}
 	return out
 }
@@ -99,6 +117,10 @@ func (r *Rules) List() []Rule {
 // Lookup returns the rule that applies to server and share, without mount
 // options: the most specific of \\server\share, \\server\*, \\*\share and
 // \\*\* present, or the built-in strict default. The Policy is a copy.
+// Names match with ASCII case folding only, and a server's trailing dot
+// is ignored. When the rules are an allow-list (OnlyListedServers), a
+// server no section names is refused with an error wrapping ErrNotListed
+// and client.ErrRefused; its Match is the \\*\* section.
 func (r *Rules) Lookup(server, share string) (Rule, error) {
 	if err := checkName("server", server); err != nil {
 		return Rule{}, fmt.Errorf("%w: %w", ErrInvalidRequest, err)
@@ -107,15 +129,34 @@ func (r *Rules) Lookup(server, share string) (Rule, error) {
 		return Rule{}, fmt.Errorf("%w: %w", ErrInvalidRequest, err)
 	}
 	if r != nil {
-		sv, sh := fold(server), fold(share)
+		sv, sh := foldServer(server), fold(share)
+		if r.onlyListed && !r.names(sv) {
+			base := r.byKey[patternKey{wildcard, wildcard}]
+			return Rule{Match: base.Match}, fmt.Errorf("%w: %w: %s is named by no section of %s, and %s sets OnlyListedServers = yes",
+				ErrNotListed, client.ErrRefused, server, r.file, base.Match.Pattern)
+		}
 		for _, k := range []patternKey{{sv, sh}, {sv, wildcard}, {wildcard, sh}, {wildcard, wildcard}} {
 			if ru, ok := r.byKey[k]; ok {
-				return Rule{Match: ru.Match, Policy: clonePolicy(ru.Policy)}, nil
+				return Rule{Match: ru.Match, Policy: clonePolicy(ru.Policy), sources: ru.sources}, nil
 			}
 		}
 	}
 	return Rule{Policy: client.StrictPolicy()}, nil
 }
+
+// names reports whether a section names the (folded) server sv.
+func (r *Rules) names(sv string) bool {
+	for k := range r.byKey {
+		if k.server == sv {
+			return true
+		}
+	}
+	return false
+}
+
+// OnlyListed reports whether the rules refuse servers no section names
+// (OnlyListedServers = yes in the \\*\* section).
+func (r *Rules) OnlyListed() bool { return r != nil && r.onlyListed }
 
 func clonePolicy(p client.Policy) client.Policy {
 	p.Ciphers = slices.Clone(p.Ciphers)
@@ -237,7 +278,7 @@ func (e *LoosenError) Unwrap() error { return ErrLoosens }
 func (r *Rules) Resolve(server, share string, req Request) (client.Policy, Match, error) {
 	ru, err := r.Lookup(server, share)
 	if err != nil {
-		return client.Policy{}, Match{}, err
+		return client.Policy{}, ru.Match, err
 	}
 	p, err := tighten(ru, req)
 	if err != nil {
@@ -387,4 +428,42 @@ func Describe(p client.Policy) string {
 	}
 	return fmt.Sprintf("%s, dialect %s, ciphers %s, signing %s, ntlm=%s",
 		reqs, dialect, list(joinNames(p.Ciphers)), list(joinNames(p.SigningAlgorithms)), ntlm)
+}
+
+// NameWarning returns a warning when server is named in a way that keeps
+// sections written for it from applying: by an IP address while sections
+// name servers by name, or by a short name while a section names the
+// fully qualified one (nas while \\nas.example.com\* exists). Names are
+// compared literally, without DNS, so such a mount gets the \\*\* rule or
+// the strict default instead. "" when there is nothing to say.
+func (r *Rules) NameWarning(server string) string {
+	if r == nil {
+		return ""
+	}
+	sv := foldServer(server)
+	var named []string // patterns of sections that name a server
+	for _, ru := range r.list {
+		p, err := parsePattern(ru.Match.Pattern)
+		if err != nil || p.server == wildcard || p.server == sv {
+			continue
+		}
+		if isAddress(server) && !isAddress(p.server) {
+			named = append(named, ru.Match.Pattern)
+		} else if !strings.Contains(sv, ".") && strings.HasPrefix(p.server, sv+".") {
+			return fmt.Sprintf("rules: %s is a short name; rule %s names the full name and does not apply to it (names are compared without DNS)",
+				server, ru.Match.Pattern)
+		}
+	}
+	if len(named) > 0 {
+		return fmt.Sprintf("rules: %s is an address; rules that name servers (%s) do not apply to it (names are compared without DNS)",
+			server, strings.Join(named, ", "))
+	}
+	return ""
+}
+
+// isAddress reports whether s is an IPv4 or IPv6 address (with an optional
+// zone), as a server name.
+func isAddress(s string) bool {
+	host, _, _ := strings.Cut(strings.Trim(s, "[]"), "%")
+	return net.ParseIP(host) != nil
 }

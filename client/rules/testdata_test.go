@@ -41,7 +41,9 @@ var docExamples = map[string]docExample{
 		{"fs1.example.com", "projects", `\\*\*`, func(p *client.Policy) {
 			p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 		}},
+		// Settings the section does not name come from \\*\*: the ciphers.
 		{"OLDNAS", "Backup", `\\oldnas\backup`, func(p *client.Policy) {
+			p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES128GCM}
 			p.MinDialect = wire.Dialect302
 			p.RequireMutualAuth = false
 			p.AllowNTLM = true
@@ -63,6 +65,7 @@ var docExamples = map[string]docExample{
 			p.Ciphers = []wire.CipherID{wire.CipherAES128CCM}
 		}},
 		{"scanner.example.com", "scans", `\\scanner.example.com\scans`, func(p *client.Policy) {
+			p.Ciphers = []wire.CipherID{wire.CipherAES256GCM, wire.CipherAES256CCM}
 			p.RequirePrivacy = false
 		}},
 		// The scanner's other shares are not named: the \\*\* rule.

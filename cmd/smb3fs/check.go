@@ -23,6 +23,16 @@ type checkResult struct {
 	MutualAuth bool   `json:"mutual_auth"`
 	Rule       string `json:"rule"`
 	Policy     string `json:"policy"`
+	// Settings are the rule's settings before the flags tightened them,
+	// each with the section it came from.
+	Settings []checkSetting `json:"settings"`
+}
+
+// checkSetting is one setting of the rule and where it came from.
+type checkSetting struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+	From  string `json:"from"` // the section (\\*\* (file:line)) or "built-in strict default"
 }
 
 // checkUsage is the help of smb3fs check.
@@ -90,11 +100,18 @@ func runCheck(args []string) int {
 	if info.Cipher != 0 {
 		res.Cipher = info.Cipher.String()
 	}
+	for _, st := range ts.rule.Settings() {
+		res.Settings = append(res.Settings, checkSetting{Name: st.Name, Value: st.Value, From: st.From.String()})
+	}
 	if *asJSON {
 		json.NewEncoder(os.Stdout).Encode(res)
 		return exitOK
 	}
 	fmt.Printf("server      %s\nshare       %s\ndialect     %s\ncipher      %s\nencrypted   %v\nsigning     %s\nauth        %s\nprincipal   %s\nmutual auth %v\nrule        %s\npolicy      %s\n",
 		res.Server, res.Share, res.Dialect, res.Cipher, res.Encrypted, res.Signing, res.Auth, res.Principal, res.MutualAuth, res.Rule, res.Policy)
+	fmt.Println("settings of the rule, and where each comes from:")
+	for _, st := range res.Settings {
+		fmt.Printf("  %-28s %-28s %s\n", st.Name, st.Value, st.From)
+	}
 	return exitOK
 }

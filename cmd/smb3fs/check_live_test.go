@@ -138,6 +138,51 @@ func TestLiveCheckCommandWithRules(t *testing.T) {
 			t.Fatalf("result %+v", res)
 		}
 	})
+	t.Run("each setting names the section it came from", func(t *testing.T) {
+		p := rulesFile(t, env, "[\\\\*\\*]\nCiphers = AES-256-GCM, AES-128-GCM\n[\\\\"+env.DC.Host+"\\*]\nSigningAlgorithms = AES-GMAC\n", 0o644)
+		out, errOut, code := runCheckCmd(t, env, bin, cc, "--json", "--rules", p, dc)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var res checkResult
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		from := map[string]string{}
+		for _, st := range res.Settings {
+			from[st.Name] = st.Value + " | " + st.From
+		}
+		for name, want := range map[string]string{
+			"Ciphers":           `AES-256-GCM,AES-128-GCM | \\*\*`,
+			"SigningAlgorithms": `AES-GMAC | \\` + env.DC.Host + `\*`,
+			"RequirePrivacy":    "yes | built-in strict default",
+		} {
+			if !strings.HasPrefix(from[name], want) {
+				t.Errorf("%s: %q, want prefix %q", name, from[name], want)
+			}
+		}
+		if len(res.Settings) != 8 || res.Cipher != "AES-128-GCM" && res.Cipher != "AES-256-GCM" {
+			t.Errorf("result %+v", res)
+		}
+	})
+	t.Run("an allow-list refuses a server no section names", func(t *testing.T) {
+		p := rulesFile(t, env, "[\\\\*\\*]\nOnlyListedServers = yes\n[\\\\"+env.Legacy.Host+"\\*]\nMinDialect = 3.0\n", 0o644)
+		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", p, dc)
+		if code != exitFailure || !strings.Contains(errOut, env.DC.Host+" is named by no section") || !strings.Contains(errOut, "OnlyListedServers") {
+			t.Fatalf("exit %d: %q", code, errOut)
+		}
+		p = rulesFile(t, env, "[\\\\*\\*]\nOnlyListedServers = yes\n[\\\\"+env.DC.Host+"\\*]\n", 0o644)
+		if _, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", p, dc); code != 0 {
+			t.Fatalf("listed server: exit %d: %q", code, errOut)
+		}
+	})
+	t.Run("a server named by address while rules name it in full: a warning", func(t *testing.T) {
+		p := rulesFile(t, env, "[\\\\"+env.DC.Host+"\\*]\nCiphers = AES-256-GCM\n", 0o644)
+		_, errOut, _ := runCheckCmd(t, env, bin, cc, "--rules", p, "//"+env.DC.Addr+"/"+env.Shares.Encrypted)
+		if !strings.Contains(errOut, "smb3fs: warning: rules: "+env.DC.Addr+" is an address") {
+			t.Fatalf("no warning: %q", errOut)
+		}
+	})
 	t.Run("a rules file others can write is refused", func(t *testing.T) {
 		_, errOut, code := runCheckCmd(t, env, bin, cc, "--rules", rulesFile(t, env, "[\\\\*\\*]\nRequirePrivacy = 0\n", 0o666), dc)
 		if code != exitFailure || !strings.Contains(errOut, "unsafe hardening file") {

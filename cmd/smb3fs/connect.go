@@ -68,11 +68,15 @@ func (cf *connCommandFlags) connect(ctx context.Context, fl *pflag.FlagSet, u us
 	if err != nil {
 		return nil, usageFailed(fl, u, err.Error())
 	}
-	policy, match, status := resolved(cf.connFlags, req, atLeast, src.server, share)
+	policy, rule, status := resolved(cf.connFlags, req, atLeast, src.server, share)
 	if status != exitOK {
 		return nil, status
 	}
-	return connectTree(ctx, cf.connFlags, policy, match, src.server, share, address, *cf.timeout)
+	ts, status := connectTree(ctx, cf.connFlags, policy, rule.Match, src.server, share, address, *cf.timeout)
+	if ts != nil {
+		ts.rule = rule
+	}
+	return ts, status
 }
 
 // treeSession is a connected share of check, shares or snapshots.
@@ -80,27 +84,34 @@ type treeSession struct {
 	server, share string
 	policy        client.Policy
 	match         rules.Match
+	rule          rules.Rule // the rule as the file says it (before flags), for check's sources
 	cl            *client.Client
 	tree          *client.Tree
 	principal     string // who logged in
 }
 
 // resolved is the policy for server and share: the rules file tightened
-// by cf. A refusal is printed (and audited); the int is then the exit
-// status. Usage errors are left to the caller (cf.request).
-func resolved(cf *connFlags, req rules.Request, atLeast *wire.Dialect, server, share string) (client.Policy, rules.Match, int) {
+// by cf, and the rule it came from. A refusal is printed (and audited);
+// the int is then the exit status. A server named so that rules written
+// for it do not apply (rules.NameWarning) draws a warning on stderr.
+// Usage errors are left to the caller (cf.request).
+func resolved(cf *connFlags, req rules.Request, atLeast *wire.Dialect, server, share string) (client.Policy, rules.Rule, int) {
 	rs, err := rules.Load(*cf.rulesPath)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return client.Policy{}, rules.Match{}, exitFailure
+		return client.Policy{}, rules.Rule{}, exitFailure
+	}
+	if w := rs.NameWarning(server); w != "" {
+		fmt.Fprintf(os.Stderr, "smb3fs: warning: %s\n", w)
 	}
 	policy, match, err := resolveAtLeast(rs, server, share, req, atLeast)
 	if err != nil {
 		auditRefused(server, share, match, err)
 		fmt.Fprintf(os.Stderr, "smb3fs: refused %s: %v\n", uncName(server, share), err)
-		return client.Policy{}, match, exitFailure
+		return client.Policy{}, rules.Rule{Match: match}, exitFailure
 	}
-	return policy, match, exitOK
+	rule, _ := rs.Lookup(server, share)
+	return policy, rule, exitOK
 }
 
 // connectTree dials server (at address, when set) under policy with the
