@@ -134,6 +134,9 @@ func (ma *mountArgs) resolvePolicy() (client.Policy, rules.Match, error) {
 	if err != nil {
 		return client.Policy{}, rules.Match{}, err
 	}
+	if w := rs.NameWarning(ma.server); w != "" {
+		slog.Warn("smb3fs: " + w)
+	}
 	req := rules.Request{Sec: ma.opts.Sec}
 	if ma.opts.Seal {
 		req.RequirePrivacy = &ma.opts.Seal
