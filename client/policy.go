@@ -133,3 +133,35 @@ func (p *Policy) allowsMechanism(m auth.Mechanism) error {
 	}
 	return nil
 }
+
+// Both returns the policy that meets p and q: on each setting the stricter
+// of the two (every requirement either demands, the higher MinDialect and
+// lower MaxDialect, the ciphers and signing algorithms both allow in p's
+// order, NTLM only if both allow it). A DFS referral target is held to
+// Both of its own rule and the rule of the path the user named, so a
+// referral can never loosen. The result may be unsatisfiable: callers
+// Validate it.
+func (p Policy) Both(q Policy) Policy {
+	r := Policy{
+		RequirePrivacy:    p.RequirePrivacy || q.RequirePrivacy,
+		RequireIntegrity:  p.RequireIntegrity || q.RequireIntegrity,
+		RequireMutualAuth: p.RequireMutualAuth || q.RequireMutualAuth,
+		MinDialect:        max(p.MinDialect, q.MinDialect),
+		MaxDialect:        min(p.MaxDialect, q.MaxDialect),
+		AllowNTLM:         p.AllowNTLM && q.AllowNTLM,
+	}
+	for _, c := range p.Ciphers {
+		if q.allowsCipher(c) {
+			r.Ciphers = append(r.Ciphers, c)
+		}
+	}
+	for _, s := range p.SigningAlgorithms {
+		if q.allowsSigning(s) {
+			r.SigningAlgorithms = append(r.SigningAlgorithms, s)
+		}
+	}
+	if r.RequireMutualAuth {
+		r.AllowNTLM = false
+	}
+	return r
+}

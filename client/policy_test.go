@@ -87,3 +87,42 @@ func TestDialValidatesPolicy(t *testing.T) {
 		t.Fatal("Dial connected before refusing the policy")
 	}
 }
+
+// TestPolicyBoth: each setting of the combination is the stricter one,
+// whichever side it comes from, and the combination is symmetric in what
+// it allows.
+func TestPolicyBoth(t *testing.T) {
+	weak := Policy{MinDialect: wire.Dialect210, MaxDialect: wire.Dialect311, AllowNTLM: true,
+		Ciphers:           []wire.CipherID{wire.CipherAES128CCM, wire.CipherAES128GCM},
+		SigningAlgorithms: []wire.SigningID{wire.SigningHMACSHA256, wire.SigningAESCMAC}}
+	strict := StrictPolicy()
+	for _, got := range []Policy{weak.Both(strict), strict.Both(weak)} {
+		if !got.RequirePrivacy || !got.RequireIntegrity || !got.RequireMutualAuth || got.AllowNTLM ||
+			got.MinDialect != wire.Dialect311 || got.MaxDialect != wire.Dialect311 ||
+			len(got.Ciphers) != 2 || len(got.SigningAlgorithms) != 1 || got.SigningAlgorithms[0] != wire.SigningAESCMAC {
+			t.Errorf("Both = %+v", got)
+		}
+		if err := got.Validate(); err != nil {
+			t.Errorf("Both of two satisfiable policies: %v", err)
+		}
+	}
+	// Mutual authentication on either side excludes NTLM.
+	ntlm := weak
+	ntlm.RequireMutualAuth = false
+	mutual := weak
+	mutual.RequireMutualAuth = true
+	if ntlm.Both(ntlm).AllowNTLM != true || ntlm.Both(mutual).AllowNTLM {
+		t.Error("AllowNTLM not the stricter")
+	}
+	// Disjoint dialect ranges: unsatisfiable, and Validate says so.
+	old := Policy{MinDialect: wire.Dialect202, MaxDialect: wire.Dialect210}
+	if both := old.Both(strict); both.Validate() == nil {
+		t.Error("a combination no server could meet validates")
+	}
+	// The combination does not share slices with its inputs.
+	b := strict.Both(strict)
+	b.Ciphers[0] = wire.CipherAES128CCM
+	if strict.Ciphers[0] != wire.CipherAES256GCM {
+		t.Error("Both aliases its input")
+	}
+}
