@@ -122,7 +122,7 @@ func (fsys *FS) rootFileID(ctx context.Context) uint64 {
 		return t.rootID
 	}
 	t.mu.Unlock()
-	res, err := fsys.tree.Do(ctx, "", client.OpenOptions{DiskID: true})
+	res, err := fsys.tree.Do(ctx, fsys.opts.Prefix, client.OpenOptions{DiskID: true})
 	if err != nil {
 		return 0
 	}

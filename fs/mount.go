@@ -34,6 +34,11 @@ type Options struct {
 	NoCache bool
 	// FsName is shown as the mount's source (//server/share).
 	FsName string
+	// Prefix is the directory of the share the mount shows as its root
+	// (mount.cifs's prefixpath: //server/share/dir/sub mounts dir\sub),
+	// share-relative with backslashes and no leading or trailing one; ""
+	// for the whole share. The caller checks that it is a directory.
+	Prefix string
 	// Debug logs every FUSE request.
 	Debug bool
 	// Kernel lists mount flags for the kernel to enforce: noexec, nosuid,

@@ -337,7 +337,7 @@ var _ = (gofs.NodeStatfser)((*Node)(nil))
 // caller's (quota applied), free blocks the volume's.
 func (n *Node) Statfs(ctx context.Context, out *fuse.StatfsOut) syscall.Errno {
 	ctx = settled(ctx)
-	res, err := n.fsys.tree.Do(ctx, "", client.OpenOptions{Kind: client.KindDir}, client.QueryFSSize())
+	res, err := n.fsys.tree.Do(ctx, n.fsys.opts.Prefix, client.OpenOptions{Kind: client.KindDir}, client.QueryFSSize())
 	if err != nil {
 		return ToErrno(err)
 	}

@@ -135,7 +135,7 @@ func checkName(name string) syscall.Errno {
 }
 
 // path returns the node's share-relative path with backslashes ("" for
-// the root). A path longer than SMB carries (maxPathUnits) is
+// the root, or Options.Prefix when the mount is of a directory). A path longer than SMB carries (maxPathUnits) is
 // ENAMETOOLONG: the walk ends even if the tree had a cycle.
 func (n *Node) path() (string, syscall.Errno) {
 	var segs []string
@@ -152,6 +152,9 @@ func (n *Node) path() (string, syscall.Errno) {
 		}
 		segs = append(segs, name)
 		p = parent
+	}
+	if prefix := n.fsys.opts.Prefix; prefix != "" {
+		segs = append(segs, prefix)
 	}
 	for i, j := 0, len(segs)-1; i < j; i, j = i+1, j-1 {
 		segs[i], segs[j] = segs[j], segs[i]

@@ -76,6 +76,9 @@ func serve(ma *mountArgs) int {
 	if err != nil {
 		return fail(ma.refusedIf(match, err))
 	}
+	if err := checkPrefix(ctx, tree, ma.prefix); err != nil {
+		return fail(err)
+	}
 	auditEstablished(ma.server, ma.share, cl.Info(), auth.Principal(mech), tree.Encrypted(), match)
 	stat.cl, stat.encrypted = cl, tree.Encrypted
 	stat.setPrincipal(auth.Principal(mech))
@@ -189,7 +192,8 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 		FileMode:    ma.opts.FileMode,
 		DirMode:     ma.opts.DirMode,
 		ReadOnly:    ma.opts.ReadOnly || !ma.opts.Snapshot.IsZero(), // a snapshot is read-only, rw or not
-		FsName:      uncName(ma.server, ma.share),
+		FsName:      uncName(ma.server, ma.share) + strings.ReplaceAll(prefixSuffix(ma.prefix), `\\`, "/"),
+		Prefix:      ma.prefix,
 		Kernel:      ma.opts.Kernel,
 		LocalLocks:  ma.opts.LocalLocks,
 		AllowOther:  ma.opts.AllowOther,
@@ -339,4 +343,26 @@ func spawn(ma *mountArgs, args []string) int {
 	err = cmd.Wait()
 	fmt.Fprintf(os.Stderr, "smb3fs: mount %s on %s: mount process ended without reporting (%v)\n", uncName(ma.server, ma.share), ma.dir, err)
 	return exitInternal
+}
+
+// checkPrefix checks that the directory a mount of //server/share/dir
+// shows as its root exists and is a directory, so that a typo fails the
+// mount instead of giving an empty one.
+func checkPrefix(ctx context.Context, tree *client.Tree, prefix string) error {
+	if prefix == "" {
+		return nil
+	}
+	// Opening it as a directory fails on a file (STATUS_NOT_A_DIRECTORY).
+	if _, err := tree.Do(ctx, prefix, client.OpenOptions{Kind: client.KindDir}); err != nil {
+		return fmt.Errorf("directory %s of the share: %w", prefix, err)
+	}
+	return nil
+}
+
+// prefixSuffix is "\\"+prefix, or "" for the whole share.
+func prefixSuffix(prefix string) string {
+	if prefix == "" {
+		return ""
+	}
+	return `\\` + prefix
 }

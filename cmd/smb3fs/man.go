@@ -292,7 +292,7 @@ func manMountHelper() string {
 	r.section("DESCRIPTION")
 	r.text(`mount(8) runs mount.smb3fs for file systems of type smb3fs, from the command line or /etc/fstab. It is smb3fs mount (smb3fs(8)) in mount(8)'s calling convention: it returns once the file system is ready, or has failed, and then nothing is left mounted or running.
 
-SOURCE is //server/share or \\server\share, smb://server/share (smb://DOMAIN;user@server:port/share: the port and user become port=, username= and domain=, which -o overrides), and the server may be an IPv6 literal in brackets (//[fe80::1%eth0]/share). smb3fs mounts whole shares: //server/share/dir is refused.`)
+SOURCE is //server/share or \\server\share, smb://server/share (smb://DOMAIN;user@server:port/share: the port and user become port=, username= and domain=, which -o overrides), and the server may be an IPv6 literal in brackets (//[fe80::1%eth0]/share). A directory inside the share, //server/share/dir/sub, is mounted as the root of the mount (mount.cifs's prefixpath); it must exist.`)
 	r.section("OPTIONS")
 	for _, h := range helperFlags {
 		tag := bold(h.flag)

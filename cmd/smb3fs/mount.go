@@ -38,6 +38,9 @@ import (
 // mountArgs is the parsed command line of smb3fs mount.
 type mountArgs struct {
 	server, share, dir string
+	// prefix is the directory inside the share that is mounted
+	// (//server/share/dir/sub: dir\sub), "" for the whole share.
+	prefix             string
 	rawOpts            []string
 	opts               *mountOptions
 	foreground         bool
@@ -105,8 +108,9 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 	if err != nil {
 		return nil, usageErrorf("%v", strings.TrimPrefix(err.Error(), "usage: "))
 	}
-	if src.path != "" {
-		return nil, usageErrorf("%s: a directory inside a share (%s) cannot be mounted: mount %s", fl.Arg(0), src.path, uncName(src.server, src.share))
+	prefix, err := sharePath(src.path)
+	if err != nil {
+		return nil, usageErrorf("%s: %v", fl.Arg(0), err)
 	}
 	opts, err := parseMountOptions(append(src.options(), *v.o...))
 	if err != nil {
@@ -127,7 +131,7 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &mountArgs{server: src.server, share: src.share, dir: dir, rawOpts: *v.o, opts: opts, foreground: *v.fg,
+	return &mountArgs{server: src.server, share: src.share, prefix: prefix, dir: dir, rawOpts: *v.o, opts: opts, foreground: *v.fg,
 		readyFD: *v.readyFD, passwordFD: *v.passwordFD, keytab: *v.keytab, principal: *v.principal, rulesPath: *v.rulesPath}, nil
 }
 

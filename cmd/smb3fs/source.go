@@ -19,8 +19,8 @@ type source struct {
 	// is dialed (with net.JoinHostPort) and named in the Kerberos SPN.
 	server string
 	share  string
-	// path is a directory inside the share (//server/share/dir); smb3fs
-	// mounts whole shares only, so callers refuse a non-empty one.
+	// path is a directory inside the share (//server/share/dir/sub:
+	// "dir/sub"); mount mounts it (sharePath), other commands refuse it.
 	path string
 	// port, username and domain come from an smb:// URL
 	// (smb://DOMAIN;user@server:port/share); zero when not given.
@@ -197,4 +197,25 @@ func parseUNC(s string) (server, share string, err error) {
 		return "", "", fmt.Errorf("source %q must look like //server/share", s)
 	}
 	return src.server, src.share, nil
+}
+
+// sharePath turns the path of a SOURCE (dir/sub, as parseSource leaves it)
+// into the share-relative SMB path of a directory to mount (dir\sub, as
+// mount.cifs's prefixpath): empty components and . are dropped; .., a
+// backslash or a colon (an alternate data stream) in a component are
+// refused.
+func sharePath(p string) (string, error) {
+	var parts []string
+	for _, c := range strings.Split(p, "/") {
+		switch {
+		case c == "" || c == ".":
+			continue
+		case c == "..":
+			return "", fmt.Errorf("the path inside the share may not contain ..")
+		case strings.ContainsAny(c, "\\:\x00"):
+			return "", fmt.Errorf("the path inside the share has %q: no \\, : or NUL in a name", c)
+		}
+		parts = append(parts, c)
+	}
+	return strings.Join(parts, `\`), nil
 }

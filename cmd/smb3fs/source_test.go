@@ -83,7 +83,22 @@ func TestSourceNames(t *testing.T) {
 	if got := ma.clientOptions(client.StrictPolicy(), rules.Match{}, nil, nil).Address; got != "[::1]:4445" {
 		t.Errorf("address %q, want [::1]:4445", got)
 	}
-	if _, err := parseMountArgs([]string{"//srv/share/sub", "/mnt"}); !errors.Is(err, errUsage) {
-		t.Errorf("a path inside the share: %v", err)
+	// A directory inside the share is mounted as the root (prefixpath).
+	for in, want := range map[string]string{
+		"//srv/share/sub":           `sub`,
+		`\\srv\share\a\b`:          `a\b`,
+		"//srv/share/a//./b/":       `a\b`,
+		"smb://srv/share/with%20sp": `with sp`,
+		"//srv/share/":              "",
+	} {
+		ma, err := parseMountArgs([]string{in, "/mnt"})
+		if err != nil || ma.prefix != want {
+			t.Errorf("%s: prefix %q, %v; want %q", in, ma.prefix, err, want)
+		}
+	}
+	for _, in := range []string{"//srv/share/a/../b", "//srv/share/a:stream", "//srv/share/..", "//srv/share/a\x00b"} {
+		if _, err := parseMountArgs([]string{in, "/mnt"}); !errors.Is(err, errUsage) {
+			t.Errorf("%s: %v, want a usage error", in, err)
+		}
 	}
 }
