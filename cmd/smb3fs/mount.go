@@ -40,15 +40,15 @@ type mountArgs struct {
 	server, share, dir string
 	// prefix is the directory inside the share that is mounted
 	// (//server/share/dir/sub: dir\sub), "" for the whole share.
-	prefix             string
-	rawOpts            []string
-	opts               *mountOptions
-	foreground         bool
-	readyFD            int
-	passwordFD         int
-	envPassword        []byte // PASSWD, taken out of the environment; nil if unset
-	keytab, principal  string
-	rulesPath          string
+	prefix            string
+	rawOpts           []string
+	opts              *mountOptions
+	foreground        bool
+	readyFD           int
+	passwordFD        int
+	envPassword       []byte // PASSWD, taken out of the environment; nil if unset
+	keytab, principal string
+	rulesPath         string
 }
 
 // mountFlagValues are the flags of smb3fs mount, bound to a FlagSet.

@@ -86,7 +86,7 @@ func TestSourceNames(t *testing.T) {
 	// A directory inside the share is mounted as the root (prefixpath).
 	for in, want := range map[string]string{
 		"//srv/share/sub":           `sub`,
-		`\\srv\share\a\b`:          `a\b`,
+		`\\srv\share\a\b`:           `a\b`,
 		"//srv/share/a//./b/":       `a\b`,
 		"smb://srv/share/with%20sp": `with sp`,
 		"//srv/share/":              "",
