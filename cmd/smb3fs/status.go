@@ -17,6 +17,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -37,6 +38,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // mountStatus is one mount's status, the JSON object `smb3fs status
@@ -58,6 +60,11 @@ type mountStatus struct {
 	MutualAuth bool   `json:"mutual_auth"`
 	Rule       string `json:"rule"`   // the hardening rule section that matched
 	Policy     string `json:"policy"` // what it demands
+	// Snapshot is the @GMT token of a -o snapshot= mount (absent for
+	// the live share); ReadOnly says the mount refuses writes (ro, or a
+	// snapshot).
+	Snapshot string `json:"snapshot,omitempty"`
+	ReadOnly bool   `json:"read_only"`
 	// MountedAt is when the mount was made, ConnectedAt when its current
 	// connection was; ConnectionAge is the latter's age in seconds.
 	MountedAt      time.Time `json:"mounted_at"`
@@ -98,6 +105,8 @@ const statusTimeout = 5 * time.Second
 type statusSource struct {
 	mountpoint, server, share string
 	rule, policy              string
+	snapshot                  time.Time // zero: the live share
+	readOnly                  bool
 	mountedAt                 time.Time
 	cl                        interface {
 		Info() client.Info
@@ -112,8 +121,12 @@ type statusSource struct {
 // newStatusSource describes the mount ma made under policy and match.
 func newStatusSource(ma *mountArgs, policy client.Policy, match rules.Match) *statusSource {
 	// Resolved before the mount covers it, as the mount table will show it.
-	return &statusSource{mountpoint: canonicalMountpoint(ma.dir), server: ma.server, share: ma.share,
+	s := &statusSource{mountpoint: canonicalMountpoint(ma.dir), server: ma.server, share: ma.share,
 		rule: match.String(), policy: rules.Describe(policy), mountedAt: time.Now()}
+	if ma.opts != nil {
+		s.snapshot, s.readOnly = ma.opts.Snapshot, ma.opts.ReadOnly || !ma.opts.Snapshot.IsZero()
+	}
+	return s
 }
 
 // setPrincipal records who the session logged in as.
@@ -147,7 +160,7 @@ func (s *statusSource) status(now time.Time) *mountStatus {
 		UID: os.Getuid(), PID: os.Getpid(),
 		Dialect: info.Dialect.String(), Cipher: "none", Signing: info.SigningAlgorithm.String(),
 		Encrypted: info.Encrypted, Auth: info.Mechanism, Principal: principal, MutualAuth: info.MutualAuth,
-		Rule: s.rule, Policy: s.policy,
+		Rule: s.rule, Policy: s.policy, ReadOnly: s.readOnly,
 		MountedAt: s.mountedAt.UTC(), ConnectedAt: st.ConnectedAt.UTC(),
 		ConnectionAge: int64(now.Sub(st.ConnectedAt) / time.Second),
 		Reconnects:    st.Reconnects, DurableHandles: st.DurableHandles,
@@ -156,6 +169,9 @@ func (s *statusSource) status(now time.Time) *mountStatus {
 	}
 	if info.Cipher != 0 {
 		ms.Cipher = info.Cipher.String()
+	}
+	if !s.snapshot.IsZero() {
+		ms.Snapshot = wire.GMTToken(s.snapshot)
 	}
 	if s.encrypted != nil {
 		ms.Encrypted = ms.Encrypted || s.encrypted()
@@ -504,6 +520,8 @@ func printStatus(w io.Writer, ms *mountStatus, now time.Time) {
 		{"mutual auth", strconv.FormatBool(ms.MutualAuth)},
 		{"rule", ms.Rule},
 		{"policy", ms.Policy},
+		{"snapshot", cmp.Or(ms.Snapshot, "none (the live share)")},
+		{"read-only", strconv.FormatBool(ms.ReadOnly)},
 		{"mounted", ms.MountedAt.Local().Format(time.RFC3339)},
 		{"connected", fmt.Sprintf("%s (%v ago)", ms.ConnectedAt.Local().Format(time.RFC3339), time.Duration(ms.ConnectionAge)*time.Second)},
 		{"reconnects", strconv.FormatUint(ms.Reconnects, 10)},

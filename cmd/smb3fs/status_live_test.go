@@ -121,6 +121,9 @@ func TestLiveStatus(t *testing.T) {
 	if st.Rule != match.String() || st.Policy == "" {
 		t.Errorf("rule %q policy %q, want rule %q", st.Rule, st.Policy, match.String())
 	}
+	if st.Snapshot != "" || st.ReadOnly {
+		t.Errorf("a rw mount of the live share: snapshot %q read_only %v", st.Snapshot, st.ReadOnly)
+	}
 	if st.Reconnects != 0 || st.BytesIn == 0 || st.BytesOut == 0 || st.LastError != "" || st.ConnectionAge < 0 || st.ConnectionAge > 120 {
 		t.Errorf("counters: %+v", st)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/moby/sys/mountinfo"
 
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
@@ -32,7 +33,7 @@ func testStatusSource() *statusSource {
 	now := time.Now()
 	src := &statusSource{mountpoint: "/mnt/p", server: "fs1.example.com", share: "projects",
 		rule: `[\\fs1.example.com\projects]`, policy: "3.1.1 only, encryption required",
-		mountedAt: now.Add(-time.Hour),
+		mountedAt: now.Add(-time.Hour), snapshot: time.Date(2026, 11, 30, 12, 0, 5, 0, time.UTC), readOnly: true,
 		cl: &fakeStatusClient{
 			info: client.Info{Server: "fs1.example.com", Dialect: wire.Dialect311, Cipher: wire.CipherAES256GCM,
 				SigningAlgorithm: wire.SigningAESGMAC, Encrypted: true, Signed: true, Mechanism: "kerberos", MutualAuth: true},
@@ -77,7 +78,8 @@ func TestStatusSocket(t *testing.T) {
 		ms.Source != "//fs1.example.com/projects" || ms.Rule != src.rule || ms.Policy != src.policy ||
 		ms.Reconnects != 2 || ms.DurableHandles != 3 || ms.BytesIn != 1000 || ms.BytesOut != 2000 ||
 		ms.LastError != "smb2: connection reset" || ms.LastErrorAt == nil ||
-		ms.UID != os.Getuid() || ms.PID != os.Getpid() || ms.ConnectionAge < 89 || ms.ConnectionAge > 100 {
+		ms.UID != os.Getuid() || ms.PID != os.Getpid() || ms.ConnectionAge < 89 || ms.ConnectionAge > 100 ||
+		ms.Snapshot != "@GMT-2026.11.30-12.00.05" || !ms.ReadOnly {
 		t.Errorf("status %+v", ms)
 	}
 	// A request it does not know is answered with an error.
@@ -151,7 +153,7 @@ func TestStatusPeerUID(t *testing.T) {
 // statusFields are the JSON names of mountStatus that docs/cli.md
 // documents.
 var statusFields = []string{"mountpoint", "source", "server", "share", "uid", "pid", "dialect", "cipher",
-	"signing", "encrypted", "auth", "principal", "mutual_auth", "rule", "policy", "mounted_at",
+	"signing", "encrypted", "auth", "principal", "mutual_auth", "rule", "policy", "snapshot", "read_only", "mounted_at",
 	"connected_at", "connection_age_seconds", "reconnects", "durable_handles", "bytes_in", "bytes_out",
 	"last_error", "last_error_at", "error"}
 
@@ -224,7 +226,8 @@ func TestStatusNoSecrets(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"3.1.1", "AES-256-GCM", "alice@EXAMPLE.COM", "reconnects  2", "last error  smb2: connection reset ("} {
+	for _, want := range []string{"3.1.1", "AES-256-GCM", "alice@EXAMPLE.COM", "reconnects  2", "last error  smb2: connection reset (",
+		"snapshot    @GMT-2026.11.30-12.00.05\n", "read-only   true\n"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text lacks %q:\n%s", want, text.String())
 		}
@@ -324,5 +327,36 @@ func TestStatusFollowsPrincipal(t *testing.T) {
 	}
 	if len(seen) != 2 {
 		t.Errorf("audit hook saw %v", seen)
+	}
+}
+
+// TestStatusSourceOptions: the mount's options give the status its
+// snapshot and read-only fields: a snapshot= mount is read-only whatever
+// rw says; a mount of the live share shows no snapshot.
+func TestStatusSourceOptions(t *testing.T) {
+	for _, tc := range []struct {
+		opts     string
+		snapshot string
+		readOnly bool
+	}{
+		{"rw", "", false},
+		{"ro", "", true},
+		{"snapshot=@GMT-2026.11.30-12.00.05,rw", "@GMT-2026.11.30-12.00.05", true},
+	} {
+		o, err := parseMountOptions([]string{tc.opts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := newStatusSource(&mountArgs{server: "fs1", share: "s", dir: "/mnt/p", opts: o}, client.StrictPolicy(), rules.Match{})
+		src.cl = testStatusSource().cl
+		ms := src.status(time.Now())
+		if ms.Snapshot != tc.snapshot || ms.ReadOnly != tc.readOnly {
+			t.Errorf("-o %s: snapshot %q read_only %v, want %q %v", tc.opts, ms.Snapshot, ms.ReadOnly, tc.snapshot, tc.readOnly)
+		}
+		var text bytes.Buffer
+		printStatus(&text, ms, time.Now())
+		if tc.snapshot == "" && !strings.Contains(text.String(), "snapshot    none (the live share)\n") {
+			t.Errorf("-o %s as text:\n%s", tc.opts, text.String())
+		}
 	}
 }
