@@ -14,6 +14,14 @@ package main
 // the first that is there and the user's. The socket is mode 0600 and the
 // daemon answers only its owner and root; the answer holds no secret (no
 // key, password or ticket: see mountStatus).
+//
+// Root (or the user in another session) knows only the uid, not the
+// daemon's $XDG_RUNTIME_DIR: a socket there is also linked, under the
+// same name, from the first of /run/user/UID/smb3fs and /tmp/smb3fs-UID
+// that is usable, so that every mount is found from its mount-table entry
+// (mount point and user_id=) alone. A link can point anywhere, so the
+// caller checks that the process answering is the mount's owner
+// (SO_PEERCRED on its side of the connection) before believing it.
 
 import (
 	"bufio"
@@ -24,9 +32,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -222,9 +232,14 @@ func canonicalMountpoint(dir string) string {
 // exists, that is a directory (not a link), owned by the user, and
 // closed to others.
 func makeControlDir() (string, error) {
-	uid := os.Getuid()
+	return firstPrivateDir(controlDirs(os.Getuid(), os.Getenv("XDG_RUNTIME_DIR")), os.Getuid())
+}
+
+// firstPrivateDir returns the first of dirs whose parent exists that is,
+// or can be made (0700), a directory of uid's closed to others.
+func firstPrivateDir(dirs []string, uid int) (string, error) {
 	var errs []error
-	for _, dir := range controlDirs(uid, os.Getenv("XDG_RUNTIME_DIR")) {
+	for _, dir := range dirs {
 		if _, err := os.Stat(filepath.Dir(dir)); err != nil {
 			errs = append(errs, err)
 			continue
@@ -249,7 +264,43 @@ func listenStatus(src *statusSource) (stop func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	return serveStatusAt(filepath.Join(dir, socketName(src.mountpoint)), &statusServer{src: src, owner: os.Getuid()})
+	uid := os.Getuid()
+	path := filepath.Join(dir, socketName(src.mountpoint))
+	stop, err = serveStatusAt(path, &statusServer{src: src, owner: uid})
+	if err != nil || uid == 0 || slices.Contains(controlDirs(uid, ""), dir) {
+		return stop, err
+	}
+	unlink, err := linkControlSocket(path, controlDirs(uid, ""), uid)
+	if err != nil {
+		slog.Warn("smb3fs: only this session's smb3fs status will see this mount: " + err.Error())
+		return stop, nil
+	}
+	return func() { unlink(); stop() }, nil
+}
+
+// linkControlSocket links the socket at path from the first usable of
+// dirs (see firstPrivateDir), under its own name, where another session of
+// uid's or root looks for it; the returned function removes the link, if
+// it still points to path.
+func linkControlSocket(path string, dirs []string, uid int) (unlink func(), err error) {
+	dir, err := firstPrivateDir(dirs, uid)
+	if err != nil {
+		return nil, err
+	}
+	link := filepath.Join(dir, filepath.Base(path))
+	// A link or socket left by a daemon that died (the mount point is
+	// not mounted twice, so no live daemon uses this name).
+	if fi, err := os.Lstat(link); err == nil && fi.Mode()&(os.ModeSymlink|os.ModeSocket) != 0 {
+		os.Remove(link)
+	}
+	if err := os.Symlink(path, link); err != nil {
+		return nil, err
+	}
+	return func() {
+		if target, err := os.Readlink(link); err == nil && target == path {
+			os.Remove(link)
+		}
+	}, nil
 }
 
 // serveStatusAt serves srv on a unix socket at path (mode 0600) in the
@@ -332,14 +383,25 @@ func (srv *statusServer) answer(c *net.UnixConn) {
 	reply(statusReply{Status: srv.src.status(time.Now())})
 }
 
-// queryStatus asks the daemon listening on path for its status.
-func queryStatus(path string) (*mountStatus, error) {
+// queryStatus asks the daemon listening on path for its status. With
+// owner >= 0, only a daemon of that user is believed: path may be a link
+// (see linkControlSocket), and the mount table names the owner.
+func queryStatus(path string, owner int) (*mountStatus, error) {
 	c, err := net.DialTimeout("unix", path, statusTimeout)
 	if err != nil {
 		return nil, err
 	}
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(statusTimeout))
+	if owner >= 0 {
+		uid, err := peerUID(c.(*net.UnixConn))
+		if err != nil {
+			return nil, fmt.Errorf("cannot identify the daemon: %w", err)
+		}
+		if uid != owner {
+			return nil, fmt.Errorf("answered by uid %d, not the mount's owner (uid %d)", uid, owner)
+		}
+	}
 	_, werr := io.WriteString(c, statusRequest+"\n")
 	var r statusReply
 	if err := json.NewDecoder(io.LimitReader(c, 1<<20)).Decode(&r); err != nil {
@@ -477,14 +539,20 @@ func statusOf(m smb3fsMount) (*mountStatus, error) {
 	if m.uid < 0 {
 		return nil, errors.New("no user_id in the mount table")
 	}
+	return statusIn(m, controlDirs(m.uid, os.Getenv("XDG_RUNTIME_DIR")))
+}
+
+// statusIn asks m's daemon at the first socket (or link to one) of the
+// mount's name in dirs that answers as m's owner.
+func statusIn(m smb3fsMount, dirs []string) (*mountStatus, error) {
 	var errs []error
 	name := socketName(m.mountpoint)
-	for _, dir := range controlDirs(m.uid, os.Getenv("XDG_RUNTIME_DIR")) {
+	for _, dir := range dirs {
 		path := filepath.Join(dir, name)
 		if _, err := os.Lstat(path); err != nil {
 			continue
 		}
-		ms, err := queryStatus(path)
+		ms, err := queryStatus(path, m.uid)
 		if err == nil {
 			return ms, nil
 		}

@@ -69,7 +69,7 @@ func TestStatusSocket(t *testing.T) {
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 || fi.Mode()&os.ModeSocket == 0 {
 		t.Errorf("socket: %v %v, want a 0600 socket", fi.Mode(), err)
 	}
-	ms, err := queryStatus(path)
+	ms, err := queryStatus(path, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestStatusSocket(t *testing.T) {
 		t.Fatalf("over a stale socket: %v", err)
 	}
 	defer stop()
-	if _, err := queryStatus(path); err != nil {
+	if _, err := queryStatus(path, -1); err != nil {
 		t.Errorf("over a stale socket: %v", err)
 	}
 }
@@ -124,7 +124,7 @@ func TestStatusPeerUID(t *testing.T) {
 		seen = uid
 		return uid, err
 	})
-	if _, err := queryStatus(path); err != nil {
+	if _, err := queryStatus(path, -1); err != nil {
 		t.Fatal(err)
 	}
 	if seen != os.Getuid() {
@@ -140,7 +140,7 @@ func TestStatusPeerUID(t *testing.T) {
 		{0, 1001, false}, // root's mount, another user
 	} {
 		path := startTestStatus(t, src, tc.owner, func(*net.UnixConn) (int, error) { return tc.peer, nil })
-		ms, err := queryStatus(path)
+		ms, err := queryStatus(path, -1)
 		if tc.ok != (err == nil) {
 			t.Errorf("owner %d, peer %d: %+v %v", tc.owner, tc.peer, ms, err)
 		}
@@ -358,5 +358,75 @@ func TestStatusSourceOptions(t *testing.T) {
 		if tc.snapshot == "" && !strings.Contains(text.String(), "snapshot    none (the live share)\n") {
 			t.Errorf("-o %s as text:\n%s", tc.opts, text.String())
 		}
+	}
+}
+
+// TestStatusLinkedSocket: a daemon whose socket is in a directory only its
+// session knows ($XDG_RUNTIME_DIR) links it from the first usable of the
+// directories root searches; status finds it there, believes it only
+// when the daemon is the mount's owner, and the link goes with the
+// daemon.
+func TestStatusLinkedSocket(t *testing.T) {
+	base := t.TempDir()
+	me := os.Getuid()
+	src := testStatusSource()
+	xdg := filepath.Join(base, "xdg", "smb3fs")
+	if err := os.MkdirAll(xdg, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(xdg, socketName(src.mountpoint))
+	stop, err := serveStatusAt(path, &statusServer{src: src, owner: me})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	// The first directory is open to others: skipped. The second's parent
+	// is missing: skipped. The third is made, 0700.
+	open := filepath.Join(base, "open")
+	if err := os.Mkdir(open, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(open, 0o755)
+	dirs := []string{open, filepath.Join(base, "missing", "smb3fs"), filepath.Join(base, "run", "smb3fs")}
+	if err := os.Mkdir(filepath.Join(base, "run"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	unlink, err := linkControlSocket(path, dirs, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dirs[2], socketName(src.mountpoint))
+	if target, err := os.Readlink(link); err != nil || target != path {
+		t.Fatalf("link %s -> %q, %v; want %s", link, target, err, path)
+	}
+	if err := checkPrivateDir(dirs[2], me); err != nil {
+		t.Errorf("the link's directory: %v", err)
+	}
+	m := smb3fsMount{mountpoint: src.mountpoint, source: "//fs1.example.com/projects", uid: me}
+	if ms, err := statusIn(m, dirs); err != nil || ms.Principal != "alice@EXAMPLE.COM" {
+		t.Errorf("status through the link: %+v, %v", ms, err)
+	}
+	// A socket that answers as another user is not the mount's daemon.
+	other := m
+	other.uid = me + 1
+	if ms, err := statusIn(other, dirs); err == nil || !strings.Contains(err.Error(), "not the mount's owner") {
+		t.Errorf("status of uid %d's mount answered by uid %d: %+v, %v", other.uid, me, ms, err)
+	}
+	// A stale link (a daemon that died) is replaced.
+	unlink, err = linkControlSocket(path, dirs, me)
+	if err != nil {
+		t.Fatalf("over a stale link: %v", err)
+	}
+	unlink()
+	if _, err := os.Lstat(link); !os.IsNotExist(err) {
+		t.Errorf("link left behind: %v", err)
+	}
+	// A link pointing elsewhere (another daemon's now) is left alone.
+	if err := os.Symlink(filepath.Join(xdg, "other.sock"), link); err != nil {
+		t.Fatal(err)
+	}
+	unlink()
+	if _, err := os.Lstat(link); err != nil {
+		t.Errorf("another daemon's link removed: %v", err)
 	}
 }
