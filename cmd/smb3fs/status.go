@@ -4,6 +4,7 @@ package main
 //
 //	smb3fs status ── /proc/self/mountinfo: fuse.smb3fs mounts (the caller's; root: all)
 //	     │            user_id= of each names the owner, hence the control directory
+//	     │            (macOS: getfsstat(2), macFUSE mounts of //server/share, f_owner)
 //	     └── connect DIR/mnt-HASH.sock ── "status\n" ──► daemon: SO_PEERCRED is the
 //	                                                    owner or root? ── {"status":{...}}
 //	                                                    else           ── {"error":"..."}
@@ -446,6 +447,28 @@ func smb3fsMountsOf(infos []*mountinfo.Info) []smb3fsMount {
 	return ms
 }
 
+// fsstatEntry is one entry of macOS's mount table (getfsstat(2)): what
+// macMountsOf needs of a unix.Statfs_t there.
+type fsstatEntry struct {
+	mountpoint, fstype, source string
+	owner                      int // f_owner: who mounted it
+}
+
+// macMountsOf returns the smb3fs mounts of a macOS mount table: macFUSE
+// file systems (isSmb3fsType) whose source is an smb3fs one, //server/share
+// (go-fuse passes it as fsname, which macFUSE makes f_mntfromname), with
+// the user who mounted each, who runs its daemon.
+func macMountsOf(entries []fsstatEntry) []smb3fsMount {
+	var ms []smb3fsMount
+	for _, e := range entries {
+		if e.fstype == "fuse" || !isSmb3fsType(e.fstype) || !strings.HasPrefix(e.source, "//") {
+			continue
+		}
+		ms = append(ms, smb3fsMount{mountpoint: e.mountpoint, source: e.source, uid: e.owner})
+	}
+	return ms
+}
+
 // statusUsage is the help of smb3fs status.
 var statusUsage = usageText{
 	synopsis: "smb3fs status [--json] [MOUNTPOINT]",
@@ -474,12 +497,11 @@ func runStatus(args []string) int {
 	if fl.NArg() > 1 {
 		return usageFailed(fl, statusUsage, "want at most one MOUNTPOINT")
 	}
-	infos, err := mountinfo.GetMounts(mountinfo.FSTypeFilter("fuse.smb3fs"))
+	mounts, err := listSmb3fsMounts()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: status: %v\n", err)
 		return exitSystem
 	}
-	mounts := smb3fsMountsOf(infos)
 	me := os.Getuid()
 	var chosen []smb3fsMount
 	if fl.NArg() == 1 {

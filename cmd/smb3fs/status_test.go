@@ -430,3 +430,24 @@ func TestStatusLinkedSocket(t *testing.T) {
 		t.Errorf("another daemon's link removed: %v", err)
 	}
 }
+
+// TestMacMountsOf: on macOS, status lists the macFUSE mounts whose source
+// is //server/share, owned by who mounted them; other macFUSE file
+// systems (sshfs) and other types are left out.
+func TestMacMountsOf(t *testing.T) {
+	got := macMountsOf([]fsstatEntry{
+		{"/", "apfs", "/dev/disk3s1s1", 0},
+		{"/Users/alice/projects", "macfuse", "//fs1.example.com/projects", 501},
+		{"/Users/alice/remote", "macfuse", "alice@host:/srv", 501},
+		{"/private/tmp/x", "osxfuse", "//[::1]/share", 0},
+		{"/Volumes/share", "smbfs", "//alice@fs1/share", 501},
+		{"/mnt/plain", "fuse", "//fs1/share", 501},
+	})
+	want := []smb3fsMount{
+		{"/Users/alice/projects", "//fs1.example.com/projects", 501},
+		{"/private/tmp/x", "//[::1]/share", 0},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
