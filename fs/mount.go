@@ -42,7 +42,8 @@ type Options struct {
 	// Debug logs every FUSE request.
 	Debug bool
 	// Kernel lists mount flags for the kernel to enforce: noexec, nosuid,
-	// nodev (the mount is always nosuid and nodev).
+	// nodev (the mount is always nosuid and nodev); on macOS also
+	// nobrowse and automounted (macOSMountFlags), ignored elsewhere.
 	Kernel []string
 	// LocalLocks keeps fcntl and flock locks in this machine's kernel
 	// (mount option nobrl, as cifs calls it): they no longer reach the
@@ -148,6 +149,10 @@ func (r *Node) MountOptions() *gofs.Options {
 		switch k {
 		case "noexec", "nosuid", "nodev":
 			fo.MountOptions.Options = append(fo.MountOptions.Options, k)
+		default:
+			if runtime.GOOS == "darwin" && macOSMountFlags[k] {
+				fo.MountOptions.Options = append(fo.MountOptions.Options, k)
+			}
 		}
 	}
 	if o.ReadOnly {
@@ -178,6 +183,14 @@ func macFUSEOptions(fsName string) []string {
 	}
 	return append(opts, "noappledouble")
 }
+
+// macOSMountFlags are the flags macOS's mount(8) and automountd give a
+// mount helper that macFUSE's mount_macfuse takes as they are, as every
+// macOS file system does (they are mount(2) flags there): nobrowse
+// (MNT_DONTBROWSE: Finder and the Desktop do not show the volume) and
+// automounted (MNT_AUTOMOUNTED: autofs made it, and may unmount it when
+// idle). Linux has neither.
+var macOSMountFlags = map[string]bool{"nobrowse": true, "automounted": true}
 
 // Mount mounts the share at dir and returns the serving FUSE server; the
 // caller waits on it (Wait) and unmounts it (Unmount). Run as root, it

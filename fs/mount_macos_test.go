@@ -30,3 +30,18 @@ func TestMacFUSEOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestMacOSMountFlags: nobrowse and automounted, which automountd passes,
+// reach macFUSE on macOS and nothing elsewhere; restricting flags reach
+// the kernel everywhere.
+func TestMacOSMountFlags(t *testing.T) {
+	opts := NewRoot(nil, Options{FsName: "//srv/share", Kernel: []string{"nobrowse", "automounted", "noexec", "bogus"}}).MountOptions().MountOptions.Options
+	for _, o := range []string{"nobrowse", "automounted"} {
+		if got, want := slices.Contains(opts, o), runtime.GOOS == "darwin"; got != want {
+			t.Errorf("on %s, %s passed: %v (options %q)", runtime.GOOS, o, got, opts)
+		}
+	}
+	if !slices.Contains(opts, "noexec") || slices.Contains(opts, "bogus") {
+		t.Errorf("options %q", opts)
+	}
+}

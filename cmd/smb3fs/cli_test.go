@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
@@ -158,6 +159,39 @@ func TestCLIDocCoversOptions(t *testing.T) {
 	for _, flag := range []string{"--json", "--keytab", "--principal", "--address", "--timeout", "--rules", "--seal", "--sign", "--ciphers", "--signing", "--vers", "--log-level", "--lazy"} {
 		if !strings.Contains(doc, flag) {
 			t.Errorf("docs/cli.md does not name %s", flag)
+		}
+	}
+}
+
+// TestHelpEveryCommand: every command of the manual (docCommands), under
+// every name, answers --help, -h and help COMMAND with its own usage on
+// standard output and exit 0; help asked of help itself (help --help,
+// -h -h) is the command list, not an endless loop.
+func TestHelpEveryCommand(t *testing.T) {
+	var cases [][]string
+	for _, c := range docCommands {
+		for _, name := range append([]string{c.name}, c.aliases...) {
+			cases = append(cases, []string{"smb3fs", name, "--help"}, []string{"smb3fs", name, "-h"}, []string{"smb3fs", "help", name})
+		}
+	}
+	cases = append(cases, []string{"smb3fs", "help", "--help"}, []string{"smb3fs", "help", "-h"},
+		[]string{"smb3fs", "--help", "--help"}, []string{"smb3fs", "-h", "-h"}, []string{"smb3fs", "-h", "help"},
+		[]string{"smb3fs", "gen-man", "--help"}, []string{"mount_smb3fs", "-h"})
+	for _, args := range cases {
+		done := make(chan struct{})
+		var out, errOut string
+		var status int
+		go func() {
+			defer close(done)
+			out, errOut, status = capture(t, func() int { return run(args) })
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%q: no answer in 10s", args)
+		}
+		if status != exitOK || !strings.HasPrefix(out, "usage: ") || errOut != "" {
+			t.Errorf("%q: exit %d, stdout %.80q, stderr %.200q", args, status, out, errOut)
 		}
 	}
 }

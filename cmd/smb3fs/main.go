@@ -64,8 +64,9 @@ func run(args []string) int {
 	case "gen-man": // hidden: writes the manual pages into a directory (make install)
 		return runGenMan(args[2:])
 	case "help", "-h", "--help":
-		if len(args) > 2 && args[2] != "help" {
-			// smb3fs help COMMAND is smb3fs COMMAND --help.
+		if len(args) > 2 && args[2] != "help" && args[2] != "-h" && args[2] != "--help" {
+			// smb3fs help COMMAND is smb3fs COMMAND --help (help --help,
+			// -h -h and the like are help itself, not a loop).
 			return run([]string{args[0], args[2], "--help"})
 		}
 		usage(os.Stdout)

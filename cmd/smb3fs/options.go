@@ -184,6 +184,13 @@ var mountOptionTable = []mountOption{
 		return usageErrorf("cache=%s is not supported: smb3fs always caches as cache=strict does (leases; actimeo= sets how long attributes are cached)", val)
 	}, "strict accepted (how smb3fs always caches, with leases); any other value is refused"},
 
+	// macOS's mount(8) and automountd (docs/mounting.md, "macOS"): its
+	// spellings, and the flags macFUSE takes as they are (fs/mount.go).
+	{[]string{"rdonly"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = true }), "macOS mount(8)'s spelling of ro"},
+	{[]string{"nobrowse", "automounted"}, false, func(o *mountOptions, key, _ string) error { o.Kernel = append(o.Kernel, key); return nil }, "macOS: passed to macFUSE (nobrowse: Finder does not show the volume; automounted: autofs made it); ignored on Linux"},
+	{[]string{"browse", "owners", "hidefromfinder"}, false, nil, "macOS: browse and owners are the default; hidefromfinder is autofs's own: accepted and ignored"},
+	{[]string{"noowners", "quarantine", "union"}, false, refuseMacOS, "macOS flags refused: files always belong to uid= and gid=; no quarantine marks; no union mounts"},
+
 	// For mount(8) and systemd, or the default; nothing for us. Bare
 	// user, users, owner and group are fstab's too (fstabUserOptions).
 	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "comment"}, false, nil, "mount(8)'s, fstab's and systemd's, or the default: accepted and ignored"},
@@ -216,6 +223,17 @@ func setFlag(f func(o *mountOptions)) optionSetter {
 // in argv and the shell's history for anyone to see.
 func refusePassword(*mountOptions, string, string) error {
 	return usageErrorf("passwords are not taken on the command line: use PASSWD, credentials= or the prompt")
+}
+
+// refuseMacOS refuses the macOS mount flags smb3fs cannot honour, with
+// why.
+func refuseMacOS(_ *mountOptions, key, _ string) error {
+	why := map[string]string{
+		"noowners":   "files belong to uid= and gid= (default the mounting user), and the kernel checks their modes",
+		"quarantine": "smb3fs does not mark files with com.apple.quarantine",
+		"union":      "union mounts are not supported",
+	}[key]
+	return usageErrorf("%s is not supported: %s", key, why)
 }
 
 // defaultSec is what a mount without sec= asks for: Kerberos.

@@ -59,6 +59,20 @@ func TestLiveMountSnapshot(t *testing.T) {
 		t.Errorf("remove in a snapshot: %v, want EROFS", err)
 	}
 
+	// smb3fs status shows the mount's snapshot, and that it is read-only.
+	out, code := runMountCmd(t, env, bin, cc, nil, "status", "--json", old)
+	var sts []mountStatus
+	if err := json.Unmarshal([]byte(out), &sts); code != 0 || err != nil || len(sts) != 1 {
+		t.Errorf("status --json %s: exit %d, %v: %s", old, code, err, out)
+	} else if st := sts[0]; st.Snapshot != sn.Token || !st.ReadOnly || st.Share != env.Shares.Snapshots {
+		t.Errorf("status of the snapshot mount: snapshot %q read_only %v share %s, want %s", st.Snapshot, st.ReadOnly, st.Share, sn.Token)
+	}
+	if out, code := runMountCmd(t, env, bin, cc, nil, "status", old); code != 0 || !strings.Contains(out, "\n  snapshot    "+sn.Token+"\n") {
+		t.Errorf("status %s: exit %d:\n%s", old, code, out)
+	} else {
+		t.Logf("smb3fs status %s:\n%s", old, out)
+	}
+
 	live := mount("actimeo=0")
 	got, err = os.ReadFile(filepath.Join(live, sn.File))
 	if err != nil || string(got) != sn.Live {

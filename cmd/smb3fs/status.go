@@ -4,6 +4,7 @@ package main
 //
 //	smb3fs status ── /proc/self/mountinfo: fuse.smb3fs mounts (the caller's; root: all)
 //	     │            user_id= of each names the owner, hence the control directory
+//	     │            (macOS: getfsstat(2), macFUSE mounts of //server/share, f_owner)
 //	     └── connect DIR/mnt-HASH.sock ── "status\n" ──► daemon: SO_PEERCRED is the
 //	                                                    owner or root? ── {"status":{...}}
 //	                                                    else           ── {"error":"..."}
@@ -14,18 +15,29 @@ package main
 // the first that is there and the user's. The socket is mode 0600 and the
 // daemon answers only its owner and root; the answer holds no secret (no
 // key, password or ticket: see mountStatus).
+//
+// Root (or the user in another session) knows only the uid, not the
+// daemon's $XDG_RUNTIME_DIR: a socket there is also linked, under the
+// same name, from the first of /run/user/UID/smb3fs and /tmp/smb3fs-UID
+// that is usable, so that every mount is found from its mount-table entry
+// (mount point and user_id=) alone. A link can point anywhere, so the
+// caller checks that the process answering is the mount's owner
+// (SO_PEERCRED on its side of the connection) before believing it.
 
 import (
 	"bufio"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,6 +49,7 @@ import (
 
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // mountStatus is one mount's status, the JSON object `smb3fs status
@@ -58,6 +71,11 @@ type mountStatus struct {
 	MutualAuth bool   `json:"mutual_auth"`
 	Rule       string `json:"rule"`   // the hardening rule section that matched
 	Policy     string `json:"policy"` // what it demands
+	// Snapshot is the @GMT token of a -o snapshot= mount (absent for
+	// the live share); ReadOnly says the mount refuses writes (ro, or a
+	// snapshot).
+	Snapshot string `json:"snapshot,omitempty"`
+	ReadOnly bool   `json:"read_only"`
 	// MountedAt is when the mount was made, ConnectedAt when its current
 	// connection was; ConnectionAge is the latter's age in seconds.
 	MountedAt      time.Time `json:"mounted_at"`
@@ -98,6 +116,8 @@ const statusTimeout = 5 * time.Second
 type statusSource struct {
 	mountpoint, server, share string
 	rule, policy              string
+	snapshot                  time.Time // zero: the live share
+	readOnly                  bool
 	mountedAt                 time.Time
 	cl                        interface {
 		Info() client.Info
@@ -112,8 +132,12 @@ type statusSource struct {
 // newStatusSource describes the mount ma made under policy and match.
 func newStatusSource(ma *mountArgs, policy client.Policy, match rules.Match) *statusSource {
 	// Resolved before the mount covers it, as the mount table will show it.
-	return &statusSource{mountpoint: canonicalMountpoint(ma.dir), server: ma.server, share: ma.share,
+	s := &statusSource{mountpoint: canonicalMountpoint(ma.dir), server: ma.server, share: ma.share,
 		rule: match.String(), policy: rules.Describe(policy), mountedAt: time.Now()}
+	if ma.opts != nil {
+		s.snapshot, s.readOnly = ma.opts.Snapshot, ma.opts.ReadOnly || !ma.opts.Snapshot.IsZero()
+	}
+	return s
 }
 
 // setPrincipal records who the session logged in as.
@@ -147,7 +171,7 @@ func (s *statusSource) status(now time.Time) *mountStatus {
 		UID: os.Getuid(), PID: os.Getpid(),
 		Dialect: info.Dialect.String(), Cipher: "none", Signing: info.SigningAlgorithm.String(),
 		Encrypted: info.Encrypted, Auth: info.Mechanism, Principal: principal, MutualAuth: info.MutualAuth,
-		Rule: s.rule, Policy: s.policy,
+		Rule: s.rule, Policy: s.policy, ReadOnly: s.readOnly,
 		MountedAt: s.mountedAt.UTC(), ConnectedAt: st.ConnectedAt.UTC(),
 		ConnectionAge: int64(now.Sub(st.ConnectedAt) / time.Second),
 		Reconnects:    st.Reconnects, DurableHandles: st.DurableHandles,
@@ -156,6 +180,9 @@ func (s *statusSource) status(now time.Time) *mountStatus {
 	}
 	if info.Cipher != 0 {
 		ms.Cipher = info.Cipher.String()
+	}
+	if !s.snapshot.IsZero() {
+		ms.Snapshot = wire.GMTToken(s.snapshot)
 	}
 	if s.encrypted != nil {
 		ms.Encrypted = ms.Encrypted || s.encrypted()
@@ -206,9 +233,14 @@ func canonicalMountpoint(dir string) string {
 // exists, that is a directory (not a link), owned by the user, and
 // closed to others.
 func makeControlDir() (string, error) {
-	uid := os.Getuid()
+	return firstPrivateDir(controlDirs(os.Getuid(), os.Getenv("XDG_RUNTIME_DIR")), os.Getuid())
+}
+
+// firstPrivateDir returns the first of dirs whose parent exists that is,
+// or can be made (0700), a directory of uid's closed to others.
+func firstPrivateDir(dirs []string, uid int) (string, error) {
 	var errs []error
-	for _, dir := range controlDirs(uid, os.Getenv("XDG_RUNTIME_DIR")) {
+	for _, dir := range dirs {
 		if _, err := os.Stat(filepath.Dir(dir)); err != nil {
 			errs = append(errs, err)
 			continue
@@ -233,7 +265,43 @@ func listenStatus(src *statusSource) (stop func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	return serveStatusAt(filepath.Join(dir, socketName(src.mountpoint)), &statusServer{src: src, owner: os.Getuid()})
+	uid := os.Getuid()
+	path := filepath.Join(dir, socketName(src.mountpoint))
+	stop, err = serveStatusAt(path, &statusServer{src: src, owner: uid})
+	if err != nil || uid == 0 || slices.Contains(controlDirs(uid, ""), dir) {
+		return stop, err
+	}
+	unlink, err := linkControlSocket(path, controlDirs(uid, ""), uid)
+	if err != nil {
+		slog.Warn("smb3fs: only this session's smb3fs status will see this mount: " + err.Error())
+		return stop, nil
+	}
+	return func() { unlink(); stop() }, nil
+}
+
+// linkControlSocket links the socket at path from the first usable of
+// dirs (see firstPrivateDir), under its own name, where another session of
+// uid's or root looks for it; the returned function removes the link, if
+// it still points to path.
+func linkControlSocket(path string, dirs []string, uid int) (unlink func(), err error) {
+	dir, err := firstPrivateDir(dirs, uid)
+	if err != nil {
+		return nil, err
+	}
+	link := filepath.Join(dir, filepath.Base(path))
+	// A link or socket left by a daemon that died (the mount point is
+	// not mounted twice, so no live daemon uses this name).
+	if fi, err := os.Lstat(link); err == nil && fi.Mode()&(os.ModeSymlink|os.ModeSocket) != 0 {
+		os.Remove(link)
+	}
+	if err := os.Symlink(path, link); err != nil {
+		return nil, err
+	}
+	return func() {
+		if target, err := os.Readlink(link); err == nil && target == path {
+			os.Remove(link)
+		}
+	}, nil
 }
 
 // serveStatusAt serves srv on a unix socket at path (mode 0600) in the
@@ -316,14 +384,25 @@ func (srv *statusServer) answer(c *net.UnixConn) {
 	reply(statusReply{Status: srv.src.status(time.Now())})
 }
 
-// queryStatus asks the daemon listening on path for its status.
-func queryStatus(path string) (*mountStatus, error) {
+// queryStatus asks the daemon listening on path for its status. With
+// owner >= 0, only a daemon of that user is believed: path may be a link
+// (see linkControlSocket), and the mount table names the owner.
+func queryStatus(path string, owner int) (*mountStatus, error) {
 	c, err := net.DialTimeout("unix", path, statusTimeout)
 	if err != nil {
 		return nil, err
 	}
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(statusTimeout))
+	if owner >= 0 {
+		uid, err := peerUID(c.(*net.UnixConn))
+		if err != nil {
+			return nil, fmt.Errorf("cannot identify the daemon: %w", err)
+		}
+		if uid != owner {
+			return nil, fmt.Errorf("answered by uid %d, not the mount's owner (uid %d)", uid, owner)
+		}
+	}
 	_, werr := io.WriteString(c, statusRequest+"\n")
 	var r statusReply
 	if err := json.NewDecoder(io.LimitReader(c, 1<<20)).Decode(&r); err != nil {
@@ -368,6 +447,28 @@ func smb3fsMountsOf(infos []*mountinfo.Info) []smb3fsMount {
 	return ms
 }
 
+// fsstatEntry is one entry of macOS's mount table (getfsstat(2)): what
+// macMountsOf needs of a unix.Statfs_t there.
+type fsstatEntry struct {
+	mountpoint, fstype, source string
+	owner                      int // f_owner: who mounted it
+}
+
+// macMountsOf returns the smb3fs mounts of a macOS mount table: macFUSE
+// file systems (isSmb3fsType) whose source is an smb3fs one, //server/share
+// (go-fuse passes it as fsname, which macFUSE makes f_mntfromname), with
+// the user who mounted each, who runs its daemon.
+func macMountsOf(entries []fsstatEntry) []smb3fsMount {
+	var ms []smb3fsMount
+	for _, e := range entries {
+		if e.fstype == "fuse" || !isSmb3fsType(e.fstype) || !strings.HasPrefix(e.source, "//") {
+			continue
+		}
+		ms = append(ms, smb3fsMount{mountpoint: e.mountpoint, source: e.source, uid: e.owner})
+	}
+	return ms
+}
+
 // statusUsage is the help of smb3fs status.
 var statusUsage = usageText{
 	synopsis: "smb3fs status [--json] [MOUNTPOINT]",
@@ -396,12 +497,11 @@ func runStatus(args []string) int {
 	if fl.NArg() > 1 {
 		return usageFailed(fl, statusUsage, "want at most one MOUNTPOINT")
 	}
-	infos, err := mountinfo.GetMounts(mountinfo.FSTypeFilter("fuse.smb3fs"))
+	mounts, err := listSmb3fsMounts()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smb3fs: status: %v\n", err)
 		return exitSystem
 	}
-	mounts := smb3fsMountsOf(infos)
 	me := os.Getuid()
 	var chosen []smb3fsMount
 	if fl.NArg() == 1 {
@@ -461,14 +561,20 @@ func statusOf(m smb3fsMount) (*mountStatus, error) {
 	if m.uid < 0 {
 		return nil, errors.New("no user_id in the mount table")
 	}
+	return statusIn(m, controlDirs(m.uid, os.Getenv("XDG_RUNTIME_DIR")))
+}
+
+// statusIn asks m's daemon at the first socket (or link to one) of the
+// mount's name in dirs that answers as m's owner.
+func statusIn(m smb3fsMount, dirs []string) (*mountStatus, error) {
 	var errs []error
 	name := socketName(m.mountpoint)
-	for _, dir := range controlDirs(m.uid, os.Getenv("XDG_RUNTIME_DIR")) {
+	for _, dir := range dirs {
 		path := filepath.Join(dir, name)
 		if _, err := os.Lstat(path); err != nil {
 			continue
 		}
-		ms, err := queryStatus(path)
+		ms, err := queryStatus(path, m.uid)
 		if err == nil {
 			return ms, nil
 		}
@@ -504,6 +610,8 @@ func printStatus(w io.Writer, ms *mountStatus, now time.Time) {
 		{"mutual auth", strconv.FormatBool(ms.MutualAuth)},
 		{"rule", ms.Rule},
 		{"policy", ms.Policy},
+		{"snapshot", cmp.Or(ms.Snapshot, "none (the live share)")},
+		{"read-only", strconv.FormatBool(ms.ReadOnly)},
 		{"mounted", ms.MountedAt.Local().Format(time.RFC3339)},
 		{"connected", fmt.Sprintf("%s (%v ago)", ms.ConnectedAt.Local().Format(time.RFC3339), time.Duration(ms.ConnectionAge)*time.Second)},
 		{"reconnects", strconv.FormatUint(ms.Reconnects, 10)},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 
+	"github.com/moby/sys/mountinfo"
 	"golang.org/x/sys/unix"
 )
 
@@ -25,4 +26,14 @@ func peerUID(c *net.UnixConn) (int, error) {
 		return -1, fmt.Errorf("SO_PEERCRED: %w", credErr)
 	}
 	return int(cred.Uid), nil
+}
+
+// listSmb3fsMounts returns the smb3fs mounts of the mount table
+// (/proc/self/mountinfo), with their owners.
+func listSmb3fsMounts() ([]smb3fsMount, error) {
+	infos, err := mountinfo.GetMounts(mountinfo.FSTypeFilter("fuse.smb3fs"))
+	if err != nil {
+		return nil, err
+	}
+	return smb3fsMountsOf(infos), nil
 }

@@ -121,6 +121,9 @@ func TestLiveStatus(t *testing.T) {
 	if st.Rule != match.String() || st.Policy == "" {
 		t.Errorf("rule %q policy %q, want rule %q", st.Rule, st.Policy, match.String())
 	}
+	if st.Snapshot != "" || st.ReadOnly {
+		t.Errorf("a rw mount of the live share: snapshot %q read_only %v", st.Snapshot, st.ReadOnly)
+	}
 	if st.Reconnects != 0 || st.BytesIn == 0 || st.BytesOut == 0 || st.LastError != "" || st.ConnectionAge < 0 || st.ConnectionAge > 120 {
 		t.Errorf("counters: %+v", st)
 	}
@@ -203,6 +206,8 @@ func TestLiveStatus(t *testing.T) {
 	if again := env.SmbdFor(t, cn.ClientAddr); again.Pid == smbd.Pid {
 		t.Errorf("still served by the killed smbd %d", smbd.Pid)
 	}
+	// (After the kill: a second mount has an smbd of its own.)
+	liveStatusXDG(t, bin, home, src, asAlice, alice.UID, "alice@"+env.Realm, statusJSON)
 	if out, code := asAlice(bin, "unmount", mnt); code != 0 {
 		t.Fatalf("alice unmounts: exit %d: %s", code, out)
 	}
@@ -225,4 +230,71 @@ func TestLiveStatus(t *testing.T) {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// liveStatusXDG: a second mount of alice's, made with an
+// $XDG_RUNTIME_DIR only her session knows, is seen by root (through the
+// link in a directory root searches) and by alice with or without that
+// variable; the link goes when the mount does.
+func liveStatusXDG(t *testing.T, bin, home, src string, asAlice func(...string) (string, int), uid int, principal string,
+	statusJSON func(who, out string, code int) []mountStatus) {
+	t.Helper()
+	xdg := filepath.Join(home, "run")
+	mnt := filepath.Join(home, "mnt2")
+	for _, d := range []string{xdg, mnt} {
+		if err := os.Mkdir(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chown(d, uid, -1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { detach(mnt) })
+	withXDG := func(args ...string) (string, int) {
+		return asAlice(append([]string{"env", "XDG_RUNTIME_DIR=" + xdg}, args...)...)
+	}
+	if out, code := withXDG(bin, "mount", src, mnt); code != 0 {
+		t.Fatalf("mount with XDG_RUNTIME_DIR as alice: exit %d: %s", code, out)
+	}
+	sock := filepath.Join(xdg, "smb3fs", socketName(mnt))
+	if fi, err := os.Lstat(sock); err != nil || fi.Mode()&os.ModeSocket == 0 || fi.Mode().Perm() != 0o600 {
+		t.Errorf("control socket %s: %v", sock, err)
+	}
+	link := ""
+	for _, dir := range controlDirs(uid, "") {
+		if target, err := os.Readlink(filepath.Join(dir, socketName(mnt))); err == nil && target == sock {
+			link = filepath.Join(dir, socketName(mnt))
+		}
+	}
+	if link == "" {
+		t.Errorf("no link to %s in %v", sock, controlDirs(uid, ""))
+	}
+	seen := func(who, out string, code int) bool {
+		for _, m := range statusJSON(who, out, code) {
+			if m.Mountpoint == mnt && m.Principal == principal && m.Error == "" {
+				return true
+			}
+		}
+		return false
+	}
+	if out, code := runBounded(t, exec.Command(bin, "status", "--json"), time.Minute); !seen("root", out, code) {
+		t.Errorf("root does not see the mount whose socket is under XDG_RUNTIME_DIR: %s", out)
+	}
+	if out, code := withXDG(bin, "status", "--json"); !seen("alice (XDG)", out, code) {
+		t.Errorf("alice with XDG_RUNTIME_DIR: %s", out)
+	}
+	if out, code := asAlice(bin, "status", "--json", mnt); !seen("alice (no XDG)", out, code) {
+		t.Errorf("alice without XDG_RUNTIME_DIR: %s", out)
+	}
+	if out, code := asAlice(bin, "unmount", mnt); code != 0 {
+		t.Fatalf("alice unmounts %s: exit %d: %s", mnt, code, out)
+	}
+	for end := time.Now().Add(10 * time.Second); link != ""; time.Sleep(100 * time.Millisecond) {
+		if _, err := os.Lstat(link); os.IsNotExist(err) {
+			break
+		} else if time.Now().After(end) {
+			t.Errorf("link %s left after unmount: %v", link, err)
+			break
+		}
+	}
 }

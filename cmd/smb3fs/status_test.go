@@ -16,6 +16,7 @@ import (
 	"github.com/moby/sys/mountinfo"
 
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
 	"github.com/smb3fs/smb3fs/client/wire"
 )
 
@@ -32,7 +33,7 @@ func testStatusSource() *statusSource {
 	now := time.Now()
 	src := &statusSource{mountpoint: "/mnt/p", server: "fs1.example.com", share: "projects",
 		rule: `[\\fs1.example.com\projects]`, policy: "3.1.1 only, encryption required",
-		mountedAt: now.Add(-time.Hour),
+		mountedAt: now.Add(-time.Hour), snapshot: time.Date(2026, 11, 30, 12, 0, 5, 0, time.UTC), readOnly: true,
 		cl: &fakeStatusClient{
 			info: client.Info{Server: "fs1.example.com", Dialect: wire.Dialect311, Cipher: wire.CipherAES256GCM,
 				SigningAlgorithm: wire.SigningAESGMAC, Encrypted: true, Signed: true, Mechanism: "kerberos", MutualAuth: true},
@@ -68,7 +69,7 @@ func TestStatusSocket(t *testing.T) {
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 || fi.Mode()&os.ModeSocket == 0 {
 		t.Errorf("socket: %v %v, want a 0600 socket", fi.Mode(), err)
 	}
-	ms, err := queryStatus(path)
+	ms, err := queryStatus(path, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,8 @@ func TestStatusSocket(t *testing.T) {
 		ms.Source != "//fs1.example.com/projects" || ms.Rule != src.rule || ms.Policy != src.policy ||
 		ms.Reconnects != 2 || ms.DurableHandles != 3 || ms.BytesIn != 1000 || ms.BytesOut != 2000 ||
 		ms.LastError != "smb2: connection reset" || ms.LastErrorAt == nil ||
-		ms.UID != os.Getuid() || ms.PID != os.Getpid() || ms.ConnectionAge < 89 || ms.ConnectionAge > 100 {
+		ms.UID != os.Getuid() || ms.PID != os.Getpid() || ms.ConnectionAge < 89 || ms.ConnectionAge > 100 ||
+		ms.Snapshot != "@GMT-2026.11.30-12.00.05" || !ms.ReadOnly {
 		t.Errorf("status %+v", ms)
 	}
 	// A request it does not know is answered with an error.
@@ -107,7 +109,7 @@ func TestStatusSocket(t *testing.T) {
 		t.Fatalf("over a stale socket: %v", err)
 	}
 	defer stop()
-	if _, err := queryStatus(path); err != nil {
+	if _, err := queryStatus(path, -1); err != nil {
 		t.Errorf("over a stale socket: %v", err)
 	}
 }
@@ -122,7 +124,7 @@ func TestStatusPeerUID(t *testing.T) {
 		seen = uid
 		return uid, err
 	})
-	if _, err := queryStatus(path); err != nil {
+	if _, err := queryStatus(path, -1); err != nil {
 		t.Fatal(err)
 	}
 	if seen != os.Getuid() {
@@ -138,7 +140,7 @@ func TestStatusPeerUID(t *testing.T) {
 		{0, 1001, false}, // root's mount, another user
 	} {
 		path := startTestStatus(t, src, tc.owner, func(*net.UnixConn) (int, error) { return tc.peer, nil })
-		ms, err := queryStatus(path)
+		ms, err := queryStatus(path, -1)
 		if tc.ok != (err == nil) {
 			t.Errorf("owner %d, peer %d: %+v %v", tc.owner, tc.peer, ms, err)
 		}
@@ -151,7 +153,7 @@ func TestStatusPeerUID(t *testing.T) {
 // statusFields are the JSON names of mountStatus that docs/cli.md
 // documents.
 var statusFields = []string{"mountpoint", "source", "server", "share", "uid", "pid", "dialect", "cipher",
-	"signing", "encrypted", "auth", "principal", "mutual_auth", "rule", "policy", "mounted_at",
+	"signing", "encrypted", "auth", "principal", "mutual_auth", "rule", "policy", "snapshot", "read_only", "mounted_at",
 	"connected_at", "connection_age_seconds", "reconnects", "durable_handles", "bytes_in", "bytes_out",
 	"last_error", "last_error_at", "error"}
 
@@ -224,7 +226,8 @@ func TestStatusNoSecrets(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"3.1.1", "AES-256-GCM", "alice@EXAMPLE.COM", "reconnects  2", "last error  smb2: connection reset ("} {
+	for _, want := range []string{"3.1.1", "AES-256-GCM", "alice@EXAMPLE.COM", "reconnects  2", "last error  smb2: connection reset (",
+		"snapshot    @GMT-2026.11.30-12.00.05\n", "read-only   true\n"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text lacks %q:\n%s", want, text.String())
 		}
@@ -324,5 +327,127 @@ func TestStatusFollowsPrincipal(t *testing.T) {
 	}
 	if len(seen) != 2 {
 		t.Errorf("audit hook saw %v", seen)
+	}
+}
+
+// TestStatusSourceOptions: the mount's options give the status its
+// snapshot and read-only fields: a snapshot= mount is read-only whatever
+// rw says; a mount of the live share shows no snapshot.
+func TestStatusSourceOptions(t *testing.T) {
+	for _, tc := range []struct {
+		opts     string
+		snapshot string
+		readOnly bool
+	}{
+		{"rw", "", false},
+		{"ro", "", true},
+		{"snapshot=@GMT-2026.11.30-12.00.05,rw", "@GMT-2026.11.30-12.00.05", true},
+	} {
+		o, err := parseMountOptions([]string{tc.opts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := newStatusSource(&mountArgs{server: "fs1", share: "s", dir: "/mnt/p", opts: o}, client.StrictPolicy(), rules.Match{})
+		src.cl = testStatusSource().cl
+		ms := src.status(time.Now())
+		if ms.Snapshot != tc.snapshot || ms.ReadOnly != tc.readOnly {
+			t.Errorf("-o %s: snapshot %q read_only %v, want %q %v", tc.opts, ms.Snapshot, ms.ReadOnly, tc.snapshot, tc.readOnly)
+		}
+		var text bytes.Buffer
+		printStatus(&text, ms, time.Now())
+		if tc.snapshot == "" && !strings.Contains(text.String(), "snapshot    none (the live share)\n") {
+			t.Errorf("-o %s as text:\n%s", tc.opts, text.String())
+		}
+	}
+}
+
+// TestStatusLinkedSocket: a daemon whose socket is in a directory only its
+// session knows ($XDG_RUNTIME_DIR) links it from the first usable of the
+// directories root searches; status finds it there, believes it only
+// when the daemon is the mount's owner, and the link goes with the
+// daemon.
+func TestStatusLinkedSocket(t *testing.T) {
+	base := t.TempDir()
+	me := os.Getuid()
+	src := testStatusSource()
+	xdg := filepath.Join(base, "xdg", "smb3fs")
+	if err := os.MkdirAll(xdg, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(xdg, socketName(src.mountpoint))
+	stop, err := serveStatusAt(path, &statusServer{src: src, owner: me})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	// The first directory is open to others: skipped. The second's parent
+	// is missing: skipped. The third is made, 0700.
+	open := filepath.Join(base, "open")
+	if err := os.Mkdir(open, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(open, 0o755)
+	dirs := []string{open, filepath.Join(base, "missing", "smb3fs"), filepath.Join(base, "run", "smb3fs")}
+	if err := os.Mkdir(filepath.Join(base, "run"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	unlink, err := linkControlSocket(path, dirs, me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dirs[2], socketName(src.mountpoint))
+	if target, err := os.Readlink(link); err != nil || target != path {
+		t.Fatalf("link %s -> %q, %v; want %s", link, target, err, path)
+	}
+	if err := checkPrivateDir(dirs[2], me); err != nil {
+		t.Errorf("the link's directory: %v", err)
+	}
+	m := smb3fsMount{mountpoint: src.mountpoint, source: "//fs1.example.com/projects", uid: me}
+	if ms, err := statusIn(m, dirs); err != nil || ms.Principal != "alice@EXAMPLE.COM" {
+		t.Errorf("status through the link: %+v, %v", ms, err)
+	}
+	// A socket that answers as another user is not the mount's daemon.
+	other := m
+	other.uid = me + 1
+	if ms, err := statusIn(other, dirs); err == nil || !strings.Contains(err.Error(), "not the mount's owner") {
+		t.Errorf("status of uid %d's mount answered by uid %d: %+v, %v", other.uid, me, ms, err)
+	}
+	// A stale link (a daemon that died) is replaced.
+	unlink, err = linkControlSocket(path, dirs, me)
+	if err != nil {
+		t.Fatalf("over a stale link: %v", err)
+	}
+	unlink()
+	if _, err := os.Lstat(link); !os.IsNotExist(err) {
+		t.Errorf("link left behind: %v", err)
+	}
+	// A link pointing elsewhere (another daemon's now) is left alone.
+	if err := os.Symlink(filepath.Join(xdg, "other.sock"), link); err != nil {
+		t.Fatal(err)
+	}
+	unlink()
+	if _, err := os.Lstat(link); err != nil {
+		t.Errorf("another daemon's link removed: %v", err)
+	}
+}
+
+// TestMacMountsOf: on macOS, status lists the macFUSE mounts whose source
+// is //server/share, owned by who mounted them; other macFUSE file
+// systems (sshfs) and other types are left out.
+func TestMacMountsOf(t *testing.T) {
+	got := macMountsOf([]fsstatEntry{
+		{"/", "apfs", "/dev/disk3s1s1", 0},
+		{"/Users/alice/projects", "macfuse", "//fs1.example.com/projects", 501},
+		{"/Users/alice/remote", "macfuse", "alice@host:/srv", 501},
+		{"/private/tmp/x", "osxfuse", "//[::1]/share", 0},
+		{"/Volumes/share", "smbfs", "//alice@fs1/share", 501},
+		{"/mnt/plain", "fuse", "//fs1/share", 501},
+	})
+	want := []smb3fsMount{
+		{"/Users/alice/projects", "//fs1.example.com/projects", 501},
+		{"/private/tmp/x", "//[::1]/share", 0},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }

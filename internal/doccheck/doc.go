@@ -7,9 +7,10 @@
 //	<!-- testdata/rules/hardening.conf -->
 //
 // and must match that file byte for byte. Blocks in the file-like languages
-// (ini, fstab, systemd, credentials) must carry a marker; every example file
-// under testdata/rules, fstab, credentials and systemd must be shown somewhere.
+// (ini, fstab, systemd, credentials, autofs, xml) must carry a marker; every
+// example file under testdata/rules, fstab, credentials, systemd and macos
+// must be shown somewhere.
 // The files themselves are parsed by the tests in client/rules and
-// cmd/smb3fs (testdata_test.go), so an example can neither drift from the
+// cmd/smb3fs (testdata_test.go, testdata_macos_test.go), so an example can neither drift from the
 // docs nor stop working.
 package doccheck

@@ -15,11 +15,11 @@ const root = "../.."
 
 // fileLangs are the fence languages of example files: such a block must
 // name its testdata file.
-var fileLangs = map[string]bool{"ini": true, "fstab": true, "systemd": true, "credentials": true}
+var fileLangs = map[string]bool{"ini": true, "fstab": true, "systemd": true, "credentials": true, "autofs": true, "xml": true}
 
 // exampleDirs are the testdata directories whose every file is a docs
 // example.
-var exampleDirs = []string{"testdata/rules", "testdata/fstab", "testdata/credentials", "testdata/systemd"}
+var exampleDirs = []string{"testdata/rules", "testdata/fstab", "testdata/credentials", "testdata/systemd", "testdata/macos"}
 
 var marker = regexp.MustCompile(`^<!-- (testdata/[^ ]+) -->$`)
 
