@@ -117,8 +117,15 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 			return nil, err
 		}
 	}
-	if *v.keytab != "" && *v.principal == "" && opts.Username == "" {
-		return nil, usageErrorf("--keytab needs --principal (or username=)")
+	// --keytab and --principal are keytab= and principal=, given last.
+	if *v.keytab != "" {
+		opts.Keytab = *v.keytab
+	}
+	if *v.principal != "" {
+		opts.Principal = *v.principal
+	}
+	if opts.Keytab != "" && opts.Principal == "" && opts.Username == "" {
+		return nil, usageErrorf("keytab %s needs a principal: add principal=NAME (or --principal NAME)", opts.Keytab)
 	}
 	if fl.Changed("rules") && os.Geteuid() != 0 {
 		return nil, usageErrorf("--rules is for root only")
@@ -128,7 +135,7 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 		return nil, err
 	}
 	return &mountArgs{server: src.server, share: src.share, dir: dir, rawOpts: *v.o, opts: opts, foreground: *v.fg,
-		readyFD: *v.readyFD, passwordFD: *v.passwordFD, keytab: *v.keytab, principal: *v.principal, rulesPath: *v.rulesPath}, nil
+		readyFD: *v.readyFD, passwordFD: *v.passwordFD, keytab: opts.Keytab, principal: opts.Principal, rulesPath: *v.rulesPath}, nil
 }
 
 // runMount is `smb3fs mount`.
@@ -164,6 +171,9 @@ func runMount(args []string) int {
 		return mountFailed(ma, err)
 	}
 	if err := checkAllowOther(ma.opts, os.Geteuid(), fuseConfPath); err != nil {
+		return mountFailed(ma, err)
+	}
+	if err := ma.checkKeytab(); err != nil {
 		return mountFailed(ma, err)
 	}
 	if ma.foreground {
