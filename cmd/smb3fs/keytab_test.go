@@ -26,7 +26,7 @@ func TestKeytabOptions(t *testing.T) {
 		{[]string{"//s/sh", dir, "--keytab", "/etc/k.keytab", "--principal", "bob"}, "/etc/k.keytab", "bob"},
 		{[]string{"//s/sh", dir, "-o", "keytab=/a,principal=alice", "--keytab", "/b", "--principal", "bob"}, "/b", "bob"},
 		{[]string{"//s/sh", dir, "-o", "keytab=/a,username=bob"}, "/a", ""}, // username= names the principal
-		{[]string{"//s/sh", dir, "-o", "principal=bob"}, "", "bob"},          // the ticket cache must be bob's
+		{[]string{"//s/sh", dir, "-o", "principal=bob"}, "", "bob"},         // the ticket cache must be bob's
 	} {
 		ma, err := parseMountArgs(c.args)
 		if err != nil {

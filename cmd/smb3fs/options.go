@@ -203,7 +203,10 @@ var mountOptionTable = []mountOption{
 	// user, users, owner and group are fstab's too (fstabUserOptions).
 	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "comment"}, false, nil, "mount(8)'s, fstab's and systemd's, or the default: accepted and ignored"},
 	// exec lifts a noexec given (or implied by user or users) before it.
-	{[]string{"exec"}, false, func(o *mountOptions, _, _ string) error { o.Kernel = slices.DeleteFunc(o.Kernel, func(k string) bool { return k == "noexec" }); return nil }, "lifts an earlier noexec (as after fstab's user or users); the default"},
+	{[]string{"exec"}, false, func(o *mountOptions, _, _ string) error {
+		o.Kernel = slices.DeleteFunc(o.Kernel, func(k string) bool { return k == "noexec" })
+		return nil
+	}, "lifts an earlier noexec (as after fstab's user or users); the default"},
 }
 
 // fstabUserOptions are fstab's options that let users mount, given
