@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"os/user"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +64,11 @@ type mountOptions struct {
 	// systemd). The keytab is checked as a credentials file is, and
 	// more (checkKeytab), before anything is sent.
 	Keytab, Principal string
+	// userMount and userNoexec are set while parsing by fstab's user or
+	// users, which imply noexec,nosuid,nodev (mount(8)); a later exec
+	// clears userNoexec. parseMountOptions then adds those flags to
+	// Kernel and clears both. An explicit noexec stays whatever follows.
+	userMount, userNoexec bool
 }
 
 // parseMountOptions parses mount.cifs-style options: comma-separated
@@ -78,6 +82,13 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 				return nil, err
 			}
 		}
+	}
+	if o.userMount {
+		if o.userNoexec {
+			o.Kernel = append(o.Kernel, "noexec")
+		}
+		o.Kernel = append(o.Kernel, "nosuid", "nodev")
+		o.userMount, o.userNoexec = false, false
 	}
 	return o, nil
 }
@@ -96,7 +107,7 @@ func (o *mountOptions) apply(opt string) error {
 		// later exec lifts noexec); owner and group imply nosuid and
 		// nodev, which every smb3fs mount is.
 		if key == "user" || key == "users" {
-			o.Kernel = append(o.Kernel, "noexec", "nosuid", "nodev")
+			o.userMount, o.userNoexec = true, true
 		}
 		return nil
 	case mo == nil && strings.HasPrefix(key, "x-"):
@@ -202,11 +213,8 @@ var mountOptionTable = []mountOption{
 	// For mount(8) and systemd, or the default; nothing for us. Bare
 	// user, users, owner and group are fstab's too (fstabUserOptions).
 	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "comment"}, false, nil, "mount(8)'s, fstab's and systemd's, or the default: accepted and ignored"},
-	// exec lifts a noexec given (or implied by user or users) before it.
-	{[]string{"exec"}, false, func(o *mountOptions, _, _ string) error {
-		o.Kernel = slices.DeleteFunc(o.Kernel, func(k string) bool { return k == "noexec" })
-		return nil
-	}, "lifts an earlier noexec (as after fstab's user or users); the default"},
+	// exec lifts the noexec that user or users imply, given before it.
+	{[]string{"exec"}, false, setFlag(func(o *mountOptions) { o.userNoexec = false }), "lifts the noexec an earlier user or users implies; the default"},
 }
 
 // fstabUserOptions are fstab's options that let users mount, given

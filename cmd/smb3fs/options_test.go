@@ -67,7 +67,8 @@ func TestMountOptionEach(t *testing.T) {
 		{"sync,dirsync", func(o *mountOptions) { o.Kernel = []string{"sync", "dirsync"} }},
 		{"owner,group,nouser,auto,noauto,_netdev,nofail,comment=systemd.automount", func(o *mountOptions) {}},
 		// mount(8): user and users imply noexec,nosuid,nodev; a later exec lifts noexec.
-		{"user,users", func(o *mountOptions) { o.Kernel = []string{"noexec", "nosuid", "nodev", "noexec", "nosuid", "nodev"} }},
+		{"user,users", func(o *mountOptions) { o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
+		{"user,noexec,exec", func(o *mountOptions) { o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
 		{"users,exec", func(o *mountOptions) { o.Kernel = []string{"nosuid", "nodev"} }},
 		{"exec,user", func(o *mountOptions) { o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
 		{"user,user=bob", func(o *mountOptions) { o.Username = "bob"; o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
