@@ -120,3 +120,17 @@ func TestMountKeytabRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckKeytabRefusal: smb3fs check (and shares, snapshots: the same
+// connect) holds --keytab to what a mount's keytab= is held to, before
+// anything is sent.
+func TestCheckKeytabRefusal(t *testing.T) {
+	kt := testKeytab(t)
+	_, stderr, code := capture(t, func() int {
+		return runCheck([]string{"--keytab", kt, "--principal", "alice", "//fs1.invalid/share"})
+	})
+	want := "smb3fs: //fs1.invalid/share: auth: keytab " + kt + " holds no key for alice@SMB3FS.TEST (it holds: bob@SMB3FS.TEST)\n"
+	if code != exitFailure || stderr != want {
+		t.Errorf("exit %d (want %d)\n got %q\nwant %q", code, exitFailure, stderr, want)
+	}
+}
