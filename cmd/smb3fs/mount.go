@@ -127,6 +127,7 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 	if opts.Keytab != "" && opts.Principal == "" && opts.Username == "" {
 		return nil, usageErrorf("keytab %s needs a principal: add principal=NAME (or --principal NAME)", opts.Keytab)
 	}
+	*v.keytab, *v.principal = opts.Keytab, opts.Principal // what mountArgs keeps
 	if fl.Changed("rules") && os.Geteuid() != 0 {
 		return nil, usageErrorf("--rules is for root only")
 	}
@@ -135,7 +136,7 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 		return nil, err
 	}
 	return &mountArgs{server: src.server, share: src.share, dir: dir, rawOpts: *v.o, opts: opts, foreground: *v.fg,
-		readyFD: *v.readyFD, passwordFD: *v.passwordFD, keytab: opts.Keytab, principal: opts.Principal, rulesPath: *v.rulesPath}, nil
+		readyFD: *v.readyFD, passwordFD: *v.passwordFD, keytab: *v.keytab, principal: *v.principal, rulesPath: *v.rulesPath}, nil
 }
 
 // runMount is `smb3fs mount`.
