@@ -272,3 +272,37 @@ func TestLiveMountForegroundNotify(t *testing.T) {
 		t.Errorf("still mounted after SIGTERM")
 	}
 }
+
+// TestLiveMountKeytabUnreadable: a user who cannot read the keytab named
+// (bob's, root's own, in a directory only root may enter) gets one line
+// naming it and exit status 32, before anything is sent.
+func TestLiveMountKeytabUnreadable(t *testing.T) {
+	env := testenv.Env(t)
+	if os.Geteuid() != 0 {
+		t.Fatal("needs root to act as alice")
+	}
+	alice, bob := env.User(t, "alice"), env.User(t, "bob")
+	base, err := os.MkdirTemp("", "smb3fs-keytab-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(base) })
+	if err := os.Chmod(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(base, "smb3fs")
+	copyFile(t, testenv.DaemonBinary(t), bin, 0o755)
+	mnt := filepath.Join(base, "mnt")
+	mkdirOwned(t, mnt, alice, 0o755)
+	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted
+	out, code := runAs(t, alice, []string{"KRB5_CONFIG=" + env.KRB5Conf}, bin, "mount", src, mnt, "-o", "keytab="+bob.Keytab+",principal=bob")
+	t.Logf("exit %d: %s", code, out)
+	want := "smb3fs: mount " + src + " on " + mnt + ": auth: keytab " + bob.Keytab + ": "
+	if code != exitFailure || !strings.HasPrefix(out, want) || !strings.HasSuffix(out, ": permission denied\n") || strings.Count(out, "\n") != 1 {
+		t.Errorf("alice with bob's keytab: exit %d (want %d): %q, want one line %q...: permission denied", code, exitFailure, out, want)
+	}
+	if mountedAt(t, mnt) {
+		detach(mnt)
+		t.Errorf("mounted with a keytab alice cannot read")
+	}
+}
