@@ -161,8 +161,9 @@
 // or "." (see Nodes and inode numbers). Devices, FIFOs
 // and sockets cannot be created (mknod(2) is EOPNOTSUPP).
 //
-// Permissions: a symbolic link shows 0777. Every file shows file_mode (default 0644) and every
-// directory dir_mode (default 0755); a file with the DOS read-only attribute
+// Permissions: a symbolic link shows 0777. Every file shows file_mode
+// (default 0755, as mount.cifs) and every directory dir_mode (default
+// 0755); a file with the DOS read-only attribute
 // shows file_mode without its write bits. chmod(2) succeeds and changes
 // nothing: the mode shown is always the one a remount would show. Access is
 // decided by the server, for the authenticated user, whatever the mode bits

@@ -354,8 +354,8 @@ func TestLiveUtimens(t *testing.T) {
 	if err := os.Chmod(p, 0600); err != nil {
 		t.Errorf("chmod: %v", err)
 	}
-	if st, _ := os.Stat(p); st.Mode().Perm() != 0644 {
-		t.Errorf("mode %v, want the file_mode 0644", st.Mode())
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0755 {
+		t.Errorf("mode %v, want the default file_mode 0755", st.Mode())
 	}
 }
 

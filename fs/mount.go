@@ -20,7 +20,7 @@ type Options struct {
 	// UID and GID own every file; when both are zero, the mounting user.
 	UID, GID uint32
 	// FileMode and DirMode are the permission bits of files and
-	// directories (default 0644 and 0755). A file with the DOS read-only
+	// directories (default 0755 for both, as mount.cifs). A file with the DOS read-only
 	// attribute shows them without write bits.
 	FileMode, DirMode os.FileMode
 	// ReadOnly mounts read-only: the kernel refuses writes with EROFS. A
@@ -100,7 +100,7 @@ func NewRoot(tree *client.Tree, opts Options) *Node {
 		opts.UID, opts.GID = uint32(os.Getuid()), uint32(os.Getgid())
 	}
 	if opts.FileMode == 0 {
-		opts.FileMode = 0644
+		opts.FileMode = 0755
 	}
 	if opts.DirMode == 0 {
 		opts.DirMode = 0755

@@ -62,7 +62,7 @@ var optionValues = map[string][]string{
 }
 
 // fileOptions are the -o options whose value is a file.
-var fileOptions = map[string]bool{"credentials": true, "cred": true, "logfile": true}
+var fileOptions = map[string]bool{"credentials": true, "cred": true, "logfile": true, "keytab": true}
 
 // flagValues are the values offered for flags whose values are few, by
 // long name; listFlags take a comma-separated list of them.

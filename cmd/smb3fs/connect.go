@@ -119,6 +119,12 @@ func resolved(cf *connFlags, req rules.Request, atLeast *wire.Dialect, server, s
 // error and returns the exit status (refusals audited, as refuse does).
 func connectTree(ctx context.Context, cf *connFlags, policy client.Policy, match rules.Match, server, share, address string, timeout time.Duration) (*treeSession, int) {
 	ts := &treeSession{server: server, share: share, policy: policy, match: match}
+	// A keytab is held to what a mount's is (auth.CheckKeytab).
+	if *cf.keytab != "" {
+		if err := auth.CheckKeytab(*cf.keytab, *cf.principal, "", os.Getuid()); err != nil {
+			return nil, ts.refuse(err)
+		}
+	}
 	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *cf.keytab, Principal: *cf.principal}, "cifs/"+server)
 	if err != nil {
 		return nil, ts.refuse(err)

@@ -208,3 +208,21 @@ func (ma *mountArgs) mechanism() (auth.Mechanism, error) {
 	}
 	return auth.NewKerberos(creds, spn)
 }
+
+// checkKeytab checks the keytab of keytab= (or --keytab), if any, before
+// anything is sent: reached through a safe path, owned by the mounting
+// user or root, mode 0600 or stricter, and holding a key for the
+// principal (principal=, else username=). See auth.CheckKeytab; its
+// errors name the file and what is wrong, and end the mount with exit
+// status 32 (a keytab without a principal is a usage error, refused by
+// parseMountArgs).
+func (ma *mountArgs) checkKeytab() error {
+	if ma.keytab == "" {
+		return nil
+	}
+	principal := ma.principal
+	if principal == "" {
+		principal = ma.opts.Username
+	}
+	return auth.CheckKeytab(ma.keytab, principal, "", os.Getuid())
+}

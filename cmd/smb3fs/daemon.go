@@ -34,6 +34,9 @@ import (
 func serve(ma *mountArgs) int {
 	defer startProfiles()() // SMB3FS_CPUPROFILE, SMB3FS_MEMPROFILE: see profile.go
 	ready := readyReporter(ma.readyFD)
+	// systemd (Type=notify) hears READY=1 once the mount answers, and
+	// STOPPING=1 when it goes (notify.go).
+	sd := newSystemdNotifier(ma.readyFD <= 0)
 	fail := func(err error) int {
 		ready(err)
 		return mountFailed(ma, err)
@@ -90,7 +93,7 @@ func serve(ma *mountArgs) int {
 	if err != nil {
 		return fail(err)
 	}
-	go unmountOnSignal(srv, ma.dir, sig)
+	go unmountOnSignal(srv, ma.dir, sig, sd)
 	stat.mountedAt = time.Now()
 	if stop, err := listenStatus(stat); err != nil {
 		slog.Warn("smb3fs: smb3fs status will not see this mount: " + err.Error())
@@ -102,7 +105,13 @@ func serve(ma *mountArgs) int {
 	}
 	ready(nil)
 	slog.Info("smb3fs: mounted", "source", uncName(ma.server, ma.share), "mountpoint", ma.dir)
+	if err := sd.ready(uncName(ma.server, ma.share), ma.dir); err != nil {
+		slog.Warn(err.Error())
+	}
 	srv.Wait()
+	if err := sd.stop(); err != nil { // unmounted from outside: umount, fusermount3 -u
+		slog.Warn(err.Error())
+	}
 	dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
 	tree.Disconnect(dctx)
 	dcancel()
@@ -186,7 +195,8 @@ func (ma *mountArgs) clientOptions(policy client.Policy, match rules.Match, mech
 
 // fsOptions are the file system's options: the share's name, and the
 // owner, modes, caching and locking the mount options ask for. Files
-// belong to the mounting user unless uid= or gid= say otherwise.
+// belong to the mounting user unless uid= or gid= say otherwise; when root
+// mounts for another owner, the mount is allow_other (rootMountsForOther).
 func (ma *mountArgs) fsOptions() smbfs.Options {
 	fo := smbfs.Options{
 		FileMode:    ma.opts.FileMode,
@@ -206,6 +216,7 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 	if ma.opts.GID != nil {
 		fo.GID = *ma.opts.GID
 	}
+	fo.AllowOther = fo.AllowOther || rootMountsForOther(os.Geteuid(), fo.UID, fo.GID)
 	if ma.opts.ACTimeo != nil {
 		fo.Timeout = *ma.opts.ACTimeo
 		fo.NoCache = *ma.opts.ACTimeo == 0
@@ -213,11 +224,28 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 	return fo
 }
 
-// unmountOnSignal unmounts srv (at dir) when a signal arrives on sig. A
-// busy mount may refuse: it tries ten times, half a second apart, then
-// logs why and waits for the next signal.
-func unmountOnSignal(srv *fuse.Server, dir string, sig <-chan os.Signal) {
+// rootMountsForOther reports whether a mount by the user euid showing
+// files owned by uid and gid is root's mount for another owner (uid= or
+// gid= other than root's). Such a mount gets allow_other, and with it
+// default_permissions (smbfs.Options.AllowOther), as a cifs mount is: the
+// kernel lets every local user in and decides access by the owner and the
+// modes shown (file_mode, dir_mode), so uid=1000 means user 1000 may
+// write where the modes say, not that only root may enter. Every request
+// still goes to the server as the mount's SMB identity. A user's own
+// mount stays the user's alone unless allow_other is asked for.
+func rootMountsForOther(euid int, uid, gid uint32) bool {
+	return euid == 0 && (uid != 0 || gid != 0)
+}
+
+// unmountOnSignal unmounts srv (at dir) when a signal arrives on sig,
+// telling systemd it is stopping (sd). A busy mount may refuse: it tries
+// ten times, half a second apart, then logs why and waits for the next
+// signal.
+func unmountOnSignal(srv *fuse.Server, dir string, sig <-chan os.Signal, sd *systemdNotifier) {
 	for range sig {
+		if err := sd.stop(); err != nil {
+			slog.Warn(err.Error())
+		}
 		for i := 0; i < 10; i++ {
 			if err := srv.Unmount(); err == nil {
 				return

@@ -121,9 +121,17 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 			return nil, err
 		}
 	}
-	if *v.keytab != "" && *v.principal == "" && opts.Username == "" {
-		return nil, usageErrorf("--keytab needs --principal (or username=)")
+	// --keytab and --principal are keytab= and principal=, given last.
+	if *v.keytab != "" {
+		opts.Keytab = *v.keytab
 	}
+	if *v.principal != "" {
+		opts.Principal = *v.principal
+	}
+	if opts.Keytab != "" && opts.Principal == "" && opts.Username == "" {
+		return nil, usageErrorf("keytab %s needs a principal: add principal=NAME (or --principal NAME)", opts.Keytab)
+	}
+	*v.keytab, *v.principal = opts.Keytab, opts.Principal // what mountArgs keeps
 	if fl.Changed("rules") && os.Geteuid() != 0 {
 		return nil, usageErrorf("--rules is for root only")
 	}
@@ -168,6 +176,9 @@ func runMount(args []string) int {
 		return mountFailed(ma, err)
 	}
 	if err := checkAllowOther(ma.opts, os.Geteuid(), fuseConfPath); err != nil {
+		return mountFailed(ma, err)
+	}
+	if err := ma.checkKeytab(); err != nil {
 		return mountFailed(ma, err)
 	}
 	if ma.foreground {

@@ -59,6 +59,16 @@ type mountOptions struct {
 	EchoInterval time.Duration
 	// Kernel lists restricting mount flags (noexec, nosuid, nodev).
 	Kernel []string
+	// Keytab and Principal are keytab= and principal= (or --keytab and
+	// --principal): Kerberos from a keytab, for unattended mounts (fstab,
+	// systemd). The keytab is checked as a credentials file is, and
+	// more (checkKeytab), before anything is sent.
+	Keytab, Principal string
+	// userMount and userNoexec are set while parsing by fstab's user or
+	// users, which imply noexec,nosuid,nodev (mount(8)); a later exec
+	// clears userNoexec. parseMountOptions then adds those flags to
+	// Kernel and clears both. An explicit noexec stays whatever follows.
+	userMount, userNoexec bool
 }
 
 // parseMountOptions parses mount.cifs-style options: comma-separated
@@ -73,6 +83,13 @@ func parseMountOptions(list []string) (*mountOptions, error) {
 			}
 		}
 	}
+	if o.userMount {
+		if o.userNoexec {
+			o.Kernel = append(o.Kernel, "noexec")
+		}
+		o.Kernel = append(o.Kernel, "nosuid", "nodev")
+		o.userMount, o.userNoexec = false, false
+	}
 	return o, nil
 }
 
@@ -85,7 +102,14 @@ func (o *mountOptions) apply(opt string) error {
 	mo := mountOptionByName[key]
 	switch {
 	case !hasVal && fstabUserOptions[key]:
-		return nil // bare user, users, owner, group: mount(8)'s, not username=
+		// Bare user, users, owner, group: mount(8)'s, not username=.
+		// mount(8): user and users imply noexec, nosuid and nodev (a
+		// later exec lifts noexec); owner and group imply nosuid and
+		// nodev, which every smb3fs mount is.
+		if key == "user" || key == "users" {
+			o.userMount, o.userNoexec = true, true
+		}
+		return nil
 	case mo == nil && strings.HasPrefix(key, "x-"):
 		return nil // x-systemd.* and the like: for mount(8) and systemd
 	case mo == nil:
@@ -122,6 +146,8 @@ var mountOptionTable = []mountOption{
 	{[]string{"credentials", "cred"}, true, func(o *mountOptions, _, val string) error { return o.readCredentials(val) }, "file of username=, password= and domain= lines; refused if others can read it"},
 	{[]string{"sec"}, true, setSec, "krb5 (default), krb5i, krb5p, ntlmssp, ntlmsspi, ntlmv2 or ntlmv2i; i requires signing, p encryption"},
 	{[]string{"vers"}, true, setVers, "dialect: 3.1.1 (3.11), 3.0.2 (3.02), 3.0, 2.1 or 2.0.2 (2.02, 2.0) exactly; 3: 3.0 or later; default: the rule's range"},
+	{[]string{"keytab"}, true, func(o *mountOptions, _, val string) error { o.Keytab = val; return nil }, "Kerberos keytab for unattended mounts, with principal=; refused unless owned by the mounting user or root and mode 0600 or stricter"},
+	{[]string{"principal"}, true, func(o *mountOptions, _, val string) error { o.Principal = val; return nil }, "Kerberos principal (user or user@REALM) whose key the keytab holds"},
 	{[]string{"loglevel"}, true, func(o *mountOptions, _, val string) (err error) { o.LogLevel, err = parseLogLevel(val); return err }, "least severe log record: error, warning, info (default) or debug"},
 	{[]string{"logfile"}, true, setLogFile, "absolute path the background daemon logs to instead of syslog (created mode 0600)"},
 	{[]string{"seal"}, false, setFlag(func(o *mountOptions) { o.Seal = true }), "require encryption even where the rule does not"},
@@ -193,11 +219,14 @@ var mountOptionTable = []mountOption{
 
 	// For mount(8) and systemd, or the default; nothing for us. Bare
 	// user, users, owner and group are fstab's too (fstabUserOptions).
-	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "exec", "comment"}, false, nil, "mount(8)'s, fstab's and systemd's, or the default: accepted and ignored"},
+	{[]string{"_netdev", "nofail", "noauto", "auto", "defaults", "nouser", "user_xattr", "comment"}, false, nil, "mount(8)'s, fstab's and systemd's, or the default: accepted and ignored"},
+	// exec lifts the noexec that user or users imply, given before it.
+	{[]string{"exec"}, false, setFlag(func(o *mountOptions) { o.userNoexec = false }), "lifts the noexec an earlier user or users implies; the default"},
 }
 
 // fstabUserOptions are fstab's options that let users mount, given
-// without a value; "user=NAME" is mount.cifs's username=.
+// without a value; "user=NAME" is mount.cifs's username=. user and users
+// imply noexec, nosuid and nodev, as mount(8) says (apply).
 var fstabUserOptions = map[string]bool{"user": true, "users": true, "owner": true, "group": true}
 
 // mountOptionByName indexes mountOptionTable by every name.

@@ -65,8 +65,16 @@ func TestMountOptionEach(t *testing.T) {
 		{"noatime,nodiratime,relatime,strictatime,atime,diratime,norelatime,lazytime,async", func(o *mountOptions) {}},
 		{"remount,ro", func(o *mountOptions) { o.Remount, o.ReadOnly = true, true }},
 		{"sync,dirsync", func(o *mountOptions) { o.Kernel = []string{"sync", "dirsync"} }},
-		{"user,users,owner,group,nouser,auto,noauto,_netdev,nofail,comment=systemd.automount", func(o *mountOptions) {}},
-		{"user,user=bob", func(o *mountOptions) { o.Username = "bob" }},
+		{"owner,group,nouser,auto,noauto,_netdev,nofail,comment=systemd.automount", func(o *mountOptions) {}},
+		// mount(8): user and users imply noexec,nosuid,nodev; a later exec lifts noexec.
+		{"user,users", func(o *mountOptions) { o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
+		{"user,noexec,exec", func(o *mountOptions) { o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
+		{"users,exec", func(o *mountOptions) { o.Kernel = []string{"nosuid", "nodev"} }},
+		{"exec,user", func(o *mountOptions) { o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
+		{"user,user=bob", func(o *mountOptions) { o.Username = "bob"; o.Kernel = []string{"noexec", "nosuid", "nodev"} }},
+		{"keytab=/etc/smb3fs/backup.keytab,principal=backup@EXAMPLE.COM", func(o *mountOptions) {
+			o.Keytab, o.Principal = "/etc/smb3fs/backup.keytab", "backup@EXAMPLE.COM"
+		}},
 		{"vers=default", func(o *mountOptions) {}},
 		{"seal", func(o *mountOptions) { o.Seal = true }},
 		{"seal=yes", func(o *mountOptions) { o.Seal = true }},
@@ -142,6 +150,8 @@ func TestMountOptionMessages(t *testing.T) {
 		{"workgroup", "usage: option workgroup needs a value", true},
 		{"credentials", "usage: option credentials needs a value", true},
 		{"cred=", "usage: option cred needs a value", true},
+		{"keytab", "usage: option keytab needs a value", true},
+		{"principal=", "usage: option principal needs a value", true},
 		{"sec", "usage: option sec needs a value", true},
 		{"vers=", "usage: option vers needs a value", true},
 		{"port", "usage: option port needs a value", true},

@@ -106,6 +106,24 @@ func resolveDocOptions(t *testing.T, unc, opts string) *mountOptions {
 	return o
 }
 
+// checkDocMount parses a mount as mount(8) hands it to mount.smb3fs
+// (SOURCE DIR -o OPTIONS), so that what parseMountArgs checks beyond the
+// options (keytab= needs principal=) holds for the example; a keytab's
+// principal must name its realm, which the examples' hosts do not imply.
+func checkDocMount(t *testing.T, what, where, opts string) {
+	t.Helper()
+	ma, err := parseMountArgs([]string{what, where, "-o", docCredentials(t, opts)})
+	if err != nil {
+		t.Fatalf("mount.smb3fs %s %s -o %s: %v", what, where, opts, err)
+	}
+	if ma.keytab != "" && !strings.Contains(ma.principal, "@") {
+		t.Errorf("keytab=%s with principal=%q: name the realm (user@REALM)", ma.keytab, ma.principal)
+	}
+	if ma.keytab != "" && !filepath.IsAbs(ma.keytab) {
+		t.Errorf("keytab=%s: use an absolute path", ma.keytab)
+	}
+}
+
 func TestDocFstabExamples(t *testing.T) {
 	for _, path := range docFiles(t, "fstab/*.fstab") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
@@ -130,6 +148,7 @@ func TestDocFstabExamples(t *testing.T) {
 					t.Errorf("%q: mount point %s is not absolute", line, f[1])
 				}
 				resolveDocOptions(t, f[0], f[3])
+				checkDocMount(t, f[0], f[1], f[3])
 			}
 			if n == 0 {
 				t.Fatal("no fstab line")
@@ -213,6 +232,35 @@ func TestDocSystemdMountExamples(t *testing.T) {
 				t.Errorf("unit for Where=%s is named %s, systemd wants %s", where, filepath.Base(path), want)
 			}
 			resolveDocOptions(t, m["What"], m["Options"])
+			checkDocMount(t, m["What"], where, m["Options"])
+			// A network share waits for the network: _netdev, or the
+			// ordering itself.
+			u := unitSection(t, path, "Unit")
+			if !strings.Contains(","+m["Options"]+",", ",_netdev,") && !strings.Contains(u["After"], "network-online.target") {
+				t.Errorf("neither _netdev nor After=network-online.target")
+			}
+		})
+	}
+}
+
+func TestDocSystemdAutomountExamples(t *testing.T) {
+	for _, path := range docFiles(t, "systemd/*.automount") {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			a := unitSection(t, path, "Automount")
+			where := a["Where"]
+			if strings.ContainsAny(where, `-\ `) || !filepath.IsAbs(where) {
+				t.Fatalf("Where=%s: use a plain absolute path in the examples", where)
+			}
+			base := strings.ReplaceAll(strings.TrimPrefix(where, "/"), "/", "-")
+			if filepath.Base(path) != base+".automount" {
+				t.Errorf("unit for Where=%s is named %s, systemd wants %s.automount", where, filepath.Base(path), base)
+			}
+			// systemd mounts the .mount unit of the same name: it must be
+			// an example too, of an smb3fs share at the same place.
+			m := unitSection(t, filepath.Join(filepath.Dir(path), base+".mount"), "Mount")
+			if m["Type"] != "smb3fs" || m["Where"] != where {
+				t.Errorf("%s.mount: Type=%s Where=%s, want smb3fs at %s", base, m["Type"], m["Where"], where)
+			}
 		})
 	}
 }
@@ -232,6 +280,13 @@ func TestDocSystemdServiceExamples(t *testing.T) {
 			// A service must keep the daemon attached: its SIGTERM unmounts.
 			if !ma.foreground {
 				t.Errorf("ExecStart=%s: a service runs smb3fs mount --foreground", s["ExecStart"])
+			}
+			// --foreground tells systemd when the mount answers (sd_notify).
+			if s["Type"] != "notify" {
+				t.Errorf("Type=%s: want notify, so that units after it start once the mount answers", s["Type"])
+			}
+			if ma.keytab != "" && !strings.Contains(ma.principal, "@") {
+				t.Errorf("keytab %s with principal %q: name the realm", ma.keytab, ma.principal)
 			}
 			resolveDocOptions(t, "//"+ma.server+"/"+ma.share, strings.Join(ma.rawOpts, ","))
 		})

@@ -159,7 +159,7 @@ func TestLiveMountUnprivileged(t *testing.T) {
 	}
 
 	// With user_allow_other, other users may enter, and the kernel checks
-	// the modes shown: bob reads (0644) but may not write (he is not the
+	// the modes shown: bob reads (0755) but may not write (he is not the
 	// owner the mount shows).
 	bindFile(t, []byte("user_allow_other\n"), "/etc/fuse.conf")
 	if out, code := asAlice(bin, "mount", src, mnt2, "-o", "allow_other"); code != 0 {
@@ -173,7 +173,7 @@ func TestLiveMountUnprivileged(t *testing.T) {
 		t.Errorf("bob reads with allow_other: exit %d: %q", code, out)
 	}
 	if out, code := runAs(t, bob, nil, "sh", "-c", `printf x >>"$1"`, "sh", file2); code == 0 || !strings.Contains(out, "Permission denied") {
-		t.Errorf("bob appends to alice's 0644 file: exit %d: %q", code, out)
+		t.Errorf("bob appends to alice's 0755 file: exit %d: %q", code, out)
 	}
 	if b, err := os.ReadFile(file2); err != nil || string(b) != "written by alice" {
 		t.Errorf("root reads with allow_other: %q %v", b, err)
