@@ -78,7 +78,7 @@ func TestFlagErrors(t *testing.T) {
 		{[]string{"smb3fs", "check"}, "want one //server/share"},
 		{[]string{"smb3fs", "check", "--vers", "3.1", "//s/sh"}, "--vers: "},
 		{[]string{"smb3fs", "check", "--log-level", "loud", "//s/sh"}, `log level "loud"`},
-		{[]string{"smb3fs", "check", "//s/sh/dir"}, "no path"},
+		{[]string{"smb3fs", "check", "//s/sh/a/../b"}, "may not contain .."},
 		{[]string{"smb3fs", "check", "s/sh"}, "must look like //server/share"},
 		{[]string{"smb3fs", "mount", "--bogus", "//s/sh", "/mnt"}, "unknown flag: --bogus"},
 		{[]string{"smb3fs", "mount", "//s/sh"}, "want //server/share MOUNTPOINT"},

@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -85,6 +86,8 @@ type treeSession struct {
 	policy        client.Policy
 	match         rules.Match
 	rule          rules.Rule // the rule as the file says it (before flags), for check's sources
+	prefix        string     // the directory inside the share (connectDFS)
+	hops          []client.DFSHop
 	cl            *client.Client
 	tree          *client.Tree
 	principal     string // who logged in
@@ -118,29 +121,122 @@ func resolved(cf *connFlags, req rules.Request, atLeast *wire.Dialect, server, s
 // Kerberos credentials of cf and connects share. On failure it prints the
 // error and returns the exit status (refusals audited, as refuse does).
 func connectTree(ctx context.Context, cf *connFlags, policy client.Policy, match rules.Match, server, share, address string, timeout time.Duration) (*treeSession, int) {
+	ts, err := dialTree(ctx, cf, policy, match, server, share, address, timeout)
+	if err != nil {
+		return nil, ts.refuse(err)
+	}
+	return ts, exitOK
+}
+
+// dialTree is connectTree without the printing: the session, or the
+// error (with a session that names the server, share and rule).
+func dialTree(ctx context.Context, cf *connFlags, policy client.Policy, match rules.Match, server, share, address string, timeout time.Duration) (*treeSession, error) {
 	ts := &treeSession{server: server, share: share, policy: policy, match: match}
 	// A keytab is held to what a mount's is (auth.CheckKeytab).
 	if *cf.keytab != "" {
 		if err := auth.CheckKeytab(*cf.keytab, *cf.principal, "", os.Getuid()); err != nil {
-			return nil, ts.refuse(err)
+			return ts, err
 		}
 	}
 	mech, err := auth.NewKerberos(auth.KerberosCredentials{Keytab: *cf.keytab, Principal: *cf.principal}, "cifs/"+server)
 	if err != nil {
-		return nil, ts.refuse(err)
+		return ts, err
 	}
 	ts.cl, err = client.Dial(ctx, client.Options{Server: server, Address: address, Policy: policy, Mechanism: mech, Timeout: timeout})
 	if err != nil {
-		return nil, ts.refuse(err)
+		return ts, err
 	}
 	ts.tree, err = ts.cl.Connect(ctx, share)
 	if err != nil {
 		ts.cl.Close()
-		return nil, ts.refuse(err)
+		return ts, err
 	}
 	ts.principal = auth.Principal(mech)
 	auditEstablished(server, share, ts.cl.Info(), ts.principal, ts.tree.Encrypted(), match)
+	return ts, nil
+}
+
+// connectDFS is connect for a path that may lead through DFS referrals
+// (smb3fs check //server/dfs/link): src.path is resolved with
+// client.ResolveDFS, and every referral target is held to the rule for its
+// own \\server\share and to the policy of the path the user named
+// (Policy.Both), with Kerberos to the target's own name. The session is the
+// last target's; its hops say how it was reached.
+func (cf *connCommandFlags) connectDFS(ctx context.Context, fl *pflag.FlagSet, u usageText, src source) (*treeSession, int) {
+	prefix, err := sharePath(src.path)
+	if err != nil {
+		return nil, usageFailed(fl, u, err.Error())
+	}
+	address := *cf.address
+	if address == "" && src.port != 0 {
+		address = net.JoinHostPort(src.server, strconv.Itoa(src.port))
+	}
+	if fl.Changed("rules") && os.Geteuid() != 0 {
+		return nil, usageFailed(fl, u, "--rules is for root only")
+	}
+	req, atLeast, err := cf.request()
+	if err != nil {
+		return nil, usageFailed(fl, u, err.Error())
+	}
+	rs, err := rules.Load(*cf.rulesPath)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+		return nil, exitFailure
+	}
+	user, rule, status := resolved(cf.connFlags, req, atLeast, src.server, src.share)
+	if status != exitOK {
+		return nil, status
+	}
+	sessions := map[*client.Client]*treeSession{}
+	connect := func(ctx context.Context, server, share string) (*client.Client, *client.Tree, error) {
+		policy, match, addr := user, rule.Match, ""
+		if server == src.server && share == src.share {
+			addr = address
+		} else {
+			var err error
+			if policy, match, err = targetPolicy(rs, server, share, req, atLeast, user, rule.Match); err != nil {
+				auditRefused(server, share, match, err)
+				return nil, nil, err
+			}
+		}
+		ts, err := dialTree(ctx, cf.connFlags, policy, match, server, share, addr, *cf.timeout)
+		if err != nil {
+			if isRefusal(err) {
+				auditRefused(server, share, match, err)
+			}
+			return nil, nil, err
+		}
+		sessions[ts.cl] = ts
+		return ts.cl, ts.tree, nil
+	}
+	res, err := client.ResolveDFS(ctx, src.server, src.share, prefix, connect)
+	if err != nil {
+		ts := &treeSession{server: src.server, share: src.share, match: rule.Match}
+		return nil, ts.refuse(err)
+	}
+	ts := sessions[res.Client]
+	ts.rule, ts.prefix, ts.hops = rule, res.Prefix, res.Hops
 	return ts, exitOK
+}
+
+// targetPolicy is the policy a DFS referral target is held to: its own
+// rule, tightened by the flags, and the policy of the path the user named
+// (userMatch), whichever is stricter on each setting. A target either
+// rule refuses, or that both together make unsatisfiable, is refused
+// (client.ErrRefused), naming the rules.
+func targetPolicy(rs *rules.Rules, server, share string, req rules.Request, atLeast *wire.Dialect, user client.Policy, userMatch rules.Match) (client.Policy, rules.Match, error) {
+	own, match, err := resolveAtLeast(rs, server, share, req, atLeast)
+	if err != nil {
+		if errors.Is(err, client.ErrRefused) {
+			return client.Policy{}, match, err
+		}
+		return client.Policy{}, match, fmt.Errorf("%w: rule %s: %w", client.ErrRefused, match, err)
+	}
+	both := own.Both(user)
+	if err := both.Validate(); err != nil {
+		return client.Policy{}, match, fmt.Errorf("rule %s for the target and rule %s for the path named: %w", match, userMatch, err)
+	}
+	return both, match, nil
 }
 
 // refuse prints err and returns the exit status: a refusal by policy is
