@@ -344,9 +344,9 @@ func manHardening() string {
 
 The file is UTF-8 text. Each line is blank, a comment (its first non-blank character is # or ;), a section header or a setting; leading and trailing blanks are ignored. There are no comments at the end of other lines.
 
-A section header is a UNC pattern in brackets, [\\server\share]: exactly two parts after the leading \\ (or //), a server and a share, each a name or a lone * matching any name. Names are compared case-insensitively and otherwise literally: no DNS lookup is done, so name the server the way mounts name it.
+A section header is a UNC pattern in brackets, [\\server\share]: exactly two parts after the leading \\ (or //), a server and a share, each a name or a lone * matching any name. Names are compared with ASCII case folding only (no Unicode folding), a server's trailing dot is ignored, and otherwise literally: no DNS lookup is done, so name the server the way mounts name it (mount and check warn when a server named by an address or a short name misses a section that names it in full).
 
-A setting is Key = Value and belongs to the section above it. Keys are case-insensitive. Settings a section does not mention come from the strict default, never from another section.`)
+A setting is Key = Value and belongs to the section above it. Keys are case-insensitive. A setting a section does not name comes from the [\\*\*] section (the baseline) when there is one, else from the strict default; never from another section. A section that requires mutual authentication does not inherit AllowNTLM = 1. OnlyListedServers = yes, valid only in [\\*\*], refuses every server no section names (an allow-list). smb3fs check lists every setting with the section it came from.`)
 	r.section("SETTINGS")
 	for _, k := range rules.Keys() {
 		r.item(bold(k.Name)+" = "+italic(k.Kind), k.Doc)
@@ -367,7 +367,7 @@ A setting is Key = Value and belongs to the section above it. Keys are case-inse
 	r.macro("PP")
 	r.text(`An unknown key, a repeated key within a section, a repeated section, a malformed value or a section no server could satisfy (privacy with no SMB 3 dialect or usable cipher, MinDialect above MaxDialect, AllowNTLM = 1 while mutual authentication is required) is an error naming the file and line. The whole file is refused on the first error: nothing is skipped.`)
 	r.section("PRECEDENCE")
-	r.text(`Exactly one rule applies to a server and share; rules are never merged. The most specific wins: \\server\share, then \\server\*, then \\*\share, then \\*\*, then the built-in strict default. A server-wide rule beats a share-name rule: the exception is about the machine, and every share on it shares the weakness.`)
+	r.text(`Exactly one rule applies to a server and share; rules are never merged. The most specific wins: \\server\share, then \\server\*, then \\*\share, then \\*\*, then the built-in strict default. A server-wide rule beats a share-name rule: the exception is about the machine, and every share on it shares the weakness. A DFS referral target is held to its own rule and to the rule of the path the user named, whichever is stricter on each setting, so a referral never loosens; the allow-list applies to every target.`)
 	r.section("FILE SAFETY")
 	r.text(`As ssh does with its configuration, smb3fs refuses a hardening file that anyone but root could have written: the file and every directory above it must be owned by root and not writable by group or others, and the file must be a regular file; a symbolic link on the path must be owned by root, and its target passes the same checks. A missing file at the default path means the strict default everywhere; a missing file given with --rules is an error. Only root may name another file with --rules.`)
 	r.section("EXAMPLES")
