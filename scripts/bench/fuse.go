@@ -1086,7 +1086,7 @@ func (b *fuseBench) printFuseTable() {
 		for _, c := range b.clients {
 			if v, ok := b.value(c, t); ok {
 				if t.kind == "speed" {
-					fmt.Printf(" %.0f |", v)
+					fmt.Printf(" %s |", fmtMBps(v))
 				} else {
 					fmt.Printf(" %.2f |", v)
 				}

@@ -9,7 +9,9 @@
 // operation on a fresh mount with cold caches; prints a markdown table of
 // medians with the ratios against the targets. --quick checks the
 // harness in a minute; --clients and --workloads run a subset; --profile
-// DIR collects CPU and heap profiles of the smb3fs daemon per operation.
+// DIR collects CPU and heap profiles of the smb3fs daemon per operation;
+// --rtt 0,2,10,40 runs every client through a delaying proxy at each round
+// trip time (shape.go) and prints one table per RTT.
 // It runs as root (mounting, drop_caches) inside the namespace with
 // alice's ticket:
 //

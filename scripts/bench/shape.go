@@ -152,11 +152,11 @@ func (b *fuseBench) printRTTTable() {
 				case !ok || sec <= 0:
 					fmt.Printf(" - |")
 				case w == wWrite || w == wRead:
-					mbps := float64(b.cfg.size) / 1e6 / sec
+					mbps := fmtMBps(float64(b.cfg.size) / 1e6 / sec)
 					if i == 0 {
-						fmt.Printf(" %.0f |", mbps)
+						fmt.Printf(" %s |", mbps)
 					} else {
-						fmt.Printf(" %.0f (%.2fx) |", mbps, sec0/sec)
+						fmt.Printf(" %s (%.2fx) |", mbps, sec0/sec)
 					}
 				case i == 0:
 					fmt.Printf(" %.2f |", sec)
@@ -205,4 +205,13 @@ func (b *fuseBench) runShaped(ctx context.Context, c, w string, round int) (fuse
 		err = fmt.Errorf("%s sent nothing through the %s proxy: it reached the server another way", c, b.cur.label())
 	}
 	return s, err
+}
+
+// fmtMBps formats a rate in MB/s: whole numbers, one decimal below 10 (a
+// peer at 0.3 MB/s is not 0).
+func fmtMBps(v float64) string {
+	if v < 10 {
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
 }

@@ -31,3 +31,11 @@ func TestShapeLabel(t *testing.T) {
 		t.Errorf("fmtRTT(2.5ms) = %q", s)
 	}
 }
+
+func TestFmtMBps(t *testing.T) {
+	for v, want := range map[float64]string{0.32: "0.3", 9.94: "9.9", 10: "10", 604.4: "604"} {
+		if got := fmtMBps(v); got != want {
+			t.Errorf("fmtMBps(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
