@@ -176,8 +176,12 @@ func runFuse(ctx context.Context, cfg *config) error {
 		b.cur, b.samples = sh, sh.samples
 		if sh.proxy != nil {
 			st := sh.proxy.Stats()
-			fmt.Printf("### %s (through the proxy: %d connections, %.0f MB to the server, %.0f MB back, at most %s held per direction)\n\n",
-				sh.label(), st.Conns, float64(st.ToServer)/1e6, float64(st.ToClient)/1e6, (*byteSize)(&st.MaxHeld))
+			capped := ""
+			if b.cfg.rate > 0 {
+				capped = fmt.Sprintf(", each direction capped at %s/s", &b.cfg.rate)
+			}
+			fmt.Printf("### %s (through the proxy%s: %d connections, %.0f MB to the server, %.0f MB back, at most %s held per direction)\n\n",
+				sh.label(), capped, st.Conns, float64(st.ToServer)/1e6, float64(st.ToClient)/1e6, (*byteSize)(&st.MaxHeld))
 		}
 		b.printFuseTable()
 	}
