@@ -16,7 +16,7 @@ export PATH="$PATH:/usr/local/go/bin"
 
 [[ $(id -u) == 0 ]] || { echo "bench.sh: must run as root (like scripts/testenv)" >&2; exit 1; }
 
-if [[ ! -f .testenv/env.json ]] || scripts/testenv status | grep -q 'absent'; then
+if [[ ! -f ${SMB3FS_TESTENV_DIR:-.testenv}/env.json ]] || scripts/testenv status | grep -q 'absent'; then
 	scripts/testenv up
 fi
 

@@ -99,8 +99,10 @@ type fuseBench struct {
 	tag      string                  // directory of this run on the share
 	rcConf   string                  // rclone config
 	snHome   string                  // HOME for smbnetfs (its config and libsmbclient's smb.conf)
-	samples  map[string][]fuseSample // client + "/" + workload
+	samples  map[string][]fuseSample // client + "/" + workload, of cur (or the shape printed)
 	notes    map[string]bool
+	shapes   []*shape // the network conditions (shape.go): one, or one per --rtt
+	cur      *shape   // the condition being measured
 }
 
 func runFuse(ctx context.Context, cfg *config) error {
@@ -141,29 +143,50 @@ func runFuse(ctx context.Context, cfg *config) error {
 	if err := b.setup(); err != nil {
 		return err
 	}
+	if err := b.startShapes(ctx); err != nil {
+		return err
+	}
+	defer b.closeShapes()
 	b.printFuseHeader()
 	for r := 1; r <= cfg.rounds; r++ {
-		for _, w := range b.loads {
-			for _, c := range b.clients {
-				if c == cSmbclient && w != wWrite && w != wRead && w != wCp {
-					continue
+		for _, sh := range b.shapes {
+			b.cur, b.samples = sh, sh.samples
+			for _, w := range b.loads {
+				for _, c := range b.clients {
+					if c == cSmbclient && w != wWrite && w != wRead && w != wCp {
+						continue
+					}
+					if c == cLoopback && w != wRsync && w != wCp {
+						continue
+					}
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					s, err := b.runShaped(ctx, c, w, r)
+					if err != nil {
+						return fmt.Errorf("round %d, %s, %s %s: %w", r, sh.label(), c, w, err)
+					}
+					fmt.Fprintf(os.Stderr, "bench: round %d %-9s %-9s %-14s %8.3fs  cpu %6.2fs  server %6.2fs  %s\n", r, sh.label(), c, w, s.sec, s.cpu, s.srv, s.note)
+					b.samples[c+"/"+w] = append(b.samples[c+"/"+w], s)
 				}
-				if c == cLoopback && w != wRsync && w != wCp {
-					continue
-				}
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				s, err := b.runOne(ctx, c, w, r)
-				if err != nil {
-					return fmt.Errorf("round %d, %s %s: %w", r, c, w, err)
-				}
-				fmt.Fprintf(os.Stderr, "bench: round %d %-9s %-14s %8.3fs  cpu %6.2fs  server %6.2fs  %s\n", r, c, w, s.sec, s.cpu, s.srv, s.note)
-				b.samples[c+"/"+w] = append(b.samples[c+"/"+w], s)
 			}
 		}
 	}
-	b.printFuseTable()
+	for _, sh := range b.shapes {
+		b.cur, b.samples = sh, sh.samples
+		if sh.proxy != nil {
+			st := sh.proxy.Stats()
+			capped := ""
+			if b.cfg.rate > 0 {
+				capped = fmt.Sprintf(", each direction capped at %s/s", &b.cfg.rate)
+			}
+			fmt.Printf("### %s (through the proxy%s: %d connections, %.0f MB to the server, %.0f MB back, at most %s held per direction)\n\n",
+				sh.label(), capped, st.Conns, float64(st.ToServer)/1e6, float64(st.ToClient)/1e6, (*byteSize)(&st.MaxHeld))
+		}
+		b.printFuseTable()
+	}
+	b.printRTTTable()
+	b.printFuseTail()
 	return nil
 }
 
@@ -393,6 +416,9 @@ func (b *fuseBench) mountClient(ctx context.Context, c, w string, round int) (*m
 	switch c {
 	case cSMB3FS:
 		m.cmd = exec.Command(b.cfg.smb3fs, "mount", b.env.DC.UNC(share(b.cfg, b.env)), m.dir, "--foreground")
+		if p := b.port(); p != 0 {
+			m.cmd.Args = append(m.cmd.Args, "-o", "port="+strconv.Itoa(p))
+		}
 		if b.cfg.profile != "" {
 			p := filepath.Join(b.cfg.profile, fmt.Sprintf("smb3fs-%s-r%d", w, round))
 			env = append(env, "SMB3FS_CPUPROFILE="+p+".cpu.pprof", "SMB3FS_MEMPROFILE="+p+".mem.pprof")
@@ -401,9 +427,19 @@ func (b *fuseBench) mountClient(ctx context.Context, c, w string, round int) (*m
 	case cSmbnetfs:
 		m.cmd = exec.Command("smbnetfs", m.dir, "-f")
 		env = append(env, "HOME="+b.snHome)
-		m.share = filepath.Join(m.dir, b.env.DC.Host, share(b.cfg, b.env))
+		host := b.env.DC.Host
+		if p := b.port(); p != 0 {
+			// smbnetfs makes smb://HOST:PORT/SHARE of this path, and
+			// libsmbclient connects to that port, keeping HOST for
+			// Kerberos; it ignores smb.conf's "smb ports".
+			host += ":" + strconv.Itoa(p)
+		}
+		m.share = filepath.Join(m.dir, host, share(b.cfg, b.env))
 	case cRclone:
 		m.cmd = exec.Command("rclone", "mount", "bench:"+share(b.cfg, b.env), m.dir, "--config", b.rcConf)
+		if p := b.port(); p != 0 {
+			env = append(env, "RCLONE_CONFIG_BENCH_PORT="+strconv.Itoa(p)) // the remote's port option
+		}
 		m.share = m.dir
 	case cLoopback:
 		self, err := os.Executable()
@@ -818,7 +854,7 @@ func (b *fuseBench) runSmbclientOp(ctx context.Context, w string, round int) (fu
 		cmd = "get " + b.tag + `\read.bin /dev/null`
 	}
 	srv0 := serverCPU()
-	out, ps, kibps, err := smbclientRun(ctx, b.cfg, b.env, cmd)
+	out, ps, kibps, err := smbclientRun(ctx, b.cfg, b.env, cmd, b.port())
 	s.srv = serverCPU() - srv0
 	if err != nil {
 		return s, err
@@ -848,7 +884,7 @@ func (b *fuseBench) runSmbclientMput(ctx context.Context, round int) (fuseSample
 	remote := b.tag + `\` + cSmbclient + `\cp`
 	cmd := fmt.Sprintf("prompt OFF; recurse ON; lcd %s; mkdir %s; cd %s; mput *", b.tree, remote, remote)
 	srv0 := serverCPU()
-	out, ps, _, err := smbclientRun(ctx, b.cfg, b.env, cmd)
+	out, ps, _, err := smbclientRun(ctx, b.cfg, b.env, cmd, b.port())
 	s.srv = serverCPU() - srv0
 	if err != nil {
 		return s, err
@@ -1054,7 +1090,7 @@ func (b *fuseBench) printFuseTable() {
 		for _, c := range b.clients {
 			if v, ok := b.value(c, t); ok {
 				if t.kind == "speed" {
-					fmt.Printf(" %.0f |", v)
+					fmt.Printf(" %s |", fmtMBps(v))
 				} else {
 					fmt.Printf(" %.2f |", v)
 				}
@@ -1117,6 +1153,11 @@ func (b *fuseBench) printFuseTable() {
 		}
 	}
 	fmt.Println()
+}
+
+// printFuseTail prints the message counts, the notes and how the run
+// measured.
+func (b *fuseBench) printFuseTail() {
 	if b.cfg.count {
 		fmt.Println("SMB2 messages the client's own connections sent per operation (median; per file for the tree")
 		fmt.Println("workloads; a compound counts once) and the commands the server dispatched for them (median per")

@@ -9,7 +9,9 @@
 // operation on a fresh mount with cold caches; prints a markdown table of
 // medians with the ratios against the issue's targets. --quick checks the
 // harness in a minute; --clients and --workloads run a subset; --profile
-// DIR collects CPU and heap profiles of the smb3fs daemon per operation.
+// DIR collects CPU and heap profiles of the smb3fs daemon per operation;
+// --rtt 0,2,10,40 runs every client through a delaying proxy at each round
+// trip time (shape.go) and prints one table per RTT.
 // It runs as root (mounting, drop_caches) inside the namespace with
 // alice's ticket:
 //
@@ -59,6 +61,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/smb3fs/smb3fs/client/wire"
+	"github.com/smb3fs/smb3fs/internal/shaper"
 )
 
 // config holds the flags shared by the parent and the library child.
@@ -86,6 +89,12 @@ type config struct {
 	// serverCache is "cold" (drop_caches before every operation) or
 	// "warm" (the server's files cached alike for every client).
 	serverCache string
+	// rtt, rate and proxyQueue shape the path to the server (shape.go):
+	// rtt is a comma-separated list of round trip times in ms ("" for
+	// none: clients connect straight to the server).
+	rtt        string
+	rate       byteSize
+	proxyQueue byteSize
 
 	// child mode (internal: the parent runs itself with these)
 	child  string // "write" or "read"
@@ -102,6 +111,7 @@ func main() {
 	var cfg config
 	cfg.size = 1 << 30
 	cfg.block = 8 << 20
+	cfg.proxyQueue = shaper.DefaultLimit
 	fs := pflag.NewFlagSet("bench", pflag.ExitOnError)
 	fs.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: scripts/bench.sh [flags]   (root; runs scripts/testenv exec --user alice -- bench [flags])\n\n"+
@@ -134,6 +144,9 @@ func main() {
 	fs.StringVar(&cfg.profile, "profile", "", "fuse mode: write CPU and heap profiles of every smb3fs daemon to `DIR`/smb3fs-WORKLOAD-rROUND.{cpu,mem}.pprof")
 	fs.StringVar(&cfg.serverCache, "server-cache", "cold", "fuse mode: cold: sync + drop_caches before every operation (reads come from the server's disk); warm: sync, the server's files stay in its page cache (read.bin read first), so a busy shared disk does not dominate; the client's caches are always empty (fresh mount)")
 	fs.BoolVar(&cfg.count, "count", false, "fuse mode: count the SMB2 messages the mounted client's own connections send during each operation (tshark on lo, filtered on their ports) and the commands the server dispatched for them (its smbd at debug level smb2:10); slows the operations down, so the times are then not comparable (count.go)")
+	fs.StringVar(&cfg.rtt, "rtt", "", "fuse mode: comma-separated round trip times in ms (e.g. 0,2,10,40): every client reaches the server through the benchmark's shaping proxy (half the time added each way; shape.go), each RTT in turn within every round, and one table per RTT plus a table against the first RTT is printed; default: no proxy, clients connect straight to the server")
+	fs.Var(&cfg.rate, "rate", "fuse mode with --rtt: cap each direction of every proxied connection at this many bytes per second (suffixes KiB, MiB, GiB; 0: no cap)")
+	fs.Var(&cfg.proxyQueue, "proxy-queue", "fuse mode with --rtt: the most bytes the proxy holds per direction and connection (the data in flight on the emulated path; reading stops when full)")
 	fs.BoolVar(&cfg.quick, "quick", false, "check the harness: --size 64MiB --files 200 --rounds 1 unless given")
 	fs.Parse(os.Args[1:])
 	if cfg.quick {
@@ -155,6 +168,12 @@ func main() {
 	}
 	if cfg.size <= 0 || cfg.block <= 0 || cfg.rounds <= 0 || cfg.files <= 0 {
 		fatalf("--size, --block and --rounds must be positive")
+	}
+	if cfg.rtt != "" && (cfg.mode != "fuse" || cfg.count) {
+		fatalf("--rtt is for the fuse mode without --count (the proxy hides the clients' own connections from the counting)")
+	}
+	if cfg.proxyQueue <= 0 {
+		fatalf("--proxy-queue must be positive")
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -221,7 +221,7 @@ func (b *bench) runSmbclient(ctx context.Context, op string) (sample, error) {
 	if op == opRead {
 		cmd = "get " + b.remote[clientSC] + " /dev/null"
 	}
-	out, s, kibps, err := smbclientRun(ctx, b.cfg, b.env, cmd)
+	out, s, kibps, err := smbclientRun(ctx, b.cfg, b.env, cmd, 0)
 	if err != nil {
 		return s, err
 	}
@@ -416,14 +416,21 @@ func median(v []float64) float64 {
 // smbclientRun runs smbclient's command cmd on the benchmark share with the
 // demands smb3fs makes (Kerberos only, SMB 3.1.1 only, encryption required,
 // the configured cipher) and returns its output, its resource use and the
-// rate it reports in KiB/s; an NT_STATUS in the output is an error.
-func smbclientRun(ctx context.Context, cfg *config, env *testenv.Environment, cmd string) ([]byte, sample, float64, error) {
-	c := exec.CommandContext(ctx, cfg.smbclient, env.DC.UNC(share(cfg, env)),
+// rate it reports in KiB/s; an NT_STATUS in the output is an error. A
+// port other than 0 is where to connect instead of the server's own (the
+// shaping proxy, shape.go); the name, and so the Kerberos ticket, stay the
+// server's.
+func smbclientRun(ctx context.Context, cfg *config, env *testenv.Environment, cmd string, port int) ([]byte, sample, float64, error) {
+	args := []string{env.DC.UNC(share(cfg, env)),
 		"-s", env.ClientSMBConf, "-N", "--use-kerberos=required",
 		"-m", "SMB3_11", "--option=client min protocol=SMB3_11",
 		"--option=client smb encrypt=required",
-		"--option=client smb3 encryption algorithms="+cfg.cipher,
-		"-c", cmd)
+		"--option=client smb3 encryption algorithms=" + cfg.cipher,
+		"-c", cmd}
+	if port != 0 {
+		args = append(args, "-p", strconv.Itoa(port)) // the shaping proxy (shape.go)
+	}
+	c := exec.CommandContext(ctx, cfg.smbclient, args...)
 	out, s, err := run(c)
 	if err != nil {
 		return out, s, 0, err
