@@ -121,13 +121,38 @@ type Proxy struct {
 
 	done chan struct{} // closed by Close
 	wg   sync.WaitGroup
+
+	// clock is where the lines read the time and wait; a test replaces it
+	// to step time by hand. Set before the first connection.
+	clock clock
+	// received counts the bytes read from either side, for tests that wait
+	// until the proxy holds what was sent.
+	received atomic.Int64
 }
+
+// clock is the time the lines keep: now, and a channel that delivers once
+// d has passed.
+type clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
+}
+
+// realClock is the wall clock.
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
 // Listen starts a proxy on laddr ("host:port"; port 0 picks one) that
 // forwards every connection to target through toServer (what the client
 // sends) and toClient (what the target answers). It serves until Close or
 // until ctx ends.
 func Listen(ctx context.Context, laddr, target string, toServer, toClient Link) (*Proxy, error) {
+	return listen(ctx, laddr, target, toServer, toClient, realClock{})
+}
+
+// listen is Listen on the clock clk.
+func listen(ctx context.Context, laddr, target string, toServer, toClient Link, clk clock) (*Proxy, error) {
 	for _, l := range []Link{toServer, toClient} {
 		if l.Delay < 0 || l.Rate < 0 || l.Limit < 0 || l.Burst < 0 || l.WriteTimeout < 0 {
 			return nil, fmt.Errorf("shaper: negative value in %+v", l)
@@ -139,7 +164,7 @@ func Listen(ctx context.Context, laddr, target string, toServer, toClient Link) 
 		return nil, fmt.Errorf("shaper: %w", err)
 	}
 	p := &Proxy{target: target, toServer: toServer, toClient: toClient, ln: ln,
-		open: map[net.Conn]struct{}{}, done: make(chan struct{})}
+		open: map[net.Conn]struct{}{}, done: make(chan struct{}), clock: clk}
 	p.wg.Add(2)
 	go p.serve()
 	go func() {
@@ -345,7 +370,8 @@ func (p *Proxy) read(src net.Conn, r *room, q chan<- chunk, stop <-chan struct{}
 		pb := bufPool.Get().(*[]byte)
 		buf := (*pb)[:n]
 		k, err := src.Read(buf)
-		at := time.Now()
+		at := p.clock.Now()
+		p.received.Add(int64(k))
 		if n < chunkSize || k < chunkSize/2 {
 			// Hold only what arrived, not the whole buffer.
 			buf = make([]byte, k)
@@ -382,16 +408,12 @@ func (p *Proxy) read(src net.Conn, r *room, q chan<- chunk, stop <-chan struct{}
 // the token bucket allows it, then writes it.
 func (p *Proxy) write(dst net.Conn, l Link, q <-chan chunk, r *room, count *atomic.Int64, stop chan<- struct{}, cut func()) {
 	defer close(stop)
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
-	defer timer.Stop()
 	wait := func(d time.Duration) bool {
 		if d <= 0 {
 			return true
 		}
-		timer.Reset(d)
 		select {
-		case <-timer.C:
+		case <-p.clock.After(d):
 			return true
 		case <-p.done:
 			return false
@@ -399,7 +421,7 @@ func (p *Proxy) write(dst net.Conn, l Link, q <-chan chunk, r *room, count *atom
 	}
 	var tb *bucket
 	if l.Rate > 0 {
-		tb = newBucket(l.Rate, l.burst(), time.Now())
+		tb = newBucket(l.Rate, l.burst(), p.clock.Now())
 	}
 	for {
 		var c chunk
@@ -408,7 +430,7 @@ func (p *Proxy) write(dst net.Conn, l Link, q <-chan chunk, r *room, count *atom
 		case <-p.done:
 			return
 		}
-		if !wait(time.Until(c.at.Add(l.Delay))) {
+		if !wait(c.at.Add(l.Delay).Sub(p.clock.Now())) {
 			return
 		}
 		if c.data == nil {
@@ -420,7 +442,7 @@ func (p *Proxy) write(dst net.Conn, l Link, q <-chan chunk, r *room, count *atom
 			}
 			return
 		}
-		if tb != nil && !wait(tb.take(int64(len(c.data)), time.Now())) {
+		if tb != nil && !wait(tb.take(int64(len(c.data)), p.clock.Now())) {
 			return
 		}
 		dst.SetWriteDeadline(time.Now().Add(l.writeTimeout()))

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"io"
 	"math/rand/v2"
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -65,116 +65,220 @@ func proxy(t *testing.T, target string, toServer, toClient Link) (*Proxy, net.Co
 	return p, c
 }
 
-// A ping-pong takes at least the two one-way delays, and not much more.
-func TestRoundTrip(t *testing.T) {
-	const delay = 50 * time.Millisecond
-	_, c := proxy(t, server(t, echo), Link{Delay: delay}, Link{Delay: delay})
-	msg := []byte("ping")
-	buf := make([]byte, len(msg))
-	var rtts []time.Duration
-	for range 5 {
-		start := time.Now()
-		if _, err := c.Write(msg); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.ReadFull(c, buf); err != nil {
-			t.Fatal(err)
-		}
-		rtt := time.Since(start)
-		rtts = append(rtts, rtt)
-		if rtt < 2*delay {
-			t.Errorf("round trip %v, less than twice the one-way delay %v", rtt, delay)
-		}
-		if !bytes.Equal(buf, msg) {
-			t.Fatalf("echo %q, want %q", buf, msg)
-		}
+// fakeClock is a clock the test steps by hand: After's channels fire only
+// in Advance. Waits in the tests below are for the proxy's goroutines to
+// reach a state, with a generous wall-clock deadline: no test asserts how
+// long anything took.
+type fakeClock struct {
+	mu      sync.Mutex // guards now and waiters
+	now     time.Time
+	waiters []fakeWaiter
+}
+
+type fakeWaiter struct {
+	at time.Time
+	ch chan time.Time
+}
+
+func newFakeClock() *fakeClock { return &fakeClock{now: time.Unix(1_000_000, 0)} }
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) After(d time.Duration) <-chan time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	if d <= 0 {
+		ch <- c.now
+		return ch
 	}
-	// Generous: a loaded machine may add scheduling delays to some round
-	// trips, but a proxy that waited the delay twice per direction would
-	// take 200 ms or more every time.
-	best := rtts[0]
-	for _, r := range rtts {
-		best = min(best, r)
+	c.waiters = append(c.waiters, fakeWaiter{at: c.now.Add(d), ch: ch})
+	return ch
+}
+
+// Advance moves the clock by d and fires every wait that is due.
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	left := c.waiters[:0]
+	for _, w := range c.waiters {
+		if w.at.After(c.now) {
+			left = append(left, w)
+			continue
+		}
+		w.ch <- c.now
 	}
-	if best > 2*delay+90*time.Millisecond {
-		t.Errorf("best round trip %v of %v, want about %v", best, rtts, 2*delay)
+	c.waiters = left
+}
+
+// Waiting is the number of waits not yet due.
+func (c *fakeClock) Waiting() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.waiters)
+}
+
+// until polls cond until it holds, failing the test after 30 s.
+func until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("not reached within 30 s: %s", what)
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
-// 100 messages sent one after the other, each its own chunk, come back in
-// about one round trip, not 100: the line keeps them all in flight.
+// fakeProxy starts a Proxy on a fake clock and returns a connection
+// through it.
+func fakeProxy(t *testing.T, target string, toServer, toClient Link) (*Proxy, *fakeClock, net.Conn) {
+	t.Helper()
+	clk := newFakeClock()
+	p, err := listen(context.Background(), "127.0.0.1:0", target, toServer, toClient, clk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	c, err := net.Dial("tcp", p.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	c.SetDeadline(time.Now().Add(60 * time.Second))
+	return p, clk, c
+}
+
+// nothingYet checks that c has nothing to read. A correct proxy never
+// delivers early, so a load that slows it cannot make this fail.
+func nothingYet(t *testing.T, c net.Conn, when string) {
+	t.Helper()
+	c.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
+	if n, err := c.Read(make([]byte, 1)); n > 0 || !errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Fatalf("%s: read %d bytes, %v; want nothing yet", when, n, err)
+	}
+	c.SetReadDeadline(time.Now().Add(60 * time.Second))
+}
+
+// A ping-pong takes exactly the two one-way delays: the request waits out
+// the first, the answer the second, on the proxy's clock.
+func TestRoundTrip(t *testing.T) {
+	const delay = time.Second
+	p, clk, c := fakeProxy(t, server(t, echo), Link{Delay: delay}, Link{Delay: delay})
+	msg := []byte("ping")
+	if _, err := c.Write(msg); err != nil {
+		t.Fatal(err)
+	}
+	until(t, "the request is held in the line", func() bool { return p.received.Load() == 4 && clk.Waiting() == 1 })
+	clk.Advance(delay - time.Millisecond)
+	if clk.Waiting() != 1 {
+		t.Fatal("the request left before its delay")
+	}
+	nothingYet(t, c, "before the first delay")
+	clk.Advance(time.Millisecond)
+	until(t, "the answer is held in the line", func() bool { return p.received.Load() == 8 && clk.Waiting() == 1 })
+	nothingYet(t, c, "before the second delay")
+	clk.Advance(delay)
+	buf := make([]byte, len(msg))
+	if _, err := io.ReadFull(c, buf); err != nil || !bytes.Equal(buf, msg) {
+		t.Fatalf("echo %q, %v; want %q", buf, err, msg)
+	}
+}
+
+// 100 messages sent one after the other come back one round trip later,
+// all of them: each waits from its own arrival, not from the write before
+// it, so the line keeps them all in flight.
 func TestPipelined(t *testing.T) {
 	const (
-		delay = 50 * time.Millisecond
+		delay = time.Second
 		n     = 100
 		size  = 512
 	)
-	_, c := proxy(t, server(t, echo), Link{Delay: delay}, Link{Delay: delay})
+	p, clk, c := fakeProxy(t, server(t, echo), Link{Delay: delay}, Link{Delay: delay})
 	rng := rand.New(rand.NewPCG(1, 2))
 	sent := make([]byte, n*size)
 	for i := range sent {
 		sent[i] = byte(rng.Uint32())
 	}
-	start := time.Now()
-	errc := make(chan error, 1)
-	go func() {
-		for i := range n {
-			if _, err := c.Write(sent[i*size : (i+1)*size]); err != nil {
-				errc <- err
-				return
-			}
-			time.Sleep(time.Millisecond) // separate chunks in the proxy
+	for i := range n {
+		if _, err := c.Write(sent[i*size : (i+1)*size]); err != nil {
+			t.Fatal(err)
 		}
-		errc <- nil
-	}()
+		// Each message its own chunk in the line.
+		until(t, "the message read", func() bool { return p.received.Load() == int64((i+1)*size) })
+	}
+	until(t, "all requests held", func() bool { return p.received.Load() == n*size && clk.Waiting() == 1 })
+	nothingYet(t, c, "before the first delay")
+	clk.Advance(delay)
+	// One step of the clock lets every request through: the answers all
+	// come back into the line, waiting for the second delay.
+	until(t, "every answer held after one delay (a line that waits per chunk stops at one)", func() bool {
+		return p.received.Load() == 2*n*size && clk.Waiting() == 1
+	})
+	nothingYet(t, c, "before the second delay")
+	clk.Advance(delay)
 	got := make([]byte, len(sent))
 	if _, err := io.ReadFull(c, got); err != nil {
-		t.Fatal(err)
-	}
-	took := time.Since(start)
-	if err := <-errc; err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, sent) {
 		t.Fatal("echoed bytes differ")
 	}
-	if took < 2*delay {
-		t.Errorf("%d messages came back in %v, less than one round trip %v", n, took, 2*delay)
-	}
-	// Serialised, 100 messages would take 100 round trips (10 s); in
-	// flight together, one round trip plus the ~100 ms of sending.
-	if limit := n * 2 * delay / 5; took > limit {
-		t.Errorf("%d pipelined messages took %v, more than %v (20 round trips): the line serialises them", n, took, limit)
-	}
 }
 
-// A capped direction moves about Rate bytes a second.
+// A capped direction moves at most Burst + Rate × elapsed bytes by any
+// time on the proxy's clock, and everything in the end.
 func TestRate(t *testing.T) {
 	const (
-		rate = 1 << 20
-		size = 512 << 10
+		rate  = 1 << 20
+		burst = 16 << 10
+		size  = 512 << 10
+		step  = 10 * time.Millisecond
 	)
+	var got atomic.Int64
+	done := make(chan struct{})
 	srv := server(t, func(c net.Conn) {
-		n, _ := io.Copy(io.Discard, c)
-		c.Write(binary.BigEndian.AppendUint64(nil, uint64(n)))
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := c.Read(buf)
+			got.Add(int64(n))
+			if err != nil {
+				close(done)
+				return
+			}
+		}
 	})
-	_, c := proxy(t, srv, Link{Rate: rate}, Link{})
-	start := time.Now()
+	_, clk, c := fakeProxy(t, srv, Link{Rate: rate, Burst: burst}, Link{})
 	if _, err := c.Write(make([]byte, size)); err != nil {
 		t.Fatal(err)
 	}
 	c.(*net.TCPConn).CloseWrite()
-	var ack [8]byte
-	if _, err := io.ReadFull(c, ack[:]); err != nil {
-		t.Fatal(err)
+	var elapsed time.Duration
+	for got.Load() < size {
+		if elapsed > 2*time.Second {
+			t.Fatalf("%d of %d bytes after %v at %d B/s", got.Load(), size, elapsed, rate)
+		}
+		until(t, "the line waits for tokens or has sent everything", func() bool { return clk.Waiting() > 0 || got.Load() == size })
+		clk.Advance(step)
+		elapsed += step
+		// What the server has read trails what was written: the bound
+		// can only be met more easily.
+		if max := burst + int64(rate*elapsed.Seconds()); got.Load() > max {
+			t.Fatalf("%d bytes through by %v, more than the burst and rate allow (%d)", got.Load(), elapsed, max)
+		}
 	}
-	took := time.Since(start)
-	if n := binary.BigEndian.Uint64(ack[:]); n != size {
-		t.Fatalf("server got %d bytes, want %d", n, size)
+	if elapsed < 400*time.Millisecond {
+		t.Errorf("%d bytes through in %v of the proxy's time, want about 0.5 s", size, elapsed)
 	}
-	// 512 KiB at 1 MiB/s: 0.5 s less the 16 KiB burst. A wide band.
-	if took < 300*time.Millisecond || took > 5*time.Second {
-		t.Errorf("%d bytes at %d B/s took %v, want about 0.5 s", size, rate, took)
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the end of the stream did not arrive")
 	}
 }
 
