@@ -52,8 +52,10 @@ import (
 // it. gokrb5 takes passwords only as Go strings, which cannot be wiped: the
 // one string copy made for the KDC exchange lives until collected.
 //
-// A credential cache must belong to the user the process runs as, or to
-// root, and so must the path to it; see openOwnedFile.
+// A credential cache must belong to the user the process runs as: a file
+// or DIR cache and the path to it may also be root's (openOwnedFile);
+// KEYRING keys must be the user's; a KCM socket and daemon must be root's.
+// See docs/kerberos.md.
 type KerberosCredentials struct {
 	Krb5Conf string // krb5.conf path; "" = $KRB5_CONFIG, else /etc/krb5.conf
 	// CCache names the credential cache, used when Keytab and Password
