@@ -76,14 +76,14 @@ func readKeyringCCache(residual string, uid int) (full string, data []byte, err 
 			continue
 		}
 		if err := checkKeyOwner(id, uid, "user", "big_key"); err != nil {
-			if errors.Is(err, unix.ENOKEY) || errors.Is(err, unix.EACCES) {
-				continue // unlinked meanwhile, or not ours to see (MIT skips both)
+			if skippableKey(err) {
+				continue
 			}
 			return fail(err)
 		}
 		c, err := readKey(id, maxCCacheSize-total)
 		if err != nil {
-			if errors.Is(err, unix.ENOKEY) || errors.Is(err, unix.EACCES) {
+			if skippableKey(err) {
 				continue
 			}
 			return fail(err)
@@ -96,6 +96,14 @@ func readKeyringCCache(residual string, uid int) (full string, data []byte, err 
 		return fail(fmt.Errorf("malformed key: %w", err))
 	}
 	return name, data, nil
+}
+
+// skippableKey: a credential key unlinked since the keyring was listed or
+// not ours to see (MIT skips both), or one whose ticket has ended and
+// whose key the kernel has expired or revoked (useless anyway).
+func skippableKey(err error) bool {
+	return errors.Is(err, unix.ENOKEY) || errors.Is(err, unix.EACCES) ||
+		errors.Is(err, unix.EKEYEXPIRED) || errors.Is(err, unix.EKEYREVOKED)
 }
 
 // findKeyringCache finds the cache keyring of n, filling in n.subsidiary
