@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/jcmturner/gokrb5/v8/credentials"
@@ -14,24 +16,73 @@ import (
 )
 
 // ExportCCache reads this process's default credential cache, chosen as
-// MIT Kerberos chooses it, with the checks NewKerberos makes (ownership,
-// size, a current ticket), and returns the cache's name and its content in
-// the FILE format. A process running as a cache's owner uses it to hand
-// the cache to a privileged one (multiuser mounts, cruid=), which passes
-// it on as KerberosCredentials.CCacheData.
+// MIT Kerberos chooses it (DefaultCCacheName for os.Getuid(): $KRB5CCNAME,
+// else krb5.conf's default_ccache_name, else FILE:/tmp/krb5cc_<uid>), of
+// any type (FILE, DIR, KEYRING, KCM), with the checks NewKerberos makes
+// (ownership, size, a current ticket), and returns the cache's full MIT
+// name and its content in the FILE format. A process running as a cache's
+// owner uses it to hand the cache to a privileged one (multiuser mounts,
+// cruid=), which passes it on as KerberosCredentials.CCacheData. krb5conf
+// is as KerberosCredentials.Krb5Conf.
 func ExportCCache(krb5conf string) (name string, data []byte, err error) {
-	path, err := ccachePath("")
+	uid := os.Getuid()
+	name, err = ccacheName("", krb5conf, uid)
 	if err != nil {
 		return "", nil, err
 	}
-	data, err = readCCacheFile(path)
+	name, data, err = readCCacheNamed(name, krb5conf, uid)
 	if err != nil {
 		return "", nil, err
 	}
-	if _, err := loadCCacheData(data, path, time.Now()); err != nil {
+	if _, err := loadCCacheData(data, name, time.Now()); err != nil {
 		return "", nil, err
 	}
-	return "FILE:" + path, data, nil
+	return name, data, nil
+}
+
+// NoCCacheError reports that the credential cache Name (its full MIT
+// name) does not exist: no file, no keyring, no KCM cache. Err, when set,
+// is the underlying cause (fs.ErrNotExist, ENOKEY, a KCM status).
+type NoCCacheError struct {
+	Name string
+	Err  error
+}
+
+func (e *NoCCacheError) Error() string {
+	return "auth: kerberos: no credential cache " + e.Name + " (run kinit)"
+}
+
+func (e *NoCCacheError) Unwrap() error { return e.Err }
+
+// readCCacheNamed reads the credential cache called name (an MIT name with
+// its type, as ccacheName returns it) for the user uid and returns its
+// full MIT name (a collection resolved to its primary cache: DIR::path,
+// KEYRING:anchor:collection:subsidiary, KCM:name) and its content in the
+// FILE format, not yet validated (loadCCacheData does that).
+func readCCacheNamed(name, krb5conf string, uid int) (full string, data []byte, err error) {
+	typ, residual, _ := strings.Cut(name, ":")
+	switch typ {
+	case "FILE":
+		if residual == "" {
+			return "", nil, errors.New("auth: kerberos: empty credential cache path")
+		}
+		data, err := readCCacheFileAs(residual, uid, name)
+		return name, data, err
+	case "DIR":
+		return readDirCCache(residual, uid)
+	case "KEYRING":
+		return readKeyringCCache(residual, uid)
+	case "KCM":
+		d, err := readKrb5Defaults(krb5conf)
+		if err != nil {
+			return "", nil, err
+		}
+		return readKCMCCache(residual, kcmConfig{socket: d.kcmSocket, owner: 0, timeout: kcmTimeout})
+	case "MEMORY":
+		return "", nil, fmt.Errorf("auth: kerberos: credential cache %s lives inside another process and cannot be read", name)
+	default:
+		return "", nil, fmt.Errorf("auth: kerberos: credential cache type %s is not supported (FILE, DIR, KEYRING and KCM are)", typ)
+	}
 }
 
 // maxCCacheSize bounds how much of a credential cache is read. Real caches
@@ -89,6 +140,24 @@ func readCCacheFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("auth: kerberos: credential cache %s: %w", path, err)
 	}
 	defer f.Close()
+	return readOpenedCCache(f, fi, path)
+}
+
+// readCCacheFileAs is readCCacheFile for the user uid, with the cache
+// called name (its MIT name) in errors; a missing file is a NoCCacheError.
+func readCCacheFileAs(path string, uid int, name string) ([]byte, error) {
+	f, fi, err := openOwnedFile(path, uid)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &NoCCacheError{Name: name, Err: err}
+		}
+		return nil, fmt.Errorf("auth: kerberos: credential cache %s: %w", name, err)
+	}
+	defer f.Close()
+	return readOpenedCCache(f, fi, name)
+}
+
+func readOpenedCCache(f *os.File, fi os.FileInfo, path string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("auth: kerberos: credential cache %s is not a regular file (%s)", path, fileKind(fi.Mode()))
 	}
@@ -413,4 +482,57 @@ func (r *ccReader) credential(version int) (ccCredLayout, error) {
 		return c, err
 	}
 	return c, nil
+}
+
+// checkCCPrincipal checks that b is exactly one principal in the FILE
+// version 4 format, as KEYRING and KCM caches hold their default
+// principal.
+func checkCCPrincipal(b []byte) error {
+	r := &ccReader{b: b}
+	if err := r.principal("principal"); err != nil {
+		return err
+	}
+	if r.left() != 0 {
+		return fmt.Errorf("principal: %d bytes after it", r.left())
+	}
+	return nil
+}
+
+// checkCCCred checks that b is exactly one credential in the FILE version
+// 4 format, as KEYRING and KCM caches hold each credential.
+func checkCCCred(b []byte) error {
+	r := &ccReader{b: b}
+	if _, err := r.credential(4); err != nil {
+		return err
+	}
+	if r.left() != 0 {
+		return fmt.Errorf("credential: %d bytes after it", r.left())
+	}
+	return nil
+}
+
+// fileCCache assembles a FILE version 4 cache (no header fields) from a
+// marshalled principal and credentials, each checked to be exactly one of
+// its kind, within maxCCacheSize in all. The result then goes through
+// loadCCacheData like a file would.
+func fileCCache(princ []byte, creds [][]byte) ([]byte, error) {
+	if err := checkCCPrincipal(princ); err != nil {
+		return nil, err
+	}
+	n := 4 + len(princ)
+	for i, c := range creds {
+		if err := checkCCCred(c); err != nil {
+			return nil, fmt.Errorf("credential %d: %w", i+1, err)
+		}
+		if n += len(c); n > maxCCacheSize {
+			return nil, fmt.Errorf("more than %d bytes of credentials", maxCCacheSize)
+		}
+	}
+	out := make([]byte, 0, n)
+	out = append(out, 5, 4, 0, 0)
+	out = append(out, princ...)
+	for _, c := range creds {
+		out = append(out, c...)
+	}
+	return out, nil
 }

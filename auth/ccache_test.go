@@ -431,7 +431,9 @@ func TestNewKerberosCCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := NewKerberos(KerberosCredentials{Krb5Conf: conf, CCache: "DIR:" + dir}, testSPN)
-	wantCCacheErr(t, err, "credential cache type DIR is not supported")
+	wantCCacheErr(t, err, "auth: kerberos: no credential cache DIR::"+filepath.Join(dir, "tkt")+" (run kinit)")
+	_, err = NewKerberos(KerberosCredentials{Krb5Conf: conf, CCache: "API:x"}, testSPN)
+	wantCCacheErr(t, err, "credential cache type API is not supported")
 }
 
 // FuzzLoadCCache: whatever the bytes, parsing returns (no panic), and what

@@ -44,6 +44,10 @@
 //     as or to root and nothing is writable by others but a sticky
 //     directory (openOwnedFile, after OpenSSH's secure_filename); the file
 //     is opened with O_NOFOLLOW and judged by fstat of that descriptor.
+//     The cache is chosen as MIT chooses it (ccache_select.go) and may be
+//     FILE, DIR, KEYRING (every key the user's) or KCM (a root-owned socket
+//     and daemon); each is turned into the FILE format and goes through the
+//     one validator. See docs/kerberos.md.
 //   - Principal names who logged in (user@REALM of the ticket, or
 //     DOMAIN\user), for audit lines.
 //

@@ -52,11 +52,19 @@ import (
 // it. gokrb5 takes passwords only as Go strings, which cannot be wiped: the
 // one string copy made for the KDC exchange lives until collected.
 //
-// A credential cache must belong to the user the process runs as, or to
-// root, and so must the path to it; see openOwnedFile.
+// A credential cache must belong to the user the process runs as: a file
+// or DIR cache and the path to it may also be root's (openOwnedFile);
+// KEYRING keys must be the user's; a KCM socket and daemon must be root's.
+// See docs/kerberos.md.
 type KerberosCredentials struct {
-	Krb5Conf  string // krb5.conf path; "" = $KRB5_CONFIG, else /etc/krb5.conf
-	CCache    string // ccache path ("FILE:" prefix allowed); "" = $KRB5CCNAME, else /tmp/krb5cc_<uid>; used when Keytab and Password are empty
+	Krb5Conf string // krb5.conf path; "" = $KRB5_CONFIG, else /etc/krb5.conf
+	// CCache names the credential cache, used when Keytab and Password
+	// are empty: an MIT name, FILE:path (or a plain path), DIR:dir,
+	// DIR::path, KEYRING:anchor:collection[:subsidiary], KEYRING:name,
+	// KCM: or KCM:name. "" = the default MIT would use: $KRB5CCNAME, else
+	// krb5.conf's default_ccache_name (parameters such as %{uid}
+	// expanded), else FILE:/tmp/krb5cc_<uid>. See docs/kerberos.md.
+	CCache    string
 	Keytab    string // keytab path; with Principal
 	Principal string // "user" or "user@REALM"
 	Password  []byte // with Principal; zeroed by Zero()
@@ -257,12 +265,19 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 			path = creds.CCache
 			cc, err = loadCCacheData(creds.CCacheData, path, k.now())
 		} else {
-			if path, err = ccachePath(creds.CCache); err != nil {
+			uid := os.Getuid()
+			if path, err = ccacheName(creds.CCache, creds.Krb5Conf, uid); err != nil {
 				return nil, err
 			}
-			// loadCCache bounds, validates and expiry-checks the cache;
-			// gokrb5's LoadCCache panics or exhausts memory on a damaged one.
-			cc, err = loadCCache(path, k.now())
+			// readCCacheNamed bounds and checks the cache of any type and
+			// hands it over in the FILE format; loadCCacheData validates
+			// and expiry-checks it (gokrb5's LoadCCache panics or
+			// exhausts memory on a damaged one).
+			var data []byte
+			if path, data, err = readCCacheNamed(path, creds.Krb5Conf, uid); err != nil {
+				return nil, err
+			}
+			cc, err = loadCCacheData(data, path, k.now())
 		}
 		if err != nil {
 			return nil, err
@@ -367,26 +382,6 @@ func krb5ConfPath(p string) string {
 		}
 	}
 	return "/etc/krb5.conf"
-}
-
-// ccachePath resolves the credential cache: explicit, else $KRB5CCNAME,
-// else /tmp/krb5cc_<uid>. Only FILE caches can be read.
-func ccachePath(p string) (string, error) {
-	if p == "" {
-		p = os.Getenv("KRB5CCNAME")
-	}
-	if p == "" {
-		return fmt.Sprintf("/tmp/krb5cc_%d", os.Getuid()), nil
-	}
-	if rest, ok := strings.CutPrefix(p, "FILE:"); ok {
-		p = rest
-	} else if typ, _, ok := strings.Cut(p, ":"); ok && !strings.Contains(typ, "/") {
-		return "", fmt.Errorf("auth: kerberos: credential cache type %s is not supported (only FILE)", typ)
-	}
-	if p == "" {
-		return "", errors.New("auth: kerberos: empty credential cache path")
-	}
-	return p, nil
 }
 
 // splitPrincipal splits "user@REALM"; a bare "user" takes krb5.conf's

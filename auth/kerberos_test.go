@@ -665,18 +665,22 @@ func TestKerberosConfig(t *testing.T) {
 
 func TestCCachePath(t *testing.T) {
 	t.Setenv("KRB5CCNAME", "")
-	if p, _ := ccachePath(""); !strings.HasPrefix(p, "/tmp/krb5cc_") {
+	noConf := filepath.Join(t.TempDir(), "krb5.conf")
+	if p, _ := ccacheName("", noConf, 1234); p != "FILE:/tmp/krb5cc_1234" {
 		t.Errorf("default %q", p)
 	}
 	t.Setenv("KRB5CCNAME", "FILE:/run/cc")
-	if p, _ := ccachePath(""); p != "/run/cc" {
+	if p, _ := ccacheName("", noConf, 1234); p != "FILE:/run/cc" {
 		t.Errorf("env %q", p)
 	}
-	if p, _ := ccachePath("/x/y"); p != "/x/y" {
+	if p, _ := ccacheName("/x/y", noConf, 1234); p != "FILE:/x/y" {
 		t.Errorf("plain %q", p)
 	}
-	if _, err := ccachePath("KCM:"); err == nil {
-		t.Error("KCM accepted")
+	if p, err := ccacheName("KCM:", noConf, 1234); p != "KCM:" || err != nil {
+		t.Errorf("KCM: %q %v", p, err)
+	}
+	if _, _, err := readCCacheNamed("API:x", noConf, 1234); err == nil || !strings.Contains(err.Error(), "type API is not supported") {
+		t.Errorf("API: %v", err)
 	}
 	t.Setenv("KRB5_CONFIG", "/a/krb5.conf:/b/krb5.conf")
 	if p := krb5ConfPath(""); p != "/a/krb5.conf" {

@@ -197,7 +197,7 @@ func TestLiveMountMissingCCache(t *testing.T) {
 			}
 			out, code := runMountCmd(t, env, bin, missing, nil, args...)
 			checkCredentialFailure(t, bin, dir, out, code,
-				[]string{"kerberos", "credential cache " + missing, "no such file or directory"}, nil)
+				[]string{"kerberos", "no credential cache FILE:" + missing + " (run kinit)"}, nil)
 		})
 	}
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {

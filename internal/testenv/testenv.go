@@ -72,6 +72,10 @@ type Environment struct {
 	CCacheDir string `json:"ccache_dir"`
 	// LogDir holds the server logs (dc.log, legacy.log, weak.log).
 	LogDir string `json:"log_dir"`
+	// KCMSocket is the socket of the environment's KCM daemon (sssd_kcm),
+	// for KCM: credential caches (krb5.conf kcm_socket). Use KCMSocketPath:
+	// an env.json written before the daemon existed lacks it.
+	KCMSocket string `json:"kcm_socket,omitempty"`
 	// ClientAddr is an address inside the namespace a client may bind to.
 	ClientAddr string `json:"client_addr"`
 	// DC is the Samba AD domain controller: KDC and SMB 3.1.1 server.
@@ -297,6 +301,16 @@ func (e *Environment) User(t testing.TB, name string) *User {
 	}
 	t.Fatalf("testenv: no user %q in env.json", name)
 	return nil
+}
+
+// KCMSocketPath is the KCM daemon's socket: KCMSocket, or where
+// scripts/testenv puts it (Base/kcm/kcm.sock) when env.json predates the
+// field. `scripts/testenv kcm` starts the daemon in a running environment.
+func (e *Environment) KCMSocketPath() string {
+	if e.KCMSocket != "" {
+		return e.KCMSocket
+	}
+	return filepath.Join(e.Base, "kcm", "kcm.sock")
 }
 
 // Command returns an exec.Cmd for name with args whose environment points
