@@ -281,6 +281,13 @@ func uncPath(server, share, prefix string) string {
 	return `\\` + server + `\` + joinPath(share, prefix)
 }
 
+// DomainControllers returns the domain controllers of domain from DNS
+// (_ldap._tcp.dc._msdcs.DOMAIN), or an error if the name is no Active
+// Directory domain; the wait is bounded (5 s).
+func DomainControllers(ctx context.Context, domain string) ([]string, error) {
+	return domainControllers(ctx, domain)
+}
+
 // domainControllers returns the domain controllers of domain from DNS
 // (_ldap._tcp.dc._msdcs.DOMAIN, as Windows finds them), in the order of
 // their priority and weight, or an error if the name is no AD domain.

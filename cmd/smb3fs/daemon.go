@@ -56,6 +56,15 @@ func serve(ma *mountArgs) int {
 		return fail(err)
 	}
 	slog.Debug("smb3fs: policy", "server", ma.server, "share", ma.share, "rule", match.String(), "policy", rules.Describe(policy))
+	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
+	defer cancel()
+	if ma.followsDFS(ctx) {
+		// A path through a DFS link mounts the link's target, held to its
+		// own rule and this one (dfs.go); ma then names the target.
+		if policy, match, err = ma.resolveDFS(ctx, policy, match); err != nil {
+			return fail(err)
+		}
+	}
 	newMech, wipe, err := ma.mechanismFactory()
 	if err != nil {
 		return fail(err)
@@ -65,8 +74,6 @@ func serve(ma *mountArgs) int {
 	if err != nil {
 		return fail(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
-	defer cancel()
 	stat := newStatusSource(ma, policy, match) // smb3fs status, see status.go
 	opts := ma.clientOptions(policy, match, mech, newMech)
 	opts.OnEvent = stat.onEvent(opts.OnEvent)
@@ -149,6 +156,15 @@ func (ma *mountArgs) resolvePolicy() (client.Policy, rules.Match, error) {
 	if w := rs.NameWarning(ma.server); w != "" {
 		slog.Warn("smb3fs: " + w)
 	}
+	policy, match, err := resolveAtLeast(rs, ma.server, ma.share, ma.rulesRequest(), ma.opts.VersAtLeast)
+	if err != nil {
+		return policy, match, ma.refused(match, err)
+	}
+	return policy, match, nil
+}
+
+// rulesRequest is what the mount options ask of the rules.
+func (ma *mountArgs) rulesRequest() rules.Request {
 	req := rules.Request{Sec: ma.opts.Sec}
 	if ma.opts.Seal {
 		req.RequirePrivacy = &ma.opts.Seal
@@ -156,11 +172,7 @@ func (ma *mountArgs) resolvePolicy() (client.Policy, rules.Match, error) {
 	if ma.opts.Vers != nil {
 		req.MinDialect, req.MaxDialect = ma.opts.Vers, ma.opts.Vers
 	}
-	policy, match, err := resolveAtLeast(rs, ma.server, ma.share, req, ma.opts.VersAtLeast)
-	if err != nil {
-		return policy, match, ma.refused(match, err)
-	}
-	return policy, match, nil
+	return req
 }
 
 // refused records a connection the policy (rule match) refused in the

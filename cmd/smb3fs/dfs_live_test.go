@@ -2,8 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/smb3fs/smb3fs/internal/testenv"
 )
@@ -89,6 +93,90 @@ func TestLiveCheckDFS(t *testing.T) {
 		if len(res.Referrals) < 2 || res.Referrals[0].Kind != "domain" || !strings.EqualFold(res.Referrals[0].Chosen, env.DC.Host) ||
 			!strings.EqualFold(res.Target, `\\`+env.DC.Host+`\sysvol`) {
 			t.Fatalf("result %+v", res)
+		}
+	})
+}
+
+// TestLiveMountDFS: a mount of a path through the DC's DFS namespace
+// mounts the link's target: files written through //dc1/dfs/good land in
+// the DC's encrypted share and rename inside it; a path under a link
+// continues inside the target; the legacy and weak links are refused under
+// the default rule (exit 32, the target named); the domain-based
+// //smb3fs.test/sysvol mounts the DC's sysvol.
+func TestLiveMountDFS(t *testing.T) {
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
+	cc := env.Kinit(t, "alice")
+	share := env.ShareDirs[env.Shares.Encrypted]
+	mount := func(t *testing.T, src string) (string, string, int) {
+		t.Helper()
+		dir := t.TempDir()
+		out, code := runMountCmd(t, env, bin, cc, nil, "mount", src, dir)
+		if code == 0 {
+			t.Cleanup(func() {
+				if mountedAt(t, dir) {
+					exec.Command(bin, "unmount", "--lazy", dir).Run()
+				}
+			})
+		}
+		return dir, out, code
+	}
+	name := "dfs-" + strings.ReplaceAll(time.Now().Format("150405.000000000"), ".", "")
+	t.Cleanup(func() { os.RemoveAll(filepath.Join(share, name)) })
+
+	t.Run("good link", func(t *testing.T) {
+		dir, out, code := mount(t, "//"+env.DC.Host+"/dfs/good")
+		if code != 0 {
+			t.Fatalf("mount: exit %d: %s", code, out)
+		}
+		if err := os.Mkdir(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name, "a.txt"), []byte("through the link"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(filepath.Join(dir, name, "a.txt"), filepath.Join(dir, name, "b.txt")); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(filepath.Join(share, name, "b.txt")); err != nil || string(got) != "through the link" {
+			t.Errorf("on the server's disk: %q, %v", got, err)
+		}
+	})
+	t.Run("a path under the link", func(t *testing.T) {
+		dir, out, code := mount(t, "//"+env.DC.Host+"/dfs/good/"+name)
+		if code != 0 {
+			t.Fatalf("mount: exit %d: %s", code, out)
+		}
+		if got, err := os.ReadFile(filepath.Join(dir, "b.txt")); err != nil || string(got) != "through the link" {
+			t.Errorf("b.txt at the root of the mount: %q, %v", got, err)
+		}
+	})
+	for _, link := range []string{"legacy", "weak"} {
+		t.Run("refused: "+link, func(t *testing.T) {
+			dir, out, code := mount(t, "//"+env.DC.Host+"/dfs/"+link)
+			if code != exitFailure || !strings.Contains(out, "no target could be used") || !strings.Contains(out, `\`+link+`.smb3fs.test\`) {
+				t.Fatalf("exit %d: %s", code, out)
+			}
+			if mountedAt(t, dir) {
+				t.Fatal("mounted anyway")
+			}
+		})
+	}
+	t.Run("domain-based sysvol", func(t *testing.T) {
+		dir, out, code := mount(t, "//"+env.DNSDomain+"/sysvol")
+		if code != 0 {
+			t.Fatalf("mount: exit %d: %s", code, out)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range entries {
+			found = found || strings.EqualFold(e.Name(), env.DNSDomain)
+		}
+		if !found {
+			t.Errorf("sysvol lists %v, want the domain's directory %s", entries, env.DNSDomain)
 		}
 	})
 }

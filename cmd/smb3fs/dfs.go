@@ -1,0 +1,111 @@
+package main
+
+// DFS for mounts: a mount of //server/share/path whose path lies under a
+// DFS link, or of //domain/share (a domain-based namespace), mounts the
+// link's target. The referrals are followed once, when the mount starts
+// (client.ResolveDFS); each target is held to its own rule and to the
+// rule of the path the user named, whichever is stricter (targetPolicy),
+// and Kerberos goes to the target's own name. The mount then runs against
+// the target as if it had been named: reconnects go back to it.
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
+)
+
+// followsDFS says whether the mount resolves DFS referrals: Kerberos
+// mounts of a path inside a share (which may cross a link), or of a
+// domain (its DCs are in DNS: a domain-based namespace), not of a
+// snapshot. NTLM mounts name their server: the password is for that
+// server only. A whole share of a file server costs no referral.
+func (ma *mountArgs) followsDFS(ctx context.Context) bool {
+	if ma.opts.Sec.Mechanism == auth.NTLMv2 || !ma.opts.Snapshot.IsZero() {
+		return false
+	}
+	if ma.prefix != "" {
+		return true
+	}
+	dcs, err := client.DomainControllers(ctx, ma.server)
+	return err == nil && len(dcs) > 0
+}
+
+// resolveDFS follows the referrals of ma's path and makes ma name where
+// they lead (server, share, prefix). It returns the target's policy and
+// rule; with no referral, policy and match unchanged.
+func (ma *mountArgs) resolveDFS(ctx context.Context, policy client.Policy, match rules.Match) (client.Policy, rules.Match, error) {
+	rs, err := rules.Load(ma.rulesPath)
+	if err != nil {
+		return policy, match, err
+	}
+	req := ma.rulesRequest()
+	type target struct {
+		policy client.Policy
+		match  rules.Match
+	}
+	targets := map[*client.Client]target{}
+	connect := func(ctx context.Context, server, share string) (*client.Client, *client.Tree, error) {
+		p, m := policy, match
+		m2 := *ma
+		if server != ma.server || share != ma.share {
+			var err error
+			if p, m, err = targetPolicy(rs, server, share, req, ma.opts.VersAtLeast, policy, match); err != nil {
+				auditRefused(server, share, m, err)
+				return nil, nil, err
+			}
+			m2.opts = ma.withoutPort()
+		}
+		m2.server, m2.share = server, share
+		mech, err := m2.mechanism()
+		if err != nil {
+			return nil, nil, err
+		}
+		cl, err := client.Dial(ctx, m2.clientOptions(p, m, mech, nil))
+		if err != nil {
+			if isRefusal(err) {
+				auditRefused(server, share, m, err)
+			}
+			return nil, nil, err
+		}
+		t, err := cl.Connect(ctx, share)
+		if err != nil {
+			cl.Close()
+			return nil, nil, err
+		}
+		targets[cl] = target{p, m}
+		return cl, t, nil
+	}
+	res, err := client.ResolveDFS(ctx, ma.server, ma.share, ma.prefix, connect)
+	if err != nil {
+		return policy, match, ma.refusedIf(match, err)
+	}
+	// The mount dials the target again, with the mechanism factory that
+	// reconnects need.
+	res.Tree.Disconnect(ctx)
+	res.Client.Close()
+	if len(res.Hops) == 0 {
+		return policy, match, nil
+	}
+	for _, h := range res.Hops {
+		slog.Info("smb3fs: DFS referral", "path", h.Path, "kind", h.Kind, "targets", strings.Join(h.Targets, ","), "chosen", h.Chosen, "skipped", fmt.Sprint(h.Skipped))
+	}
+	t := targets[res.Client]
+	if res.Server != ma.server {
+		ma.opts = ma.withoutPort()
+	}
+	ma.server, ma.share, ma.prefix = res.Server, res.Share, res.Prefix
+	return t.policy, t.match, nil
+}
+
+// withoutPort is a copy of the options without port=, which names the
+// port of the server the user named, not of a referral target.
+func (ma *mountArgs) withoutPort() *mountOptions {
+	o := *ma.opts
+	o.Port = 0
+	return &o
+}
