@@ -159,7 +159,7 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		return errno
 	}
 	gen := n.attrGen()
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
 	if err != nil {
 		return ToErrno(err)
 	}
@@ -280,7 +280,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		if links := n.knownLinks(); links != 0 {
 			// The link count is known (known.go): CLOSE's attributes
 			// are all that is needed.
-			res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, op)
+			res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, op)
 			if err != nil {
 				return err
 			}
@@ -289,7 +289,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 			after = &a
 			return nil
 		}
-		res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, op, client.QueryStandard())
+		res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, op, client.QueryStandard())
 		if err != nil {
 			return err
 		}

@@ -70,7 +70,11 @@ func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
 	if fsys.testLister != nil {
 		return fsys.testLister(p), nil
 	}
-	f, err := fsys.tree.Open(ctx, p, listOpen)
+	tree, err := fsys.treeOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f, err := tree.Open(ctx, p, listOpen)
 	if err != nil {
 		return nil, err
 	}
