@@ -51,7 +51,8 @@ type Options struct {
 	// the mode bits and owner shown (default_permissions) before a
 	// request reaches the server, as cifs does: every request still runs
 	// as the mounting user's SMB identity. Without it only the mounting
-	// user may enter the mount, not even root.
+	// user may enter the mount, not even root. A multiuser mount
+	// (Trees) has it without default_permissions.
 	AllowOther bool
 	// CachedReads reads files opened read-only through the kernel's page
 	// cache, as files opened for writing are (mount option cachedreads).
