@@ -168,7 +168,9 @@ func execCCacheExport(ctx context.Context, uid uint32) (string, []byte, error) {
 	cmd.Args[0] = "smb3fs"
 	cmd.Env = env
 	cmd.Dir = "/"
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uid, Gid: primaryGID(uid), NoSetGroups: true}}
+	// Groups empty (and NoSetGroups false): setgroups(0) drops root's
+	// supplementary groups, which NoSetGroups would leave to the child.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uid, Gid: primaryGID(uid), Groups: []uint32{}}}
 	stdout := &limitedBuffer{max: maxExportOutput}
 	stderr := &limitedBuffer{max: 4096}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
