@@ -121,7 +121,7 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		n.fsys.fill(&out.Attr, a)
 		return 0
 	}
-	if h := n.openHandle(false); h != nil {
+	if h := n.openHandle(ctx, false); h != nil {
 		// The kernel may release h while we use it (it closes after
 		// close(2) returned): then SMB says STATUS_FILE_CLOSED (EBADF)
 		// and we stat the path instead.
@@ -212,7 +212,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	borrowed := false
 	var parked *handle
 	if h == nil || !h.write {
-		h, borrowed = n.openHandle(true), true
+		h, borrowed = n.openHandle(ctx, true), true
 		if h == nil {
 			// One kept open after its release (park.go), ours until
 			// put back; else the closes under way finish first.

@@ -51,6 +51,9 @@ type handle struct {
 	// multiuser mount (FS.hold); set before the handle is returned to
 	// the kernel, called once when it is closed.
 	unhold func()
+	// uid is whose session f was opened in on a multiuser mount (0: the
+	// mount's own); only that user's requests borrow it (openHandle).
+	uid uint32
 
 	// pf is the read-ahead of a read-only handle the kernel reads
 	// without its page cache (prefetch.go); nil otherwise.

@@ -91,6 +91,17 @@ func (fsys *FS) do(ctx context.Context, p string, o client.OpenOptions, ops ...c
 	return t.Do(ctx, p, o, ops...)
 }
 
+// sessionKey returns whose session the request in ctx runs in on a
+// multiuser mount (0: the mount's own), and false on a mount of one
+// session, where any handle may serve any request.
+func (fsys *FS) sessionKey(ctx context.Context) (uint32, bool) {
+	if fsys.opts.Trees == nil {
+		return 0, false
+	}
+	uid, _ := callerUID(ctx)
+	return uid, true
+}
+
 // hold keeps the session of the request in ctx open while a handle opened
 // in it is; the function it returns (never nil) lets it go.
 func (fsys *FS) hold(ctx context.Context) func() {

@@ -100,6 +100,7 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 	}
 	h := newHandle(n.fsys, f, flags, write)
 	h.unhold = n.fsys.hold(ctx) // multiuser.go
+	h.uid, _ = n.fsys.sessionKey(ctx)
 	var fl uint32
 	if !write && n.fsys.directRead.Load() && !n.fsys.opts.CachedReads && !n.fsys.opts.NoCache && n.fsys.opts.Timeout > 0 {
 		// Read-only: straight into the reader's buffer, with read-ahead
@@ -160,6 +161,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	child := n.newChild(ctx, name, f.DiskID(), attrsOf(cr.OpenInfo), out)
 	h := newHandle(n.fsys, f, flags, write)
 	h.unhold = n.fsys.hold(ctx) // multiuser.go
+	h.uid, _ = n.fsys.sessionKey(ctx)
 	h.canDelete = canDelete
 	if cn, ok := child.Operations().(*Node); ok {
 		if disp != client.CreateNew {

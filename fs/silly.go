@@ -130,7 +130,7 @@ func (n *Node) openHere(ctx context.Context, name string) bool {
 	for try := 0; try < 3; try++ {
 		cn.closeParked(ctx)
 		cn.waitClosing(ctx)
-		if cn.openHandle(false) != nil {
+		if cn.isOpen() {
 			return true
 		}
 		if !cn.hasParked() {
