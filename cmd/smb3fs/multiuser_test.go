@@ -325,3 +325,28 @@ func TestParseMultiuserOptions(t *testing.T) {
 		t.Errorf("empty cruid=: %v", err)
 	}
 }
+
+// TestCCacheExportChildFails: the child says why on one line of standard
+// error, writes nothing on standard output, and exits non-zero.
+func TestCCacheExportChildFails(t *testing.T) {
+	missing := t.TempDir() + "/no-such-cache"
+	t.Setenv("KRB5CCNAME", "FILE:"+missing)
+	out, errOut, status := capture(t, func() int { return run([]string{"smb3fs", "ccache-export"}) })
+	if status != exitFailure || out != "" || !strings.Contains(errOut, missing) || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q: want exit %d, one line naming the cache", status, out, errOut, exitFailure)
+	}
+	if _, _, status := capture(t, func() int { return run([]string{"smb3fs", "ccache-export", "x"}) }); status != exitUsage {
+		t.Errorf("with an argument: exit %d, want %d", status, exitUsage)
+	}
+}
+
+// TestKerberosAsPassesChildError: the child's failure is the mechanism's
+// error, naming the uid (it becomes the pool's log line).
+func TestKerberosAsPassesChildError(t *testing.T) {
+	run := func(ctx context.Context, uid uint32) (string, []byte, error) {
+		return "", nil, fmt.Errorf("smb3fs: credentials of uid %d: no cache", uid)
+	}
+	if _, err := kerberosAs(context.Background(), run, 1234, "srv"); err == nil || !strings.Contains(err.Error(), "uid 1234: no cache") {
+		t.Errorf("kerberosAs: %v", err)
+	}
+}
