@@ -111,6 +111,10 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		return n.loopGetattr(ctx, out)
 	}
 	if h, ok := fh.(*handle); ok {
+		// On a multiuser mount h may be another user's: the caller's
+		// descriptor, or one go-fuse picked because the kernel named
+		// none, after the caller's own LOOKUP found the file (entry
+		// timeout 0). Either way the caller may see its attributes.
 		return h.Getattr(ctx, out)
 	}
 	// Attributes the server reported after this mount's last change
@@ -208,7 +212,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	}
 	n.forgetAttrs()
 	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (writebehind.go)
-	h, _ := fh.(*handle)
+	h, _ := fh.(*handle) // the caller's descriptor (ftruncate, futimens)
 	borrowed := false
 	var parked *handle
 	if h == nil || !h.write {

@@ -102,6 +102,16 @@ func (fsys *FS) sessionKey(ctx context.Context) (uint32, bool) {
 	return uid, true
 }
 
+// mayUse reports whether the request in ctx may borrow h, a handle open
+// on the file it names by path: on a multiuser mount only when its caller
+// opened h (a write handle would let a user who may only read the file
+// change it). A handle the kernel names (the caller's descriptor, perhaps
+// passed from another process) is always used, as cifs does.
+func (fsys *FS) mayUse(ctx context.Context, h *handle) bool {
+	uid, mine := fsys.sessionKey(ctx)
+	return !mine || h.uid == uid
+}
+
 // hold keeps the session of the request in ctx open while a handle opened
 // in it is; the function it returns (never nil) lets it go.
 func (fsys *FS) hold(ctx context.Context) func() {

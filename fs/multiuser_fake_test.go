@@ -61,12 +61,21 @@ func (f *fakeTrees) count(m map[uint32]int, uid uint32) int {
 	return m[uid]
 }
 
-// connectFakeTree connects the share "share" of srv (encrypted), closed
-// at cleanup.
+// connectFakeTree connects the share "share" of srv (set up as
+// mountFakeOn sets it up) on a client of its own, closed at cleanup.
 func connectFakeTree(t *testing.T, srv *smbtest.Server) *client.Tree {
 	t.Helper()
+	tree, _ := connectFakeClient(t, srv)
+	return tree
+}
+
+// connectFakeClient is connectFakeTree, with the client.
+func connectFakeClient(t *testing.T, srv *smbtest.Server) (*client.Tree, *client.Client) {
+	t.Helper()
 	srv.FileSystem = true
-	srv.ShareFlags = map[string]uint32{"share": wire.ShareFlagEncryptData}
+	if srv.ShareFlags == nil {
+		srv.ShareFlags = map[string]uint32{"share": wire.ShareFlagEncryptData}
+	}
 	newMech := func() (auth.Mechanism, error) { return &smbtest.Mechanism{IsMutual: true}, nil }
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -75,12 +84,12 @@ func connectFakeTree(t *testing.T, srv *smbtest.Server) *client.Tree {
 	if err != nil {
 		t.Fatalf("Dial: %v", err)
 	}
-	t.Cleanup(func() { cl.Close(); srv.Close() })
+	t.Cleanup(func() { cl.Close() })
 	tree, err := cl.Connect(ctx, "share")
 	if err != nil {
 		t.Fatalf("Connect: %v", err)
 	}
-	return tree
+	return tree, cl
 }
 
 // asUID runs fn on a thread whose file-system uid and gid are uid: the
@@ -117,6 +126,7 @@ func TestFakeMultiuserTreePerCaller(t *testing.T) {
 	aliceSrv := &smbtest.Server{}
 	aliceSrv.FileSystem = true
 	aliceSrv.WriteFile("alice.txt", []byte("alice's"))
+	t.Cleanup(func() { aliceSrv.Close() })
 	ft := &fakeTrees{trees: map[uint32]*client.Tree{aliceUID: connectFakeTree(t, aliceSrv)},
 		asked: map[uint32]int{}, holds: map[uint32]int{}}
 	rootSrv := &smbtest.Server{}
@@ -214,4 +224,47 @@ func mountOptionsOf(t *testing.T, dir string) string {
 	}
 	t.Fatalf("%s not in mountinfo", dir)
 	return ""
+}
+
+// TestFakeMultiuserHandlesStayTheirs: a truncate by path does not borrow
+// another user's open handle (and so that user's session, which may write
+// where the caller may only read): while alice has the file open for
+// writing, root's truncate sends nothing on alice's connection, both
+// sessions on one server.
+func TestFakeMultiuserHandlesStayTheirs(t *testing.T) {
+	const aliceUID = 10001
+	srv := &smbtest.Server{}
+	srv.FileSystem = true
+	srv.ShareFlags = map[string]uint32{"share": wire.ShareFlagEncryptData}
+	srv.WriteFile("f", []byte("0123456789"))
+	aliceTree, aliceCl := connectFakeClient(t, srv)
+	ft := &fakeTrees{trees: map[uint32]*client.Tree{aliceUID: aliceTree},
+		asked: map[uint32]int{}, holds: map[uint32]int{}}
+	m := mountFakeOn(t, srv, smbfs.Options{Trees: ft})
+	// Before the mount's cleanup closes srv, which waits for every
+	// connection to it: alice's too.
+	t.Cleanup(func() { m.unmountFS(); aliceCl.Close() })
+	for d := filepath.Dir(m.dir); d != os.TempDir() && d != "/"; d = filepath.Dir(d) {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(m.dir, "f")
+	var f *os.File
+	if err := m.do("open", func() error {
+		return asUID(aliceUID, func() (err error) { f, err = os.OpenFile(p, os.O_RDWR, 0); return err })
+	}); err != nil {
+		t.Fatalf("alice opens f: %v", err)
+	}
+	defer f.Close()
+	before := aliceCl.Stats().BytesOut
+	if err := m.do("truncate", func() error { return os.Truncate(p, 3) }); err != nil {
+		t.Fatalf("root truncates f: %v", err)
+	}
+	if after := aliceCl.Stats().BytesOut; after != before {
+		t.Errorf("root's truncate sent %d bytes on alice's connection", after-before)
+	}
+	if b, _ := srv.ReadFile("f"); string(b) != "012" {
+		t.Errorf("f on the server: %q, want \"012\"", b)
+	}
 }

@@ -57,11 +57,10 @@ type Node struct {
 // handle is its opener's session, which must not act for another user
 // (multiuser.go).
 func (n *Node) openHandle(ctx context.Context, write bool) *handle {
-	uid, mine := n.fsys.sessionKey(ctx)
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	for h := range n.open {
-		if !h.closing && !h.parked.Load() && (h.write || !write) && (!mine || h.uid == uid) {
+		if !h.closing && !h.parked.Load() && (h.write || !write) && n.fsys.mayUse(ctx, h) {
 			return h
 		}
 	}
