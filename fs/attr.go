@@ -212,7 +212,8 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	}
 	n.forgetAttrs()
 	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (writebehind.go)
-	h, _ := fh.(*handle)            // the caller's descriptor (ftruncate, futimens)
+	// fh is the caller's descriptor (ftruncate, futimens), if any.
+	h, _ := fh.(*handle)
 	borrowed := false
 	var parked *handle
 	if h == nil || !h.write {
