@@ -111,6 +111,10 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		return n.loopGetattr(ctx, out)
 	}
 	if h, ok := fh.(*handle); ok {
+		// On a multiuser mount h may be another user's: the caller's
+		// descriptor, or one go-fuse picked because the kernel named
+		// none, after the caller's own LOOKUP found the file (entry
+		// timeout 0). Either way the caller may see its attributes.
 		return h.Getattr(ctx, out)
 	}
 	// Attributes the server reported after this mount's last change
@@ -121,7 +125,7 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		n.fsys.fill(&out.Attr, a)
 		return 0
 	}
-	if h := n.openHandle(false); h != nil {
+	if h := n.openHandle(ctx, false); h != nil {
 		// The kernel may release h while we use it (it closes after
 		// close(2) returned): then SMB says STATUS_FILE_CLOSED (EBADF)
 		// and we stat the path instead.
@@ -159,7 +163,7 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 		return errno
 	}
 	gen := n.attrGen()
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
 	if err != nil {
 		return ToErrno(err)
 	}
@@ -208,11 +212,12 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	}
 	n.forgetAttrs()
 	n.settleWrites(ctx, nil, 0, -1) // writes in flight land first (writebehind.go)
+	// fh is the caller's descriptor (ftruncate, futimens), if any.
 	h, _ := fh.(*handle)
 	borrowed := false
 	var parked *handle
 	if h == nil || !h.write {
-		h, borrowed = n.openHandle(true), true
+		h, borrowed = n.openHandle(ctx, true), true
 		if h == nil {
 			// One kept open after its release (park.go), ours until
 			// put back; else the closes under way finish first.
@@ -280,7 +285,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		if links := n.knownLinks(); links != 0 {
 			// The link count is known (known.go): CLOSE's attributes
 			// are all that is needed.
-			res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, op)
+			res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, op)
 			if err != nil {
 				return err
 			}
@@ -289,7 +294,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 			after = &a
 			return nil
 		}
-		res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, op, client.QueryStandard())
+		res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, op, client.QueryStandard())
 		if err != nil {
 			return err
 		}

@@ -54,6 +54,9 @@ type dirHandle struct {
 	all   []client.DirEntry
 	made  time.Time
 	stamp listStamp
+	// unhold lets go of the session of a multiuser mount's user, which
+	// the open directory holds (FS.hold); set at open, called at release.
+	unhold func()
 }
 
 // dirLister reads a directory listing in batches: a *client.File, or a
@@ -70,7 +73,11 @@ func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
 	if fsys.testLister != nil {
 		return fsys.testLister(p), nil
 	}
-	f, err := fsys.tree.Open(ctx, p, listOpen)
+	tree, err := fsys.treeOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f, err := tree.Open(ctx, p, listOpen)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +98,7 @@ var _ = (gofs.NodeOpendirHandler)((*Node)(nil))
 // OpendirHandle checks the directory can be listed now; the listing itself
 // waits for the first read.
 func (n *Node) OpendirHandle(ctx context.Context, flags uint32) (gofs.FileHandle, uint32, syscall.Errno) {
-	return &dirHandle{node: n}, 0, 0
+	return &dirHandle{node: n, unhold: n.fsys.hold(ctx)}, 0, 0
 }
 
 // start begins the listing: the whole of a small directory in one
@@ -311,6 +318,9 @@ var _ = (gofs.FileReleasedirer)((*dirHandle)(nil))
 // Releasedir drops the listing and closes the handle of a long one.
 func (d *dirHandle) Releasedir(ctx context.Context, releaseFlags uint32) {
 	d.reset()
+	if d.unhold != nil {
+		d.unhold()
+	}
 }
 
 var _ = (gofs.FileFsyncdirer)((*dirHandle)(nil))

@@ -149,6 +149,15 @@
 // it first before an unlink of the file, a rename over it, a rename of a
 // directory, and at unmount.
 //
+// Multiuser mounts (Options.Trees, multiuser.go) cache none of this: each
+// local user's requests run in that user's own SMB session, and what the
+// server told one user must not answer another. The kernel's entry,
+// attribute and negative timeouts are 0 and it checks no mode bits (no
+// default_permissions: the server decides); listings do not answer
+// lookups and attributes are not remembered (as with NoCache); released
+// handles are closed, not parked. Read-ahead and write-behind belong to
+// one handle, which keeps the session that opened it.
+//
 // # What a file looks like
 //
 // Type: directory or regular file, from the DOS directory attribute, or

@@ -70,6 +70,10 @@ func ToErrno(err error) syscall.Errno {
 		// acknowledged may be gone.
 		logOnce(err)
 		return syscall.EIO
+	case errors.Is(err, ErrNoSession):
+		// A multiuser mount's user without usable credentials: the
+		// Trees implementation logged why (multiuser.go).
+		return syscall.EACCES
 	case errors.Is(err, client.ErrAuthentication):
 		// The client could not (re)authenticate, typically an expired
 		// ticket after a reconnect: EACCES (EKEYEXPIRED does not exist on

@@ -47,6 +47,14 @@ type handle struct {
 	// cleared by Flush, which then sets the modification time.
 	wrote atomic.Bool
 
+	// unhold lets go of the session the handle was opened in, on a
+	// multiuser mount (FS.hold); set before the handle is returned to
+	// the kernel, called once when it is closed.
+	unhold func()
+	// uid is whose session f was opened in on a multiuser mount (0: the
+	// mount's own); only that user's requests borrow it (openHandle).
+	uid uint32
+
 	// pf is the read-ahead of a read-only handle the kernel reads
 	// without its page cache (prefetch.go); nil otherwise.
 	pf *prefetcher
@@ -113,7 +121,11 @@ func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 // write caching on every open for writing, TestLiveToolSQLite's WAL
 // locking lost a committed row - not yet understood; noted in the
 // README.)
-func openFile(ctx context.Context, tree *client.Tree, p string, o client.OpenOptions, write bool) (*client.File, error) {
+func openFile(ctx context.Context, fsys *FS, p string, o client.OpenOptions, write bool) (*client.File, error) {
+	tree, err := fsys.treeOf(ctx)
+	if err != nil {
+		return nil, err
+	}
 	o.Durable = true
 	o.Lease = client.LeaseRead | client.LeaseHandle
 	if write && o.Disposition != client.OpenExisting && o.Disposition != client.OpenOrCreate {
@@ -390,6 +402,9 @@ func (h *handle) close(cctx context.Context) syscall.Errno {
 	}
 	if h.node != nil {
 		h.node.untrack(h)
+	}
+	if h.unhold != nil {
+		h.unhold()
 	}
 	close(h.closed)
 	return ToErrno(err)

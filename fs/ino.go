@@ -122,7 +122,7 @@ func (fsys *FS) rootFileID(ctx context.Context) uint64 {
 		return t.rootID
 	}
 	t.mu.Unlock()
-	res, err := fsys.tree.Do(ctx, fsys.opts.Prefix, client.OpenOptions{DiskID: true})
+	res, err := fsys.do(ctx, fsys.opts.Prefix, client.OpenOptions{DiskID: true})
 	if err != nil {
 		return 0
 	}
@@ -208,7 +208,7 @@ func (fsys *FS) statDir(ctx context.Context, p string) (uint64, attrs, error) {
 	if fsys.inos.testStat != nil {
 		return fsys.inos.testStat(p)
 	}
-	res, err := fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true})
+	res, err := fsys.do(ctx, p, client.OpenOptions{DiskID: true})
 	if err != nil {
 		return 0, attrs{}, err
 	}
@@ -343,7 +343,7 @@ func (n *Node) loopGetattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno
 	if errno != 0 {
 		return errno
 	}
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true})
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true})
 	if err != nil {
 		return ToErrno(err)
 	}

@@ -57,7 +57,8 @@ type Options struct {
 	// the mode bits and owner shown (default_permissions) before a
 	// request reaches the server, as cifs does: every request still runs
 	// as the mounting user's SMB identity. Without it only the mounting
-	// user may enter the mount, not even root.
+	// user may enter the mount, not even root. A multiuser mount
+	// (Trees) has it without default_permissions.
 	AllowOther bool
 	// CachedReads reads files opened read-only through the kernel's page
 	// cache, as files opened for writing are (mount option cachedreads).
@@ -66,6 +67,13 @@ type Options struct {
 	// cat, dd), half as fast for reads of under 32 KiB (tar's 10 KiB
 	// records), on the test VM.
 	CachedReads bool
+	// Trees, when set, makes the mount multiuser (multiuser.go): each
+	// local user's requests run in that user's own SMB session, root's
+	// (and the mount's own) on the tree given to NewRoot. It implies
+	// AllowOther without default_permissions (the server decides, with
+	// each user's identity) and NoCache, and no handle is kept open after
+	// its release (park.go): nothing one user was told answers another.
+	Trees Trees
 }
 
 // FS is the state one mount shares among its nodes: the tree, the
@@ -104,6 +112,9 @@ func NewRoot(tree *client.Tree, opts Options) *Node {
 	}
 	if opts.DirMode == 0 {
 		opts.DirMode = 0755
+	}
+	if opts.Trees != nil {
+		opts.NoCache, opts.Timeout, opts.AllowOther = true, 0, true
 	}
 	if opts.Timeout == 0 && !opts.NoCache {
 		opts.Timeout = time.Second
@@ -160,7 +171,10 @@ func (r *Node) MountOptions() *gofs.Options {
 	}
 	if o.AllowOther {
 		fo.MountOptions.AllowOther = true
-		fo.MountOptions.Options = append(fo.MountOptions.Options, "default_permissions")
+		if o.Trees == nil {
+			// Multiuser: the server checks each user's access.
+			fo.MountOptions.Options = append(fo.MountOptions.Options, "default_permissions")
+		}
 	}
 	if runtime.GOOS == "darwin" {
 		fo.MountOptions.Options = append(fo.MountOptions.Options, macFUSEOptions(o.FsName)...)

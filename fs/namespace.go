@@ -32,7 +32,7 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 		// lives, never longer.
 		return nil, syscall.ENOENT
 	}
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
 	if err != nil {
 		return nil, ToErrno(err)
 	}
@@ -83,7 +83,7 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 		n.forgetAttrs()
 	}
 	// Durable where the server grants it: the handle survives reconnects.
-	f, err := openFile(ctx, n.fsys.tree, p, o, write)
+	f, err := openFile(ctx, n.fsys, p, o, write)
 	if write {
 		// Its size and times may change from now on (dircache.go).
 		var id uint64
@@ -99,6 +99,8 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 		return nil, 0, errno
 	}
 	h := newHandle(n.fsys, f, flags, write)
+	h.unhold = n.fsys.hold(ctx) // multiuser.go
+	h.uid, _ = n.fsys.sessionKey(ctx)
 	var fl uint32
 	if !write && n.fsys.directRead.Load() && !n.fsys.opts.CachedReads && !n.fsys.opts.NoCache && n.fsys.opts.Timeout > 0 {
 		// Read-only: straight into the reader's buffer, with read-ahead
@@ -142,13 +144,13 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	}
 	defer n.fsys.open.opening()() // until tracked (silly.go)
 	// Durable where the server grants it: the handle survives reconnects.
-	f, err := openFile(ctx, n.fsys.tree, p, o, write)
+	f, err := openFile(ctx, n.fsys, p, o, write)
 	if canDelete && accessDenied(err) {
 		// A share that lets us create files but not delete them: the
 		// server checks access before it creates anything.
 		o.Access &^= client.AccessDelete
 		canDelete = false
-		f, err = openFile(ctx, n.fsys.tree, p, o, write)
+		f, err = openFile(ctx, n.fsys, p, o, write)
 	}
 	if err != nil {
 		n.listingUnsure()
@@ -158,6 +160,8 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	n.nameAdded(name)
 	child := n.newChild(ctx, name, f.DiskID(), attrsOf(cr.OpenInfo), out)
 	h := newHandle(n.fsys, f, flags, write)
+	h.unhold = n.fsys.hold(ctx) // multiuser.go
+	h.uid, _ = n.fsys.sessionKey(ctx)
 	h.canDelete = canDelete
 	if cn, ok := child.Operations().(*Node); ok {
 		if disp != client.CreateNew {
@@ -188,7 +192,7 @@ func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 	if errno != 0 {
 		return nil, errno
 	}
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew, DiskID: true})
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew, DiskID: true})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
@@ -337,7 +341,7 @@ var _ = (gofs.NodeStatfser)((*Node)(nil))
 // caller's (quota applied), free blocks the volume's.
 func (n *Node) Statfs(ctx context.Context, out *fuse.StatfsOut) syscall.Errno {
 	ctx = settled(ctx)
-	res, err := n.fsys.tree.Do(ctx, n.fsys.opts.Prefix, client.OpenOptions{Kind: client.KindDir}, client.QueryFSSize())
+	res, err := n.fsys.do(ctx, n.fsys.opts.Prefix, client.OpenOptions{Kind: client.KindDir}, client.QueryFSSize())
 	if err != nil {
 		return ToErrno(err)
 	}
@@ -379,7 +383,7 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	// The kernel caches what we return for the (shared) inode: give it
 	// the new link count, asked for after the link in the same round
 	// trip.
-	res, err := n.fsys.tree.Do(ctx, from, client.OpenOptions{Kind: client.KindFile, DiskID: true},
+	res, err := n.fsys.do(ctx, from, client.OpenOptions{Kind: client.KindFile, DiskID: true},
 		client.LinkTo(to), client.QueryStandard())
 	if err != nil {
 		n.listingUnsure()

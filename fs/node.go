@@ -53,15 +53,30 @@ type Node struct {
 }
 
 // openHandle returns an open handle (with write access if write), or nil.
-func (n *Node) openHandle(write bool) *handle {
+// On a multiuser mount only a handle the caller in ctx opened will do: a
+// handle is its opener's session, which must not act for another user
+// (multiuser.go).
+func (n *Node) openHandle(ctx context.Context, write bool) *handle {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	for h := range n.open {
-		if !h.closing && !h.parked.Load() && (h.write || !write) {
+		if !h.closing && !h.parked.Load() && (h.write || !write) && n.fsys.mayUse(ctx, h) {
 			return h
 		}
 	}
 	return nil
+}
+
+// isOpen reports whether n has a handle open (by anyone) and not closing.
+func (n *Node) isOpen() bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for h := range n.open {
+		if !h.closing && !h.parked.Load() {
+			return true
+		}
+	}
+	return false
 }
 
 // waitClosing waits until the handles being closed on n are closed.

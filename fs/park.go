@@ -93,7 +93,9 @@ func (p *parking) park(h *handle) bool {
 	// have the server set the time at its close: close it now.
 	failed := !h.wb.idleLocked() || h.wrote.Load()
 	h.wb.mu.Unlock()
-	if failed || !h.parkable() {
+	if failed || !h.parkable() || h.owner.multiuser() {
+		// Multiuser: a parked handle is one user's session, and a
+		// rename or setattr by another user must not borrow it.
 		return false
 	}
 	p.mu.Lock()

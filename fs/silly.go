@@ -130,7 +130,7 @@ func (n *Node) openHere(ctx context.Context, name string) bool {
 	for try := 0; try < 3; try++ {
 		cn.closeParked(ctx)
 		cn.waitClosing(ctx)
-		if cn.openHandle(false) != nil {
+		if cn.isOpen() {
 			return true
 		}
 		if !cn.hasParked() {
@@ -213,7 +213,7 @@ func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to s
 		if !accessDenied(err) {
 			return err
 		}
-		res, serr := fsys.tree.Do(ctx, to, client.OpenOptions{DiskID: true})
+		res, serr := fsys.do(ctx, to, client.OpenOptions{DiskID: true})
 		if serr != nil {
 			return err
 		}
@@ -242,7 +242,7 @@ func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replac
 
 // renamePath renames from to to by path (FileRenameInformation).
 func (fsys *FS) renamePath(ctx context.Context, from, to string, replace bool) error {
-	_, err := fsys.tree.Do(ctx, from, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(to, replace))
+	_, err := fsys.do(ctx, from, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(to, replace))
 	return err
 }
 
@@ -254,7 +254,7 @@ func (fsys *FS) remove(ctx context.Context, p string, dir bool) error {
 	if dir {
 		k = client.KindDir
 	}
-	_, err := fsys.tree.Do(ctx, p, client.OpenOptions{Kind: k, OpenReparsePoint: true}, client.Delete())
+	_, err := fsys.do(ctx, p, client.OpenOptions{Kind: k, OpenReparsePoint: true}, client.Delete())
 	return err
 }
 

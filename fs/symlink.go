@@ -86,7 +86,7 @@ func maybeSymlink(a attrs) bool {
 // readSymlink reads path and returns its target, or "" if it is an
 // ordinary file.
 func (fsys *FS) readSymlink(ctx context.Context, path string) (string, *client.PathResult, error) {
-	res, err := fsys.tree.Do(ctx, path, client.OpenOptions{Kind: client.KindFile, DiskID: true}, client.ReadData(mfSymlinkSize))
+	res, err := fsys.do(ctx, path, client.OpenOptions{Kind: client.KindFile, DiskID: true}, client.ReadData(mfSymlinkSize))
 	if err != nil {
 		return "", nil, err
 	}
@@ -134,7 +134,7 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 	if err != nil {
 		return nil, syscall.ENAMETOOLONG
 	}
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{Kind: client.KindFile, Disposition: client.CreateNew, DiskID: true},
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{Kind: client.KindFile, Disposition: client.CreateNew, DiskID: true},
 		client.WriteData(data))
 	if err != nil {
 		n.listingUnsure()

@@ -42,7 +42,7 @@ func (n *Node) getEA(ctx context.Context, name string) ([]byte, syscall.Errno) {
 	if errno != 0 {
 		return nil, errno
 	}
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{}, client.QueryEAs(name))
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{}, client.QueryEAs(name))
 	if err != nil {
 		return nil, ToErrno(err)
 	}
@@ -168,7 +168,7 @@ func (n *Node) Listxattr(ctx context.Context, dest []byte) (uint32, syscall.Errn
 	if errno != 0 {
 		return 0, errno
 	}
-	res, err := n.fsys.tree.Do(ctx, p, client.OpenOptions{}, client.QueryEAs())
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{}, client.QueryEAs())
 	if err != nil {
 		return 0, ToErrno(err)
 	}
@@ -189,6 +189,6 @@ func (n *Node) Listxattr(ctx context.Context, dest []byte) (uint32, syscall.Errn
 
 // setEAs sets the EAs of p; one with an empty value is removed.
 func (fsys *FS) setEAs(ctx context.Context, p string, eas ...client.EA) error {
-	_, err := fsys.tree.Do(ctx, p, client.OpenOptions{}, client.SetEAs(eas...))
+	_, err := fsys.do(ctx, p, client.OpenOptions{}, client.SetEAs(eas...))
 	return err
 }

@@ -8,6 +8,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -199,8 +200,15 @@ func (ma *mountArgs) mechanismFactory() (newMech func() (auth.Mechanism, error),
 	}, held.wipe, nil
 }
 
-// mechanism builds the Kerberos mechanism the options ask for.
+// mechanism builds the Kerberos mechanism the options ask for: from the
+// keytab, from cruid='s ticket cache (read by a process running as that
+// user: ccacheexport.go), or from this process's.
 func (ma *mountArgs) mechanism() (auth.Mechanism, error) {
+	if ma.opts.CRUID != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), exportTimeout)
+		defer cancel()
+		return kerberosAs(ctx, execCCacheExport, *ma.opts.CRUID, ma.server)
+	}
 	spn := "cifs/" + ma.server
 	creds := auth.KerberosCredentials{Keytab: ma.keytab, Principal: ma.principal}
 	if ma.keytab != "" && creds.Principal == "" {

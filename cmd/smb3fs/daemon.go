@@ -96,7 +96,14 @@ func serve(ma *mountArgs) int {
 	// soon as it is visible unmounts it instead of killing the process.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
-	srv, err := mountFS(ma.dir, tree, ma.fsOptions())
+	fo := ma.fsOptions()
+	if ma.opts.Multiuser {
+		// Each user's requests in their own session (multiuser.go).
+		pool := newSessionPool(ma.sessionFactory(policy, match, execCCacheExport), idleClose)
+		defer pool.close() // after the file system is unmounted
+		fo.Trees = pool
+	}
+	srv, err := mountFS(ma.dir, tree, fo)
 	if err != nil {
 		return fail(err)
 	}

@@ -61,6 +61,8 @@ func run(args []string) int {
 		return runStatus(args[2:])
 	case "completion":
 		return runCompletion(args[2:])
+	case "ccache-export": // hidden: the child that reads a user's ticket cache (ccacheexport.go)
+		return runCCacheExport(args[2:])
 	case "gen-man": // hidden: writes the manual pages into a directory (make install)
 		return runGenMan(args[2:])
 	case "help", "-h", "--help":

@@ -135,6 +135,9 @@ func parseMountArgs(args []string) (*mountArgs, error) {
 	if fl.Changed("rules") && os.Geteuid() != 0 {
 		return nil, usageErrorf("--rules is for root only")
 	}
+	if err := checkUserOptions(opts, *v.keytab, os.Geteuid()); err != nil {
+		return nil, err
+	}
 	dir, err := filepath.Abs(fl.Arg(1))
 	if err != nil {
 		return nil, err

@@ -69,6 +69,14 @@ type mountOptions struct {
 	// clears userNoexec. parseMountOptions then adds those flags to
 	// Kernel and clears both. An explicit noexec stays whatever follows.
 	userMount, userNoexec bool
+	// Multiuser is multiuser: each local user's requests run in their own
+	// SMB session, from their own ticket cache (multiuser.go); root only,
+	// Kerberos only; implies AllowOther.
+	Multiuser bool
+	// CRUID is cruid=: whose ticket cache the mount's own session uses,
+	// read by a process running as that uid (ccacheexport.go); nil: the
+	// mounting process's.
+	CRUID *uint32
 }
 
 // parseMountOptions parses mount.cifs-style options: comma-separated
@@ -153,6 +161,8 @@ var mountOptionTable = []mountOption{
 	{[]string{"seal"}, false, setFlag(func(o *mountOptions) { o.Seal = true }), "require encryption even where the rule does not"},
 	{[]string{"port"}, true, setPort, "TCP port (default 445)"},
 	{[]string{"timeout"}, true, setSeconds(1, 3600, " (seconds, 1 to 3600)", func(o *mountOptions, d time.Duration) { o.Timeout = d }), "seconds each request may take, 1 to 3600"},
+	{[]string{"multiuser"}, false, setFlag(func(o *mountOptions) { o.Multiuser = true }), "root only, Kerberos only: each local user's requests run in their own SMB session from their own ticket cache (root's with the mount's credentials); implies allow_other"},
+	{[]string{"cruid"}, true, setCRUID, "the user (uid or name) whose Kerberos ticket cache the mount uses, read by a process running as that user; root only"},
 	{[]string{"echo_interval"}, true, setSeconds(1, 600, " (seconds, 1 to 600)", func(o *mountOptions, d time.Duration) { o.EchoInterval = d }), "seconds of silence before an ECHO checks the connection, 1 to 600"},
 
 	// The file system.
@@ -357,6 +367,16 @@ func setID(set func(o *mountOptions, id uint32)) optionSetter {
 		set(o, id)
 		return nil
 	}
+}
+
+// setCRUID is cruid=: a uid, or a user name.
+func setCRUID(o *mountOptions, _, val string) error {
+	id, err := lookupID("uid", val)
+	if err != nil {
+		return usageErrorf("bad cruid=%s (a uid or a user name)", val)
+	}
+	o.CRUID = &id
+	return nil
 }
 
 // setMode makes the set function of file_mode= or dir_mode=: octal
