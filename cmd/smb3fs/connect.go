@@ -57,17 +57,9 @@ func (cf *connCommandFlags) startLogging(fl *pflag.FlagSet, u usageText) (status
 // flags, and connects the share within ctx. A usage error is printed with
 // u; any failure is printed, and the int is then the exit status.
 func (cf *connCommandFlags) connect(ctx context.Context, fl *pflag.FlagSet, u usageText, src source, share string) (*treeSession, int) {
-	address := *cf.address
-	if address == "" && src.port != 0 {
-		address = net.JoinHostPort(src.server, strconv.Itoa(src.port))
-	}
-	if fl.Changed("rules") && os.Geteuid() != 0 {
-		return nil, usageFailed(fl, u, "--rules is for root only")
-	}
-	// The flags only tighten the rule, as a mount's options do (rules.Request).
-	req, atLeast, err := cf.request()
-	if err != nil {
-		return nil, usageFailed(fl, u, err.Error())
+	address, req, atLeast, status := cf.prepare(fl, u, src)
+	if status != exitOK {
+		return nil, status
 	}
 	policy, rule, status := resolved(cf.connFlags, req, atLeast, src.server, share)
 	if status != exitOK {
@@ -78,6 +70,26 @@ func (cf *connCommandFlags) connect(ctx context.Context, fl *pflag.FlagSet, u us
 		ts.rule = rule
 	}
 	return ts, status
+}
+
+// prepare reads what every connection of check, shares and snapshots
+// needs from the flags: the address to dial (--address, or the port of an
+// smb:// URL) and what they ask of the rules. A usage error is printed
+// with u and the int is its exit status.
+func (cf *connCommandFlags) prepare(fl *pflag.FlagSet, u usageText, src source) (string, rules.Request, *wire.Dialect, int) {
+	address := *cf.address
+	if address == "" && src.port != 0 {
+		address = net.JoinHostPort(src.server, strconv.Itoa(src.port))
+	}
+	if fl.Changed("rules") && os.Geteuid() != 0 {
+		return "", rules.Request{}, nil, usageFailed(fl, u, "--rules is for root only")
+	}
+	// The flags only tighten the rule, as a mount's options do (rules.Request).
+	req, atLeast, err := cf.request()
+	if err != nil {
+		return "", rules.Request{}, nil, usageFailed(fl, u, err.Error())
+	}
+	return address, req, atLeast, exitOK
 }
 
 // treeSession is a connected share of check, shares or snapshots.
@@ -167,16 +179,9 @@ func (cf *connCommandFlags) connectDFS(ctx context.Context, fl *pflag.FlagSet, u
 	if err != nil {
 		return nil, usageFailed(fl, u, err.Error())
 	}
-	address := *cf.address
-	if address == "" && src.port != 0 {
-		address = net.JoinHostPort(src.server, strconv.Itoa(src.port))
-	}
-	if fl.Changed("rules") && os.Geteuid() != 0 {
-		return nil, usageFailed(fl, u, "--rules is for root only")
-	}
-	req, atLeast, err := cf.request()
-	if err != nil {
-		return nil, usageFailed(fl, u, err.Error())
+	address, req, atLeast, status := cf.prepare(fl, u, src)
+	if status != exitOK {
+		return nil, status
 	}
 	rs, err := rules.Load(*cf.rulesPath)
 	if err != nil {

@@ -145,14 +145,7 @@ func TestLiveMountOwnerUID(t *testing.T) {
 	share := env.Shares.Encrypted
 	src := "//" + env.DC.Host + "/" + share
 	// A mount point the two uids can reach.
-	base, err := os.MkdirTemp("", "smb3fs-owner-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(base) })
-	if err := os.Chmod(base, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	base := traversableDir(t, "smb3fs-owner-")
 	dir := filepath.Join(base, "mnt")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -282,14 +275,7 @@ func TestLiveMountKeytabUnreadable(t *testing.T) {
 		t.Fatal("needs root to act as alice")
 	}
 	alice, bob := env.User(t, "alice"), env.User(t, "bob")
-	base, err := os.MkdirTemp("", "smb3fs-keytab-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(base) })
-	if err := os.Chmod(base, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	base := traversableDir(t, "smb3fs-keytab-")
 	bin := filepath.Join(base, "smb3fs")
 	copyFile(t, testenv.DaemonBinary(t), bin, 0o755)
 	mnt := filepath.Join(base, "mnt")

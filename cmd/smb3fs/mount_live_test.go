@@ -376,3 +376,21 @@ func TestLiveMountNTLMOnlyWhereRootAllows(t *testing.T) {
 		t.Fatalf("unmount: exit %d: %q", code, out)
 	}
 }
+
+// mountLive runs `smb3fs mount src DIR args...` with the ticket cache cc
+// on a new directory and returns it; a failed mount fails the test, and
+// the mount is detached at cleanup if the test left it mounted.
+func mountLive(t *testing.T, env *testenv.Environment, bin, cc, src string, args ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	out, code := runMountCmd(t, env, bin, cc, nil, append([]string{"mount", src, dir}, args...)...)
+	if code != 0 {
+		t.Fatalf("mount %s: exit %d: %s", src, code, out)
+	}
+	t.Cleanup(func() {
+		if mountedAt(t, dir) {
+			exec.Command(bin, "unmount", "--lazy", dir).Run()
+		}
+	})
+	return dir
+}

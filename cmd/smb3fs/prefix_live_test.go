@@ -30,17 +30,7 @@ func TestLiveMountPrefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(filepath.Join(share, top)) })
-	dir := t.TempDir()
-	src := "//" + env.DC.Host + "/" + env.Shares.Encrypted + "/" + top + "/sub"
-	out, code := runMountCmd(t, env, bin, cc, nil, "mount", src, dir)
-	if code != 0 {
-		t.Fatalf("mount %s: exit %d: %s", src, code, out)
-	}
-	t.Cleanup(func() {
-		if mountedAt(t, dir) {
-			exec.Command(bin, "unmount", "--lazy", dir).Run()
-		}
-	})
+	dir := mountLive(t, env, bin, cc, "//"+env.DC.Host+"/"+env.Shares.Encrypted+"/"+top+"/sub")
 	if err := os.WriteFile(filepath.Join(dir, "inside.txt"), []byte("in sub"), 0o644); err != nil {
 		t.Fatal(err)
 	}

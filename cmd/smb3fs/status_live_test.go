@@ -34,14 +34,7 @@ func TestLiveStatus(t *testing.T) {
 	}
 	alice, bob := env.User(t, "alice"), env.User(t, "bob")
 	pretendUsualSystem(t, env)
-	base, err := os.MkdirTemp("", "smb3fs-status-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(base) })
-	if err := os.Chmod(base, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	base := traversableDir(t, "smb3fs-status-")
 	bin := filepath.Join(base, "smb3fs")
 	copyFile(t, testenv.DaemonBinary(t), bin, 0o755)
 	home := filepath.Join(base, "alice")

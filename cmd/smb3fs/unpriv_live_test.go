@@ -49,14 +49,7 @@ func TestLiveMountUnprivileged(t *testing.T) {
 
 	// Everything alice uses lives in a directory she owns, below one
 	// everybody may traverse.
-	base, err := os.MkdirTemp("", "smb3fs-unpriv-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(base) })
-	if err := os.Chmod(base, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	base := traversableDir(t, "smb3fs-unpriv-")
 	bin := filepath.Join(base, "smb3fs")
 	copyFile(t, testenv.DaemonBinary(t), bin, 0o755)
 	home := filepath.Join(base, "alice")
@@ -293,6 +286,22 @@ func bind(t *testing.T, src, target string) {
 		t.Fatalf("bind %s over %s: %v", src, target, err)
 	}
 	t.Cleanup(func() { unix.Unmount(target, unix.MNT_DETACH) })
+}
+
+// traversableDir makes a temporary directory everybody may read and
+// traverse (not write), for what a test's other users must reach:
+// binaries, mount points, their own homes. It is removed at cleanup.
+func traversableDir(t *testing.T, prefix string) string {
+	t.Helper()
+	base, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(base) })
+	if err := os.Chmod(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return base
 }
 
 func mkdirOwned(t *testing.T, dir string, u *testenv.User, mode os.FileMode) {
