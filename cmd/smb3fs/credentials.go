@@ -165,7 +165,8 @@ func promptPassword(prompt string) ([]byte, error) {
 	return pw, nil
 }
 
-// mechanismFactory returns a function that builds a fresh mechanism for
+// mechanismFactory returns, for a server (the one named, or a DFS
+// referral target), a function that builds a fresh mechanism for
 // each authentication (the first, and every reconnect or expired session),
 // and a function that wipes what the factory holds. Kerberos re-reads the
 // credential cache or logs in again from the keytab each time, so renewed
@@ -178,25 +179,31 @@ func promptPassword(prompt string) ([]byte, error) {
 // The policy decides whether NTLM may be used at all: unless root's rule
 // for this share allows NTLM and waives mutual authentication, Resolve (or
 // Dial, before anything is sent) refuses it.
-func (ma *mountArgs) mechanismFactory() (newMech func() (auth.Mechanism, error), wipe func(), err error) {
+func (ma *mountArgs) mechanismFactory() (newMechFor func(server string) func() (auth.Mechanism, error), wipe func(), err error) {
 	if ma.opts.Sec.Mechanism != auth.NTLMv2 {
 		clear(ma.envPassword) // only NTLM uses it
 		ma.envPassword = nil
-		return ma.mechanism, func() {}, nil
+		return func(server string) func() (auth.Mechanism, error) {
+			m := *ma
+			m.server = server
+			return m.mechanism
+		}, func() {}, nil
 	}
 	pw, err := ma.password()
 	if err != nil {
 		return nil, nil, err
 	}
 	held := holdPassword(pw)
-	spn := "cifs/" + ma.server
-	return func() (auth.Mechanism, error) {
-		pw, err := held.copy()
-		if err != nil {
-			return nil, err
+	return func(server string) func() (auth.Mechanism, error) {
+		spn := "cifs/" + server
+		return func() (auth.Mechanism, error) {
+			pw, err := held.copy()
+			if err != nil {
+				return nil, err
+			}
+			creds := auth.NTLMCredentials{User: ma.opts.Username, Domain: ma.opts.Domain, Password: pw}
+			return auth.NewNTLMv2(creds, spn), nil
 		}
-		creds := auth.NTLMCredentials{User: ma.opts.Username, Domain: ma.opts.Domain, Password: pw}
-		return auth.NewNTLMv2(creds, spn), nil
 	}, held.wipe, nil
 }
 

@@ -58,18 +58,19 @@ func serve(ma *mountArgs) int {
 	slog.Debug("smb3fs: policy", "server", ma.server, "share", ma.share, "rule", match.String(), "policy", rules.Describe(policy))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*client.DefaultTimeout)
 	defer cancel()
-	if ma.followsDFS(ctx) {
-		// A path through a DFS link mounts the link's target, held to its
-		// own rule and this one (dfs.go); ma then names the target.
-		if policy, match, err = ma.resolveDFS(ctx, policy, match); err != nil {
-			return fail(err)
-		}
-	}
-	newMech, wipe, err := ma.mechanismFactory()
+	mechFor, wipe, err := ma.mechanismFactory()
 	if err != nil {
 		return fail(err)
 	}
 	defer wipe() // after cl.Close (deferred below): no reconnect needs it then
+	if ma.followsDFS(ctx) {
+		// A path through a DFS link mounts the link's target, held to its
+		// own rule and this one (dfs.go); ma then names the target.
+		if policy, match, err = ma.resolveDFS(ctx, policy, match, mechFor); err != nil {
+			return fail(err)
+		}
+	}
+	newMech := mechFor(ma.server)
 	mech, err := newMech()
 	if err != nil {
 		return fail(err)

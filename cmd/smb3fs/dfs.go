@@ -19,13 +19,13 @@ import (
 	"github.com/smb3fs/smb3fs/client/rules"
 )
 
-// followsDFS says whether the mount resolves DFS referrals: Kerberos
-// mounts of a path inside a share (which may cross a link), or of a
-// domain (its DCs are in DNS: a domain-based namespace), not of a
-// snapshot. NTLM mounts name their server: the password is for that
-// server only. A whole share of a file server costs no referral.
+// followsDFS says whether the mount resolves DFS referrals: mounts of a
+// path inside a share (which may cross a link), or of a domain (its DCs
+// are in DNS: a domain-based namespace), not of a snapshot. A whole share
+// of a file server costs no referral. NTLM goes to a target only where
+// both its rule and the rule of the path named allow NTLM.
 func (ma *mountArgs) followsDFS(ctx context.Context) bool {
-	if ma.opts.Sec.Mechanism == auth.NTLMv2 || !ma.opts.Snapshot.IsZero() {
+	if !ma.opts.Snapshot.IsZero() {
 		return false
 	}
 	if ma.prefix != "" {
@@ -38,7 +38,7 @@ func (ma *mountArgs) followsDFS(ctx context.Context) bool {
 // resolveDFS follows the referrals of ma's path and makes ma name where
 // they lead (server, share, prefix). It returns the target's policy and
 // rule; with no referral, policy and match unchanged.
-func (ma *mountArgs) resolveDFS(ctx context.Context, policy client.Policy, match rules.Match) (client.Policy, rules.Match, error) {
+func (ma *mountArgs) resolveDFS(ctx context.Context, policy client.Policy, match rules.Match, mechFor func(server string) func() (auth.Mechanism, error)) (client.Policy, rules.Match, error) {
 	rs, err := rules.Load(ma.rulesPath)
 	if err != nil {
 		return policy, match, err
@@ -61,7 +61,7 @@ func (ma *mountArgs) resolveDFS(ctx context.Context, policy client.Policy, match
 			m2.opts = ma.withoutPort()
 		}
 		m2.server, m2.share = server, share
-		mech, err := m2.mechanism()
+		mech, err := mechFor(server)()
 		if err != nil {
 			return nil, nil, err
 		}

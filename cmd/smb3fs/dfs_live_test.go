@@ -165,3 +165,43 @@ func TestLiveMountDFS(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveMountDFSLegacyWhereRulesAllow: the legacy link (an SMB 3.0
+// server without Kerberos) mounts with NTLM where the rules for both the
+// path named and the target allow SMB 3.0 and NTLM; with the target's rule
+// alone it stays refused: a referral never loosens the path's rule.
+func TestLiveMountDFSLegacyWhereRulesAllow(t *testing.T) {
+	env := testenv.Env(t)
+	bin := testenv.DaemonBinary(t)
+	alice := env.User(t, "alice")
+	loose := "RequireMutualAuthentication = 0\nAllowNTLM = 1\nMinDialect = 3.0\n"
+	targetOnly := rulesFile(t, env, "[\\\\"+env.Legacy.Host+"\\*]\n"+loose, 0o644)
+	both := rulesFile(t, env, "[\\\\"+env.Legacy.Host+"\\*]\n"+loose+"[\\\\"+env.DC.Host+"\\dfs]\n"+loose, 0o644)
+	src := "//" + env.DC.Host + "/dfs/legacy"
+	pw := []string{"PASSWD=" + alice.Password}
+	opts := "sec=ntlmssp,username=alice,domain=" + env.Domain
+
+	dir := t.TempDir()
+	out, code := runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", targetOnly, src, dir, "-o", opts)
+	if code != exitFailure || mountedAt(t, dir) {
+		t.Fatalf("only the target's rule allows NTLM: exit %d: %s", code, out)
+	}
+	out, code = runMountCmd(t, env, bin, "/nonexistent", pw, "mount", "--rules", both, src, dir, "-o", opts)
+	if code != 0 {
+		t.Fatalf("both rules allow it: exit %d: %s", code, out)
+	}
+	t.Cleanup(func() {
+		if mountedAt(t, dir) {
+			exec.Command(bin, "unmount", "--lazy", dir).Run()
+		}
+	})
+	name := "dfs-legacy-" + strings.ReplaceAll(time.Now().Format("150405.000000000"), ".", "")
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("via the legacy link"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	on := filepath.Join(env.ShareDirs[env.Shares.Legacy], name)
+	t.Cleanup(func() { os.Remove(on) })
+	if got, err := os.ReadFile(on); err != nil || string(got) != "via the legacy link" {
+		t.Errorf("on the legacy server's disk: %q, %v", got, err)
+	}
+}

@@ -28,10 +28,11 @@ func TestNTLMPasswordWipedAtUnmount(t *testing.T) {
 	pw := []byte("correct horse battery staple")
 	want := bytes.Clone(pw)
 	ma := &mountArgs{server: "fs1", share: "s", opts: &mountOptions{Sec: rules.Sec{Mechanism: auth.NTLMv2}, Username: "alice", Domain: "SMB3FS", Password: pw}}
-	newMech, wipe, err := ma.mechanismFactory()
+	mechFor, wipe, err := ma.mechanismFactory()
 	if err != nil {
 		t.Fatal(err)
 	}
+	newMech := mechFor(ma.server)
 	if ma.opts.Password != nil {
 		t.Error("the options still hold the password: two copies")
 	}
