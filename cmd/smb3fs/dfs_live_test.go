@@ -108,10 +108,10 @@ func TestLiveMountDFS(t *testing.T) {
 	bin := testenv.DaemonBinary(t)
 	cc := env.Kinit(t, "alice")
 	share := env.ShareDirs[env.Shares.Encrypted]
-	refused := func(t *testing.T, src string) (string, int) {
+	refused := func(t *testing.T, src string, flags ...string) (string, int) {
 		t.Helper()
 		dir := t.TempDir()
-		out, code := runMountCmd(t, env, bin, cc, nil, "mount", src, dir)
+		out, code := runMountCmd(t, env, bin, cc, nil, append(append([]string{"mount"}, flags...), src, dir)...)
 		if mountedAt(t, dir) {
 			exec.Command(bin, "unmount", "--lazy", dir).Run()
 			t.Errorf("%s mounted", src)
@@ -150,6 +150,19 @@ func TestLiveMountDFS(t *testing.T) {
 			}
 		})
 	}
+	t.Run("failover: the first target is unreachable", func(t *testing.T) {
+		dir := mountLive(t, env, bin, cc, "//"+env.DC.Host+"/dfs/failover/"+name)
+		if got, err := os.ReadFile(filepath.Join(dir, "b.txt")); err != nil || string(got) != "through the link" {
+			t.Errorf("b.txt through the second target: %q, %v", got, err)
+		}
+	})
+	t.Run("allow-list refuses the unlisted target", func(t *testing.T) {
+		rules := rulesFile(t, env, "[\\\\*\\*]\nOnlyListedServers = yes\n[\\\\"+env.DC.Host+"\\*]\n", 0o644)
+		out, code := refused(t, "//"+env.DC.Host+"/dfs/outside", "--rules", rules)
+		if code != exitFailure || !strings.Contains(out, "nas.elsewhere.test is named by no section") {
+			t.Fatalf("exit %d: %s", code, out)
+		}
+	})
 	t.Run("domain-based sysvol", func(t *testing.T) {
 		dir := mountLive(t, env, bin, cc, "//"+env.DNSDomain+"/sysvol")
 		entries, err := os.ReadDir(dir)
