@@ -269,9 +269,9 @@ func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Err
 var _ = (gofs.FileSeekdirer)((*dirHandle)(nil))
 
 // Seekdir moves to the entry after offset off (offsets count the listing's
-// entries): within the window or the entries read so far it stays in this
-// listing, elsewhere it lists again from the start and skips to off; 0
-// rewinds and lists anew.
+// entries): within the window, after it, or within the entries read so far
+// it stays in this listing, elsewhere it lists again from the start and
+// skips to off; 0 rewinds and lists anew.
 func (d *dirHandle) Seekdir(ctx context.Context, off uint64) syscall.Errno {
 	if off > math.MaxInt32 {
 		return syscall.EINVAL
@@ -280,8 +280,8 @@ func (d *dirHandle) Seekdir(ctx context.Context, off uint64) syscall.Errno {
 	switch {
 	case off == 0 || !d.started:
 		d.reset()
-	case o >= d.base && o <= d.base+len(d.window):
-		// In the window.
+	case o >= d.base:
+		// In the window, or after it: Readdirent reads on to it.
 	case d.read != nil && o <= len(d.read):
 		// Read already: the window becomes the entries read, which
 		// end where the server's listing stands (next goes on
@@ -316,7 +316,14 @@ func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut)
 	}
 	d.plus++
 	e := d.last
-	if e == nil || e.Name != name || maybeSymlink(attrsOf(e.OpenInfo)) {
+	if e == nil || e.Name != name {
+		// go-fuse answers a read at an offset it sent last time
+		// (the kernel consumed part of it: seekdir to a telldir)
+		// from what it kept, without Readdirent: the entry is one
+		// read before.
+		e = d.entry(name)
+	}
+	if e == nil || maybeSymlink(attrsOf(e.OpenInfo)) {
 		return d.node.Lookup(ctx, name, out)
 	}
 	if ch := d.node.GetChild(name); ch != nil {
@@ -326,6 +333,19 @@ func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut)
 		}
 	}
 	return d.node.newChild(ctx, name, e.FileID, attrsOf(e.OpenInfo), out), 0
+}
+
+// entry returns the entry called name in the window or in the entries
+// read so far, or nil.
+func (d *dirHandle) entry(name string) *client.DirEntry {
+	for _, l := range [][]client.DirEntry{d.window, d.read} {
+		for i := range l {
+			if l[i].Name == name {
+				return &l[i]
+			}
+		}
+	}
+	return nil
 }
 
 var _ = (gofs.FileReleasedirer)((*dirHandle)(nil))

@@ -204,3 +204,33 @@ func TestListDirCapped(t *testing.T) {
 		t.Errorf("endless listing for lookups: read %d entries, want at most %d", fl.next, maxListed+fl.batch)
 	}
 }
+
+// TestReaddirSeekForward: a seek past the window of a listing still being
+// read reads on to it, in the same listing (telldir/seekdir at random over
+// a directory larger than one window: xfstests generic/676), and what it
+// read on the way is kept for seeks back.
+func TestReaddirSeekForward(t *testing.T) {
+	ctx := context.Background()
+	root := testRoot(t, Options{Timeout: time.Minute})
+	fl := &fakeLister{total: 2000, batch: 500}
+	root.fsys.testLister = func(p string) dirLister { return fl }
+	d := &dirHandle{node: root}
+	for i := 0; i < 10; i++ {
+		d.Readdirent(ctx)
+	}
+	for _, off := range []int{1700, 20, 1999, 600, 1200} {
+		if errno := d.Seekdir(ctx, uint64(off)); errno != 0 {
+			t.Fatal(errno)
+		}
+		if de, _ := d.Readdirent(ctx); de == nil || de.Name != fmt.Sprintf("f%07d", off) || fl.restarts != 1 {
+			t.Errorf("seek to %d: %v, restarts %d; want f%07d from the one listing", off, de, fl.restarts, off)
+		}
+	}
+	if errno := d.Seekdir(ctx, 2000); errno != 0 {
+		t.Fatal(errno)
+	}
+	if de, errno := d.Readdirent(ctx); de != nil || errno != 0 || fl.restarts != 1 {
+		t.Errorf("seek to the end: %v %v, restarts %d; want the end", de, errno, fl.restarts)
+	}
+	d.Releasedir(ctx, 0)
+}
