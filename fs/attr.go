@@ -271,10 +271,10 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 // nil when it changed nothing.
 func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAttrIn) (*attrs, error) {
 	var after *attrs
-	apply := func(op client.Op) error {
+	apply := func(ops ...client.Op) error {
 		if h != nil {
 			// On a handle: the change, then the attributes after it.
-			res, err := h.f.Do(ctx, op, client.QueryAttrs(), client.QueryStandard())
+			res, err := h.f.Do(ctx, append(ops, client.QueryAttrs(), client.QueryStandard())...)
 			if err != nil {
 				return err
 			}
@@ -285,7 +285,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		if links := n.knownLinks(); links != 0 {
 			// The link count is known (known.go): CLOSE's attributes
 			// are all that is needed.
-			res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, op)
+			res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, ops...)
 			if err != nil {
 				return err
 			}
@@ -294,7 +294,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 			after = &a
 			return nil
 		}
-		res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, op, client.QueryStandard())
+		res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, append(ops, client.QueryStandard())...)
 		if err != nil {
 			return err
 		}
@@ -302,13 +302,26 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		after = &a
 		return nil
 	}
+	mt, okm := in.GetMTime()
+	at, oka := in.GetATime()
 	if size, ok := in.GetSize(); ok {
-		if err := apply(client.Truncate(size)); err != nil {
+		ops := []client.Op{client.Truncate(size)}
+		if !okm {
+			// truncate(2) and ftruncate(2) change the modification
+			// (and change) time, and the kernel leaves that to us
+			// (it sends no time with them). The server's own update
+			// cannot be relied on: Samba reports the time another
+			// handle of the file set (Flush's, of a handle still
+			// open or parked) until every handle of the file is
+			// closed (xfstests generic/313). So the time is set with
+			// the size, in the same compound, as Linux cifs did; a
+			// handle that writes afterwards sets its own at close(2).
+			ops = append(ops, client.SetTimes(time.Now(), time.Time{}))
+		}
+		if err := apply(ops...); err != nil {
 			return nil, err
 		}
 	}
-	mt, okm := in.GetMTime()
-	at, oka := in.GetATime()
 	if !okm && !oka {
 		return after, nil
 	}

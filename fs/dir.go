@@ -24,10 +24,15 @@ import (
 //	no more files, rewind or release ─► CLOSE
 //
 // Only the current window is held (one QUERY_DIRECTORY answer, at most
-// dirBatch bytes of entries); a seek inside it moves within it, a seek
-// elsewhere lists again from the start and skips to the offset. While a
-// listing is read from its start without seeks, its entries are also
-// gathered, up to maxListed, to answer lookups afterwards (dircache.go).
+// dirBatch bytes of entries), and the listing read so far while it is
+// short: while a listing is read from its start, its entries are also
+// gathered, up to maxListed, to answer lookups afterwards (dircache.go)
+// and seeks. An offset is an entry's place in the listing, so it stays
+// the same entry for as long as the directory is open: a seek inside the
+// window moves within it, one to an entry gathered moves there (telldir
+// and seekdir in a directory of thousands: xfstests generic/676), and
+// only one elsewhere (in a listing too long to gather) lists again from
+// the start and skips to the offset. A rewind (offset 0) lists anew.
 // READDIRPLUS answers each entry's lookup from the listing, without a round
 // trip, for the first maxPlusInodes entries of the open directory; later
 // entries go to the kernel without an inode (see Lookup), so that a
@@ -49,14 +54,20 @@ type dirHandle struct {
 	// plus counts the READDIRPLUS entries answered with an inode (at
 	// most maxPlusInodes per open directory).
 	plus int
-	// all gathers the listing for lookups (nil once it cannot: a seek,
-	// more than maxListed entries); made and stamp as for keepListing.
+	// all gathers the listing for lookups (nil once it cannot: a
+	// listing started again past its start, more than maxListed
+	// entries); made and stamp as for keepListing.
 	all   []client.DirEntry
 	made  time.Time
 	stamp listStamp
 	// unhold lets go of the session of a multiuser mount's user, which
 	// the open directory holds (FS.hold); set at open, called at release.
 	unhold func()
+	// read is every entry read so far from the start of the listing,
+	// while there are at most maxListed (nil otherwise): all, and what
+	// it was when the listing ended and went to the directory cache.
+	// Seeks to an offset in it need no new listing.
+	read []client.DirEntry
 }
 
 // dirLister reads a directory listing in batches: a *client.File, or a
@@ -115,6 +126,7 @@ func (d *dirHandle) start(ctx context.Context) syscall.Errno {
 		if ents, ok := d.node.quickList(ctx, p); ok {
 			d.window, d.done, d.started = ents, true, true
 			if gather {
+				d.read = ents
 				// The listing answers lookups too while it is
 				// recent (dircache.go).
 				d.node.keepListing(ents, d.made, d.stamp)
@@ -137,6 +149,7 @@ func (d *dirHandle) start(ctx context.Context) syscall.Errno {
 	if gather {
 		d.all = append(make([]client.DirEntry, 0, len(ents)), ents...)
 	}
+	d.read = d.all
 	if d.done {
 		d.ended()
 	}
@@ -169,6 +182,7 @@ func (d *dirHandle) next(ctx context.Context) syscall.Errno {
 		} else {
 			d.all = append(d.all, ents...)
 		}
+		d.read = d.all
 	}
 	return 0
 }
@@ -197,7 +211,7 @@ func (d *dirHandle) closeHandle() {
 // reset drops the listing (the next read starts it again); pos stays.
 func (d *dirHandle) reset() {
 	d.closeHandle()
-	d.started, d.done, d.window, d.base, d.all = false, false, nil, 0, nil
+	d.started, d.done, d.window, d.base, d.all, d.read = false, false, nil, 0, nil, nil
 }
 
 var _ = (gofs.FileReaddirenter)((*dirHandle)(nil))
@@ -262,18 +276,26 @@ func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Err
 var _ = (gofs.FileSeekdirer)((*dirHandle)(nil))
 
 // Seekdir moves to the entry after offset off (offsets count the listing's
-// entries): within the window it stays there, elsewhere it lists again from
-// the start and skips to off; 0 rewinds and lists anew.
+// entries): within the window, after it, or within the entries read so far
+// it stays in this listing, elsewhere it lists again from the start and
+// skips to off; 0 rewinds and lists anew.
 func (d *dirHandle) Seekdir(ctx context.Context, off uint64) syscall.Errno {
 	if off > math.MaxInt32 {
 		return syscall.EINVAL
 	}
 	o := int(off)
-	if off == 0 || !d.started || o < d.base || o > d.base+len(d.window) {
+	switch {
+	case off == 0 || !d.started:
 		d.reset()
-	}
-	if o != d.pos {
-		d.all = nil // not read in order: not kept for lookups
+	case o >= d.base:
+		// In the window, or after it: Readdirent reads on to it.
+	case d.read != nil && o <= len(d.read):
+		// Read already: the window becomes the entries read, which
+		// end where the server's listing stands (next goes on
+		// after them).
+		d.window, d.base = d.read, 0
+	default:
+		d.reset()
 	}
 	d.pos = o
 	return 0
@@ -301,7 +323,14 @@ func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut)
 	}
 	d.plus++
 	e := d.last
-	if e == nil || e.Name != name || maybeSymlink(attrsOf(e.OpenInfo)) {
+	if e == nil || e.Name != name {
+		// go-fuse answers a read at an offset it sent last time
+		// (the kernel consumed part of it: seekdir to a telldir)
+		// from what it kept, without Readdirent: the entry is one
+		// read before.
+		e = d.entry(name)
+	}
+	if e == nil || maybeSymlink(attrsOf(e.OpenInfo)) {
 		return d.node.Lookup(ctx, name, out)
 	}
 	if ch := d.node.GetChild(name); ch != nil {
@@ -311,6 +340,19 @@ func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut)
 		}
 	}
 	return d.node.newChild(ctx, name, e.FileID, attrsOf(e.OpenInfo), out), 0
+}
+
+// entry returns the entry called name in the window or in the entries
+// read so far, or nil.
+func (d *dirHandle) entry(name string) *client.DirEntry {
+	for _, l := range [][]client.DirEntry{d.window, d.read} {
+		for i := range l {
+			if l[i].Name == name {
+				return &l[i]
+			}
+		}
+	}
+	return nil
 }
 
 var _ = (gofs.FileReleasedirer)((*dirHandle)(nil))

@@ -245,6 +245,9 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 		err = n.fsys.sillyRemove(ctx, p, cn) // silly.go
 	} else {
 		err = n.fsys.remove(ctx, p, dir)
+		if dir {
+			err = n.fsys.rmdirAgain(ctx, p, err) // silly.go
+		}
 	}
 	if err != nil {
 		n.listingUnsure()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	gofs "github.com/hanwen/go-fuse/v2/fs"
@@ -50,6 +51,9 @@ type Node struct {
 	// hiddenAs are the hidden names this file was renamed to while open
 	// here, guarded by mu (silly.go).
 	hiddenAs []string
+	// hidden is set once the file was renamed to a hidden name (it is
+	// deleted at its last close): its handles are not parked (park.go).
+	hidden atomic.Bool
 }
 
 // openHandle returns an open handle (with write access if write), or nil.

@@ -75,9 +75,16 @@ type parked struct {
 // parkable reports whether h may stay open after its release: a write
 // handle (whose file a program just wrote, and may now change by name),
 // whose lease lets us keep handles open, with no byte-range locks (they
-// end at close) and nothing left of its writes (checked by park).
+// end at close) and nothing left of its writes (checked by park). A file
+// unlinked while open (renamed to a hidden name, silly.go) is deleted by
+// the server at its last close: that close is not put off, or the file
+// would keep its directory from being removed meanwhile (rm -r right
+// after close(2): xfstests generic/633).
 func (h *handle) parkable() bool {
 	if h.node == nil || !h.write || h.pf != nil || h.lease == nil || h.lease.State()&client.LeaseHandle == 0 {
+		return false
+	}
+	if h.node.hidden.Load() {
 		return false
 	}
 	h.locks.mu.Lock()

@@ -37,6 +37,7 @@ import (
 	"time"
 
 	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // hiddenPrefix starts the names of files renamed away while open.
@@ -62,6 +63,13 @@ func (h *hiddenNames) add(name string) {
 	}
 	h.names[name] = struct{}{}
 	h.mu.Unlock()
+}
+
+// any reports whether a hidden name is waiting for its file's last close.
+func (h *hiddenNames) any() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.names) > 0
 }
 
 func (h *hiddenNames) remove(names []string) {
@@ -94,6 +102,7 @@ func (fsys *FS) hideAs(n *Node, hidden string) {
 		n.mu.Lock()
 		n.hiddenAs = append(n.hiddenAs, name)
 		n.mu.Unlock()
+		n.hidden.Store(true)
 	}
 }
 
@@ -255,6 +264,25 @@ func (fsys *FS) remove(ctx context.Context, p string, dir bool) error {
 		k = client.KindDir
 	}
 	_, err := fsys.do(ctx, p, client.OpenOptions{Kind: k, OpenReparsePoint: true}, client.Delete())
+	return err
+}
+
+// rmdirAgain tries the removal of directory p again when the server
+// refused it (err) as not empty while files this mount unlinked when open
+// may still be in it under hidden names: the server deletes each at its
+// last close, and the kernel sends the release of a file closed just
+// before (rm -r: close(2), unlink, rmdir) in the background. A few times,
+// after a growing pause, the removal is tried again; a directory with
+// other files in it stays refused.
+func (fsys *FS) rmdirAgain(ctx context.Context, p string, err error) error {
+	for try := 0; try < renameTries && client.IsStatus(err, wire.StatusDirectoryNotEmpty) && fsys.hidden.any(); try++ {
+		select {
+		case <-time.After(time.Duration(10<<try) * time.Millisecond):
+		case <-ctx.Done():
+			return err
+		}
+		err = fsys.remove(ctx, p, true)
+	}
 	return err
 }
 
