@@ -54,6 +54,9 @@ func hasHiddenPrefix(name string) bool { return strings.HasPrefix(name, hiddenPr
 type hiddenNames struct {
 	mu    sync.Mutex
 	names map[string]struct{} // guarded by mu
+	// gone is closed (and replaced) whenever names lose one, guarded by
+	// mu: rmdirAgain waits on it.
+	gone chan struct{}
 }
 
 func (h *hiddenNames) add(name string) {
@@ -65,17 +68,28 @@ func (h *hiddenNames) add(name string) {
 	h.mu.Unlock()
 }
 
-// any reports whether a hidden name is waiting for its file's last close.
-func (h *hiddenNames) any() bool {
+// waiting reports whether a hidden name is waiting for its file's last
+// close, and returns a channel that is closed when a name goes.
+func (h *hiddenNames) waiting() (bool, <-chan struct{}) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return len(h.names) > 0
+	if h.gone == nil {
+		h.gone = make(chan struct{})
+	}
+	return len(h.names) > 0, h.gone
 }
 
 func (h *hiddenNames) remove(names []string) {
+	if len(names) == 0 {
+		return
+	}
 	h.mu.Lock()
 	for _, name := range names {
 		delete(h.names, name)
+	}
+	if h.gone != nil {
+		close(h.gone)
+		h.gone = nil
 	}
 	h.mu.Unlock()
 }
@@ -271,20 +285,36 @@ func (fsys *FS) remove(ctx context.Context, p string, dir bool) error {
 // refused it (err) as not empty while files this mount unlinked when open
 // may still be in it under hidden names: the server deletes each at its
 // last close, and the kernel sends the release of a file closed just
-// before (rm -r: close(2), unlink, rmdir) in the background. A few times,
-// after a growing pause, the removal is tried again; a directory with
-// other files in it stays refused.
+// before (rm -r: close(2), unlink, rmdir) in the background. Each time a
+// hidden file's last close completes, the removal is tried again, for at
+// most rmdirWait; a directory with other files in it stays refused.
 func (fsys *FS) rmdirAgain(ctx context.Context, p string, err error) error {
-	for try := 0; try < renameTries && client.IsStatus(err, wire.StatusDirectoryNotEmpty) && fsys.hidden.any(); try++ {
-		select {
-		case <-time.After(time.Duration(10<<try) * time.Millisecond):
-		case <-ctx.Done():
-			return err
+	deadline := time.NewTimer(rmdirWait)
+	defer deadline.Stop()
+	for again := true; client.IsStatus(err, wire.StatusDirectoryNotEmpty); {
+		waiting, gone := fsys.hidden.waiting()
+		if !waiting {
+			if !again {
+				return err
+			}
+			// The last hidden file may have gone since the refusal.
+			again = false
+		} else {
+			select {
+			case <-gone:
+			case <-deadline.C:
+				return err
+			case <-ctx.Done():
+				return err
+			}
 		}
 		err = fsys.remove(ctx, p, true)
 	}
 	return err
 }
+
+// rmdirWait bounds how long rmdirAgain waits for hidden files' closes.
+const rmdirWait = 2 * time.Second
 
 // renameTries bounds the plain renames renameOverOpen tries.
 const renameTries = 4
