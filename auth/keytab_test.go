@@ -93,9 +93,7 @@ func TestCheckKeytab(t *testing.T) {
 // TestCheckKeytabOwner: a keytab owned by another user (not root) is
 // refused, and so is one in a directory others may write to.
 func TestCheckKeytabOwner(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to give the keytab to another user")
-	}
+	needRoot(t)
 	dir := t.TempDir()
 	kt, conf := writeTestKeytab(t, dir, 0o600, "bob")
 	if err := os.Chown(kt, 4242, 4242); err != nil {
