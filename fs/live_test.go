@@ -417,7 +417,7 @@ func run(t *testing.T, name string, args ...string) string {
 }
 
 func TestLiveCopyTree(t *testing.T) {
-	m := mountShare(t, smbfs.Options{})
+	m := mountShare(t, smbfs.Options{FileMode: 0644}) // the tree's files are 0644 (see TestLiveRsyncTree)
 	src := filepath.Join(t.TempDir(), "src")
 	makeTree(t, src, 300)
 	run(t, "cp", "-a", src, m.path("cp"))

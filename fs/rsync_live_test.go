@@ -358,7 +358,9 @@ func TestLiveRsyncTree(t *testing.T) {
 	if _, err := exec.LookPath("rsync"); err != nil {
 		t.Fatalf("rsync not installed: %v", err)
 	}
-	m := mountDaemon(t, smbfs.Options{})
+	// The tree's files are 0644; the default file_mode (0755, as
+	// mount.cifs) would differ from them and make every rsync chmod.
+	m := mountDaemon(t, smbfs.Options{FileMode: 0644})
 	src := filepath.Join(t.TempDir(), "src")
 	if err := os.Mkdir(src, 0755); err != nil {
 		t.Fatal(err)

@@ -44,6 +44,9 @@ func mountDaemon(t *testing.T, opts smbfs.Options) *mounted {
 	if opts.LocalLocks {
 		args = append(args, "-o", "nobrl")
 	}
+	if opts.FileMode != 0 {
+		args = append(args, "-o", fmt.Sprintf("file_mode=%#o", opts.FileMode))
+	}
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "KRB5_CONFIG="+env.KRB5Conf, "KRB5CCNAME=FILE:"+cc)
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -13,63 +13,29 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
-// The multiuser and cruid= tests put the users' ticket caches where MIT
-// Kerberos looks for them by default, /tmp/krb5cc_<uid>, and say so in
-// krb5.conf (default_ccache_name = FILE:/tmp/krb5cc_%{uid}): the daemon's
-// child process finds them as any Kerberos program of that user would. So
-// that no real /tmp/krb5cc_* is touched, each test runs in a private mount
-// namespace (reexecInPrivateMountNS) with a tmpfs of its own on /tmp.
+// The multiuser and cruid= tests put the users' ticket caches where
+// krb5.conf's default_ccache_name says (FILE:<base>/ccache/krb5cc_%{uid}):
+// the daemon's child process finds them as any Kerberos program of that
+// user would, and no real /tmp/krb5cc_* is touched.
 
-// userCaches is the set-up of the two tests: a private /tmp, a directory
-// everybody may traverse (base) holding the binary and a krb5.conf whose
-// default cache is /tmp/krb5cc_%{uid}, and a ticket cache there for each
-// user named, owned by that user (mode 0600).
+// userCaches is the set-up of the two tests: a directory everybody may
+// traverse (base) holding the binary, a krb5.conf whose default cache is
+// <base>/ccache/krb5cc_%{uid}, and a ticket cache there for each user
+// named, owned by that user (mode 0600).
 type userCaches struct {
 	base, bin, krb5conf string
 }
 
 func setUpUserCaches(t *testing.T, env *testenv.Environment, users ...*testenv.User) *userCaches {
 	t.Helper()
-	if os.Getenv(privateNSVar) != "1" {
-		t.Fatal("setUpUserCaches only in the private mount namespace")
-	}
-	bin := testenv.DaemonBinary(t) // before /tmp is replaced
-	kc := map[string]string{}
-	for _, u := range users {
-		kc[u.Name] = env.Kinit(t, u.Name) // MIT kinit, the password on stdin
-	}
-	// Read everything from the old /tmp before hiding it.
-	data := map[string][]byte{}
-	for name, p := range kc {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data[name] = b
-	}
-	binData, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := unix.Mount("tmpfs", "/tmp", "tmpfs", unix.MS_NOSUID|unix.MS_NODEV, "mode=1777"); err != nil {
-		t.Fatalf("tmpfs on /tmp: %v", err)
-	}
-	t.Cleanup(func() { unix.Unmount("/tmp", unix.MNT_DETACH) })
-
-	base, err := os.MkdirTemp("/tmp", "smb3fs-multiuser-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(base, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	base := traversableDir(t, "smb3fs-multiuser-")
 	uc := &userCaches{base: base, bin: filepath.Join(base, "smb3fs"), krb5conf: filepath.Join(base, "krb5.conf")}
-	if err := os.WriteFile(uc.bin, binData, 0o755); err != nil {
+	copyFile(t, testenv.DaemonBinary(t), uc.bin, 0o755)
+	ccdir := filepath.Join(base, "ccache")
+	if err := os.Mkdir(ccdir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	conf, err := os.ReadFile(env.KRB5Conf)
@@ -78,15 +44,13 @@ func setUpUserCaches(t *testing.T, env *testenv.Environment, users ...*testenv.U
 	}
 	re := regexp.MustCompile(`(?m)^\s*default_ccache_name\s*=.*$`)
 	s := re.ReplaceAllString(string(conf), "")
-	s = strings.Replace(s, "[libdefaults]", "[libdefaults]\n    default_ccache_name = FILE:/tmp/krb5cc_%{uid}", 1)
+	s = strings.Replace(s, "[libdefaults]", "[libdefaults]\n    default_ccache_name = FILE:"+ccdir+"/krb5cc_%{uid}", 1)
 	if err := os.WriteFile(uc.krb5conf, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, u := range users {
-		p := fmt.Sprintf("/tmp/krb5cc_%d", u.UID)
-		if err := os.WriteFile(p, data[u.Name], 0o600); err != nil {
-			t.Fatal(err)
-		}
+		p := filepath.Join(ccdir, fmt.Sprintf("krb5cc_%d", u.UID))
+		copyFile(t, env.Kinit(t, u.Name), p, 0o600) // MIT kinit, the password on stdin
 		if err := os.Chown(p, u.UID, u.GID); err != nil {
 			t.Fatal(err)
 		}

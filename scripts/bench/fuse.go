@@ -415,7 +415,10 @@ func (b *fuseBench) mountClient(ctx context.Context, c, w string, round int) (*m
 	env := os.Environ()
 	switch c {
 	case cSMB3FS:
-		m.cmd = exec.Command(b.cfg.smb3fs, "mount", b.env.DC.UNC(share(b.cfg, b.env)), m.dir, "--foreground")
+		// file_mode=0644 as rclone shows files by default: the mount's own
+		// default is mount.cifs's 0755, which a source tree of 0644 files
+		// differs from, so every no-change rsync would chmod each file.
+		m.cmd = exec.Command(b.cfg.smb3fs, "mount", b.env.DC.UNC(share(b.cfg, b.env)), m.dir, "--foreground", "-o", "file_mode=0644")
 		if p := b.port(); p != 0 {
 			m.cmd.Args = append(m.cmd.Args, "-o", "port="+strconv.Itoa(p))
 		}
