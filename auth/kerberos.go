@@ -241,7 +241,7 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 		}
 		kt, err := loadKeytab(creds.Keytab)
 		if err != nil {
-			return nil, fmt.Errorf("auth: kerberos: keytab %s: %w", creds.Keytab, err)
+			return nil, err // names the keytab
 		}
 		k.keytab = kt
 		newClient = func(string) (*client.Client, error) {
@@ -341,18 +341,19 @@ func NewKerberos(creds KerberosCredentials, spn string) (Mechanism, error) {
 	return k, nil
 }
 
-// loadKeytab reads a keytab as keytab.Load does, but wipes the file's
-// bytes once parsed: the keys then live only in the Keytab, which the
-// mechanism's Zero wipes.
+// loadKeytab reads a keytab as keytab.Load does, with the checks of
+// readKeytab (owner and mode of the file and of the path to it, for the
+// user this process runs as), and wipes the file's bytes once parsed: the
+// keys then live only in the Keytab, which the mechanism's Zero wipes.
 func loadKeytab(path string) (*keytab.Keytab, error) {
-	b, err := os.ReadFile(path)
+	b, err := readKeytab(path, os.Getuid())
+	defer clear(b)
 	if err != nil {
 		return nil, err
 	}
-	defer clear(b)
 	kt := new(keytab.Keytab)
 	if err := kt.Unmarshal(b); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("auth: keytab %s: not a keytab: %w", path, err)
 	}
 	return kt, nil
 }

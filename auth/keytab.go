@@ -24,6 +24,34 @@ var ErrNoKeytabEntry = errors.New("holds no key for")
 // few hundred bytes each.
 const maxKeytabSize = 1 << 20
 
+// readKeytab reads the keytab at path for the user uid, with the checks
+// CheckKeytab describes for the file and the path to it; the caller wipes
+// the bytes. NewKerberos reads every keytab it uses through it, so a
+// keytab replaced after the mount started is checked again at each login.
+func readKeytab(path string, uid int) ([]byte, error) {
+	f, fi, err := openOwnedFile(path, uid)
+	if err != nil { // an unsafe path is errUnsafeFile, that is ErrUnsafeKeytab
+		return nil, fmt.Errorf("auth: keytab %s: %w", path, err)
+	}
+	defer f.Close()
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("auth: keytab %s: %w: not a regular file", path, ErrUnsafeKeytab)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		return nil, fmt.Errorf("auth: keytab %s: %w: readable or writable by group or others (mode %04o); chmod 600 it", path, ErrUnsafeKeytab, perm)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxKeytabSize+1))
+	if err != nil {
+		clear(b)
+		return nil, fmt.Errorf("auth: keytab %s: %w", path, err)
+	}
+	if len(b) > maxKeytabSize {
+		clear(b)
+		return nil, fmt.Errorf("auth: keytab %s: larger than %d bytes", path, maxKeytabSize)
+	}
+	return b, nil
+}
+
 // CheckKeytab checks, before any network traffic, that the keytab at path
 // may be used by the user uid for principal ("user" or "user@REALM"; a bare
 // user takes the default_realm of krb5Conf, resolved as NewKerberos does):
@@ -40,24 +68,10 @@ const maxKeytabSize = 1 << 20
 // ErrNoKeytabEntry; every error names the file and what is wrong. The
 // bytes read are wiped before it returns.
 func CheckKeytab(path, principal, krb5Conf string, uid int) error {
-	f, fi, err := openOwnedFile(path, uid)
-	if err != nil { // an unsafe path is errUnsafeFile, that is ErrUnsafeKeytab
-		return fmt.Errorf("auth: keytab %s: %w", path, err)
-	}
-	defer f.Close()
-	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("auth: keytab %s: %w: not a regular file", path, ErrUnsafeKeytab)
-	}
-	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return fmt.Errorf("auth: keytab %s: %w: readable or writable by group or others (mode %04o); chmod 600 it", path, ErrUnsafeKeytab, perm)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, maxKeytabSize+1))
+	b, err := readKeytab(path, uid)
 	defer clear(b)
 	if err != nil {
-		return fmt.Errorf("auth: keytab %s: %w", path, err)
-	}
-	if len(b) > maxKeytabSize {
-		return fmt.Errorf("auth: keytab %s: larger than %d bytes", path, maxKeytabSize)
+		return err
 	}
 	kt := new(keytab.Keytab)
 	if err := kt.Unmarshal(b); err != nil {

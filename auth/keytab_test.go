@@ -115,3 +115,21 @@ func TestCheckKeytabOwner(t *testing.T) {
 		t.Errorf("in a world-writable directory: %v", err)
 	}
 }
+
+// TestNewKerberosChecksKeytab: every login reads the keytab through the
+// same checks as CheckKeytab, so one made readable by others after the
+// mount started is refused at the next login (a reconnect), naming it.
+func TestNewKerberosChecksKeytab(t *testing.T) {
+	dir := t.TempDir()
+	kt, conf := writeTestKeytab(t, dir, 0o600, "bob")
+	if _, err := NewKerberos(KerberosCredentials{Krb5Conf: conf, Keytab: kt, Principal: "bob"}, testSPN); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(kt, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := NewKerberos(KerberosCredentials{Krb5Conf: conf, Keytab: kt, Principal: "bob"}, testSPN)
+	if !errors.Is(err, ErrUnsafeKeytab) || !strings.Contains(err.Error(), kt) || !strings.Contains(err.Error(), "chmod 600") {
+		t.Fatalf("a keytab readable by others: %v", err)
+	}
+}
