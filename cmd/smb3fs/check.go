@@ -71,22 +71,11 @@ func newCheckFlags() (*pflag.FlagSet, *connCommandFlags) {
 }
 
 func runCheck(args []string) int {
-	// Keys pass through this process too: no core files, no debugger.
-	if err := hardenProcess(); err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return exitSystem
-	}
 	fl, cf := newCheckFlags()
+	if status, done := cf.start(fl, checkUsage, args, "want one //server/share"); done {
+		return status
+	}
 	asJSON, timeout := cf.json, cf.timeout
-	if status, done := parseFlags(fl, checkUsage, args); done {
-		return status
-	}
-	if fl.NArg() != 1 {
-		return usageFailed(fl, checkUsage, "want one //server/share")
-	}
-	if status, done := cf.startLogging(fl, checkUsage); done {
-		return status
-	}
 	src, err := parseSource(fl.Arg(0))
 	if err != nil {
 		return usageFailed(fl, checkUsage, err.Error())

@@ -42,6 +42,24 @@ func newConnCommandFlags(name, jsonHelp string) (*pflag.FlagSet, *connCommandFla
 	}
 }
 
+// start is how check, shares and snapshots begin: the process hardened
+// (keys pass through it: no core files, no debugger), args parsed into fl
+// with exactly one operand (else want is the usage error), and logging
+// started. When done, status is the exit status.
+func (cf *connCommandFlags) start(fl *pflag.FlagSet, u usageText, args []string, want string) (status int, done bool) {
+	if err := hardenProcess(); err != nil {
+		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
+		return exitSystem, true
+	}
+	if status, done := parseFlags(fl, u, args); done {
+		return status, true
+	}
+	if fl.NArg() != 1 {
+		return usageFailed(fl, u, want), true
+	}
+	return cf.startLogging(fl, u)
+}
+
 // startLogging applies --log-level (logs go to stderr). When the level
 // is not one, it prints the usage error and done is true.
 func (cf *connCommandFlags) startLogging(fl *pflag.FlagSet, u usageText) (status int, done bool) {

@@ -135,22 +135,11 @@ func parseServer(arg string) (source, error) {
 }
 
 func runShares(args []string) int {
-	// Keys pass through this process too: no core files, no debugger.
-	if err := hardenProcess(); err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return exitSystem
-	}
 	fl, cf := newSharesFlags()
+	if status, done := cf.start(fl, sharesUsage, args, "want one //server"); done {
+		return status
+	}
 	asJSON, timeout := cf.json, cf.timeout
-	if status, done := parseFlags(fl, sharesUsage, args); done {
-		return status
-	}
-	if fl.NArg() != 1 {
-		return usageFailed(fl, sharesUsage, "want one //server")
-	}
-	if status, done := cf.startLogging(fl, sharesUsage); done {
-		return status
-	}
 	src, err := parseServer(fl.Arg(0))
 	if err != nil {
 		return usageFailed(fl, sharesUsage, err.Error())

@@ -47,19 +47,8 @@ func newSnapshotsFlags() (*pflag.FlagSet, *connCommandFlags) {
 }
 
 func runSnapshots(args []string) int {
-	// Keys pass through this process too: no core files, no debugger.
-	if err := hardenProcess(); err != nil {
-		fmt.Fprintf(os.Stderr, "smb3fs: %v\n", err)
-		return exitSystem
-	}
 	fl, cf := newSnapshotsFlags()
-	if status, done := parseFlags(fl, snapshotsUsage, args); done {
-		return status
-	}
-	if fl.NArg() != 1 {
-		return usageFailed(fl, snapshotsUsage, "want one //server/share")
-	}
-	if status, done := cf.startLogging(fl, snapshotsUsage); done {
+	if status, done := cf.start(fl, snapshotsUsage, args, "want one //server/share"); done {
 		return status
 	}
 	src, err := parseSource(fl.Arg(0))
