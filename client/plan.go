@@ -198,9 +198,15 @@ func QueryEAs(names ...string) Op {
 			res.EAs = eas
 			return nil
 		})
+	return tolerate(op, wire.StatusNoEasOnFile)
+}
+
+// tolerate makes op succeed, leaving its result empty, when its request
+// fails with status: the answer "there is none" (no EAs, end of file).
+func tolerate(op Op, status wire.Status) Op {
 	decode := op.decode
 	op.decode = func(res *PathResult, resps [][]byte, errs []error) error {
-		if IsStatus(errs[0], wire.StatusNoEasOnFile) {
+		if IsStatus(errs[0], status) {
 			return nil
 		}
 		return decode(res, resps, errs)
@@ -225,14 +231,7 @@ func ReadData(n int) Op {
 		res.Data = append([]byte(nil), r.Data...)
 		return nil
 	})
-	decode := op.decode
-	op.decode = func(res *PathResult, resps [][]byte, errs []error) error {
-		if IsStatus(errs[0], wire.StatusEndOfFile) {
-			return nil
-		}
-		return decode(res, resps, errs)
-	}
-	return op
+	return tolerate(op, wire.StatusEndOfFile)
 }
 
 // WriteData writes data at the start of the file; the server must
