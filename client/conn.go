@@ -144,6 +144,8 @@ type Conn struct {
 
 	// lastRecv is when the reader last received a frame (UnixNano).
 	lastRecv atomic.Int64
+	// rtt is the round trip estimate (rtt.go), fed by the reader.
+	rtt rttFloor
 
 	closed chan struct{} // closed when the connection ends
 }
@@ -986,6 +988,7 @@ func (c *Conn) handle(m []byte, sealedBy *Session, frame []byte) error {
 		return nil
 	}
 	delete(c.pending, h.MessageID)
+	c.noteAnswer(cl, time.Now())
 	if cl.async && h.Status != wire.StatusCancelled {
 		// The server finished an acknowledged request (even one we
 		// gave up on): it no longer withholds answers. A CANCEL's
