@@ -316,7 +316,10 @@
 //     never ends is read as far as the reader reads.
 //   - Read-ahead: two 1 MiB chunks per file open for reading, one READ in
 //     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
-//     back per file open for writing (writebehind.go).
+//     back per file open for writing (writebehind.go). Across a WAN these
+//     windows grow with the bandwidth-delay product, to 16 MiB each, with
+//     bytes from one allowance per mount: memoryWindows, 64 MiB for all
+//     windows together (window.go).
 //   - Inodes: go-fuse keeps a node for each inode the kernel holds, about
 //     700 bytes each, until the kernel forgets them (under memory
 //     pressure, or drop_caches): each name looked up, and each entry

@@ -94,6 +94,7 @@ func (n *Node) anyLocks() bool {
 func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 	h := &handle{owner: fsys, closed: make(chan struct{}), f: f, write: write, appendMode: flags&syscall.O_APPEND != 0}
 	h.wb.f = f
+	h.wb.win = newIOWindow(wbLimit, wbWindowMax, &fsys.windows)
 	if l := f.Lease(); write && l != nil {
 		h.lease = l
 		// Before a break that takes write caching away is acknowledged
@@ -317,6 +318,7 @@ func (h *handle) Flush(ctx context.Context) syscall.Errno {
 	if err := h.wb.waitAllLocked(ctx); err != nil {
 		return ToErrno(err)
 	}
+	h.wb.releaseWindowLocked()
 	if !h.wrote.Swap(false) && !h.wb.heldLocked() {
 		return 0
 	}
@@ -387,6 +389,9 @@ func (h *handle) close(cctx context.Context) syscall.Errno {
 		h.node.startClose(h)
 	}
 	h.wb.settle(cctx, 0, -1) // nobody is left to tell of a failure
+	h.wb.mu.Lock()
+	h.wb.releaseWindowLocked()
+	h.wb.mu.Unlock()
 	if h.pf != nil {
 		h.pf.close() // no READ after the CLOSE
 	}

@@ -18,6 +18,8 @@ const (
 	// memoryPerWriteFile is the write-behind of a file open for writing
 	// (writebehind.go: wbLimit in flight and tailMax held back).
 	memoryPerWriteFile = wbLimit + tailMax
+	// The read-ahead and write-behind windows above these floors share
+	// memoryWindows (window.go), once per mount.
 	// memoryPerInode is what each inode the kernel holds costs (go-fuse's
 	// Inode and our Node, measured: 124 MiB for 200,000 inodes).
 	memoryPerInode = 700

@@ -100,6 +100,9 @@ type FS struct {
 	// that stay mappable (FUSE_DIRECT_IO_ALLOW_MMAP): read-only opens then
 	// bypass its page cache (prefetch.go).
 	directRead atomic.Bool
+	// windows is the allowance of read-ahead and write-behind windows
+	// above their floors (window.go).
+	windows windowBudget
 }
 
 // NewRoot returns the root node for tree.

@@ -105,7 +105,7 @@ func (n *Node) Open(ctx context.Context, flags uint32) (gofs.FileHandle, uint32,
 	if !write && n.fsys.directRead.Load() && !n.fsys.opts.CachedReads && !n.fsys.opts.NoCache && n.fsys.opts.Timeout > 0 {
 		// Read-only: straight into the reader's buffer, with read-ahead
 		// of our own (prefetch.go).
-		h.pf = newPrefetcher()
+		h.pf = newPrefetcher(&n.fsys.windows)
 		fl = fuse.FOPEN_DIRECT_IO
 	}
 	return n.track(h), fl, 0

@@ -24,17 +24,27 @@ import (
 //
 //	read(2) at the end of the previous one, which was served in full
 //	  ─► served from chunks: READs of prefetchChunk bytes; while the
-//	     reader uses one, the next is read (one READ in flight)
-//	any other read(2) ─► a READ of its own; the chunks are dropped
+//	     reader uses one, the window's worth after it is read (at 0 ms
+//	     one chunk: one READ in flight)
+//	any other read(2) ─► a READ of its own; the chunks are dropped, the
+//	     window goes back to its floor
 //
-// One READ in flight, not several: Samba answers each READ from a buffer
-// of its size, and with two or more in flight its allocator hands the
-// memory back and faults it in again for every READ (perf: 4x the page
-// faults, all in smbd's pread), which halved throughput on the test VM
-// for the library's pipelined reads as for the page cache's. A READ
-// ahead still overlaps the server's work with the reader's.
+// One READ in flight where the round trip is short, not several: Samba
+// answers each READ from a buffer of its size, and with two or more in
+// flight its allocator hands the memory back and faults it in again for
+// every READ (perf: 4x the page faults, all in smbd's pread), which
+// halved throughput on the test VM for the library's pipelined reads as
+// for the page cache's. A READ ahead still overlaps the server's work
+// with the reader's. Across a WAN one READ ahead is one chunk per round
+// trip (1 MiB at 10 ms: at most 100 MiB/s), so the chunks ahead of the
+// reader follow the bandwidth-delay product (window.go): the window
+// starts at one chunk and grows, while the reader keeps up, to twice
+// the reader's rate times the round trip, at most prefetchWindowMax;
+// then up to that many bytes of READs are in flight at once, the last
+// ones possibly past the end of the file (they come back empty).
 //
-// A chunk is used only while it is current:
+// A chunk is used only while it is current (checked for each chunk a
+// read uses):
 //   - nothing changed the file through this mount since the chunk was
 //     asked for (the node's change count, known.go, which every write,
 //     truncate and copy into the file moves before and after), and the
@@ -53,6 +63,12 @@ import (
 // fillLocked): 2 MiB per handle whatever the server does, since a READ
 // answer longer than asked is refused (client.File.ReadBuffers).
 const prefetchChunk = 1 << 20
+
+// prefetchWindowMax bounds the bytes of chunks ahead of the reader (the
+// window's ceiling): about the bandwidth-delay product of 400 MB/s at
+// 40 ms. The floor is one chunk; what is above it comes from the
+// mount's window budget (window.go).
+const prefetchWindowMax = 16 << 20
 
 // chunk is one READ ahead: [off, off+n) of the file.
 type chunk struct {
@@ -116,15 +132,24 @@ type prefetcher struct {
 	next int64
 	full bool
 	// chunks are the READs ahead, contiguous and in file order: the one
-	// under the reader and the one after it, at most one in flight.
+	// under the reader and the window's worth after it.
 	chunks []*chunk
 	closed bool
+	// win is the window: how many bytes of chunks go after the one
+	// under the reader (window.go).
+	win ioWindow
 }
 
-// newPrefetcher returns the read-ahead state of a handle.
-func newPrefetcher() *prefetcher {
+// newPrefetcher returns the read-ahead state of a handle whose window
+// grows with bytes from b.
+func newPrefetcher(b *windowBudget) *prefetcher {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &prefetcher{ctx: ctx, cancel: cancel, next: -1}
+	return &prefetcher{ctx: ctx, cancel: cancel, next: -1, win: newIOWindow(prefetchChunk, prefetchWindowMax, b)}
+}
+
+// ahead returns how many chunks go after the one under the reader.
+func (p *prefetcher) ahead() int {
+	return max(1, (p.win.size+prefetchChunk-1)/prefetchChunk)
 }
 
 // dropLocked gives up every chunk; p.mu is held.
@@ -143,6 +168,7 @@ func (p *prefetcher) close() {
 	p.mu.Lock()
 	p.closed = true
 	p.dropLocked()
+	p.win.release()
 	p.mu.Unlock()
 	p.wg.Wait()
 }
@@ -164,6 +190,7 @@ func (h *handle) prefetchRead(ctx context.Context, dest []byte, off int64) (res 
 	defer p.mu.Unlock()
 	if p.closed || off != p.next || !p.full {
 		p.dropLocked()
+		p.win.release()
 		return nil, false
 	}
 	// Chunks behind the reader go; so do all when the first is not
@@ -174,7 +201,7 @@ func (h *handle) prefetchRead(ctx context.Context, dest []byte, off int64) (res 
 	}
 	if len(p.chunks) > 0 {
 		c := p.chunks[0]
-		if c.off > off || c.gen != h.node.attrGen() || time.Since(c.at) >= h.owner.opts.Timeout {
+		if c.off > off || !p.current(h, c) {
 			p.dropLocked()
 		}
 	}
@@ -198,9 +225,9 @@ func (h *handle) prefetchRead(ctx context.Context, dest []byte, off int64) (res 
 			}
 		}
 		c := p.chunks[i]
-		if !waitChunk(ctx, c) || c.err != nil {
+		if !waitChunk(ctx, c) || c.err != nil || !p.current(h, c) {
 			p.dropLocked()
-			return nil, false // Read asks again, and reports the error
+			return nil, false // Read asks again (and reports the error)
 		}
 		if i == 0 && c.off == off && c.n == len(dest) {
 			// Used whole: it goes to the kernel as it arrived.
@@ -209,6 +236,7 @@ func (h *handle) prefetchRead(ctx context.Context, dest []byte, off int64) (res 
 			p.chunks = p.chunks[1:]
 			got := rb.Len()
 			p.next, p.full = off+int64(got), got == len(dest)
+			p.win.observe(time.Now(), got, h.f.RTT())
 			p.fillLocked(h)
 			return &frameResult{rb: rb, n: got}, true
 		}
@@ -234,6 +262,7 @@ func (h *handle) prefetchRead(ctx context.Context, dest []byte, off int64) (res 
 		p.chunks = p.chunks[1:]
 	}
 	p.next, p.full = off+int64(n), n == len(dest)
+	p.win.observe(time.Now(), n, h.f.RTT())
 	p.fillLocked(h)
 	// A vector, not ReadResultData: go-fuse (v2.12) writes a vector with
 	// writev, but first tries to splice a ReadResultData, which costs
@@ -252,15 +281,40 @@ func (p *prefetcher) startLocked(h *handle, off int64) {
 	go p.fetch(h, c)
 }
 
-// fillLocked asks for the chunk after the last one when the reader is in
-// the last one and that one came back full (not past the end of file, and
-// never a second READ in flight). p.mu is held.
+// current reports whether c may serve a read: nothing changed the file
+// through this mount since c was asked for, and that was less than the
+// attribute timeout ago (see the file comment).
+func (p *prefetcher) current(h *handle, c *chunk) bool {
+	return c.gen == h.node.attrGen() && time.Since(c.at) < h.owner.opts.Timeout
+}
+
+// fillLocked asks for chunks after the last one (after the end of the
+// last read, when there is none) until the window's worth lies past the
+// reader, unless the last came back short (the end of file) or failed, or
+// the last read was not served in full. With a window of one chunk (short
+// round trips) that is one READ in flight. p.mu is held.
 func (p *prefetcher) fillLocked(h *handle) {
-	if len(p.chunks) != 1 || !p.chunks[0].full() {
-		return
+	ahead := p.ahead()
+	for !p.closed && p.full && p.next >= 0 {
+		n := 0
+		for _, c := range p.chunks {
+			if c.off >= p.next {
+				n++
+			}
+		}
+		if n >= ahead {
+			return
+		}
+		next := p.next
+		if len(p.chunks) > 0 {
+			last := p.chunks[len(p.chunks)-1]
+			if last.ready() && !last.full() {
+				return
+			}
+			next = last.off + int64(last.n)
+		}
+		p.startLocked(h, next)
 	}
-	c := p.chunks[0]
-	p.startLocked(h, c.off+int64(c.n))
 }
 
 // fetch reads c, after the writes in flight over it have landed, and then
@@ -283,7 +337,7 @@ func (p *prefetcher) fetch(h *handle, c *chunk) {
 	if !dropped {
 		p.mu.Lock()
 		if len(p.chunks) > 0 && p.chunks[len(p.chunks)-1] == c {
-			p.fillLocked(h)
+			p.fillLocked(h) // c might have been the end of file
 		}
 		p.mu.Unlock()
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/smb3fs/smb3fs/client"
 )
@@ -21,10 +22,10 @@ import (
 // handle decides which (handle.Write), this type runs the pipeline:
 //
 //	write(2) ─ Write ─ settleLocked: wait for the writes in flight that overlap it
-//	                 ─ roomLocked: past wbLimit bytes in flight, wait for the oldest
+//	                 ─ roomLocked: past the window's bytes in flight, wait for the oldest
 //	                 ─ small and contiguous (≤ tailMax)? ─► tail (held back) ─► returns
 //	                 ─ otherwise pushTailLocked, StartWriteAt (copy, seal, send) ─► returns
-//	                              │ inflight, oldest first (≤ wbLimit bytes) │
+//	                              │ inflight, oldest first (≤ window bytes)  │
 //	next write(2), fsync, close (Flush), read, stat, truncate ─ settle: Wait ─► first error sticks
 //	close(2) ─ Flush: wait for every write in flight; tail and the time in one compound
 //
@@ -46,9 +47,16 @@ import (
 // this small in its entirety at close(2), with the time.
 const tailMax = 64 << 10
 
-// wbLimit bounds the bytes of WRITEs one handle keeps in flight: four
-// 1 MiB FUSE writes (MaxWrite).
+// wbLimit is the floor of the window of WRITEs one handle keeps in
+// flight: four 1 MiB FUSE writes (MaxWrite). Across a WAN the window
+// follows the bandwidth-delay product (window.go) up to wbWindowMax: 4
+// MiB a round trip is at most 100 MiB/s at 40 ms.
 const wbLimit = 4 << 20
+
+// wbWindowMax is the ceiling of a handle's write-behind window: about the
+// bandwidth-delay product of 400 MB/s at 40 ms. What is above wbLimit
+// comes from the mount's window budget.
+const wbWindowMax = 16 << 20
 
 // inflightWrite is a write in flight on a handle: [off, end) of the file.
 type inflightWrite struct {
@@ -82,6 +90,10 @@ type writeBehind struct {
 	// Its length never passes tailMax.
 	tail    []byte
 	tailOff int64
+
+	// win is the window: the most bytes in flight (window.go); its
+	// floor is wbLimit.
+	win ioWindow
 
 	// n is len(inflight), plus one while tail holds bytes; written
 	// under mu, readable without it, so that reads and stats skip
@@ -161,13 +173,14 @@ func (wb *writeBehind) settle(ctx context.Context, off, end int64) error {
 }
 
 // roomLocked prepares a write of size bytes over [off, end): it waits for
-// the writes in flight that overlap it and, past wbLimit bytes in flight,
-// for the oldest, and returns the sticky write error.
+// the writes in flight that overlap it and, past the window's bytes in
+// flight, for the oldest, and returns the sticky write error.
 func (wb *writeBehind) roomLocked(ctx context.Context, off, end int64, size int) error {
 	if wb.busy() {
 		wb.settleLocked(ctx, off, end)
 	}
-	for len(wb.inflight) > 0 && wb.inflightBytes+size > wbLimit {
+	limit := max(wb.win.size, wbLimit)
+	for len(wb.inflight) > 0 && wb.inflightBytes+size > limit {
 		wb.waitOldestLocked(ctx)
 	}
 	return wb.err
@@ -197,6 +210,7 @@ func (wb *writeBehind) startLocked(ctx context.Context, data []byte, off int64) 
 		return
 	}
 	wb.pushTailLocked(ctx)
+	wb.win.observe(time.Now(), len(data), wb.f.RTT())
 	w := wb.f.StartWriteAt(ctx, data, off)
 	wb.inflight = append(wb.inflight, inflightWrite{w: w, off: off, end: off + int64(len(data))})
 	wb.inflightBytes += len(data)
@@ -211,6 +225,10 @@ func (wb *writeBehind) waitAllLocked(ctx context.Context) error {
 	}
 	return wb.err
 }
+
+// releaseWindowLocked puts the window back at its floor, its bytes above
+// it back in the mount's budget: the writer stopped (close(2)).
+func (wb *writeBehind) releaseWindowLocked() { wb.win.release() }
 
 // heldLocked reports whether tail holds bytes.
 func (wb *writeBehind) heldLocked() bool { return len(wb.tail) > 0 }
