@@ -236,7 +236,7 @@ func (h *handle) prefetchRead(ctx context.Context, dest []byte, off int64) (res 
 			p.chunks = p.chunks[1:]
 			got := rb.Len()
 			p.next, p.full = off+int64(got), got == len(dest)
-			p.win.observe(time.Now(), got, h.f.RTT())
+			p.win.observe(time.Now(), got, h.f)
 			p.fillLocked(h)
 			return &frameResult{rb: rb, n: got}, true
 		}
@@ -262,7 +262,7 @@ func (h *handle) prefetchRead(ctx context.Context, dest []byte, off int64) (res 
 		p.chunks = p.chunks[1:]
 	}
 	p.next, p.full = off+int64(n), n == len(dest)
-	p.win.observe(time.Now(), n, h.f.RTT())
+	p.win.observe(time.Now(), n, h.f)
 	p.fillLocked(h)
 	// A vector, not ReadResultData: go-fuse (v2.12) writes a vector with
 	// writev, but first tries to splice a ReadResultData, which costs

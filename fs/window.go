@@ -50,9 +50,11 @@ type ioWindow struct {
 	extra int
 
 	// start is when the current span began (zero: none yet); bytes is
-	// what moved since.
+	// what moved since; rtt is the round trip asked for at the end of
+	// the last span.
 	start time.Time
 	bytes int64
+	rtt   time.Duration
 	// rates are the last spans' rates in bytes per second, the newest
 	// at rates[(next-1)%windowSpans].
 	rates [windowSpans]float64
@@ -65,9 +67,13 @@ func newIOWindow(floor, ceil int, b *windowBudget) ioWindow {
 	return ioWindow{floor: floor, ceil: max(floor, ceil), budget: b, size: floor}
 }
 
-// observe records n bytes moved at now, the connection's round trip being
-// rtt (0: unknown), and returns the window, resized at the end of a span.
-func (w *ioWindow) observe(now time.Time, n int, rtt time.Duration) int {
+// rtter tells the connection's round trip (client.File.RTT; 0: unknown).
+type rtter interface{ RTT() time.Duration }
+
+// observe records n bytes moved at now and returns the window, resized at
+// the end of a span. The round trip is asked of r at most once a
+// windowSpanMin.
+func (w *ioWindow) observe(now time.Time, n int, r rtter) int {
 	if w.start.IsZero() {
 		w.start = now
 		w.bytes = int64(n)
@@ -75,7 +81,12 @@ func (w *ioWindow) observe(now time.Time, n int, rtt time.Duration) int {
 	}
 	w.bytes += int64(n)
 	el := now.Sub(w.start)
-	if el < max(rtt, windowSpanMin) {
+	if el < max(w.rtt, windowSpanMin) {
+		return w.size
+	}
+	w.rtt = r.RTT()
+	rtt := w.rtt
+	if el < rtt {
 		return w.size
 	}
 	w.rates[w.next%windowSpans] = float64(w.bytes) / el.Seconds()
@@ -115,7 +126,7 @@ func (w *ioWindow) release() {
 		w.budget.give(w.extra)
 	}
 	w.extra, w.size = 0, w.floor
-	w.start, w.bytes = time.Time{}, 0
+	w.start, w.bytes, w.rtt = time.Time{}, 0, 0
 	w.rates, w.next = [windowSpans]float64{}, 0
 }
 

@@ -8,6 +8,11 @@ import (
 // The window logic (window.go) on a fake clock: each span the test moves
 // what a handle with that window would move, and looks at the window.
 
+// fixedRTT is a round trip that does not change.
+type fixedRTT time.Duration
+
+func (r fixedRTT) RTT() time.Duration { return time.Duration(r) }
+
 // run feeds w spans of span each, moving rate(size) bytes a second, and
 // returns the window after them.
 func run(w *ioWindow, now *time.Time, spans int, span, rtt time.Duration, rate func(size int) float64) int {
@@ -15,9 +20,9 @@ func run(w *ioWindow, now *time.Time, spans int, span, rtt time.Duration, rate f
 		// Two observations a span, as reads come in pieces.
 		n := int(rate(w.size) * span.Seconds() / 2)
 		*now = now.Add(span / 2)
-		w.observe(*now, n, rtt)
+		w.observe(*now, n, fixedRTT(rtt))
 		*now = now.Add(span / 2)
-		w.observe(*now, n, rtt)
+		w.observe(*now, n, fixedRTT(rtt))
 	}
 	return w.size
 }
@@ -26,7 +31,7 @@ func TestWindowStaysAtFloorAtShortRTT(t *testing.T) {
 	// 0.2 ms and 800 MB/s: twice the BDP is 320 KB, under the floor.
 	w := newIOWindow(1<<20, 16<<20, &windowBudget{})
 	now := time.Unix(1000, 0)
-	w.observe(now, 0, 200*time.Microsecond)
+	w.observe(now, 0, fixedRTT(200*time.Microsecond))
 	got := run(&w, &now, 50, 10*time.Millisecond, 200*time.Microsecond, func(int) float64 { return 800e6 })
 	if got != 1<<20 {
 		t.Errorf("window %d at 0.2 ms, want the floor %d", got, 1<<20)
@@ -39,7 +44,7 @@ func TestWindowGrowsToCeilingWhenItLimits(t *testing.T) {
 	const rtt = 10 * time.Millisecond
 	w := newIOWindow(1<<20, 16<<20, &windowBudget{})
 	now := time.Unix(1000, 0)
-	w.observe(now, 0, rtt)
+	w.observe(now, 0, fixedRTT(rtt))
 	limited := func(size int) float64 { return float64(size) / rtt.Seconds() }
 	var sizes []int
 	for range 6 {
@@ -63,7 +68,7 @@ func TestWindowFollowsALinkOrAReader(t *testing.T) {
 		w := newIOWindow(1<<20, 16<<20, &windowBudget{})
 		w.resize(start)
 		now := time.Unix(1000, 0)
-		w.observe(now, 0, rtt)
+		w.observe(now, 0, fixedRTT(rtt))
 		got := run(&w, &now, 3*windowSpans, rtt, rtt, func(size int) float64 { return min(100e6, float64(size)/rtt.Seconds()) })
 		if want := int(2 * 100e6 * rtt.Seconds()); got < want-1000 || got > want+1000 {
 			t.Errorf("from %d: window %d, want about %d", start, got, want)
@@ -76,7 +81,7 @@ func TestWindowOneSlowSpanDoesNotShrinkIt(t *testing.T) {
 	const rtt = 10 * time.Millisecond
 	w := newIOWindow(1<<20, 16<<20, &windowBudget{})
 	now := time.Unix(1000, 0)
-	w.observe(now, 0, rtt)
+	w.observe(now, 0, fixedRTT(rtt))
 	fast := func(int) float64 { return 400e6 }
 	before := run(&w, &now, 3, rtt, rtt, fast)
 	after := run(&w, &now, 1, rtt, rtt, func(int) float64 { return 1e6 })
@@ -93,7 +98,7 @@ func TestWindowOneSlowSpanDoesNotShrinkIt(t *testing.T) {
 func TestWindowUnknownRTTStaysAtFloor(t *testing.T) {
 	w := newIOWindow(4<<20, 16<<20, &windowBudget{})
 	now := time.Unix(1000, 0)
-	w.observe(now, 0, 0)
+	w.observe(now, 0, fixedRTT(0))
 	if got := run(&w, &now, 20, 10*time.Millisecond, 0, func(int) float64 { return 1e9 }); got != 4<<20 {
 		t.Errorf("window %d without an RTT, want the floor %d", got, 4<<20)
 	}

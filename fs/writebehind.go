@@ -210,7 +210,7 @@ func (wb *writeBehind) startLocked(ctx context.Context, data []byte, off int64) 
 		return
 	}
 	wb.pushTailLocked(ctx)
-	wb.win.observe(time.Now(), len(data), wb.f.RTT())
+	wb.win.observe(time.Now(), len(data), wb.f)
 	w := wb.f.StartWriteAt(ctx, data, off)
 	wb.inflight = append(wb.inflight, inflightWrite{w: w, off: off, end: off + int64(len(data))})
 	wb.inflightBytes += len(data)
