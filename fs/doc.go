@@ -107,11 +107,13 @@
 // mount, and the checks rsync and cp -r make before creating each name,
 // cost one message per directory instead of one per name.
 //
-// File data: no cache of our own beyond one READ ahead. Files opened
+// File data: no cache of our own beyond the READs ahead. Files opened
 // read-only bypass the kernel's page cache where the kernel lets such a
 // file still be mapped (FOPEN_DIRECT_IO with FUSE_DIRECT_IO_ALLOW_MMAP,
 // Linux 6.6): each read(2) reaches Read as made, and a sequential reader is
-// served from 1 MiB READs made ahead of it, one in flight (prefetch.go).
+// served from 1 MiB READs made ahead of it: one in flight on a short
+// round trip, as many as twice the bandwidth-delay product needs (up to
+// 16 MiB) across a WAN (prefetch.go, window.go).
 // Other files (and all with cachedreads or actimeo=0) are opened without
 // FOPEN_KEEP_CACHE, so the kernel drops its page cache of a file at each
 // open; reads within one open may come from the page cache (and
@@ -127,7 +129,8 @@
 // 128 KiB (root may raise it by hand). Writes: no writeback cache in the
 // kernel. A handle that holds a write-caching lease (opens that write a
 // file anew: O_TRUNC, O_CREAT|O_EXCL) writes behind: write(2) returns once
-// its WRITE is sent, up to 4 MiB in flight, and small contiguous writes
+// its WRITE is sent, up to 4 MiB in flight (up to 16 MiB across a WAN,
+// following the bandwidth-delay product: window.go), and small contiguous writes
 // are held back (up to 64 KiB) and sent with the next bytes, or at
 // close(2) together with the modification time in one compound. Every
 // failure reaches the application at the next write(2), fsync(2) or

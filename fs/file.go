@@ -206,8 +206,8 @@ var _ = (gofs.FileWriter)((*handle)(nil))
 // Write writes data at off (at the server's end of file for O_APPEND).
 // Under a write-caching lease it returns once the WRITE is sent, or holds
 // a small contiguous write back (writebehind.go), after waiting for the
-// writes in flight that overlap it and, past wbLimit bytes in flight, for
-// the oldest; it returns the handle's sticky error
+// writes in flight that overlap it and, past the window's bytes in flight
+// (writebehind.go), for the oldest; it returns the handle's sticky error
 // instead when an earlier write failed. An O_APPEND write waits for every
 // write in flight on the file and then for the server's answer, as
 // before.
