@@ -113,7 +113,7 @@
 // Linux 6.6): each read(2) reaches Read as made, and a sequential reader is
 // served from 1 MiB READs made ahead of it: one in flight on a short
 // round trip, as many as twice the bandwidth-delay product needs (up to
-// 16 MiB) across a WAN (prefetch.go, window.go).
+// 32 MiB) across a WAN (prefetch.go, window.go).
 // Other files (and all with cachedreads or actimeo=0) are opened without
 // FOPEN_KEEP_CACHE, so the kernel drops its page cache of a file at each
 // open; reads within one open may come from the page cache (and
@@ -320,9 +320,10 @@
 //   - Read-ahead: two 1 MiB chunks per file open for reading, one READ in
 //     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
 //     back per file open for writing (writebehind.go). Across a WAN these
-//     windows grow with the bandwidth-delay product, to 16 MiB each, with
-//     bytes from one allowance per mount: memoryWindows, 64 MiB for all
-//     windows together (window.go).
+//     windows grow with the bandwidth-delay product, to 32 MiB of
+//     read-ahead and 16 MiB of write-behind, with bytes from one allowance
+//     per mount: memoryWindows, 64 MiB for all windows together
+//     (window.go).
 //   - Inodes: go-fuse keeps a node for each inode the kernel holds, about
 //     700 bytes each, until the kernel forgets them (under memory
 //     pressure, or drop_caches): each name looked up, and each entry
