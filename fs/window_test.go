@@ -28,13 +28,19 @@ func run(w *ioWindow, now *time.Time, spans int, span, rtt time.Duration, rate f
 }
 
 func TestWindowStaysAtFloorAtShortRTT(t *testing.T) {
-	// 0.2 ms and 800 MB/s: twice the BDP is 320 KB, under the floor.
-	w := newIOWindow(1<<20, 16<<20, &windowBudget{})
-	now := time.Unix(1000, 0)
-	w.observe(now, 0, fixedRTT(200*time.Microsecond))
-	got := run(&w, &now, 50, 10*time.Millisecond, 200*time.Microsecond, func(int) float64 { return 800e6 })
-	if got != 1<<20 {
-		t.Errorf("window %d at 0.2 ms, want the floor %d", got, 1<<20)
+	// 0.2 ms and 800 MB/s: twice the BDP is 320 KB, under the floor;
+	// 1.5 ms and 2 GB/s would be 6 MB, but on a LAN the floor is best.
+	for _, c := range []struct {
+		rtt  time.Duration
+		rate float64
+	}{{200 * time.Microsecond, 800e6}, {1500 * time.Microsecond, 2e9}} {
+		w := newIOWindow(1<<20, 16<<20, &windowBudget{})
+		now := time.Unix(1000, 0)
+		w.observe(now, 0, fixedRTT(c.rtt))
+		got := run(&w, &now, 50, 10*time.Millisecond, c.rtt, func(int) float64 { return c.rate })
+		if got != 1<<20 {
+			t.Errorf("window %d at %v and %.0f B/s, want the floor %d", got, c.rtt, c.rate, 1<<20)
+		}
 	}
 }
 
