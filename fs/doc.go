@@ -111,9 +111,9 @@
 // read-only bypass the kernel's page cache where the kernel lets such a
 // file still be mapped (FOPEN_DIRECT_IO with FUSE_DIRECT_IO_ALLOW_MMAP,
 // Linux 6.6): each read(2) reaches Read as made, and a sequential reader is
-// served from 1 MiB READs made ahead of it: one in flight on a short
-// round trip, as many as twice the bandwidth-delay product needs (up to
-// 32 MiB) across a WAN (prefetch.go, window.go).
+// served from 1 MiB READs made ahead of it: one, then four once it has
+// read for 10 ms, and as many as twice the bandwidth-delay product needs
+// (up to 32 MiB) across a WAN (prefetch.go, window.go).
 // Other files (and all with cachedreads or actimeo=0) are opened without
 // FOPEN_KEEP_CACHE, so the kernel drops its page cache of a file at each
 // open; reads within one open may come from the page cache (and
@@ -319,11 +319,11 @@
 //     never ends is read as far as the reader reads.
 //   - Read-ahead: two 1 MiB chunks per file open for reading, one READ in
 //     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
-//     back per file open for writing (writebehind.go). Across a WAN these
-//     windows grow with the bandwidth-delay product, to 32 MiB of
-//     read-ahead and 16 MiB of write-behind, with bytes from one allowance
-//     per mount: memoryWindows, 64 MiB for all windows together
-//     (window.go).
+//     back per file open for writing (writebehind.go). These windows grow
+//     (read-ahead to four chunks ahead on any link; across a WAN with the
+//     bandwidth-delay product, to 32 MiB of read-ahead and 16 MiB of
+//     write-behind) with bytes from one allowance per mount:
+//     memoryWindows, 64 MiB for all windows together (window.go).
 //   - Inodes: go-fuse keeps a node for each inode the kernel holds, about
 //     700 bytes each, until the kernel forgets them (under memory
 //     pressure, or drop_caches): each name looked up, and each entry

@@ -24,24 +24,25 @@ import (
 //
 //	read(2) at the end of the previous one, which was served in full
 //	  ─► served from chunks: READs of prefetchChunk bytes; while the
-//	     reader uses one, the window's worth after it is read (at 0 ms
-//	     one chunk: one READ in flight)
+//	     reader uses one, the window's worth after it is read (one
+//	     chunk at first, four after 10 ms, more across a WAN)
 //	any other read(2) ─► a READ of its own; the chunks are dropped, the
 //	     window goes back to its floor
 //
-// One READ in flight where the round trip is short, not several: Samba
-// answers each READ from a buffer of its size, and with two or more in
-// flight its allocator hands the memory back and faults it in again for
-// every READ (perf: 4x the page faults, all in smbd's pread), which
+// How many READs ahead. In November 2026 one READ in flight was best:
+// Samba answers each READ from a buffer of its size, and with two or more
+// in flight its allocator handed the memory back and faulted it in again
+// for every READ (perf: 4x the page faults, all in smbd's pread), which
 // halved throughput on the test VM for the library's pipelined reads as
-// for the page cache's. A READ ahead still overlaps the server's work
-// with the reader's. Across a WAN one READ ahead is one chunk per round
-// trip (1 MiB at 10 ms: at most 100 MiB/s), so the chunks ahead of the
-// reader follow the bandwidth-delay product (window.go): the window
-// starts at one chunk and grows, while the reader keeps up, to twice
-// the reader's rate times the round trip, at most prefetchWindowMax;
-// then up to that many bytes of READs are in flight at once, the last
-// ones possibly past the end of the file (they come back empty).
+// for the page cache's. In December, on the same kind of VM, four 1 MiB
+// READs ahead read faster than one at 0 ms, with the server's cache warm
+// or cold (prefetchLeast), so a reader gets four once it has read for a
+// span (10 ms), budget permitting; the floor, which needs no budget,
+// stays one. Across a WAN the chunks ahead follow the bandwidth-delay
+// product (window.go): while the reader keeps up, twice its rate times
+// the round trip, at most prefetchWindowMax. Up to that many bytes of
+// READs are in flight at once, the last ones possibly past the end of
+// the file (they come back empty).
 //
 // A chunk is used only while it is current (checked for each chunk a
 // read uses):
@@ -63,6 +64,14 @@ import (
 // next; see fillLocked): 2 MiB per handle whatever the server does, since
 // a READ answer longer than asked is refused (client.File.ReadBuffers).
 const prefetchChunk = 1 << 20
+
+// prefetchLeast is the window a sequential reader gets after its first
+// span (window.go) at any round trip, budget permitting: four READs
+// ahead. On 2026-12-07 at 0 ms (1 GiB, 3 rounds a run, alternating twice)
+// four ahead read 511, 1108, 887, 459, 746, 572 MB/s with the server's
+// cache cold and 1122, 1096, 1085, 858, 810, 1130 warm; one ahead 350,
+// 881, 600, 419, 902, 533 cold and 886, 981, 973, 949, 798, 969 warm.
+const prefetchLeast = 4 * prefetchChunk
 
 // prefetchWindowMax bounds the bytes of chunks ahead of the reader (the
 // window's ceiling): twice the bandwidth-delay product of 400 MB/s at
@@ -146,7 +155,9 @@ type prefetcher struct {
 // grows with bytes from b.
 func newPrefetcher(b *windowBudget) *prefetcher {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &prefetcher{ctx: ctx, cancel: cancel, next: -1, win: newIOWindow(prefetchChunk, prefetchWindowMax, b)}
+	p := &prefetcher{ctx: ctx, cancel: cancel, next: -1, win: newIOWindow(prefetchChunk, prefetchWindowMax, b)}
+	p.win.least = prefetchLeast
+	return p
 }
 
 // ahead returns how many chunks go after the one under the reader.
@@ -293,8 +304,8 @@ func (p *prefetcher) current(h *handle, c *chunk) bool {
 // fillLocked asks for chunks after the last one (after the end of the
 // last read, when there is none) until the window's worth lies past the
 // reader, unless the last came back short (the end of file) or failed, or
-// the last read was not served in full. With a window of one chunk (short
-// round trips) that is one READ in flight. p.mu is held.
+// the last read was not served in full. With a window of one chunk (the
+// floor) that is one READ in flight. p.mu is held.
 func (p *prefetcher) fillLocked(h *handle) {
 	ahead := p.ahead()
 	for !p.closed && p.full && p.next >= 0 {

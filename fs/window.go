@@ -21,14 +21,14 @@ import (
 //	link-limited:   rate = link          ─► 2 x link x RTT (twice the BDP: headroom)
 //	reader-limited: rate = reader        ─► 2 x reader x RTT (shrinks to what it uses)
 //
-// Below windowMinRTT a window stays at its floor: on a LAN the floor is
-// what measured best (prefetch.go: Samba serves one READ in flight
-// faster than several), and there the round trip (client.File.RTT: the
-// least round trip of small requests) is mostly the server's own work,
-// 0.3-0.7 ms on the loaded test VM, while rates measured over 10 ms
-// spans jump about: at 0 ms (no proxy) windows of 1.1-1.3 MB were seen,
-// two READs in flight. At 10 ms a window reaches its
-// ceiling within a few round trips. The bytes above the floor come from the
+// Below windowMinRTT a window does not follow the BDP: there the round
+// trip (client.File.RTT: the least round trip of small requests) is
+// mostly the server's own work, 0.3-0.7 ms on the loaded test VM, and
+// rates measured over 10 ms spans jump about (at 0 ms windows of 1.1-1.3
+// MB came and went). A window then asks for its least size (prefetch.go's
+// four READs ahead; write-behind's floor), as it does at any round trip
+// when the BDP is smaller. At 10 ms a window reaches its ceiling within a
+// few round trips. The bytes above the floor come from the
 // mount's budget (windowBudget), so many handles together hold at most
 // memoryWindows more than their floors.
 
@@ -48,8 +48,10 @@ const windowSpans = 8
 // ioWindow is the window of one handle's reads or writes. It is not safe
 // for concurrent use: its owner's mutex guards it.
 type ioWindow struct {
-	// floor and ceil bound size, in bytes; set once.
-	floor, ceil int
+	// floor and ceil bound size, in bytes; least (at least floor, 0:
+	// floor) is what the window asks for whatever the rate and round
+	// trip, from the budget. Set once.
+	floor, ceil, least int
 	// budget gives the bytes above floor; nil: none (size stays at floor).
 	budget *windowBudget
 
@@ -108,6 +110,7 @@ func (w *ioWindow) observe(now time.Time, n int, r rtter) int {
 	if rtt < windowMinRTT {
 		want = 0
 	}
+	want = max(want, int64(w.least))
 	w.resize(int(min(want, int64(w.ceil))))
 	w.start, w.bytes = now, 0
 	return w.size
