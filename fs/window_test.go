@@ -145,3 +145,23 @@ func TestWindowBudgetBoundsAllWindows(t *testing.T) {
 		t.Errorf("budget counts %d with every window at its floor", u)
 	}
 }
+
+func TestWindowLeastOnALAN(t *testing.T) {
+	// A window with a least size asks for it at 0.2 ms, and gives it
+	// back when released.
+	b := &windowBudget{}
+	w := newIOWindow(1<<20, 32<<20, b)
+	w.least = 4 << 20
+	now := time.Unix(1000, 0)
+	w.observe(now, 0, fixedRTT(200*time.Microsecond))
+	if got := run(&w, &now, 3, 10*time.Millisecond, 200*time.Microsecond, func(int) float64 { return 800e6 }); got != 4<<20 {
+		t.Errorf("window %d at 0.2 ms, want its least %d", got, 4<<20)
+	}
+	if u := b.used.Load(); u != 3<<20 {
+		t.Errorf("budget counts %d, want %d above the floor", u, 3<<20)
+	}
+	w.release()
+	if u := b.used.Load(); u != 0 {
+		t.Errorf("budget counts %d after release", u)
+	}
+}
