@@ -129,7 +129,7 @@
 // 128 KiB (root may raise it by hand). Writes: no writeback cache in the
 // kernel. A handle that holds a write-caching lease (opens that write a
 // file anew: O_TRUNC, O_CREAT|O_EXCL) writes behind: write(2) returns once
-// its WRITE is sent, up to 4 MiB in flight (up to 16 MiB across a WAN,
+// its WRITE is sent, up to 4 MiB in flight (up to 32 MiB across a WAN,
 // following the bandwidth-delay product: window.go), and small contiguous writes
 // are held back (up to 64 KiB) and sent with the next bytes, or at
 // close(2) together with the modification time in one compound. Every
@@ -321,7 +321,7 @@
 //     flight (prefetch.go); write-behind: 4 MiB in flight and 64 KiB held
 //     back per file open for writing (writebehind.go). These windows grow
 //     (read-ahead to four chunks ahead on any link; across a WAN with the
-//     bandwidth-delay product, to 32 MiB of read-ahead and 16 MiB of
+//     bandwidth-delay product, to 32 MiB of read-ahead and 32 MiB of
 //     write-behind) with bytes from one allowance per mount:
 //     memoryWindows, 64 MiB for all windows together (window.go).
 //   - Inodes: go-fuse keeps a node for each inode the kernel holds, about
