@@ -313,6 +313,9 @@ func (c *Conn) start(ctx context.Context, s *Session, encrypt bool, out []outgoi
 	if err := c.reserve(ctx, total, out, calls, s, encrypt); err != nil {
 		return nil, err
 	}
+	if cc, ok := c.nc.(*countingConn); ok {
+		cc.st.countSent(out)
+	}
 
 	// Chain the messages: 8-byte aligned, NextCommand set ([MS-SMB2] 3.2.4.1.4).
 	var sign crypto.Signer

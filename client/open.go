@@ -185,6 +185,9 @@ type grants struct {
 	durable   bool
 	timeout   time.Duration
 	maxAccess bool
+	// parent is the lease of the directory the name is in, sent as
+	// ParentLeaseKey with the lease asked for (dirlease.go), or nil.
+	parent *Lease
 }
 
 // asksGrants reports whether o asks for anything a handle closed at once
@@ -267,13 +270,16 @@ func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g
 	if !leasing {
 		g.lease, g.durable = 0, false
 	}
+	if req.CreateOptions&wire.FileDirectoryFile != 0 && !conn.dirLeasing() {
+		g.lease = 0 // [MS-SMB2] 3.2.4.3.8: no directory leases
+	}
 	if conn.state.Dialect < wire.Dialect300 {
 		g.durable = false // DH2Q is SMB 3
 	}
 	var l *Lease
 	if g.lease != 0 {
 		var err error
-		if l, err = t.askLease(req, conn, uint32(g.lease)); err != nil {
+		if l, err = t.askLease(req, conn, uint32(g.lease), g.parent); err != nil {
 			return nil, err
 		}
 	}

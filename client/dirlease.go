@@ -1,0 +1,74 @@
+package client
+
+// Directory leases ([MS-SMB2] 2.2.13.2.10, 3.2.4.3.8, 3.3.5.9.11): a server
+// with SMB2_GLOBAL_CAP_DIRECTORY_LEASING grants a lease on a directory,
+// with read caching (the listing and the absence of names may be cached)
+// and handle caching. Another client's create, delete or rename of a name
+// in the directory breaks it (to handle caching or none), and the client
+// drops what it cached before it acknowledges.
+//
+//	OpenDirLeased ──► CREATE dir, RqLs v2 {RH, new LeaseKey, ParentLeaseKey} ──► *File
+//	                  keep the handle open: the lease lives with its handles
+//	ReadDirBatch ...  QUERY_DIRECTORY on it, as for any directory
+//	break ─────────── Lease.OnBreak: drop the cache, Close the handle
+//	                  (no acknowledgment is then due, lease.go)
+//
+// A lease belongs to its handles: the server ends it when the last handle
+// opened under its key closes (Samba 4.22 does: a second client's create
+// in a directory whose leased handle was closed sends no break), so the
+// caller keeps the directory open for as long as it uses the lease. The same
+// trust as for file leases applies (lease.go's SECURITY comment): a break
+// notification is unsigned and only ever narrows what is cached. A break
+// can also be withheld by a man in the middle, which no signature would
+// show; callers bound how long they trust a lease with no break (see
+// fs/dirlease.go).
+
+import (
+	"context"
+
+	"github.com/smb3fs/smb3fs/client/wire"
+)
+
+// dirLeasing reports whether the server grants directory leases: SMB 3.x
+// and SMB2_GLOBAL_CAP_DIRECTORY_LEASING ([MS-SMB2] 3.2.4.3.8).
+func (c *Conn) dirLeasing() bool {
+	return c.state.Dialect >= wire.Dialect300 && c.state.ServerCapabilities&wire.CapDirectoryLeasing != 0
+}
+
+// DirLeasing reports whether the tree's server offers directory leases
+// (SMB 3.x with SMB2_GLOBAL_CAP_DIRECTORY_LEASING). It may still grant
+// none on a given directory.
+func (t *Tree) DirLeasing() bool {
+	return t.cl.cur().dirLeasing()
+}
+
+// DirLeaseState is what OpenDirLeased asks for: read and handle caching
+// ([MS-SMB2] 3.3.5.9.11 grants no write caching on a directory).
+const DirLeaseState = LeaseRead | LeaseHandle
+
+// OpenDirLeased opens directory name (share-relative, "" for the root) to
+// list it, asking for a read-and-handle lease under a new LeaseKey when
+// the server offers directory leases; parent, the lease held on the
+// directory name is in, if any, is sent as its ParentLeaseKey. The lease
+// lives as long as the handle (see the top of this file): keep it open
+// while the lease is used, and close it when it breaks. f.Lease() is nil
+// when no lease was granted; the handle still lists the directory.
+func (t *Tree) OpenDirLeased(ctx context.Context, name string, parent *Lease) (*File, error) {
+	o := OpenOptions{Access: AccessReadData, Kind: KindDir}
+	req, err := o.request(name, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.timewarp(req); err != nil {
+		return nil, err
+	}
+	g := grants{}
+	if t.snapshot.IsZero() && t.DirLeasing() {
+		// A snapshot never changes: nothing to lease.
+		g.lease = DirLeaseState
+		if parent != nil && parent.tree == t {
+			g.parent = parent
+		}
+	}
+	return t.open(ctx, name, req, g)
+}
