@@ -122,6 +122,15 @@ func (d *dirHandle) start(ctx context.Context) syscall.Errno {
 	if errno != 0 {
 		return errno
 	}
+	if ents, made, ok := d.node.leasedList(ctx); ok {
+		// Read under a lease, or held under one (dirlease.go), and
+		// kept for lookups there.
+		d.window, d.done, d.started, d.made = ents, true, true, made
+		if gather {
+			d.read = ents
+		}
+		return 0
+	}
 	if d.node.fsys.testLister == nil {
 		if ents, ok := d.node.quickList(ctx, p); ok {
 			d.window, d.done, d.started = ents, true, true

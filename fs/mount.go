@@ -32,6 +32,9 @@ type Options struct {
 	Timeout time.Duration
 	// NoCache sets the entry and attribute timeouts to zero.
 	NoCache bool
+	// NoDirLeases asks for no directory leases (dirlease.go): listings
+	// then live actimeo, as on a server that grants none.
+	NoDirLeases bool
 	// FsName is shown as the mount's source (//server/share).
 	FsName string
 	// Prefix is the directory of the share the mount shows as its root

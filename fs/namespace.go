@@ -34,7 +34,11 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 	}
 	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
 	if err != nil {
-		return nil, ToErrno(err)
+		errno := ToErrno(err)
+		if errno == syscall.ENOENT {
+			n.noteAbsent(name) // for a lease break (dirlease.go)
+		}
+		return nil, errno
 	}
 	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
@@ -239,6 +243,10 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 		// removes the link itself.
 		dir = true
 	}
+	if dir {
+		// Our leased handles would leave it delete-pending (dirlease.go).
+		n.fsys.closeLeasesUnder(ctx, p)
+	}
 	var err error
 	if !dir && n.openHere(ctx, name) {
 		cn, _ := nodeOf(n.GetChild(name))
@@ -318,6 +326,8 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 		// refuses to rename a directory with files open below it.
 		dir = true
 		n.fsys.closeAllParked(ctx)
+		n.fsys.closeLeasesUnder(ctx, from) // dirlease.go
+		n.fsys.closeLeasesUnder(ctx, to)
 	}
 	var err error
 	if flags&renameNoReplace != 0 {
