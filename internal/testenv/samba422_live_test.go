@@ -211,3 +211,65 @@ func checkOnDisk(t *testing.T, env *testenv.Environment, path, user string, data
 		t.Errorf("%s is owned by %d:%d, want %s's %d:%d", path, st.Uid, st.Gid, user, u.UID, u.GID)
 	}
 }
+
+// TestLiveSamba422DirectoryLease: s422 grants a lease with read and handle
+// caching on a directory (v2, as the client asks on SMB 3.x) on both shares,
+// and breaks it when another client creates a file in the directory.
+func TestLiveSamba422DirectoryLease(t *testing.T) {
+	env := testenv.Env(t)
+	s := env.Samba422(t)
+	for _, share := range []string{s.PosixShare, s.Share} {
+		t.Run(share, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			var trees [2]*client.Tree
+			for i := range trees {
+				cl, err := client.Dial(ctx, client.Options{Server: s.Server.Host, Address: s.Server.SMBAddr(),
+					Policy: client.StrictPolicy(), Mechanism: kerberos422(t, env, s, "alice", false), Timeout: 20 * time.Second})
+				if err != nil {
+					t.Fatalf("Dial %s: %v", s.Server.Host, err)
+				}
+				defer cl.Close()
+				if trees[i], err = cl.Connect(ctx, share); err != nil {
+					t.Fatalf("Connect %s: %v", share, err)
+				}
+			}
+			name := env.ScratchName(t, share, "dirlease")
+			d, err := trees[0].Open(ctx, name, client.OpenOptions{Access: client.AccessRead | client.AccessWrite,
+				Disposition: client.CreateNew, Kind: client.KindDir})
+			if err != nil {
+				t.Fatalf("mkdir %s: %v", name, err)
+			}
+			if _, err := d.Close(ctx); err != nil {
+				t.Fatal(err)
+			}
+			d, err = trees[0].Open(ctx, name, client.OpenOptions{Access: client.AccessRead, Disposition: client.OpenExisting,
+				Kind: client.KindDir, Lease: client.LeaseRead | client.LeaseHandle})
+			if err != nil {
+				t.Fatalf("open %s with a lease: %v", name, err)
+			}
+			defer d.Close(context.Background())
+			l := d.Lease()
+			if l == nil || l.State() != client.LeaseRead|client.LeaseHandle {
+				t.Fatalf("directory lease %v, want read and handle caching", l)
+			}
+			broken := l.Broken()
+			f, err := trees[1].Open(ctx, name+`\new`, client.OpenOptions{Access: client.AccessRead | client.AccessWrite,
+				Disposition: client.CreateNew, Kind: client.KindFile})
+			if err != nil {
+				t.Fatalf("second client's create in %s: %v", name, err)
+			}
+			if _, err := f.Close(ctx); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-broken:
+			case <-ctx.Done():
+				t.Fatalf("directory lease not broken by another client's create (state %v)", l.State())
+			}
+			if st := l.State(); st&client.LeaseRead != 0 {
+				t.Errorf("after the break the lease still allows read caching (state %v)", st)
+			}
+		})
+	}
+}
