@@ -72,3 +72,16 @@ func (t *Tree) OpenDirLeased(ctx context.Context, name string, parent *Lease) (*
 	}
 	return t.open(ctx, name, req, g)
 }
+
+// Generation counts the reconnects of the tree's client (Client.
+// Generation): a handle opened, or a lease granted, in an earlier
+// generation is gone.
+func (t *Tree) Generation() uint64 { return t.cl.Generation() }
+
+// Held reports whether the lease still allows read caching: no break took
+// it away, and the connection it was granted on is alive and still the
+// client's (a lease ends with its connection; after a reconnect no break
+// for it would reach us).
+func (l *Lease) Held() bool {
+	return l.State()&LeaseRead != 0 && l.conn.Err() == nil && l.tree.cl.cur() == l.conn
+}

@@ -160,3 +160,30 @@ func TestFakeDirLeaseNotOffered(t *testing.T) {
 		t.Fatalf("stats %+v", st)
 	}
 }
+
+// TestFakeDirLeaseHeldEndsWithConnection: a lease is held only while its
+// connection lives: once it ends, no break could reach us.
+func TestFakeDirLeaseHeldEndsWithConnection(t *testing.T) {
+	srv := &smbtest.Server{Leasing: true, DirLeasing: true}
+	_, tr := dirLeaseTree(t, srv)
+	ctx := context.Background()
+	f, err := tr.OpenDirLeased(ctx, "d", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := f.Lease()
+	if l == nil || !l.Held() {
+		t.Fatal("lease not held after the grant")
+	}
+	srv.Cut()
+	deadline := time.Now().Add(10 * time.Second)
+	for l.Held() {
+		if time.Now().After(deadline) {
+			t.Fatal("lease still held 10 s after its connection was cut")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if l.State() != DirLeaseState {
+		t.Fatalf("state %v: no break came, the connection ended", l.State())
+	}
+}

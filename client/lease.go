@@ -221,6 +221,9 @@ type Lease struct {
 	asked uint32
 	// dir: the lease is on a directory (dirlease.go), read-only.
 	dir bool
+	// conn is the connection the lease was asked for on, read-only: it
+	// ends with it.
+	conn *Conn
 }
 
 // Key returns the LeaseKey.
@@ -281,7 +284,7 @@ func (l *Lease) Release() {
 // 3.2.4.3.8). The caller checks the CREATE response with granted, or
 // releases the lease.
 func (t *Tree) askLease(req *wire.CreateRequest, conn *Conn, state uint32, parent *Lease) (*Lease, error) {
-	l := &Lease{tree: t, g: newGrant(), dir: req.CreateOptions&wire.FileDirectoryFile != 0}
+	l := &Lease{tree: t, g: newGrant(), dir: req.CreateOptions&wire.FileDirectoryFile != 0, conn: conn}
 	state &= wire.LeaseRead | wire.LeaseHandle | wire.LeaseWrite
 	if _, err := rand.Read(l.key[:]); err != nil {
 		return nil, fmt.Errorf("smb2: lease key: %w", err)

@@ -55,6 +55,7 @@ package fs
 import (
 	"container/list"
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -107,6 +108,9 @@ func (fsys *FS) dirLeasing() bool {
 	if fsys.ttl() <= 0 || fsys.opts.Trees != nil || fsys.opts.NoDirLeases || fsys.tree == nil || fsys.testLister != nil {
 		return false
 	}
+	if !fsys.tree.Snapshot().IsZero() {
+		return false // a snapshot never changes, and has no leases
+	}
 	if !fsys.tree.DirLeasing() {
 		return false
 	}
@@ -119,7 +123,7 @@ func (fsys *FS) dirLeasing() bool {
 // live reports whether ld's lease still holds read caching. Caller holds
 // c.mu.
 func (c *dirCache) live(fsys *FS, ld *leasedDir) bool {
-	return ld != nil && !ld.broken && ld.lease.State()&client.LeaseRead != 0 && ld.gen == fsys.tree.Generation()
+	return ld != nil && !ld.broken && ld.lease.Held() && ld.gen == fsys.tree.Generation()
 }
 
 // detach ends st's lease: the listing goes (it may be stale from here on)
@@ -200,6 +204,10 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 	now := time.Now()
 	c.mu.Lock()
 	st := c.state(d, now, ttl)
+	if now.Before(st.noListUntil) {
+		c.mu.Unlock()
+		return nil, time.Time{}, false // too long to keep, or failed
+	}
 	if st.lease != nil && !c.live(fsys, st.lease) {
 		ended := c.detach(st)
 		c.mu.Unlock()
@@ -223,6 +231,9 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 			var ended *leasedDir
 			if st.lease == ld {
 				ended = c.detach(st)
+			}
+			if errors.Is(err, errTooLong) {
+				st.noListUntil = time.Now().Add(noListFor * ttl)
 			}
 			c.mu.Unlock()
 			fsys.releaseAsync([]*leasedDir{ended})
@@ -259,6 +270,9 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 	}
 	ents, err = readAll(ctx, f)
 	c.mu.Lock()
+	if errors.Is(err, errTooLong) {
+		st.noListUntil = time.Now().Add(noListFor * ttl)
+	}
 	if ld.lease == nil {
 		c.leases.refused++
 	} else {
@@ -366,9 +380,14 @@ func (fsys *FS) closeLeasesUnder(ctx context.Context, p string) {
 	fsys.release(context.WithoutCancel(ctx), out...)
 }
 
+// errTooLong: a directory of more than maxListed entries, whose listing
+// is not kept (the caller lists it in windows, as without leases).
+var errTooLong = errors.New("fs: directory too long to keep its listing")
+
 // readAll lists directory f from its start: QUERY_DIRECTORY twice in one
-// round trip (client.List), then more until no more files or more than
-// maxListed entries.
+// round trip (client.List), which holds all of a small directory;
+// otherwise again from the start, until no more files. More than
+// maxListed entries is errTooLong.
 func readAll(ctx context.Context, f *client.File) ([]client.DirEntry, error) {
 	res, err := f.Do(ctx, client.List(quickListBuf))
 	if client.IsStatus(err, wire.StatusNoMoreFiles) {
@@ -377,12 +396,13 @@ func readAll(ctx context.Context, f *client.File) ([]client.DirEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	all := res.Entries
 	if res.Complete {
-		return all, nil
+		return res.Entries, nil
 	}
-	for len(all) <= maxListed {
-		ents, err := f.ReadDirBatch(ctx, false, dirBatch)
+	// The second answer's entries are not in res: from the start again.
+	var all []client.DirEntry
+	for restart := true; len(all) <= maxListed; restart = false {
+		ents, err := f.ReadDirBatch(ctx, restart, dirBatch)
 		if err != nil {
 			return nil, err
 		}
@@ -391,7 +411,7 @@ func readAll(ctx context.Context, f *client.File) ([]client.DirEntry, error) {
 		}
 		all = append(all, ents...)
 	}
-	return all, nil
+	return nil, errTooLong
 }
 
 // noteAbsent records that the kernel may now hold name in d as absent
@@ -483,9 +503,6 @@ func (d *Node) invalidateKernel() {
 		st.absent = nil
 	}
 	c.mu.Unlock()
-	if d.EmbeddedInode().StableAttr().Ino == 0 {
-		return
-	}
 	d.NotifyContent(0, 0)
 	for name := range d.Children() {
 		d.NotifyEntry(name)

@@ -4,6 +4,7 @@ package fs_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/smbtest"
 	smbfs "github.com/smb3fs/smb3fs/fs"
 )
@@ -239,5 +241,91 @@ func TestFakeDirLeaseOwnChanges(t *testing.T) {
 	}
 	if _, err := m.stat("d2/sub"); !errors.Is(err, syscall.ENOENT) {
 		t.Fatalf("stat d2/sub after rmdir: %v", err)
+	}
+}
+
+// TestFakeDirLeaseReconnect: a lease ends with its connection, and no
+// break for what changed meanwhile can reach the mount: after the
+// connection is cut, the next listing is read again (under a new lease).
+func TestFakeDirLeaseReconnect(t *testing.T) {
+	srv := &smbtest.Server{Leasing: true, DirLeasing: true, ShareModes: true}
+	leaseTree(srv)
+	m := mountFakeOn(t, srv, smbfs.Options{Timeout: listed})
+	m.walk(t)
+	q := m.queryDirs()
+	m.walk(t)
+	if m.queryDirs() != q {
+		t.Fatal("the walk is not answered under leases")
+	}
+	srv.WriteFile(`d\quiet`, []byte("q")) // no break: the server forgets our lease
+	srv.Cut()
+	eventually(t, "the listing read again after the cut", func() bool {
+		ents, _, err := m.readDir("d", m.path("d"), 100)
+		if err != nil {
+			return false // the reconnect may fail a request first
+		}
+		for _, e := range ents {
+			if e.Name() == "quiet" {
+				return true
+			}
+		}
+		return false
+	})
+	if m.cl.Generation() == 0 {
+		t.Fatal("no reconnect")
+	}
+	eventually(t, "a new lease on d", func() bool { return srv.DirLeases("d") == 1 })
+}
+
+// TestFakeDirLeaseLongDirectory: a directory longer than one
+// QUERY_DIRECTORY answer is listed whole under its lease, and read again
+// from it; one of more than the largest listing kept is listed in windows
+// as without leases, whole, and its handle is not kept.
+func TestFakeDirLeaseLongDirectory(t *testing.T) {
+	for _, tc := range []struct {
+		n      int
+		leased bool
+	}{{2000, true}, {10001, false}} { // 10001: maxListed + 1
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			srv := &smbtest.Server{Leasing: true, DirLeasing: true}
+			srv.Mkdir("big")
+			for i := range tc.n {
+				srv.WriteFile(fmt.Sprintf(`big\f%05d`, i), nil)
+			}
+			m := mountFakeOn(t, srv, smbfs.Options{Timeout: listed})
+			var q []uint64
+			for range 2 {
+				before := m.queryDirs()
+				ents, more, err := m.readDir("big", m.path("big"), tc.n+10)
+				if err != nil || more || len(ents) != tc.n {
+					t.Fatalf("readdir big: %d entries (more %v), %v; want %d", len(ents), more, err, tc.n)
+				}
+				q = append(q, m.queryDirs()-before)
+			}
+			if held := srv.DirLeases("big") == 1; held != tc.leased {
+				t.Fatalf("lease held on big: %v, want %v", held, tc.leased)
+			}
+			if tc.leased && q[1] != 0 {
+				t.Fatalf("the second readdir under the lease sent %d QUERY_DIRECTORY", q[1])
+			}
+		})
+	}
+}
+
+// TestFakeDirLeaseMultiuser: a multiuser mount keeps no listings and
+// takes no directory leases.
+func TestFakeDirLeaseMultiuser(t *testing.T) {
+	srv := &smbtest.Server{Leasing: true, DirLeasing: true}
+	leaseTree(srv)
+	ft := &fakeTrees{trees: map[uint32]*client.Tree{}, asked: map[uint32]int{}, holds: map[uint32]int{}}
+	m := mountFakeOn(t, srv, smbfs.Options{Trees: ft})
+	m.walk(t)
+	q := m.queryDirs()
+	m.walk(t)
+	if m.queryDirs()-q < 3 {
+		t.Errorf("the second walk sent %d QUERY_DIRECTORY, want one per directory", m.queryDirs()-q)
+	}
+	if st := m.cl.Stats(); st.DirLeasesGranted != 0 || srv.DirLeases("d") != 0 {
+		t.Errorf("directory leases on a multiuser mount: %d granted", st.DirLeasesGranted)
 	}
 }
