@@ -46,8 +46,9 @@ package fs
 //
 // Other clients' changes are seen once the listing is actimeo old: the
 // same bound as the kernel's attribute and entry caches, since every
-// answer carries only the time the listing has left. actimeo=0 (NoCache)
-// disables listings for lookups.
+// answer carries only the time the listing has left; a listing held under
+// a directory lease lives longer, and a break ends it (dirlease.go).
+// actimeo=0 (NoCache) disables listings for lookups.
 
 import (
 	"context"

@@ -107,6 +107,27 @@
 // mount, and the checks rsync and cp -r make before creating each name,
 // cost one message per directory instead of one per name.
 //
+// Listings under directory leases (dirlease.go): where the server grants
+// them (Samba 4.22 with `smb3 directory leases`, Windows; not Samba 4.17),
+// a directory is listed on a handle opened with a read-and-handle lease,
+// kept open while the lease holds (at most 256, each closed after a minute
+// unused). Another client's create, delete or rename in it, or its change
+// to a file's size or times there once that client's handle closes, breaks
+// the lease first: the listing is dropped at once, and the kernel's entries
+// for the directory are invalidated from a goroutine of our own. Until
+// then its names answer lookups and readdir, absent names included, with no
+// actimeo limit (5 minutes at most: a man in the middle could withhold a
+// break, which carries no signature); its attributes answer for actimeo,
+// as without a lease (Samba breaks nothing while another client writes
+// through a handle it keeps open), then the listing is read again on the
+// held handle: a readdir within actimeo sends nothing. The kernel is given
+// the same timeouts as without leases. The cost: Samba refuses to rename a
+// directory with a handle open below it, also to another client (whose
+// attempt breaks our lease, so that its next one succeeds); this mount
+// closes its own handles there before it renames or removes a directory.
+// Options.NoDirLeases keeps actimeo listings only (no mount option sets
+// it yet); multiuser mounts keep none.
+//
 // File data: no cache of our own beyond one READ ahead. Files opened
 // read-only bypass the kernel's page cache where the kernel lets such a
 // file still be mapped (FOPEN_DIRECT_IO with FUSE_DIRECT_IO_ALLOW_MMAP,
