@@ -42,10 +42,12 @@ package fs
 // Holding directory handles has costs, which bound it: at most
 // maxLeasedDirs directories (least recently used go first), each closed
 // when idle for leaseIdle. Samba refuses to rename a directory that has a
-// handle open below it (STATUS_ACCESS_DENIED, also to another client,
-// whose attempt breaks our lease's handle caching, so that its next one
-// succeeds); this mount closes its handles below a directory before it
-// renames or removes it. And no signature protects a break: a man in the
+// handle open below it (STATUS_ACCESS_DENIED); for another client's
+// rename, 4.22 first breaks the handle caching of the leases below and
+// waits for the break: closing on it lets the rename through. A server
+// that does not wait (or a holder that does not close) fails it. This
+// mount closes its own handles below a directory before it renames or
+// removes it. And no signature protects a break: a man in the
 // middle could withhold one, so names are trusted for leaseTrust at most
 // before they are listed again.
 //

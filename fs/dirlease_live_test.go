@@ -269,6 +269,54 @@ func TestLiveDirLease422(t *testing.T) {
 			return err == nil && fi.Size() == int64(len("longer data"))
 		})
 	})
+	t.Run("renames", func(t *testing.T) {
+		m := mountLeased(t, env, s.Server, s.Share, smbfs.Options{Timeout: time.Minute})
+		m.fill(t, 1, 1)
+		if err := os.Mkdir(filepath.Join(m.dir, "d0/inner"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		held := func(what string) {
+			t.Helper()
+			m.lsLR(t)
+			q := m.cl.Stats().QueryDirectories
+			m.lsLR(t)
+			if m.cl.Stats().QueryDirectories != q {
+				t.Fatalf("%s: the listings are not held under leases", what)
+			}
+		}
+		held("before the mount's rename")
+		// The mount renames a leased directory with a leased one below.
+		if err := os.Rename(filepath.Join(m.dir, "d0"), filepath.Join(m.dir, "d1")); err != nil {
+			t.Fatalf("rename of a leased directory: %v", err)
+		}
+		held("before the second client's rename")
+		// The second client renames it: Samba refuses to rename a
+		// directory with a handle open below it, but 4.22 first breaks
+		// the handle caching of the leases there and waits: the mount
+		// closes its handles on the break, and the rename goes through
+		// at the first attempt.
+		_, other := dialAs(t, env, s.Server, s.Share)
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		var first error
+		attempts := 0
+		took := waitFor(t, "the second client's rename", func() bool {
+			attempts++
+			_, err := other.Do(ctx, m.rel+`\d1`, client.OpenOptions{Kind: client.KindDir}, client.RenameTo(m.rel+`\d2`, false))
+			if attempts == 1 {
+				first = err
+			}
+			return err == nil
+		})
+		t.Logf("second client's rename of a directory with a leased one below: first attempt %v; done after %d attempts, %v", first, attempts, took.Round(time.Millisecond))
+		if first != nil {
+			t.Errorf("the second client's first rename failed: %v", first)
+		}
+		waitFor(t, "the rename seen", func() bool {
+			n := m.names(t, ".")
+			return slices.Contains(n, "d2") && !slices.Contains(n, "d1") && m.exists("d2/inner") && !m.exists("d1")
+		})
+	})
 }
 
 // TestLiveDirLeaseFallback417: the 4.17 DC offers no directory leases;

@@ -121,10 +121,11 @@
 // as without a lease (Samba breaks nothing while another client writes
 // through a handle it keeps open), then the listing is read again on the
 // held handle: a readdir within actimeo sends nothing. The kernel is given
-// the same timeouts as without leases. The cost: Samba refuses to rename a
-// directory with a handle open below it, also to another client (whose
-// attempt breaks our lease, so that its next one succeeds); this mount
-// closes its own handles there before it renames or removes a directory.
+// the same timeouts as without leases. Samba refuses to rename a directory
+// with a handle open below it; for another client's rename 4.22 first
+// breaks our leases' handle caching and waits, and we close on the break
+// (the rename goes through, some milliseconds later); this mount closes its
+// own handles there before it renames or removes a directory.
 // Options.NoDirLeases keeps actimeo listings only (no mount option sets
 // it yet); multiuser mounts keep none.
 //
