@@ -25,6 +25,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/smb3fs/smb3fs/client/wire"
 )
@@ -84,4 +85,94 @@ func (t *Tree) Generation() uint64 { return t.cl.Generation() }
 // for it would reach us).
 func (l *Lease) Held() bool {
 	return l.State()&LeaseRead != 0 && l.conn.Err() == nil && l.tree.cl.cur() == l.conn
+}
+
+// OpenDirLeasedList is OpenDirLeased and a List(bufLen) on the new handle
+// in one round trip (a related compound of CREATE and two
+// QUERY_DIRECTORY, with no CLOSE): the handle, with the lease granted if
+// any, and the first batch of entries with whether it is the whole
+// directory. A failed listing closes the handle. After a reconnect the
+// compound is sent again (it changes nothing); a lease asked for on the
+// lost connection is then not Held.
+func (t *Tree) OpenDirLeasedList(ctx context.Context, name string, parent *Lease, bufLen uint32) (*File, *PathResult, error) {
+	o := OpenOptions{Access: AccessReadData, Kind: KindDir}
+	req, err := o.request(name, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := t.timewarp(req); err != nil {
+		return nil, nil, err
+	}
+	req.Name = name
+	conn := t.cl.cur()
+	var l *Lease
+	if t.snapshot.IsZero() && conn.dirLeasing() && conn.state.ServerCapabilities&wire.CapLeasing != 0 {
+		if parent != nil && parent.tree != t {
+			parent = nil
+		}
+		if l, err = t.askLease(req, conn, uint32(DirLeaseState), parent); err != nil {
+			return nil, nil, err
+		}
+	}
+	list := List(bufLen)
+	ops := []Op{list}
+	var resps [][]byte
+	var gen uint64
+	err = t.do(ctx, nil, opsClass(ops), func(sn *snap) error {
+		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, req)}}
+		for _, r := range list.reqs {
+			out = append(out, outgoing{msg: newMessage(r.cmd, sn.tid, wire.FlagRelatedOperations, r.body(wire.CompoundFileID)), charge: sn.conn.creditCharge(r.size)})
+		}
+		calls, err := sn.conn.start(ctx, sn.s, sn.encrypt, out)
+		if err != nil {
+			return err
+		}
+		resps, err = waitEach(ctx, sn.conn, calls)
+		gen = sn.gen
+		return err
+	})
+	if err == nil {
+		err = statusOf(resps[0])
+	}
+	var cr *wire.CreateResponse
+	if err == nil {
+		if cr, err = wire.DecodeCreateResponse(resps[0]); err != nil {
+			err = fmt.Errorf("%w: %w", ErrProtocol, err)
+		}
+	}
+	if err != nil {
+		if l != nil {
+			l.Release()
+		}
+		return nil, nil, err
+	}
+	f := &File{t: t, id: cr.FileID, gen: gen, name: name, Create: cr}
+	fail := func(err error) (*File, *PathResult, error) {
+		if l != nil {
+			l.Release()
+		}
+		cctx, cancel := context.WithTimeout(context.Background(), conn.timeout)
+		f.Close(cctx)
+		cancel()
+		return nil, nil, err
+	}
+	if l != nil {
+		if err := l.granted(cr); err != nil {
+			return fail(err)
+		}
+		if l.State() != 0 {
+			f.lease = l
+		}
+	} else if cr.OplockLevel != wire.OplockLevelNone {
+		return fail(fmt.Errorf("%w: CREATE response grants oplock level 0x%x, none asked", ErrProtocol, cr.OplockLevel))
+	}
+	res := &PathResult{Create: cr}
+	if IsStatus(statusOf(resps[1]), wire.StatusNoMoreFiles) {
+		res.Complete = true // empty: not even "." and ".."
+		return f, res, nil
+	}
+	if err := decodeOps(res, ops, resps[1:]); err != nil {
+		return fail(err)
+	}
+	return f, res, nil
 }

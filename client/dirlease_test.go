@@ -187,3 +187,45 @@ func TestFakeDirLeaseHeldEndsWithConnection(t *testing.T) {
 		t.Fatalf("state %v: no break came, the connection ended", l.State())
 	}
 }
+
+// TestFakeOpenDirLeasedList: the open, its lease and the listing in one
+// round trip (one frame: CREATE and two QUERY_DIRECTORY, no CLOSE); the
+// handle stays open with the lease. Without directory leases the same
+// compound lists, with no lease.
+func TestFakeOpenDirLeasedList(t *testing.T) {
+	for _, offer := range []bool{true, false} {
+		srv := &smbtest.Server{Leasing: true, DirLeasing: offer}
+		cl, tr := dirLeaseTree(t, srv)
+		ctx := context.Background()
+		before := len(srv.Records())
+		f, res, err := tr.OpenDirLeasedList(ctx, "d", nil, 64<<10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cmds []wire.Command
+		for _, r := range srv.Records()[before:] {
+			cmds = append(cmds, r.Command)
+		}
+		if len(cmds) != 3 || cmds[0] != wire.CmdCreate || cmds[1] != wire.CmdQueryDirectory || cmds[2] != wire.CmdQueryDirectory {
+			t.Fatalf("offer %v: requests %v, want CREATE and two QUERY_DIRECTORY", offer, cmds)
+		}
+		if !res.Complete || len(res.Entries) != 1 || res.Entries[0].Name != "a" {
+			t.Fatalf("offer %v: listing %+v", offer, res)
+		}
+		if held := f.Lease() != nil && f.Lease().Held(); held != offer {
+			t.Fatalf("offer %v: lease held %v", offer, held)
+		}
+		if got := srv.DirLeases("d"); (got == 1) != offer {
+			t.Fatalf("offer %v: server holds %d leases on d", offer, got)
+		}
+		if _, err := f.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if srv.DirLeases("d") != 0 {
+			t.Fatal("lease held after the close")
+		}
+		if st := cl.Stats(); st.QueryDirectories != 2 {
+			t.Fatalf("offer %v: %d QUERY_DIRECTORY counted, want 2", offer, st.QueryDirectories)
+		}
+	}
+}

@@ -22,7 +22,7 @@ package fs
 //
 //	listing wanted ─► lease held? ─ yes ─► attributes fresh? ─ yes ─► the listing
 //	                      │                     └ no ─► QUERY_DIRECTORY on the held handle
-//	                      └ no ─► CREATE dir with RqLs {RH} ─► QUERY_DIRECTORY ─► keep handle
+//	                      └ no ─► CREATE dir with RqLs {RH} + QUERY_DIRECTORY ×2 (one compound) ─► keep handle
 //	break (reader) ─► OnBreak (its own goroutine): drop listing and lease, CLOSE
 //	                  ─► kernel invalidation queue (its own goroutine): inode,
 //	                     every child name the kernel knows, names it holds as absent
@@ -262,7 +262,11 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 	if errno != 0 {
 		return nil, time.Time{}, false
 	}
-	f, err := fsys.tree.OpenDirLeased(ctx, p, parent)
+	// Not cancelled with the request: a CREATE the server carried out
+	// would leave its handle open, unknown to us.
+	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
+	f, res, err := fsys.tree.OpenDirLeasedList(octx, p, parent, quickListBuf)
+	cancel()
 	if err != nil {
 		return nil, time.Time{}, false
 	}
@@ -270,7 +274,9 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 	if ld.lease != nil {
 		ld.lease.OnBreak(fsys.onBreak(ld))
 	}
-	ents, err = readAll(ctx, f)
+	if ents = res.Entries; !res.Complete {
+		ents, err = readAll(ctx, f)
+	}
 	c.mu.Lock()
 	if errors.Is(err, errTooLong) {
 		st.noListUntil = time.Now().Add(noListFor * ttl)
