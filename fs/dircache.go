@@ -110,8 +110,10 @@ type dirState struct {
 	// again before then (noListFor).
 	noListUntil time.Time
 	// lease is the lease the listing is held under, or nil
-	// (dirlease.go).
-	lease *leasedDir
+	// (dirlease.go); noLeaseUntil: the mount changed something in the
+	// directory, no new lease is taken before then (leaseCooldown).
+	lease        *leasedDir
+	noLeaseUntil time.Time
 	// absent are the names the kernel may hold as absent since then
 	// (noteAbsent), at most maxAbsentNoted.
 	absent map[string]time.Time
@@ -625,6 +627,7 @@ func (d *Node) nameAdded(name string) {
 	if l := c.listingOf(d); l != nil {
 		l.unknown(name)
 	}
+	c.wrote(d)
 	c.dirChanged(d)
 }
 
@@ -636,6 +639,7 @@ func (d *Node) nameRemoved(name string) {
 	if l := c.listingOf(d); l != nil {
 		l.remove(name)
 	}
+	c.wrote(d)
 	c.dirChanged(d)
 }
 
@@ -649,6 +653,7 @@ func (d *Node) listingUnsure() {
 		st.gen++
 		c.setList(st, nil)
 	}
+	c.wrote(d)
 	c.dirChanged(d)
 }
 
@@ -667,6 +672,7 @@ func (n *Node) attrsChanging(id uint64) {
 					l.unknown(name)
 				}
 			}
+			c.wrote(pn)
 		}
 	}
 	if id = usableIno(id); id == 0 {

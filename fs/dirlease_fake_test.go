@@ -329,3 +329,41 @@ func TestFakeDirLeaseMultiuser(t *testing.T) {
 		t.Errorf("directory leases on a multiuser mount: %d granted", st.DirLeasesGranted)
 	}
 }
+
+// TestFakeDirLeaseCooldown: a directory the mount writes to is listed
+// without a lease for a while (its own change broke the lease, and the
+// server waited for that): a create in d leaves d unleased, listed again
+// at each readdir, while e keeps its lease.
+func TestFakeDirLeaseCooldown(t *testing.T) {
+	srv := &smbtest.Server{Leasing: true, DirLeasing: true, ShareModes: true}
+	leaseTree(srv)
+	m := mountFakeOn(t, srv, smbfs.Options{Timeout: listed})
+	m.walk(t)
+	if srv.DirLeases("d") != 1 || srv.DirLeases("e") != 1 {
+		t.Fatal("no leases on d and e after the walk")
+	}
+	if err := m.do("create", func() error { return os.WriteFile(m.path("d/mine"), nil, 0o644) }); err != nil {
+		t.Fatal(err)
+	}
+	srv.BreakDirLeases("d") // what the create does on a real server
+	eventually(t, "the lease on d closed", func() bool { return srv.DirLeases("d") == 0 })
+	for range 2 {
+		q := m.queryDirs()
+		if _, _, err := m.readDir("d", m.path("d"), 100); err != nil {
+			t.Fatal(err)
+		}
+		if m.queryDirs() == q {
+			t.Fatal("readdir of d answered from a listing after the mount wrote there")
+		}
+		q = m.queryDirs()
+		if _, _, err := m.readDir("e", m.path("e"), 100); err != nil {
+			t.Fatal(err)
+		}
+		if m.queryDirs() != q {
+			t.Fatal("readdir of e, still leased, sent QUERY_DIRECTORY")
+		}
+	}
+	if srv.DirLeases("d") != 0 {
+		t.Fatal("a new lease on d within the cooldown")
+	}
+}

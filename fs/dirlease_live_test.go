@@ -82,18 +82,15 @@ func mountLeased(t *testing.T, env *testenv.Environment, srv testenv.Server, sha
 }
 
 // fill makes dirs directories of files files each in m's scratch
-// directory.
-func (m *leaseMount) fill(t *testing.T, dirs, files int) {
+// directory, through other (another client: the mount's own changes would
+// keep it from taking leases there for a while, leaseCooldown).
+func (m *leaseMount) fill(t *testing.T, other *client.Tree, dirs, files int) {
 	t.Helper()
 	for i := range dirs {
-		d := filepath.Join(m.dir, "d"+string(rune('0'+i)))
-		if err := os.Mkdir(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
+		d := m.rel + `\d` + string(rune('0'+i))
+		do(t, other, d, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew})
 		for j := range files {
-			if err := os.WriteFile(filepath.Join(d, "f"+string(rune('0'+j))), []byte("data"), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			do(t, other, d+`\f`+string(rune('0'+j)), client.OpenOptions{Kind: client.KindFile, Disposition: client.CreateNew}, client.WriteData([]byte("data")))
 		}
 	}
 }
@@ -182,7 +179,8 @@ func TestLiveDirLease422(t *testing.T) {
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				m := mountLeased(t, env, s.Server, s.Share, tc.opts)
-				m.fill(t, 3, 4)
+				_, other := dialAs(t, env, s.Server, s.Share)
+				m.fill(t, other, 3, 4)
 				var counts []uint64
 				for range 3 {
 					before := m.cl.Stats().QueryDirectories
@@ -214,8 +212,8 @@ func TestLiveDirLease422(t *testing.T) {
 	})
 	t.Run("second client", func(t *testing.T) {
 		m := mountLeased(t, env, s.Server, s.Share, smbfs.Options{Timeout: time.Minute})
-		m.fill(t, 1, 3)
 		_, other := dialAs(t, env, s.Server, s.Share)
+		m.fill(t, other, 1, 3)
 		d := m.rel + `\d0\`
 		var before client.Stats
 		// prime makes the listings held under leases again before a
@@ -271,31 +269,39 @@ func TestLiveDirLease422(t *testing.T) {
 	})
 	t.Run("renames", func(t *testing.T) {
 		m := mountLeased(t, env, s.Server, s.Share, smbfs.Options{Timeout: time.Minute})
-		m.fill(t, 1, 1)
-		if err := os.Mkdir(filepath.Join(m.dir, "d0/inner"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		held := func(what string) {
+		_, other := dialAs(t, env, s.Server, s.Share)
+		m.fill(t, other, 1, 1)
+		do(t, other, m.rel+`\d0\inner`, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew})
+		// held checks that directories are held under leases: listed
+		// twice, the second time with no QUERY_DIRECTORY.
+		held := func(what string, dirs ...string) {
 			t.Helper()
-			m.lsLR(t)
+			for _, d := range dirs {
+				m.names(t, d)
+			}
 			q := m.cl.Stats().QueryDirectories
-			m.lsLR(t)
-			if m.cl.Stats().QueryDirectories != q {
-				t.Fatalf("%s: the listings are not held under leases", what)
+			for _, d := range dirs {
+				m.names(t, d)
+			}
+			if q2 := m.cl.Stats().QueryDirectories; q2 != q {
+				t.Fatalf("%s: %v not held under leases (%d QUERY_DIRECTORY)", what, dirs, q2-q)
 			}
 		}
-		held("before the mount's rename")
+		m.lsLR(t)
+		held("before the mount's rename", ".", "d0", "d0/inner")
 		// The mount renames a leased directory with a leased one below.
 		if err := os.Rename(filepath.Join(m.dir, "d0"), filepath.Join(m.dir, "d1")); err != nil {
 			t.Fatalf("rename of a leased directory: %v", err)
 		}
-		held("before the second client's rename")
+		// (The scratch directory, where the mount renamed, is listed
+		// without a lease for a while: leaseCooldown.)
+		m.lsLR(t)
+		held("before the second client's rename", "d1", "d1/inner")
 		// The second client renames it: Samba refuses to rename a
 		// directory with a handle open below it, but 4.22 first breaks
 		// the handle caching of the leases there and waits: the mount
 		// closes its handles on the break, and the rename goes through
 		// at the first attempt.
-		_, other := dialAs(t, env, s.Server, s.Share)
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		var first error
@@ -325,7 +331,8 @@ func TestLiveDirLeaseFallback417(t *testing.T) {
 	env := testenv.Env(t)
 	share := env.Shares.Encrypted
 	m := mountLeased(t, env, env.DC, share, smbfs.Options{Timeout: time.Minute})
-	m.fill(t, 2, 3)
+	_, other := dialAs(t, env, env.DC, share)
+	m.fill(t, other, 2, 3)
 	var counts []uint64
 	for range 2 {
 		before := m.cl.Stats().QueryDirectories
@@ -345,7 +352,6 @@ func TestLiveDirLeaseFallback417(t *testing.T) {
 	// Another client's create is seen within the attribute timeout as
 	// before: here a minute, so the listing in the kernel and ours hide
 	// it until a readdir lists again (readdir always does).
-	_, other := dialAs(t, env, env.DC, share)
 	do(t, other, m.rel+`\d0\new`, client.OpenOptions{Kind: client.KindFile, Disposition: client.CreateNew})
 	waitFor(t, "the create, by readdir", func() bool { return slices.Contains(m.names(t, "d0"), "new") })
 }

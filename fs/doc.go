@@ -125,7 +125,11 @@
 // with a handle open below it; for another client's rename 4.22 first
 // breaks our leases' handle caching and waits, and we close on the break
 // (the rename goes through, some milliseconds later); this mount closes its
-// own handles there before it renames or removes a directory.
+// own handles there before it renames or removes a directory. The mount's
+// own change in a leased directory breaks the lease too (our opens carry
+// no ParentLeaseKey), and the server waits for the break before it
+// answers: a directory the mount wrote to takes no new lease for 30
+// seconds (leaseCooldown), so that rsync, cp -r or tar pay that once.
 // Options.NoDirLeases keeps actimeo listings only (no mount option sets
 // it yet); multiuser mounts keep none.
 //
