@@ -389,6 +389,9 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 	prev := st.lastMiss
 	st.lastMiss = now
 	l := c.valid(fsys, st, now, ttl)
+	if st.lease != nil {
+		st.lease.used = now // in use: not reaped as idle
+	}
 	if l == nil {
 		leased := c.live(fsys, st.lease)
 		if st.loading || now.Before(st.noListUntil) || (now.Sub(prev) >= ttl && !leased) {
@@ -456,6 +459,12 @@ func (d *Node) readListing(ctx context.Context, st *dirState, now time.Time) *li
 	st.loading = true
 	stamp := listStamp{st.gen, c.attrGen}
 	c.mu.Unlock()
+	if _, _, ok := d.leasedList(ctx); ok {
+		// Kept there, under a lease or for actimeo (dirlease.go).
+		c.mu.Lock()
+		st.loading = false
+		return c.valid(fsys, st, time.Now(), ttl)
+	}
 	ents, err := d.listDir(ctx)
 	c.mu.Lock()
 	st.loading = false
@@ -515,9 +524,6 @@ func (d *Node) quickList(ctx context.Context, p string) ([]client.DirEntry, bool
 // than maxListed entries (then it returns maxListed+1 of them, which keep
 // refuses), close.
 func (d *Node) listDir(ctx context.Context) ([]client.DirEntry, syscall.Errno) {
-	if ents, _, ok := d.leasedList(ctx); ok {
-		return ents, 0
-	}
 	p, errno := d.path()
 	if errno != 0 {
 		return nil, errno
