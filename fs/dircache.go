@@ -134,7 +134,8 @@ type listing struct {
 	// byID maps a file id to the names it is listed under.
 	byID map[uint64][]string
 	// raw is the listing as read, for readdir under a lease (nil once
-	// the mount changed a name or attributes in it).
+	// the mount changed a name or attributes in it); its entries are
+	// counted in dirCache.held too (setRaw).
 	raw []client.DirEntry
 }
 
@@ -349,6 +350,20 @@ func (c *dirCache) keep(fsys *FS, st *dirState, made time.Time, ents []client.Di
 	}
 	fsys.markOpen(l)
 	c.setList(st, l)
+	c.trim(st)
+}
+
+// setRaw sets l's entries as listed (nil: none), keeping count of the
+// entries held. l is a listing in c. Caller holds c.mu.
+func (c *dirCache) setRaw(l *listing, raw []client.DirEntry) {
+	l.counted += len(raw) - len(l.raw)
+	c.held += len(raw) - len(l.raw)
+	l.raw = raw
+}
+
+// trim drops the listings of directories other than st's, oldest first,
+// while more than maxHeld entries are held. Caller holds c.mu.
+func (c *dirCache) trim(st *dirState) {
 	for c.held > maxHeld {
 		var oldest *dirState
 		for _, o := range c.dirs {
@@ -599,7 +614,7 @@ func (c *dirCache) listingOf(d *Node) *listing {
 	if st := c.dirs[d]; st != nil {
 		st.gen++
 		if st.list != nil {
-			st.list.raw = nil
+			c.setRaw(st.list, nil)
 		}
 		return st.list
 	}
@@ -690,7 +705,7 @@ func (n *Node) attrsChanging(id uint64) {
 		}
 		for _, name := range st.list.byID[id] {
 			st.list.entries[name].known = false
-			st.list.raw = nil
+			c.setRaw(st.list, nil)
 		}
 	}
 }

@@ -330,7 +330,8 @@ func (c *dirCache) wrote(d *Node) {
 func (c *dirCache) keepLeased(fsys *FS, st *dirState, made time.Time, ents []client.DirEntry, stamp listStamp) {
 	c.keep(fsys, st, made, ents, stamp)
 	if l := st.list; l != nil && l.made.Equal(made) && c.attrGen == stamp.attr {
-		l.raw = ents
+		c.setRaw(l, ents)
+		c.trim(st)
 	}
 }
 

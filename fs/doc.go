@@ -336,7 +336,9 @@
 //     early oplock breaks kept (client/lease.go); more end the connection.
 //     CHANGE_NOTIFY answers fit a 64 KiB buffer (client/notify.go).
 //   - Listings kept for lookups: directories of at most 10,000 entries,
-//     200,000 entries in all (dircache.go). A directory being read streams
+//     200,000 entries in all (dircache.go; one held under a directory
+//     lease counts twice, its entries also kept as listed for readdir),
+//     and at most 256 directory handles held for leases (dirlease.go). A directory being read streams
 //     (dir.go): one QUERY_DIRECTORY answer at a time per open directory,
 //     plus its first 10,000 entries gathered for lookups; a listing that
 //     never ends is read as far as the reader reads.
