@@ -172,7 +172,10 @@ func TestFakeDirLeaseBreak(t *testing.T) {
 	if got := m.cl.Stats().DirLeasesBroken; got != broken+1 {
 		t.Fatalf("%d breaks counted, want %d", got, broken+1)
 	}
-	eventually(t, "a new lease on d", func() bool { return srv.DirLeases("d") == 1 })
+	eventually(t, "a new lease on d", func() bool {
+		names() // a listing asks for one
+		return srv.DirLeases("d") == 1
+	})
 
 	// Delete.
 	srv.Remove(`d\a`)
@@ -274,7 +277,10 @@ func TestFakeDirLeaseReconnect(t *testing.T) {
 	if m.cl.Generation() == 0 {
 		t.Fatal("no reconnect")
 	}
-	eventually(t, "a new lease on d", func() bool { return srv.DirLeases("d") == 1 })
+	eventually(t, "a new lease on d", func() bool {
+		m.readDir("d", m.path("d"), 100) // a listing asks for one
+		return srv.DirLeases("d") == 1
+	})
 }
 
 // TestFakeDirLeaseLongDirectory: a directory longer than one
