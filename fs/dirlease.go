@@ -58,6 +58,7 @@ import (
 	"container/list"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -182,19 +183,25 @@ func (fsys *FS) onBreak(ld *leasedDir) func(ctx context.Context, from, to client
 	return func(ctx context.Context, from, to client.LeaseState) {
 		c := &fsys.dc
 		c.mu.Lock()
-		var ended *leasedDir
-		if st := c.dirs[ld.node]; st != nil && st.lease == ld {
-			ended = c.detach(st)
+		var ended []*leasedDir
+		if to&client.LeaseRead != 0 && to&client.LeaseHandle == 0 {
+			// Handle caching taken, read caching left: another client
+			// renames or removes the directory (or one above it), and
+			// the server wants our handles below it closed next. Samba
+			// 4.22 then waits for their breaks holding the directory's
+			// share mode lock, which our CLOSE of the directory needs:
+			// closed first, ours cannot deadlock (until its break times
+			// out) behind it.
+			ended = c.detachUnder(ld.path, false)
 		}
-		attached := ended != nil
+		if st := c.dirs[ld.node]; st != nil && st.lease == ld {
+			ended = append(ended, c.detach(st))
+		}
+		// Not (or no longer) attached: whoever holds it closes it; the
+		// listing it was read for is not kept (live).
 		ld.broken = true
 		c.mu.Unlock()
-		if !attached {
-			// Not (or no longer) attached: whoever holds it closes it;
-			// the listing it was read for is not kept (live).
-			return
-		}
-		fsys.release(ctx, ended)
+		fsys.release(ctx, ended...)
 	}
 }
 
@@ -385,11 +392,21 @@ func (c *dirCache) reapIdle() {
 func (fsys *FS) closeLeasesUnder(ctx context.Context, p string) {
 	c := &fsys.dc
 	c.mu.Lock()
+	out := c.detachUnder(p, true)
+	c.mu.Unlock()
+	fsys.release(context.WithoutCancel(ctx), out...)
+}
+
+// detachUnder detaches the leases of the directories below p, and p's
+// own with self, and returns them deepest first, for the caller to
+// close in that order. Caller holds c.mu.
+func (c *dirCache) detachUnder(p string, self bool) []*leasedDir {
 	var out []*leasedDir
 	for e := c.leases.lru.Front(); e != nil; {
 		ld := e.Value.(*leasedDir)
 		next := e.Next()
-		if p == "" || ld.path == p || strings.HasPrefix(ld.path, p+`\`) {
+		below := (p == "" && ld.path != "") || strings.HasPrefix(ld.path, p+`\`)
+		if below || (self && ld.path == p) {
 			if st := c.dirs[ld.node]; st != nil && st.lease == ld {
 				out = append(out, c.detach(st))
 			} else {
@@ -400,8 +417,10 @@ func (fsys *FS) closeLeasesUnder(ctx context.Context, p string) {
 		}
 		e = next
 	}
-	c.mu.Unlock()
-	fsys.release(context.WithoutCancel(ctx), out...)
+	slices.SortStableFunc(out, func(a, b *leasedDir) int {
+		return strings.Count(b.path, `\`) - strings.Count(a.path, `\`)
+	})
+	return out
 }
 
 // errTooLong: a directory of more than maxListed entries, whose listing

@@ -304,13 +304,18 @@ func TestLiveDirLease422(t *testing.T) {
 		// at the first attempt.
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
+		t.Logf("before the second client's rename: %+v", m.cl.Stats())
 		var first error
 		attempts := 0
 		took := waitFor(t, "the second client's rename", func() bool {
 			attempts++
+			t0 := time.Now()
 			_, err := other.Do(ctx, m.rel+`\d1`, client.OpenOptions{Kind: client.KindDir}, client.RenameTo(m.rel+`\d2`, false))
 			if attempts == 1 {
 				first = err
+			}
+			if err != nil && attempts < 5 {
+				t.Logf("attempt %d: %v after %v; stats %+v", attempts, err, time.Since(t0), m.cl.Stats())
 			}
 			return err == nil
 		})
