@@ -304,7 +304,6 @@ func TestLiveDirLease422(t *testing.T) {
 		// at the first attempt.
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
-		t.Logf("before the second client's rename: %+v", m.cl.Stats())
 		var first error
 		attempts := 0
 		took := waitFor(t, "the second client's rename", func() bool {
