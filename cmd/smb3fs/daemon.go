@@ -104,6 +104,14 @@ func serve(ma *mountArgs) int {
 		defer pool.close() // after the file system is unmounted
 		fo.Trees = pool
 	}
+	ns, err := ma.namespace(tree, policy, match, mechFor)
+	if err != nil {
+		return fail(err)
+	}
+	if ns != nil {
+		defer ns.Close() // after the file system is unmounted, before cl.Close
+		fo.Namespace = ns
+	}
 	srv, err := mountFS(ma.dir, tree, fo)
 	if err != nil {
 		return fail(err)

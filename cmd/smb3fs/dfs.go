@@ -17,6 +17,7 @@ import (
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	"github.com/smb3fs/smb3fs/client/rules"
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // followsDFS says whether the mount resolves DFS referrals: mounts of a
@@ -43,43 +44,14 @@ func (ma *mountArgs) resolveDFS(ctx context.Context, policy client.Policy, match
 	if err != nil {
 		return policy, match, err
 	}
-	req := ma.rulesRequest()
 	type target struct {
 		policy client.Policy
 		match  rules.Match
 	}
 	targets := map[*client.Client]target{}
-	connect := func(ctx context.Context, server, share string) (*client.Client, *client.Tree, error) {
-		p, m := policy, match
-		m2 := *ma
-		if server != ma.server || share != ma.share {
-			var err error
-			if p, m, err = targetPolicy(rs, server, share, req, ma.opts.VersAtLeast, policy, match); err != nil {
-				auditRefused(server, share, m, err)
-				return nil, nil, err
-			}
-			m2.opts = ma.withoutPort()
-		}
-		m2.server, m2.share = server, share
-		mech, err := mechFor(server)()
-		if err != nil {
-			return nil, nil, err
-		}
-		cl, err := client.Dial(ctx, m2.clientOptions(p, m, mech, nil))
-		if err != nil {
-			if isRefusal(err) {
-				auditRefused(server, share, m, err)
-			}
-			return nil, nil, err
-		}
-		t, err := cl.Connect(ctx, share)
-		if err != nil {
-			cl.Close()
-			return nil, nil, err
-		}
+	connect := ma.dfsConnector(rs, policy, match, mechFor, func(cl *client.Client, p client.Policy, m rules.Match) {
 		targets[cl] = target{p, m}
-		return cl, t, nil
-	}
+	})
 	res, err := client.ResolveDFS(ctx, ma.server, ma.share, ma.prefix, connect)
 	if err != nil {
 		return policy, match, ma.refusedIf(match, err)
@@ -108,4 +80,64 @@ func (ma *mountArgs) withoutPort() *mountOptions {
 	o := *ma.opts
 	o.Port = 0
 	return &o
+}
+
+// dfsConnector connects to DFS targets for client.ResolveDFS and
+// client.Namespace: a target other than the path the user named is held
+// to its own rule and to policy and match (that path's), whichever is
+// stricter (targetPolicy), and refused by the allow-list like any server;
+// Kerberos goes to the target's own name (mechFor), and reconnects
+// authenticate the same way. chosen, when not nil, learns each client's
+// policy and rule.
+func (ma *mountArgs) dfsConnector(rs *rules.Rules, policy client.Policy, match rules.Match, mechFor func(server string) func() (auth.Mechanism, error), chosen func(*client.Client, client.Policy, rules.Match)) client.DFSConnector {
+	req := ma.rulesRequest()
+	return func(ctx context.Context, server, share string) (*client.Client, *client.Tree, error) {
+		p, m := policy, match
+		m2 := *ma
+		if server != ma.server || share != ma.share {
+			var err error
+			if p, m, err = targetPolicy(rs, server, share, req, ma.opts.VersAtLeast, policy, match); err != nil {
+				auditRefused(server, share, m, err)
+				return nil, nil, err
+			}
+			m2.opts = ma.withoutPort()
+		}
+		m2.server, m2.share = server, share
+		newMech := mechFor(server)
+		mech, err := newMech()
+		if err != nil {
+			return nil, nil, err
+		}
+		cl, err := client.Dial(ctx, m2.clientOptions(p, m, mech, newMech))
+		if err != nil {
+			if isRefusal(err) {
+				auditRefused(server, share, m, err)
+			}
+			return nil, nil, err
+		}
+		t, err := cl.Connect(ctx, share)
+		if err != nil {
+			cl.Close()
+			return nil, nil, err
+		}
+		if chosen != nil {
+			chosen(cl, p, m)
+		}
+		return cl, t, nil
+	}
+}
+
+// namespace returns the routing of a mounted DFS root (tree, of the share
+// ma names, under policy and match) through its links, or nil when the
+// share is no DFS root or the mount is multiuser (whose users' sessions
+// are per server) or of a snapshot.
+func (ma *mountArgs) namespace(tree *client.Tree, policy client.Policy, match rules.Match, mechFor func(server string) func() (auth.Mechanism, error)) (*client.Namespace, error) {
+	if tree.ShareFlags&wire.ShareFlagDFSRoot == 0 || ma.opts.Multiuser || !ma.opts.Snapshot.IsZero() {
+		return nil, nil
+	}
+	rs, err := rules.Load(ma.rulesPath)
+	if err != nil {
+		return nil, err
+	}
+	return client.NewNamespace(tree, ma.server, ma.share, ma.dfsConnector(rs, policy, match, mechFor, nil)), nil
 }
