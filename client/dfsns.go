@@ -69,6 +69,11 @@ const (
 // links' targets (see the top of this file). It is safe for concurrent
 // use; Close closes every client it connected (not the root's).
 type Namespace struct {
+	// OnHop, when set before the namespace is used, learns every link
+	// the namespace routes to anew (a referral followed, a link moved
+	// after its TTL, a failover) or could not use (Chosen empty).
+	OnHop func(DFSHop)
+
 	root          *Tree
 	server, share string
 	connect       DFSConnector
@@ -308,6 +313,7 @@ func (ns *Namespace) refer(ctx context.Context, l *nsLink, t *Tree, name string)
 	}
 	h := DFSHop{Path: `\` + server + `\` + share + `\` + covered, Kind: "link"}
 	ncl, nt, target, err := tryTargets(ctx, ref, &h, ns.connect)
+	ns.hop(h)
 	if err != nil {
 		ns.remember(&nsLink{prefix: prefix, from: cl, hop: h, err: err,
 			expires: ns.now().Add(min(referralTTL(ref), failedLinkTTL))})
@@ -376,6 +382,7 @@ func (ns *Namespace) replace(ctx context.Context, l *nsLink, ref *wire.DFSReferr
 	}
 	h := DFSHop{Path: l.hop.Path, Kind: "link"}
 	cl, t, target, err := tryTargets(ctx, ref, &h, ns.connect)
+	ns.hop(h)
 	if err != nil {
 		return err
 	}
@@ -458,6 +465,13 @@ func (ns *Namespace) retire(cl *Client) {
 	if len(ns.retired) > maxRetired {
 		go ns.retired[0].Close()
 		ns.retired = ns.retired[1:]
+	}
+}
+
+// hop tells OnHop about h.
+func (ns *Namespace) hop(h DFSHop) {
+	if ns.OnHop != nil {
+		ns.OnHop(h)
 	}
 }
 
