@@ -113,6 +113,7 @@ func serve(ma *mountArgs) int {
 	}
 	if ns != nil {
 		fo.Namespace = ns
+		stat.ns = ns
 	}
 	srv, err := mountFS(ma.dir, tree, fo)
 	if err != nil {

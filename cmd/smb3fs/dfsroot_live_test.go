@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -117,6 +118,23 @@ func TestLiveMountDFSRoot(t *testing.T) {
 		}
 		if got, err := os.ReadFile(filepath.Join(dir, "good", name, "b.txt")); err != nil || string(got) != "through the root" {
 			t.Errorf("the good link after the failover: %q, %v", got, err)
+		}
+
+		// smb3fs status shows each link and the target in use.
+		out, err := exec.Command(bin, "status", "--json", dir).Output()
+		if err != nil {
+			t.Fatalf("status: %v", err)
+		}
+		var st []mountStatus
+		if err := json.Unmarshal(out, &st); err != nil || len(st) != 1 {
+			t.Fatalf("status: %v: %s", err, out)
+		}
+		targets := map[string]string{}
+		for _, l := range st[0].DFSLinks {
+			targets[l.Path[strings.LastIndex(l.Path, `\`)+1:]] = l.Target
+		}
+		if targets["pair"] != `\`+env.DC.Host+`\`+env.Shares.Encrypted || targets["legacy"] != "" || targets["good"] == "" {
+			t.Errorf("status dfs_links %+v", st[0].DFSLinks)
 		}
 	})
 }
