@@ -68,15 +68,17 @@ func posixRequest(req *wire.CreateRequest, st *connState) *wire.CreateRequest {
 }
 
 // posixGranted decodes the POSIX create context of a CREATE response to a
-// request that sent one: nil when the request did not; a response without
-// it, or a malformed one, is a protocol error.
+// request that sent one: nil when the request did not, or when the share
+// does not have the extensions (Samba's `smb3 unix extensions` is also a
+// share option: a share without it ignores the context and answers without
+// one). A malformed answer is a protocol error.
 func posixGranted(req *wire.CreateRequest, r *wire.CreateResponse) (*wire.PosixInfo, error) {
 	if _, ok := req.Context(wire.CtxNamePOSIX); !ok {
 		return nil, nil
 	}
 	data, ok := r.Context(wire.CtxNamePOSIX)
 	if !ok {
-		return nil, fmt.Errorf("%w: CREATE response to a POSIX open has no POSIX context", ErrProtocol)
+		return nil, nil
 	}
 	p, err := wire.DecodePosixCreateResponse(data)
 	if err != nil {
@@ -85,11 +87,19 @@ func posixGranted(req *wire.CreateRequest, r *wire.CreateResponse) (*wire.PosixI
 	return p, nil
 }
 
+// POSIX reports whether the tree's current connection negotiated the SMB3
+// POSIX extensions; whether the share serves them shows in the answer to a
+// POSIX open (PathResult.Posix).
+func (t *Tree) POSIX() bool { return t.cl.POSIX() }
+
 // Posix returns what the POSIX create context of the open answered (the
 // file's nlink, mode, owner and group as opened), or nil when the open was
 // not a POSIX open (OpenOptions.POSIX not asked, or the server without the
 // extensions). The context was checked when the file was opened.
 func (f *File) Posix() *wire.PosixInfo {
+	if f.Create == nil {
+		return nil
+	}
 	data, ok := f.Create.Context(wire.CtxNamePOSIX)
 	if !ok {
 		return nil
@@ -105,6 +115,9 @@ func (f *File) Posix() *wire.PosixInfo {
 // handle (Samba refuses the class on any other), else
 // FileIdBothDirectoryInformation.
 func (f *File) dirClass() uint8 {
+	if f.Create == nil {
+		return wire.ClassFileIdBothDirectoryInformation
+	}
 	if _, ok := f.Create.Context(wire.CtxNamePOSIX); ok {
 		return wire.ClassFilePOSIXInformation
 	}

@@ -131,7 +131,7 @@ func openFile(ctx context.Context, fsys *FS, p string, o client.OpenOptions, wri
 	if write && o.Disposition != client.OpenExisting && o.Disposition != client.OpenOrCreate {
 		o.Lease |= client.LeaseWrite
 	}
-	return tree.Open(ctx, p, o)
+	return tree.Open(ctx, p, fsys.posixOpen(o))
 }
 
 var _ = (gofs.FileReader)((*handle)(nil))
@@ -291,11 +291,11 @@ func (h *handle) Getattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno {
 func (h *handle) getattr(ctx context.Context, out *fuse.AttrOut) error {
 	ctx = settled(ctx)
 	h.settleAll(ctx, 0, -1) // the size includes the writes in flight
-	res, err := h.f.Do(ctx, client.QueryAttrs(), client.QueryStandard())
+	res, err := h.f.Do(ctx, handleQueries(h.f, client.QueryAttrs(), client.QueryStandard())...)
 	if err != nil {
 		return err
 	}
-	h.owner.fill(&out.Attr, withStandard(attrsOf(res.Attrs.OpenInfo), res.Standard))
+	h.owner.fill(&out.Attr, withStandard(handleAttrs(res), res.Standard))
 	return nil
 }
 

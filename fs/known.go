@@ -76,6 +76,14 @@ func (n *Node) noteAttrs(gen uint64, a attrs) {
 	if k.gen != gen {
 		return
 	}
+	if a.px == nil && n.fsys.posix {
+		// A CLOSE's answer has no mode or owner (posix.go): keep the
+		// last known ones, or remember nothing.
+		if k.a.px == nil {
+			return
+		}
+		a.px = k.a.px
+	}
 	switch links := k.linksLocked(n.fsys.opts.Timeout); {
 	case a.nlink != 0:
 		k.links, k.linksAt = a.nlink, time.Now()

@@ -88,7 +88,7 @@ func (fsys *FS) do(ctx context.Context, p string, o client.OpenOptions, ops ...c
 	if err != nil {
 		return nil, err
 	}
-	return t.Do(ctx, p, o, ops...)
+	return t.Do(ctx, p, fsys.posixOpen(o), ops...)
 }
 
 // sessionKey returns whose session the request in ctx runs in on a

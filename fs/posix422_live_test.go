@@ -1,0 +1,277 @@
+//go:build linux
+
+package fs_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/smb3fs/smb3fs/auth"
+	"github.com/smb3fs/smb3fs/client"
+	smbfs "github.com/smb3fs/smb3fs/fs"
+	"github.com/smb3fs/smb3fs/internal/testenv"
+)
+
+// Live tests of the SMB3 POSIX extensions (fs/posix.go) against the
+// Samba 4.22 host s422, share posix (smb3 unix extensions = yes).
+
+// samba422 is samba422.json beside env.json (scripts/testenv s422).
+// TODO(integrator): testenv's own accessor once h-s422 has one.
+type samba422 struct {
+	Server     testenv.Server `json:"server"`
+	PosixShare string         `json:"posix_share"`
+	Share      string         `json:"share"`
+	PosixPath  string         `json:"posix_path"`
+	Path       string         `json:"path"`
+}
+
+// mount422 mounts share of the 4.22 host as alice, with the client's
+// options changed by tune (if not nil), and makes a scratch directory.
+func mount422(t *testing.T, share string, opts smbfs.Options, tune func(*client.Options)) *mounted {
+	t.Helper()
+	env := testenv.Env(t)
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(os.Getenv(testenv.EnvVar)), "samba422.json"))
+	if err != nil {
+		t.Fatalf("Samba 4.22 host: %v", err)
+	}
+	var s samba422
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatalf("samba422.json: %v", err)
+	}
+	disk := map[string]string{s.PosixShare: s.PosixPath, s.Share: s.Path}[share]
+	cc := env.Kinit(t, "alice")
+	newMech := func() (auth.Mechanism, error) {
+		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, s.Server.SPN)
+	}
+	o := client.Options{Server: s.Server.Host, Address: s.Server.SMBAddr(), Policy: client.StrictPolicy(), NewMechanism: newMech, Timeout: 20 * time.Second}
+	if tune != nil {
+		tune(&o)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cl, err := client.Dial(ctx, o)
+	if err != nil {
+		t.Fatalf("Dial %s: %v", s.Server.Host, err)
+	}
+	tree, err := cl.Connect(ctx, share)
+	if err != nil {
+		cl.Close()
+		t.Fatalf("Connect: %v", err)
+	}
+	mnt := t.TempDir()
+	opts.FsName = "//" + s.Server.Host + "/" + share
+	srv, err := smbfs.Mount(mnt, tree, opts)
+	if err != nil {
+		cl.Close()
+		t.Fatalf("Mount: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := srv.Unmount(); err != nil {
+			t.Errorf("Unmount: %v", err)
+		}
+		srv.Wait()
+		cl.Close()
+	})
+	name := "fs-" + filepath.Base(t.TempDir())
+	t.Cleanup(func() { os.RemoveAll(filepath.Join(disk, name)) })
+	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(disk, name)}
+	if err := os.Mkdir(m.dir, 0755); err != nil {
+		t.Fatalf("mkdir scratch: %v", err)
+	}
+	return m
+}
+
+func posixMount(t *testing.T, opts smbfs.Options) *mounted {
+	t.Helper()
+	return mount422(t, "posix", opts, nil)
+}
+
+// modeOf returns the permission bits (and setuid/setgid/sticky) of p, not
+// following a final symlink.
+func modeOf(t *testing.T, p string) (uint32, *syscall.Stat_t) {
+	t.Helper()
+	var st syscall.Stat_t
+	if err := syscall.Lstat(p, &st); err != nil {
+		t.Fatalf("lstat %s: %v", p, err)
+	}
+	return st.Mode, &st
+}
+
+// TestLivePosix422Modes: create(2) and mkdir(2) modes, chmod(2), on the
+// mount and on the server's disk.
+func TestLivePosix422Modes(t *testing.T) {
+	m := posixMount(t, smbfs.Options{})
+	f, err := os.OpenFile(m.path("f"), os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0640)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := os.Mkdir(m.path("d"), 0750); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want uint32
+	}{{"f", syscall.S_IFREG | 0640}, {"d", syscall.S_IFDIR | 0750}} {
+		if got, _ := modeOf(t, m.path(c.name)); got != c.want {
+			t.Errorf("%s on the mount: mode %o, want %o", c.name, got, c.want)
+		}
+		if got, _ := modeOf(t, m.onDisk(c.name)); got != c.want {
+			t.Errorf("%s on the server: mode %o, want %o", c.name, got, c.want)
+		}
+	}
+	if err := os.Chmod(m.path("f"), 0751); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := modeOf(t, m.onDisk("f")); got != syscall.S_IFREG|0751 {
+		t.Errorf("after chmod 0751, on the server: %o", got)
+	}
+	if got, _ := modeOf(t, m.path("f")); got != syscall.S_IFREG|0751 {
+		t.Errorf("after chmod 0751, on the mount: %o", got)
+	}
+	// A listing shows them too (POSIX directory entries).
+	ents, err := os.ReadDir(m.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		info, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Name() == "f" && info.Mode().Perm() != 0751 || e.Name() == "d" && (!e.IsDir() || info.Mode().Perm() != 0750) {
+			t.Errorf("listed %s: %v", e.Name(), info.Mode())
+		}
+	}
+	// Samba 4.22 applies only the 0777 bits (check_smb2_posix_chmod_ace).
+	if err := os.Chmod(m.path("f"), os.ModeSetuid|0700); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := modeOf(t, m.onDisk("f")); got != syscall.S_IFREG|0700 {
+		t.Errorf("after chmod 04700, on the server: %o (setuid dropped by Samba)", got)
+	}
+}
+
+// TestLivePosix422Owners: owners the server reports, chgrp to the user's
+// own group, chown to root refused.
+func TestLivePosix422Owners(t *testing.T) {
+	m := posixMount(t, smbfs.Options{UID: 1234, GID: 5678})
+	if err := os.WriteFile(m.path("mine"), []byte("x"), 0644); err != nil {
+		t.Fatal(err)
+	}
+	_, disk := modeOf(t, m.onDisk("mine"))
+	// alice's uid and group are domain SIDs: shown as the mount's.
+	if _, st := modeOf(t, m.path("mine")); st.Uid != 1234 || st.Gid != 5678 {
+		t.Errorf("alice's file on the mount: %d:%d, want the mount's 1234:5678", st.Uid, st.Gid)
+	}
+	// chgrp to alice's own group: the server does it as alice, but only
+	// where she has rwx (Samba 4.22 grants WRITE_OWNER with full control
+	// only).
+	if err := os.Lchown(m.path("mine"), -1, int(disk.Gid)); !errors.Is(err, syscall.EPERM) {
+		t.Errorf("chgrp %d of a 0644 file: %v, want EPERM", disk.Gid, err)
+	}
+	if err := os.Chmod(m.path("mine"), 0750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Lchown(m.path("mine"), -1, int(disk.Gid)); err != nil {
+		t.Errorf("chgrp %d of a 0750 file: %v", disk.Gid, err)
+	}
+	if err := os.Lchown(m.path("mine"), 0, -1); !errors.Is(err, syscall.EPERM) {
+		t.Errorf("chown to root: %v, want EPERM", err)
+	}
+	if _, st := modeOf(t, m.onDisk("mine")); st.Uid != disk.Uid {
+		t.Errorf("owner on the server changed to %d", st.Uid)
+	}
+	// A file of Unix ids Samba has no SID for: S-1-22-1-4242 and
+	// S-1-22-2-4243, shown as those ids.
+	if err := os.WriteFile(m.onDisk("unix"), []byte("x"), 0644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chown(m.onDisk("unix"), 4242, 4243); err != nil {
+		t.Fatal(err)
+	}
+	if _, st := modeOf(t, m.path("unix")); st.Uid != 4242 || st.Gid != 4243 {
+		t.Errorf("unix-owned file on the mount: %d:%d, want 4242:4243", st.Uid, st.Gid)
+	}
+}
+
+// TestLivePosix422Symlinks: symlink(2) and readlink(2) through the mount,
+// and a symlink made on the server's disk.
+func TestLivePosix422Symlinks(t *testing.T) {
+	m := posixMount(t, smbfs.Options{})
+	if err := os.Symlink("some/where", m.path("ln")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.Readlink(m.path("ln")); err != nil || got != "some/where" {
+		t.Errorf("readlink: %q, %v", got, err)
+	}
+	if mode, _ := modeOf(t, m.path("ln")); mode&syscall.S_IFMT != syscall.S_IFLNK {
+		t.Errorf("lstat on the mount: %o, want a symlink", mode)
+	}
+	// Samba 4.22 keeps a client's reparse point in an extended attribute
+	// of an empty regular file: not a symlink on its disk.
+	if mode, st := modeOf(t, m.onDisk("ln")); mode&syscall.S_IFMT != syscall.S_IFREG || st.Size != 0 {
+		t.Errorf("on the server: mode %o size %d, want an empty regular file", mode, st.Size)
+	}
+	if err := os.Symlink("/abs/target", m.onDisk("srv")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.Readlink(m.path("srv")); err != nil || got != "/abs/target" {
+		t.Errorf("readlink of the server's symlink: %q, %v", got, err)
+	}
+	if mode, _ := modeOf(t, m.path("srv")); mode&syscall.S_IFMT != syscall.S_IFLNK {
+		t.Errorf("lstat of the server's symlink: %o", mode)
+	}
+}
+
+// TestLivePosix422CaseSensitive: names differing only in case are two
+// files under POSIX opens.
+func TestLivePosix422CaseSensitive(t *testing.T) {
+	m := posixMount(t, smbfs.Options{})
+	if err := os.WriteFile(m.path("Foo"), []byte("upper"), 0644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(m.path("foo")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stat foo beside Foo: %v, want ENOENT", err)
+	}
+	if err := os.WriteFile(m.path("foo"), []byte("lower"), 0644); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"Foo": "upper", "foo": "lower"} {
+		if b, err := os.ReadFile(m.onDisk(name)); err != nil || string(b) != want {
+			t.Errorf("%s on the server: %q, %v", name, b, err)
+		}
+	}
+}
+
+// TestLivePosix422Off: with noposix (client.Options.NoPOSIX) the mount
+// behaves as without the extensions: modes from the options, chmod
+// changes nothing, symlinks are Minshall-French files.
+func TestLivePosix422Off(t *testing.T) {
+	m := mount422(t, "posix", smbfs.Options{}, func(o *client.Options) { o.NoPOSIX = true })
+	if err := os.WriteFile(m.path("f"), []byte("x"), 0600); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := modeOf(t, m.path("f")); got != syscall.S_IFREG|0755 {
+		t.Errorf("mode on the mount: %o, want file_mode 0755", got)
+	}
+	before, _ := modeOf(t, m.onDisk("f"))
+	if err := os.Chmod(m.path("f"), 0700); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := modeOf(t, m.onDisk("f")); after != before {
+		t.Errorf("chmod changed the server's mode %o to %o", before, after)
+	}
+	if err := os.Symlink("t", m.path("ln")); err != nil {
+		t.Fatal(err)
+	}
+	if _, st := modeOf(t, m.onDisk("ln")); st.Size != 1067 {
+		t.Errorf("symlink on the server: %d bytes, want a 1067-byte Minshall-French file", st.Size)
+	}
+}
