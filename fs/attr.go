@@ -73,6 +73,7 @@ func (fsys *FS) fill(out *fuse.Attr, a attrs) {
 		fsys.fillPosix(out, a) // posix.go
 		return
 	}
+
 	o := &fsys.opts
 	perm := uint32(o.FileMode.Perm())
 	if a.isDir() {
@@ -270,7 +271,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if err != nil {
 		return ToErrno(err)
 	}
-	if after != nil && !maybeSymlink(*after) {
+	if after != nil && !maybeSymlink(*after) && (after.px != nil || !n.fsys.posix) {
 		// The compound that made the change also returned the
 		// attributes after it: no stat needed.
 		n.noteAttrs(gen, *after)

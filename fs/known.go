@@ -77,12 +77,10 @@ func (n *Node) noteAttrs(gen uint64, a attrs) {
 		return
 	}
 	if a.px == nil && n.fsys.posix {
-		// A CLOSE's answer has no mode or owner (posix.go): keep the
-		// last known ones, or remember nothing.
-		if k.a.px == nil {
-			return
-		}
-		a.px = k.a.px
+		// An answer without mode and owner (a CLOSE's, a handle's
+		// compound): not remembered on a POSIX mount (posix.go), where
+		// Samba 4.22 also reports a POSIX handle's times wrong in them.
+		return
 	}
 	switch links := k.linksLocked(n.fsys.opts.Timeout); {
 	case a.nlink != 0:

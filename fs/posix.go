@@ -85,14 +85,16 @@ func entryAttrs(e *client.DirEntry) attrs {
 	return withPosix(attrsOf(e.OpenInfo), e.Posix)
 }
 
-// handleAttrs are the attributes a handle's QueryAttrs (and QueryPOSIX,
-// on a POSIX handle) answered.
+// handleAttrs are the attributes a handle's QueryAttrs (or QueryPOSIX, on
+// a POSIX handle) answered.
 func handleAttrs(res *client.PathResult) attrs {
-	a := attrsOf(res.Attrs.OpenInfo)
 	if res.PosixInfo != nil {
-		a = withPosix(a, &res.PosixInfo.PosixInfo)
+		// FilePOSIXInformation's own times: Samba 4.22 reports a
+		// POSIX handle's modification and change times as 1970 in
+		// FileNetworkOpenInformation after a SET_INFO on it.
+		return withPosix(attrsOf(res.PosixInfo.OpenInfo), &res.PosixInfo.PosixInfo)
 	}
-	return a
+	return attrsOf(res.Attrs.OpenInfo)
 }
 
 // handleQueries are the queries of a handle's attributes: QueryPOSIX too
@@ -154,6 +156,8 @@ func (fsys *FS) fillPosix(out *fuse.Attr, a attrs) {
 		perm = uint32(o.DirMode.Perm())
 	case typ == syscall.S_IFREG && o.ForceFileMode:
 		perm = uint32(o.FileMode.Perm())
+	case typ == syscall.S_IFLNK:
+		perm = 0o777 // as a symlink's on Linux: its own bits mean nothing
 	}
 	out.Mode = typ | perm
 	out.Size = a.size

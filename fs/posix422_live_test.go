@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -273,5 +275,67 @@ func TestLivePosix422Off(t *testing.T) {
 	}
 	if _, st := modeOf(t, m.onDisk("ln")); st.Size != 1067 {
 		t.Errorf("symlink on the server: %d bytes, want a 1067-byte Minshall-French file", st.Size)
+	}
+}
+
+// TestLivePosix422Rsync: rsync -a of a tree of mixed modes (executables,
+// private files and directories, a symlink) onto the mount, twice: the
+// second run copies nothing, and the modes on the server's disk are the
+// source's.
+func TestLivePosix422Rsync(t *testing.T) {
+	if _, err := exec.LookPath("rsync"); err != nil {
+		t.Fatalf("rsync not installed: %v", err)
+	}
+	m := posixMount(t, smbfs.Options{})
+	src := filepath.Join(t.TempDir(), "src")
+	modes := map[string]os.FileMode{
+		"d0755": os.ModeDir | 0755, "d0750": os.ModeDir | 0750, "d0700/": os.ModeDir | 0700,
+		"f0644": 0644, "run.sh": 0755, "secret": 0600, "d0750/tool": 0750, "d0750/notes": 0640,
+		"d0755/ro": 0444, "d0755/x": 0711,
+	}
+	if err := os.Mkdir(src, 0755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"d0755", "d0750", "d0700/"} {
+		if err := os.Mkdir(filepath.Join(src, name), modes[name].Perm()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, mode := range modes {
+		p := filepath.Join(src, name)
+		if mode.IsDir() {
+			continue
+		}
+		if err := os.WriteFile(p, []byte("#!/bin/sh\necho "+name+"\n"), 0600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, mode := range modes {
+		if err := os.Chmod(filepath.Join(src, name), mode.Perm()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("run.sh", filepath.Join(src, "link")); err != nil {
+		t.Fatal(err)
+	}
+	dst := m.path("tree")
+	run(t, "rsync", "-a", src+"/", dst)
+	if out := run(t, "rsync", "-a", "--itemize-changes", src+"/", dst); strings.TrimSpace(out) != "" {
+		t.Errorf("second rsync -a onto the mount was not empty:\n%s", out)
+	}
+	for name, mode := range modes {
+		got, _ := modeOf(t, filepath.Join(m.onDisk("tree"), name))
+		if got&0o7777 != uint32(mode.Perm()) {
+			t.Errorf("%s on the server: %o, want %o", name, got&0o7777, mode.Perm())
+		}
+		if mnt, _ := modeOf(t, filepath.Join(dst, name)); mnt&0o7777 != uint32(mode.Perm()) {
+			t.Errorf("%s on the mount: %o, want %o", name, mnt&0o7777, mode.Perm())
+		}
+	}
+	if got, err := os.Readlink(filepath.Join(dst, "link")); err != nil || got != "run.sh" {
+		t.Errorf("link on the mount: %q, %v", got, err)
+	}
+	if out := run(t, filepath.Join(dst, "run.sh")); strings.TrimSpace(out) != "run.sh" {
+		t.Errorf("run.sh from the mount: %q", out)
 	}
 }
