@@ -397,6 +397,8 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 	case left <= 0:
 	case ok && e.known && !maybeSymlink(e.a):
 		answer, a, id = listed, e.a, e.id
+	case !ok && fsys.posix:
+		answer = absent // POSIX names match exactly (posix.go)
 	case !ok && absentIsSure(name):
 		answer = absent
 		for _, k := range foldName(name) {

@@ -30,6 +30,11 @@ package fs
 //     the server's disk it is not a symlink, but every SMB client sees one.
 //     A symlink made on the server's disk reads as a reparse point too.
 //
+// Names: a POSIX open matches names exactly (Samba takes the path as
+// POSIX pathnames: case-sensitive, no 8.3 mangling, a backslash or "*" is
+// an ordinary character), so a name missing from a directory listing is
+// missing (dircache.go's negative lookups need no case folding).
+//
 // Owners: Samba sends the SID of the file's uid and gid: S-1-22-1-<uid>
 // and S-1-22-2-<gid> for ids without a Windows identity, which map back
 // directly; a domain user's or group's SID has no id this client could
@@ -168,7 +173,9 @@ func (fsys *FS) fillPosix(out *fuse.Attr, a attrs) {
 	}
 	out.Blocks = (a.alloc + 511) / 512
 	out.Blksize = 1 << 20
-	out.Nlink = max(a.nlink, 1)
+	// The server's count (withPosix, withStandard): 0 for a file
+	// unlinked while open (a POSIX handle's delete is at once).
+	out.Nlink = a.nlink
 	if a.deleted {
 		out.Nlink = 0
 	}
