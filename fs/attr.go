@@ -194,8 +194,9 @@ var _ = (gofs.NodeSetattrer)((*Node)(nil))
 // Setattr changes the size (FileEndOfFileInformation) and the access and
 // modification times (FileBasicInformation), on the open handle when the
 // kernel names one, else by path in one round trip. Mode and owner changes
-// are accepted and have no effect: every file shows the modes and owner of
-// the mount options (see the package comment).
+// go to the server on a mount with the SMB3 POSIX extensions (posix.go);
+// otherwise they are accepted and have no effect: every file shows the
+// modes and owner of the mount options (see the package comment).
 func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttrIn, out *fuse.AttrOut) syscall.Errno {
 	ctx, done := interruptible(ctx) // interrupt.go
 	defer done()
