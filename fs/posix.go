@@ -28,7 +28,9 @@ package fs
 //     4.22 keeps such a point in an extended attribute of an empty regular
 //     file (source3/modules/util_reparse.c, fsctl_set_reparse_point): on
 //     the server's disk it is not a symlink, but every SMB client sees one.
-//     A symlink made on the server's disk reads as a reparse point too.
+//     A symlink made on the server's disk reads as a reparse point too;
+//   - mknod(2) of a FIFO or socket makes an IO_REPARSE_TAG_NFS reparse
+//     point of that type (Mknod).
 //
 // Names: a POSIX open matches names exactly (Samba takes the path as
 // POSIX pathnames: case-sensitive, no 8.3 mangling, a backslash or "*" is
@@ -286,11 +288,18 @@ func (n *Node) posixSymlink(ctx context.Context, p, target, name string, out *fu
 	if err != nil {
 		return nil, syscall.ENAMETOOLONG
 	}
+	return n.reparseChild(ctx, p, name, 0o777, buf, syscall.S_IFLNK, out)
+}
+
+// reparseChild makes name (at p) a new file with mode perm and the reparse
+// point buf, which the server must then report as a file of type typ
+// (S_IFLNK, S_IFIFO, S_IFSOCK), and returns its node.
+func (n *Node) reparseChild(ctx context.Context, p, name string, perm uint32, buf []byte, typ uint32, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
 	tree, err := n.fsys.treeOf(ctx)
 	if err != nil {
 		return nil, ToErrno(err)
 	}
-	o := n.fsys.posixOpen(client.OpenOptions{Access: client.AccessWrite | client.AccessDelete, Kind: client.KindFile, Disposition: client.CreateNew, DiskID: true, Mode: 0o777})
+	o := n.fsys.posixOpen(client.OpenOptions{Access: client.AccessWrite | client.AccessDelete, Kind: client.KindFile, Disposition: client.CreateNew, DiskID: true, Mode: perm})
 	f, err := tree.Open(ctx, p, o)
 	if err != nil {
 		n.listingUnsure()
@@ -299,7 +308,7 @@ func (n *Node) posixSymlink(ctx context.Context, p, target, name string, out *fu
 	n.nameAdded(name)
 	err = f.SetReparsePoint(ctx, buf)
 	if err != nil {
-		// No symlink: the file goes (delete on close).
+		// Not what was asked for: the file goes (delete on close).
 		_, _ = f.Do(ctx, client.Delete())
 	}
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
@@ -312,16 +321,52 @@ func (n *Node) posixSymlink(ctx context.Context, p, target, name string, out *fu
 	if cerr != nil {
 		return nil, ToErrno(cerr)
 	}
-	// The attributes after: the server now reports a symlink.
-	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true})
+	// The attributes after: FilePOSIXInformation reads the reparse
+	// point for the type (the CREATE answer's mode is the file's own).
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryPOSIX())
 	if err != nil {
 		return nil, ToErrno(err)
 	}
 	a := resAttrs(res)
-	if a.px == nil || !isPosixLink(a) {
+	if res.PosixInfo != nil {
+		a = withPosix(attrsOf(res.PosixInfo.OpenInfo), &res.PosixInfo.PosixInfo)
+	}
+	if a.px == nil || posixTypeMode(a) != typ {
 		return nil, syscall.EIO
 	}
 	return n.newChild(ctx, name, res.DiskID(), a, out), 0
+}
+
+var _ = (gofs.NodeMknoder)((*Node)(nil))
+
+// Mknod makes a FIFO or a socket on a mount with the SMB3 POSIX
+// extensions: an IO_REPARSE_TAG_NFS reparse point of that type, as Linux
+// cifs makes one and Samba 4.22 reports it (smb2_posix.c reads the type
+// from it). Devices are EOPNOTSUPP (the mount is nodev, and Samba's POSIX
+// information carries no device number to show), as is everything
+// without the extensions.
+func (n *Node) Mknod(ctx context.Context, name string, mode, rdev uint32, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
+	ctx = settled(ctx)
+	if !n.fsys.posix {
+		return nil, syscall.EOPNOTSUPP
+	}
+	if n.fsys.opts.ReadOnly {
+		return nil, syscall.EROFS
+	}
+	var typ uint64
+	switch mode & syscall.S_IFMT {
+	case syscall.S_IFIFO:
+		typ = wire.NFSSpecFileFIFO
+	case syscall.S_IFSOCK:
+		typ = wire.NFSSpecFileSock
+	default:
+		return nil, syscall.EOPNOTSUPP
+	}
+	p, errno := n.childPath(name)
+	if errno != 0 {
+		return nil, errno
+	}
+	return n.reparseChild(ctx, p, name, mode&0o7777, wire.EncodeNFSSpecialFile(typ), mode&syscall.S_IFMT, out)
 }
 
 // readPosixLink returns the target of the symlink reparse point at p, or

@@ -416,3 +416,31 @@ func TestLivePosix422Conformance(t *testing.T) {
 		})
 	}
 }
+
+// TestLivePosix422Mknod: a FIFO and a socket made through the mount are
+// NFS reparse points the server reports with their types; devices are
+// EOPNOTSUPP.
+func TestLivePosix422Mknod(t *testing.T) {
+	m := posixMount(t, smbfs.Options{})
+	for name, typ := range map[string]uint32{"fifo": syscall.S_IFIFO, "sock": syscall.S_IFSOCK} {
+		if err := syscall.Mknod(m.path(name), typ|0640, 0); err != nil {
+			t.Errorf("mknod %s: %v", name, err)
+			continue
+		}
+		if got, _ := modeOf(t, m.path(name)); got != typ|0640 {
+			t.Errorf("%s on the mount: %o, want %o", name, got, typ|0640)
+		}
+		ents, err := os.ReadDir(m.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			if e.Name() == name && uint32(e.Type()&os.ModeType) == 0 {
+				t.Errorf("%s listed as a regular file", name)
+			}
+		}
+	}
+	if err := syscall.Mknod(m.path("dev"), syscall.S_IFCHR|0600, 0x0101); !errors.Is(err, syscall.EOPNOTSUPP) {
+		t.Errorf("mknod of a device: %v, want EOPNOTSUPP", err)
+	}
+}

@@ -306,3 +306,24 @@ func appendPosixDirEntry(b []byte, d *DirEntry) []byte {
 	b = appendU32(b, mustFit32(UTF16Len(d.Name), "FileNameLength"))
 	return AppendUTF16(b, d.Name)
 }
+
+// NFS special file types: the first 8 bytes of an IO_REPARSE_TAG_NFS
+// reparse buffer ([MS-FSCC] 2.1.2.6), with which Samba 4.22 reports FIFOs,
+// sockets and devices to POSIX clients and Linux cifs creates them
+// (libcli/smb/smb_constants.h NFS_SPECFILE_*).
+const (
+	NFSSpecFileFIFO uint64 = 0x000000004F464946 // "FIFO"
+	NFSSpecFileSock uint64 = 0x000000004B434F53 // "SOCK"
+	NFSSpecFileChr  uint64 = 0x0000000000524843 // "CHR"
+	NFSSpecFileBlk  uint64 = 0x00000000004B4C42 // "BLK"
+)
+
+// EncodeNFSSpecialFile returns the reparse buffer of a FIFO or socket
+// (typ NFSSpecFileFIFO or NFSSpecFileSock): tag ReparseTagNFS, the type,
+// no further data.
+func EncodeNFSSpecialFile(typ uint64) []byte {
+	b := appendU32(make([]byte, 0, reparseHeaderSize+8), ReparseTagNFS)
+	b = appendU16(b, 8) // ReparseDataLength
+	b = appendU16(b, 0) // Reserved
+	return appendU64(b, typ)
+}

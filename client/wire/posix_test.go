@@ -187,3 +187,15 @@ func FuzzDecodePosixDirEntries(f *testing.F) {
 		func(e []DirEntry) ([]byte, error) { return EncodeDirEntries(ClassFilePOSIXInformation, e) },
 		func(b []byte) ([]DirEntry, error) { return DecodeDirEntries(ClassFilePOSIXInformation, b) }, nil)
 }
+
+func TestEncodeNFSSpecialFile(t *testing.T) {
+	b := EncodeNFSSpecialFile(NFSSpecFileFIFO)
+	want := unhex(t, "14000080 0800 0000 4649464f00000000") // tag, length 8, "FIFO"
+	if !bytes.Equal(b, want) {
+		t.Fatalf("% x", b)
+	}
+	p, err := DecodeReparseDataBuffer(b)
+	if err != nil || p.Tag != ReparseTagNFS || len(p.Data) != 8 {
+		t.Fatalf("%+v, %v", p, err)
+	}
+}
