@@ -122,7 +122,8 @@ func probePOSIX(tree *client.Tree, opts Options) bool {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	res, err := tree.Do(ctx, opts.Prefix, client.OpenOptions{POSIX: true, Kind: client.KindDir})
+	root := strings.ReplaceAll(opts.Prefix, `\`, "/") // POSIX path names (sep)
+	res, err := tree.Do(ctx, root, client.OpenOptions{POSIX: true, Kind: client.KindDir})
 	return err == nil && res.Posix != nil
 }
 

@@ -444,3 +444,20 @@ func TestLivePosix422Mknod(t *testing.T) {
 		t.Errorf("mknod of a device: %v, want EOPNOTSUPP", err)
 	}
 }
+
+// TestLivePosix422Prefix: a mount of a directory of the share (prefix
+// path, given with backslashes) uses the extensions too.
+func TestLivePosix422Prefix(t *testing.T) {
+	m := posixMount(t, smbfs.Options{})
+	if err := os.MkdirAll(m.path("a/b"), 0750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(m.path("a/b/f"), nil, 0600); err != nil {
+		t.Fatal(err)
+	}
+	prefix := filepath.Base(m.dir) + `\a\b`
+	sub := mount422(t, "posix", smbfs.Options{Prefix: prefix}, nil)
+	if got, _ := modeOf(t, filepath.Join(sub.mnt, "f")); got != syscall.S_IFREG|0600 {
+		t.Errorf("f through the prefix mount: %o, want the server's 0600", got)
+	}
+}
