@@ -295,7 +295,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 	apply := func(ops ...client.Op) error {
 		if h != nil {
 			// On a handle: the change, then the attributes after it.
-			res, err := h.f.Do(ctx, handleQueries(h.f, append(ops, client.QueryAttrs(), client.QueryStandard())...)...)
+			res, err := doHandle(ctx, h.f, append(ops, client.QueryAttrs(), client.QueryStandard())...) // posix.go
 			if err != nil {
 				return err
 			}

@@ -104,13 +104,36 @@ func handleAttrs(res *client.PathResult) attrs {
 	return attrsOf(res.Attrs.OpenInfo)
 }
 
-// handleQueries are the queries of a handle's attributes: QueryPOSIX too
-// on a POSIX handle.
-func handleQueries(f *client.File, ops ...client.Op) []client.Op {
-	if f.Posix() != nil {
-		ops = append(ops, client.QueryPOSIX())
+// doHandle runs ops on f, with QueryPOSIX after them on a POSIX handle. A
+// handle reclaimed after a reconnect is no POSIX open for Samba 4.22 (its
+// durable reconnect does not keep the flag) and answers QueryPOSIX with
+// STATUS_INVALID_LEVEL: the ops run again without it (they are the
+// idempotent queries and settings of getattr and setattr).
+func doHandle(ctx context.Context, f *client.File, ops ...client.Op) (*client.PathResult, error) {
+	if f.Posix() == nil {
+		return f.Do(ctx, ops...)
 	}
-	return ops
+	res, err := f.Do(ctx, append(ops[:len(ops):len(ops)], client.QueryPOSIX())...)
+	if client.IsStatus(err, wire.StatusInvalidLevel) {
+		return f.Do(ctx, ops...)
+	}
+	return res, err
+}
+
+// posixFromPath fills in the mode and owner of a from a POSIX open of n's
+// path, when a handle's answer had none (doHandle); a has none still if
+// that fails.
+func (n *Node) posixFromPath(ctx context.Context, a *attrs) {
+	if a.px != nil || !n.fsys.posix {
+		return
+	}
+	p, errno := n.path()
+	if errno != 0 {
+		return
+	}
+	if res, err := n.fsys.do(ctx, p, client.OpenOptions{}); err == nil && res.Posix != nil {
+		a.px = posixOf(res.Posix)
+	}
 }
 
 // probePOSIX reports whether the mount uses the POSIX extensions: the

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
 	smbfs "github.com/smb3fs/smb3fs/fs"
+	"github.com/smb3fs/smb3fs/internal/mitm"
 	"github.com/smb3fs/smb3fs/internal/testenv"
 )
 
@@ -459,5 +461,60 @@ func TestLivePosix422Prefix(t *testing.T) {
 	sub := mount422(t, "posix", smbfs.Options{Prefix: prefix}, nil)
 	if got, _ := modeOf(t, filepath.Join(sub.mnt, "f")); got != syscall.S_IFREG|0600 {
 		t.Errorf("f through the prefix mount: %o, want the server's 0600", got)
+	}
+}
+
+// TestLivePosix422Reconnect: a file open across a reconnect keeps showing
+// the server's mode. Samba reclaims the durable handle without its POSIX
+// flag (QueryPOSIX then says STATUS_INVALID_LEVEL), so the mode comes from
+// a POSIX open of the path.
+func TestLivePosix422Reconnect(t *testing.T) {
+	var cut atomic.Bool
+	var proxy *mitm.Proxy
+	m := mount422(t, "posix", smbfs.Options{}, func(o *client.Options) {
+		p, err := mitm.Start(o.Address, func(n int, frame []byte) [][]byte {
+			if cut.CompareAndSwap(true, false) {
+				return mitm.Cut
+			}
+			return [][]byte{frame}
+		}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(p.Close)
+		proxy = p
+		o.Dial = p.Dial
+	})
+	_ = proxy
+	f, err := os.OpenFile(m.path("f"), os.O_CREATE|os.O_RDWR, 0640)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	cut.Store(true)
+	var st syscall.Stat_t
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		err = syscall.Fstat(int(f.Fd()), &st)
+		if err == nil && !cut.Load() || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("fstat after the cut: %v", err)
+	}
+	// Once more: the answer after the reconnect, not one from before.
+	if err := syscall.Fstat(int(f.Fd()), &st); err != nil || st.Mode != syscall.S_IFREG|0640 {
+		t.Errorf("fstat after a reconnect: mode %o, %v; want %o", st.Mode, err, syscall.S_IFREG|0640)
+	}
+	if err := f.Chmod(0600); err != nil {
+		t.Errorf("fchmod after a reconnect: %v", err)
+	}
+	if got, _ := modeOf(t, m.onDisk("f")); got != syscall.S_IFREG|0600 {
+		t.Errorf("on the server after fchmod: %o", got)
 	}
 }
