@@ -160,6 +160,9 @@ type Client struct {
 	reconnecting chan struct{}
 	waiters      int
 	lastErr      error
+	// oneAttempt: a failed reconnect attempt is the last one (a DFS
+	// link's target with other targets to fail over to, dfsns.go).
+	oneAttempt bool
 	// trees are the connected trees, durables the durable files, to
 	// re-establish after a reconnect.
 	trees    map[*Tree]struct{}

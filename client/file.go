@@ -574,6 +574,7 @@ func (f *File) ReadDir(ctx context.Context, pattern string) ([]wire.DirEntry, er
 		all, err = f.readDir(ctx, sn, pattern)
 		return err
 	})
+	f.t.mixEntries(all)
 	return all, err
 }
 
@@ -621,6 +622,7 @@ func (f *File) ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([
 		}
 		return nil
 	})
+	f.t.mixEntries(ents)
 	return ents, err
 }
 

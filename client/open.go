@@ -375,7 +375,7 @@ func (f *File) MaximalAccess() Access { return f.maxAccess }
 
 // DiskID returns the file's on-disk id (OpenOptions.DiskID), or 0 when
 // the server sent none.
-func (f *File) DiskID() uint64 { return diskFileID(f.Create) }
+func (f *File) DiskID() uint64 { return f.t.diskID(f.Create) }
 
 // DurableTimeout returns how long the server keeps the handle after a
 // disconnect, as granted, or 0 when the open is not durable.
@@ -385,3 +385,6 @@ func (f *File) DurableTimeout() time.Duration {
 	}
 	return f.durable.Timeout
 }
+
+// Tree returns the tree the file is open on.
+func (f *File) Tree() *Tree { return f.t }

@@ -61,11 +61,18 @@ type PathResult struct {
 	Posix *wire.PosixInfo
 	// PosixInfo is the answer of QueryPOSIX.
 	PosixInfo *wire.FilePOSIXInformation
+	// tree is the tree the result came from (its file ids' salt).
+	tree *Tree
 }
 
 // DiskID returns the on-disk file id (OpenOptions.DiskID), or 0 when the
 // server sent none.
-func (r *PathResult) DiskID() uint64 { return diskFileID(r.Create) }
+func (r *PathResult) DiskID() uint64 {
+	if r.tree == nil {
+		return diskFileID(r.Create)
+	}
+	return r.tree.diskID(r.Create)
+}
 
 // Op is one operation of a plan, run on the handle the plan opened
 // (Tree.Do) or on an open file (File.Do). Make one with QueryAttrs,
@@ -468,10 +475,11 @@ func (f *File) Do(ctx context.Context, ops ...Op) (*PathResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &PathResult{}
+	res := &PathResult{tree: f.t}
 	if err := decodeOps(res, ops, resps); err != nil {
 		return nil, err
 	}
+	f.t.mixEntries(res.Entries)
 	return res, nil
 }
 
@@ -543,7 +551,7 @@ func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 	if err := statusOf(resps[0]); err != nil {
 		return nil, err
 	}
-	res := &PathResult{}
+	res := &PathResult{tree: t}
 	if res.Create, err = wire.DecodeCreateResponse(resps[0]); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
 	}
@@ -568,6 +576,7 @@ func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 	if closeErr != nil {
 		return nil, closeErr
 	}
+	t.mixEntries(res.Entries)
 	return res, nil
 }
 

@@ -2,7 +2,6 @@ package client_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,34 +15,11 @@ import (
 	"github.com/smb3fs/smb3fs/internal/testenv/liveauth"
 )
 
-// samba422 describes the Samba 4.22 host (samba422.json beside env.json,
-// written by scripts/testenv). TODO: use testenv's accessor once it lands.
-type samba422 struct {
-	Server     testenv.Server `json:"server"`
-	PosixShare string         `json:"posix_share"`
-	Share      string         `json:"share"`
-	PosixPath  string         `json:"posix_path"`
-	Path       string         `json:"path"`
-}
-
-func loadSamba422(t *testing.T, env *testenv.Environment) *samba422 {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(filepath.Dir(os.Getenv(testenv.EnvVar)), "samba422.json"))
-	if err != nil {
-		t.Fatalf("Samba 4.22 host: %v", err)
-	}
-	var s samba422
-	if err := json.Unmarshal(b, &s); err != nil {
-		t.Fatalf("samba422.json: %v", err)
-	}
-	return &s
-}
-
 // dial422 connects to the 4.22 host as alice (strict policy).
-func dial422(t *testing.T, noPOSIX bool) (*testenv.Environment, *samba422, *client.Client) {
+func dial422(t *testing.T, noPOSIX bool) (*testenv.Environment, *testenv.Samba422, *client.Client) {
 	t.Helper()
 	env := testenv.Env(t)
-	s := loadSamba422(t, env)
+	s := env.Samba422(t)
 	cc := env.Kinit(t, "alice")
 	newMech := func() (auth.Mechanism, error) {
 		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, s.Server.SPN)

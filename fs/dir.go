@@ -84,11 +84,12 @@ func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
 	if fsys.testLister != nil {
 		return fsys.testLister(p), nil
 	}
-	tree, err := fsys.treeOf(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f, err := tree.Open(ctx, p, fsys.posixOpen(listOpen))
+	var f *client.File
+	err := fsys.onTree(ctx, p, func(t *client.Tree, name string) error {
+		var err error
+		f, err = t.Open(ctx, name, fsys.posixOpen(listOpen))
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -122,16 +122,18 @@ func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 // locking lost a committed row - not yet understood; noted in the
 // README.)
 func openFile(ctx context.Context, fsys *FS, p string, o client.OpenOptions, write bool) (*client.File, error) {
-	tree, err := fsys.treeOf(ctx)
-	if err != nil {
-		return nil, err
-	}
 	o.Durable = true
 	o.Lease = client.LeaseRead | client.LeaseHandle
 	if write && o.Disposition != client.OpenExisting && o.Disposition != client.OpenOrCreate {
 		o.Lease |= client.LeaseWrite
 	}
-	return tree.Open(ctx, p, fsys.posixOpen(o))
+	var f *client.File
+	err := fsys.onTree(ctx, p, func(t *client.Tree, name string) error {
+		var err error
+		f, err = t.Open(ctx, name, fsys.posixOpen(o))
+		return err
+	})
+	return f, err
 }
 
 var _ = (gofs.FileReader)((*handle)(nil))

@@ -79,6 +79,9 @@ type Options struct {
 	// each user's identity) and NoCache, and no handle is kept open after
 	// its release (park.go): nothing one user was told answers another.
 	Trees Trees
+	// Namespace, when set, routes the paths of a mounted DFS root to its
+	// links' targets (dfs.go). It is not used on a multiuser mount.
+	Namespace Namespace
 }
 
 // FS is the state one mount shares among its nodes: the tree, the

@@ -387,8 +387,16 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	// The kernel caches what we return for the (shared) inode: give it
 	// the new link count, asked for after the link in the same round
 	// trip.
-	res, err := n.fsys.do(ctx, from, client.OpenOptions{Kind: client.KindFile, DiskID: true},
-		client.LinkTo(to), client.QueryStandard())
+	var res *client.PathResult
+	err := n.fsys.onTree(ctx, from, func(t *client.Tree, name string) error {
+		toName, err := n.fsys.nameIn(t, to)
+		if err != nil {
+			return err
+		}
+		res, err = t.Do(ctx, name, client.OpenOptions{Kind: client.KindFile, DiskID: true},
+			client.LinkTo(toName), client.QueryStandard())
+		return err
+	})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)

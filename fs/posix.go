@@ -5,6 +5,7 @@ package fs
 // root is answered with the POSIX create context; Samba 4.22 with
 // `smb3 unix extensions = yes`), and the mount is not multiuser:
 //
+//   - (not on a multiuser mount or a mounted DFS namespace)
 //   - every open is a POSIX open (case-sensitive names; the server does not
 //     follow symlinks, so opens name a link itself: FILE_OPEN_REPARSE_POINT)
 //     and carries the mode a new file gets (the kernel has applied the
@@ -137,10 +138,12 @@ func (n *Node) posixFromPath(ctx context.Context, a *attrs) {
 }
 
 // probePOSIX reports whether the mount uses the POSIX extensions: the
-// connection has them, the mount is not multiuser, and a POSIX open of
-// the root is answered as one.
+// connection has them, the mount is neither multiuser nor a DFS
+// namespace, and a POSIX open of the root is answered as one.
 func probePOSIX(tree *client.Tree, opts Options) bool {
-	if tree == nil || opts.Trees != nil || !tree.POSIX() {
+	if tree == nil || opts.Trees != nil || opts.Namespace != nil || !tree.POSIX() {
+		// A DFS namespace's paths are parsed with backslashes
+		// (client/dfsns.go), and its targets may be other servers.
 		return false
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -319,12 +322,12 @@ func (n *Node) posixSymlink(ctx context.Context, p, target, name string, out *fu
 // point buf, which the server must then report as a file of type typ
 // (S_IFLNK, S_IFIFO, S_IFSOCK), and returns its node.
 func (n *Node) reparseChild(ctx context.Context, p, name string, perm uint32, buf []byte, typ uint32, out *fuse.EntryOut) (*gofs.Inode, syscall.Errno) {
-	tree, err := n.fsys.treeOf(ctx)
-	if err != nil {
-		return nil, ToErrno(err)
-	}
 	o := n.fsys.posixOpen(client.OpenOptions{Access: client.AccessWrite | client.AccessDelete, Kind: client.KindFile, Disposition: client.CreateNew, DiskID: true, Mode: perm})
-	f, err := tree.Open(ctx, p, o)
+	var f *client.File
+	err := n.fsys.onTree(ctx, p, func(t *client.Tree, name string) (err error) {
+		f, err = t.Open(ctx, name, o)
+		return err
+	})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
@@ -396,11 +399,11 @@ func (n *Node) Mknod(ctx context.Context, name string, mode, rdev uint32, out *f
 // readPosixLink returns the target of the symlink reparse point at p, or
 // errNotPosixLink.
 func (fsys *FS) readPosixLink(ctx context.Context, p string) (string, error) {
-	tree, err := fsys.treeOf(ctx)
-	if err != nil {
-		return "", err
-	}
-	f, err := tree.Open(ctx, p, fsys.posixOpen(client.OpenOptions{}))
+	var f *client.File
+	err := fsys.onTree(ctx, p, func(t *client.Tree, name string) (err error) {
+		f, err = t.Open(ctx, name, fsys.posixOpen(client.OpenOptions{}))
+		return err
+	})
 	if err != nil {
 		return "", err
 	}

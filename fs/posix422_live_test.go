@@ -4,7 +4,6 @@ package fs_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -28,30 +27,14 @@ import (
 // Live tests of the SMB3 POSIX extensions (fs/posix.go) against the
 // Samba 4.22 host s422, share posix (smb3 unix extensions = yes).
 
-// samba422 is samba422.json beside env.json (scripts/testenv s422).
-// TODO(integrator): testenv's own accessor once h-s422 has one.
-type samba422 struct {
-	Server     testenv.Server `json:"server"`
-	PosixShare string         `json:"posix_share"`
-	Share      string         `json:"share"`
-	PosixPath  string         `json:"posix_path"`
-	Path       string         `json:"path"`
-}
-
-// mount422 mounts share of the 4.22 host as alice, with the client's
-// options changed by tune (if not nil), and makes a scratch directory.
-func mount422(t *testing.T, share string, opts smbfs.Options, tune func(*client.Options)) *mounted {
+// mountPosix422 mounts share of the Samba 4.22 host s422 as alice, with
+// the client's options changed by tune (if not nil), and makes a scratch
+// directory (removed from the server's disk after the unmount).
+func mountPosix422(t *testing.T, share string, opts smbfs.Options, tune func(*client.Options)) *mounted {
 	t.Helper()
 	env := testenv.Env(t)
-	b, err := os.ReadFile(filepath.Join(filepath.Dir(os.Getenv(testenv.EnvVar)), "samba422.json"))
-	if err != nil {
-		t.Fatalf("Samba 4.22 host: %v", err)
-	}
-	var s samba422
-	if err := json.Unmarshal(b, &s); err != nil {
-		t.Fatalf("samba422.json: %v", err)
-	}
-	disk := map[string]string{s.PosixShare: s.PosixPath, s.Share: s.Path}[share]
+	s := env.Samba422(t)
+	name := env.ScratchName(t, share, "fs") // first: its cleanup runs after the unmount
 	cc := env.Kinit(t, "alice")
 	newMech := func() (auth.Mechanism, error) {
 		return auth.NewKerberos(auth.KerberosCredentials{Krb5Conf: env.KRB5Conf, CCache: cc}, s.Server.SPN)
@@ -72,7 +55,7 @@ func mount422(t *testing.T, share string, opts smbfs.Options, tune func(*client.
 		t.Fatalf("Connect: %v", err)
 	}
 	mnt := t.TempDir()
-	opts.FsName = "//" + s.Server.Host + "/" + share
+	opts.FsName = s.Server.UNC(share)
 	srv, err := smbfs.Mount(mnt, tree, opts)
 	if err != nil {
 		cl.Close()
@@ -85,9 +68,7 @@ func mount422(t *testing.T, share string, opts smbfs.Options, tune func(*client.
 		srv.Wait()
 		cl.Close()
 	})
-	name := "fs-" + filepath.Base(t.TempDir())
-	t.Cleanup(func() { os.RemoveAll(filepath.Join(disk, name)) })
-	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(disk, name)}
+	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
 	if err := os.Mkdir(m.dir, 0755); err != nil {
 		t.Fatalf("mkdir scratch: %v", err)
 	}
@@ -96,7 +77,7 @@ func mount422(t *testing.T, share string, opts smbfs.Options, tune func(*client.
 
 func posixMount(t *testing.T, opts smbfs.Options) *mounted {
 	t.Helper()
-	return mount422(t, "posix", opts, nil)
+	return mountPosix422(t, testenv.Env(t).Samba422(t).PosixShare, opts, nil)
 }
 
 // modeOf returns the permission bits (and setuid/setgid/sticky) of p, not
@@ -276,7 +257,7 @@ func TestLivePosix422CaseSensitive(t *testing.T) {
 // behaves as without the extensions: modes from the options, chmod
 // changes nothing, symlinks are Minshall-French files.
 func TestLivePosix422Off(t *testing.T) {
-	m := mount422(t, "posix", smbfs.Options{}, func(o *client.Options) { o.NoPOSIX = true })
+	m := mountPosix422(t, testenv.Env(t).Samba422(t).PosixShare, smbfs.Options{}, func(o *client.Options) { o.NoPOSIX = true })
 	if err := os.WriteFile(m.path("f"), []byte("x"), 0600); err != nil {
 		t.Fatal(err)
 	}
@@ -458,7 +439,7 @@ func TestLivePosix422Prefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	prefix := filepath.Base(m.dir) + `\a\b`
-	sub := mount422(t, "posix", smbfs.Options{Prefix: prefix}, nil)
+	sub := mountPosix422(t, testenv.Env(t).Samba422(t).PosixShare, smbfs.Options{Prefix: prefix}, nil)
 	if got, _ := modeOf(t, filepath.Join(sub.mnt, "f")); got != syscall.S_IFREG|0600 {
 		t.Errorf("f through the prefix mount: %o, want the server's 0600", got)
 	}
@@ -471,7 +452,7 @@ func TestLivePosix422Prefix(t *testing.T) {
 func TestLivePosix422Reconnect(t *testing.T) {
 	var cut atomic.Bool
 	var proxy *mitm.Proxy
-	m := mount422(t, "posix", smbfs.Options{}, func(o *client.Options) {
+	m := mountPosix422(t, testenv.Env(t).Samba422(t).PosixShare, smbfs.Options{}, func(o *client.Options) {
 		p, err := mitm.Start(o.Address, func(n int, frame []byte) [][]byte {
 			if cut.CompareAndSwap(true, false) {
 				return mitm.Cut

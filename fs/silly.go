@@ -255,7 +255,11 @@ func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to s
 // with DELETE access) when not nil, else (or when via is gone) by path.
 func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replace bool) error {
 	if via != nil {
-		err := via.f.Rename(ctx, to, replace)
+		name, err := fsys.nameIn(via.f.Tree(), to)
+		if err != nil {
+			return err
+		}
+		err = via.f.Rename(ctx, name, replace)
 		if !handleGone(via, err) {
 			return err
 		}
@@ -265,8 +269,14 @@ func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replac
 
 // renamePath renames from to to by path (FileRenameInformation).
 func (fsys *FS) renamePath(ctx context.Context, from, to string, replace bool) error {
-	_, err := fsys.do(ctx, from, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(to, replace))
-	return err
+	return fsys.onTree(ctx, from, func(t *client.Tree, name string) error {
+		toName, err := fsys.nameIn(t, to)
+		if err != nil {
+			return err
+		}
+		_, err = t.Do(ctx, name, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(toName, replace))
+		return err
+	})
 }
 
 // remove deletes p, an empty directory if dir, a file (or symlink)
