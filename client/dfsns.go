@@ -334,11 +334,29 @@ func (ns *Namespace) referral(ctx context.Context, cl *Client, unc string) (*wir
 
 // refresh asks again for the referral of l, whose TTL ran out: while the
 // referral still lists the target in use, l keeps it; otherwise the
-// referral's first acceptable target replaces it.
+// referral's first acceptable target replaces it. A path that is no link
+// any more (STATUS_NOT_FOUND) is routed to the root again. When the
+// referral cannot be had (the root's server is away) or none of its
+// targets can be used, l keeps its target, which met the policy when it
+// was chosen, for failedLinkTTL more: a namespace stays usable while its
+// root is down, as Windows clients keep theirs.
 func (ns *Namespace) refresh(ctx context.Context, l *nsLink) error {
+	keep := func() error {
+		ns.mu.Lock()
+		l.expires = ns.now().Add(failedLinkTTL)
+		ns.mu.Unlock()
+		return nil
+	}
 	ref, err := ns.referral(ctx, l.from, l.hop.Path)
+	if IsStatus(err, wire.StatusNotFound) {
+		ns.mu.Lock()
+		ns.forget(l)
+		ns.retire(l.cl)
+		ns.mu.Unlock()
+		return nil
+	}
 	if err != nil {
-		return fmt.Errorf("smb2: DFS: %s: %w", l.hop.Path, err)
+		return keep()
 	}
 	expires := ns.now().Add(referralTTL(ref))
 	for _, e := range ref.Referrals {
@@ -350,7 +368,10 @@ func (ns *Namespace) refresh(ctx context.Context, l *nsLink) error {
 			return nil
 		}
 	}
-	return ns.replace(ctx, l, ref, "", expires)
+	if err := ns.replace(ctx, l, ref, "", expires); err != nil {
+		return keep()
+	}
+	return nil
 }
 
 // failover replaces l's target, whose server is gone, by the next

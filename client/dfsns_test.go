@@ -180,10 +180,23 @@ func TestNamespaceTTL(t *testing.T) {
 	if err != nil || got.server != `good\data` || w.ns.Referrals() != 2 || len(w.asked) != asked {
 		t.Fatalf("past the TTL, still listed: %+v %v, %d referrals, connections %v", got, err, w.ns.Referrals(), w.asked[asked:])
 	}
+	// Moved to targets none of which may be used: the target in use
+	// is kept (it met the policy) and asked about again after
+	// failedLinkTTL.
+	w.now = w.now.Add(301 * time.Second)
+	w.setLink("link", `\weak\data`)
+	got, err = w.run(`link\a`, nil)
+	if err != nil || got.server != `good\data` || w.ns.Referrals() != 3 {
+		t.Fatalf("moved to refused targets: %+v %v, %d referrals", got, err, w.ns.Referrals())
+	}
+	w.now = w.now.Add(failedLinkTTL - time.Second)
+	if _, err := w.run(`link\a`, nil); err != nil || w.ns.Referrals() != 3 {
+		t.Fatalf("kept: %v, %d referrals", err, w.ns.Referrals())
+	}
 	w.now = w.now.Add(301 * time.Second)
 	w.setLink("link", `\second\ns`)
 	got, err = w.run(`link\a`, nil)
-	if err != nil || got != (nsCall{`second\ns`, `a`}) || w.ns.Referrals() != 3 {
+	if err != nil || got != (nsCall{`second\ns`, `a`}) || w.ns.Referrals() != 4 {
 		t.Fatalf("past the TTL, moved: %+v %v, %d referrals", got, err, w.ns.Referrals())
 	}
 }
