@@ -598,7 +598,7 @@ func (f *File) ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([
 			flags = wire.RestartScans
 		}
 		req := &wire.QueryDirectoryRequest{
-			FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
+			FileInformationClass: f.dirClass(), // posix.go
 			Flags:                flags,
 			FileID:               sn.fid,
 			FileName:             "*",
@@ -616,7 +616,7 @@ func (f *File) ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
-		ents, err = wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
+		ents, err = wire.DecodeDirEntries(f.dirClass(), r.Buffer)
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}

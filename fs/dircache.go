@@ -189,7 +189,7 @@ func newListing(made time.Time, ents []client.DirEntry) *listing {
 		if e.Name == "." || e.Name == ".." {
 			continue
 		}
-		l.add(e.Name, &listEntry{a: attrsOf(e.OpenInfo), id: usableIno(e.FileID), known: true})
+		l.add(e.Name, &listEntry{a: entryAttrs(e), id: usableIno(e.FileID), known: true})
 	}
 	return l
 }
@@ -397,6 +397,8 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 	case left <= 0:
 	case ok && e.known && !maybeSymlink(e.a):
 		answer, a, id = listed, e.a, e.id
+	case !ok && fsys.posix:
+		answer = absent // POSIX names match exactly (posix.go)
 	case !ok && absentIsSure(name):
 		answer = absent
 		for _, k := range foldName(name) {
@@ -439,7 +441,7 @@ var listOpen = client.OpenOptions{Access: client.AccessReadData, Kind: client.Ki
 // QUERY_DIRECTORY twice, CLOSE); ok is false when that did not
 // show all of it (the second QUERY_DIRECTORY found more) or failed.
 func (d *Node) quickList(ctx context.Context, p string) ([]client.DirEntry, bool) {
-	res, err := d.fsys.do(ctx, p, listOpen, client.List(quickListBuf))
+	res, err := d.fsys.do(ctx, p, listOpen, d.fsys.list(quickListBuf))
 	if err != nil || !res.Complete || len(res.Entries) == 0 {
 		return nil, false
 	}

@@ -23,6 +23,11 @@ type Options struct {
 	// directories (default 0755 for both, as mount.cifs). A file with the DOS read-only
 	// attribute shows them without write bits.
 	FileMode, DirMode os.FileMode
+	// ForceUID, ForceGID, ForceFileMode and ForceDirMode: UID, GID,
+	// FileMode and DirMode were given explicitly (uid=, gid=, file_mode=,
+	// dir_mode=) and are shown even where the server's SMB3 POSIX
+	// extensions report a file's own (posix.go).
+	ForceUID, ForceGID, ForceFileMode, ForceDirMode bool
 	// ReadOnly mounts read-only: the kernel refuses writes with EROFS. A
 	// tree connected at a snapshot (client.Tree.Snapshot) is always
 	// mounted read-only.
@@ -99,6 +104,9 @@ type FS struct {
 	// park holds the released write handles kept open for a moment
 	// (park.go).
 	park parking
+	// posix: the mount uses the SMB3 POSIX extensions (posix.go); set by
+	// NewRoot.
+	posix bool
 	// directRead is set once the kernel has agreed to direct I/O on files
 	// that stay mappable (FUSE_DIRECT_IO_ALLOW_MMAP): read-only opens then
 	// bypass its page cache (prefetch.go).
@@ -125,7 +133,7 @@ func NewRoot(tree *client.Tree, opts Options) *Node {
 	if tree != nil && !tree.Snapshot().IsZero() {
 		opts.ReadOnly = true
 	}
-	return &Node{fsys: &FS{tree: tree, opts: opts}}
+	return &Node{fsys: &FS{tree: tree, opts: opts, posix: probePOSIX(tree, opts)}}
 }
 
 // MountOptions returns the go-fuse options that implement opts.

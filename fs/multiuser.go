@@ -88,7 +88,7 @@ func (fsys *FS) do(ctx context.Context, p string, o client.OpenOptions, ops ...c
 	var res *client.PathResult
 	err := fsys.onTree(ctx, p, func(t *client.Tree, name string) error {
 		var err error
-		res, err = t.Do(ctx, name, o, ops...)
+		res, err = t.Do(ctx, name, fsys.posixOpen(o), ops...)
 		return err
 	})
 	return res, err

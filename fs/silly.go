@@ -110,7 +110,7 @@ func (fsys *FS) isHidden(name string) bool {
 // hideAs notes that fsys renamed the file at p (of node n, nil if not
 // known) to the hidden path hidden.
 func (fsys *FS) hideAs(n *Node, hidden string) {
-	name := hidden[strings.LastIndexByte(hidden, '\\')+1:]
+	name := hidden[strings.LastIndexAny(hidden, `\/`)+1:] // separators: node.go
 	fsys.hidden.add(name)
 	if n != nil {
 		n.mu.Lock()
@@ -126,7 +126,7 @@ func hiddenPath(p string) string {
 	var b [8]byte
 	rand.Read(b[:]) // never fails (crypto/rand)
 	name := hiddenPrefix + hex.EncodeToString(b[:])
-	if i := strings.LastIndexByte(p, '\\'); i >= 0 {
+	if i := strings.LastIndexAny(p, `\/`); i >= 0 {
 		return p[:i+1] + name
 	}
 	return name

@@ -220,7 +220,7 @@ func (ma *mountArgs) clientOptions(policy client.Policy, match rules.Match, mech
 		addr = net.JoinHostPort(ma.server, strconv.Itoa(ma.opts.Port))
 	}
 	return client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech,
-		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval,
+		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval, NoPOSIX: ma.opts.NoPOSIX,
 		OnEvent: func(e client.Event) { auditReconnect(ma.server, ma.share, match, e) }}
 }
 
@@ -247,6 +247,9 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 	if ma.opts.GID != nil {
 		fo.GID = *ma.opts.GID
 	}
+	// Given explicitly, they win over the server's (SMB3 POSIX extensions).
+	fo.ForceUID, fo.ForceGID = ma.opts.UID != nil, ma.opts.GID != nil
+	fo.ForceFileMode, fo.ForceDirMode = ma.opts.FileMode != 0, ma.opts.DirMode != 0
 	fo.AllowOther = fo.AllowOther || rootMountsForOther(os.Geteuid(), fo.UID, fo.GID)
 	if ma.opts.ACTimeo != nil {
 		fo.Timeout = *ma.opts.ACTimeo
