@@ -167,6 +167,9 @@ type connState struct {
 	SecurityBlob []byte
 	// Preauth is the connection's preauth integrity hash after NEGOTIATE.
 	Preauth crypto.PreauthHash
+	// OfferPOSIX: NEGOTIATE offers the SMB3 POSIX extensions (set before
+	// it, from Options.NoPOSIX); POSIX: the server accepted them.
+	OfferPOSIX, POSIX bool
 }
 
 // newConn wraps nc and starts its reader.

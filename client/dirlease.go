@@ -87,16 +87,22 @@ func (l *Lease) Held() bool {
 	return l.State()&LeaseRead != 0 && l.conn.Err() == nil && l.tree.cl.cur() == l.conn
 }
 
-// OpenDirLeasedList is OpenDirLeased and a List(bufLen) on the new handle
-// in one round trip (a related compound of CREATE and two
-// QUERY_DIRECTORY, with no CLOSE): the handle, with the lease granted if
-// any, and the first batch of entries with whether it is the whole
-// directory. A failed listing closes the handle. After a reconnect the
-// compound is sent again (it changes nothing); a lease asked for on the
-// lost connection is then not Held.
-func (t *Tree) OpenDirLeasedList(ctx context.Context, name string, parent *Lease, bufLen uint32) (*File, *PathResult, error) {
-	o := OpenOptions{Access: AccessReadData, Kind: KindDir}
-	req, err := o.request(name, 0)
+// OpenDirLeasedList opens directory name as o says (a directory, asking
+// no grants: the lease is added as by OpenDirLeased) and runs list (List
+// or ListPOSIX) on the new handle, in one round trip (a related compound
+// of CREATE and list's two QUERY_DIRECTORY, with no CLOSE): the handle,
+// with the lease granted if any, and the first batch of entries with
+// whether it is the whole directory. A failed listing closes the handle.
+// After a reconnect the compound is sent again (it changes nothing); a
+// lease asked for on the lost connection is then not Held.
+func (t *Tree) OpenDirLeasedList(ctx context.Context, name string, o OpenOptions, parent *Lease, list Op) (*File, *PathResult, error) {
+	if o.Kind != KindDir || o.asksGrants() || o.Disposition != OpenExisting {
+		return nil, nil, fmt.Errorf("smb2: %s: OpenDirLeasedList opens an existing directory and asks no grants", name)
+	}
+	if list.err != nil {
+		return nil, nil, fmt.Errorf("smb2: %s: %s: %w", name, list.what, list.err)
+	}
+	req, err := o.request(name, list.access)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -114,12 +120,13 @@ func (t *Tree) OpenDirLeasedList(ctx context.Context, name string, parent *Lease
 			return nil, nil, err
 		}
 	}
-	list := List(bufLen)
 	ops := []Op{list}
 	var resps [][]byte
 	var gen uint64
+	sent := req
 	err = t.do(ctx, nil, opsClass(ops), func(sn *snap) error {
-		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, req)}}
+		sent = posixRequest(req, &sn.conn.state) // posix.go
+		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, sent)}}
 		for _, r := range list.reqs {
 			out = append(out, outgoing{msg: newMessage(r.cmd, sn.tid, wire.FlagRelatedOperations, r.body(wire.CompoundFileID)), charge: sn.conn.creditCharge(r.size)})
 		}
@@ -167,6 +174,9 @@ func (t *Tree) OpenDirLeasedList(ctx context.Context, name string, parent *Lease
 		return fail(fmt.Errorf("%w: CREATE response grants oplock level 0x%x, none asked", ErrProtocol, cr.OplockLevel))
 	}
 	res := &PathResult{Create: cr}
+	if res.Posix, err = posixGranted(sent, cr); err != nil {
+		return fail(err)
+	}
 	if IsStatus(statusOf(resps[1]), wire.StatusNoMoreFiles) {
 		res.Complete = true // empty: not even "." and ".."
 		return f, res, nil

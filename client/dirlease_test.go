@@ -198,7 +198,7 @@ func TestFakeOpenDirLeasedList(t *testing.T) {
 		cl, tr := dirLeaseTree(t, srv)
 		ctx := context.Background()
 		before := len(srv.Records())
-		f, res, err := tr.OpenDirLeasedList(ctx, "d", nil, 64<<10)
+		f, res, err := tr.OpenDirLeasedList(ctx, "d", OpenOptions{Access: AccessReadData, Kind: KindDir}, nil, List(64<<10))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -176,6 +176,13 @@ type OpenOptions struct {
 	// (an MxAc context, [MS-SMB2] 3.2.4.3.1): File.MaximalAccess. The
 	// response must carry it, with success.
 	MaximalAccess bool
+	// POSIX makes the open a POSIX open when the connection has the SMB3
+	// POSIX extensions (posix.go): the POSIX create context with Mode,
+	// the permission bits a new file gets. The answer (mode, owner,
+	// group) is File.Posix or PathResult.Posix. Without the extensions
+	// the open is an ordinary one.
+	POSIX bool
+	Mode  uint32
 }
 
 // grants is what an open asks the server to grant beyond the handle.
@@ -238,6 +245,11 @@ func (o *OpenOptions) request(name string, extra Access) (*wire.CreateRequest, e
 	if o.DiskID {
 		req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameQueryOnDiskID})
 	}
+	if o.POSIX {
+		// Removed again for a connection without the extensions
+		// (posixRequest).
+		req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNamePOSIX, Data: wire.EncodePosixCreateRequest(o.Mode & wire.PosixPermMask)})
+	}
 	return req, nil
 }
 
@@ -262,6 +274,7 @@ func (t *Tree) Open(ctx context.Context, name string, o OpenOptions) (*File, err
 // the server granted. A grant it cannot accept closes the handle.
 func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g grants) (*File, error) {
 	conn := t.cl.cur()
+	req = posixRequest(req, &conn.state) // posix.go
 	leasing := conn.state.Dialect != wire.Dialect202 && conn.state.ServerCapabilities&wire.CapLeasing != 0
 	if g.durable && g.lease&LeaseHandle == 0 {
 		// [MS-SMB2] 3.3.5.9.10: durability needs handle caching.
@@ -329,6 +342,9 @@ func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g
 			f.lease = l
 		}
 	}
+	if _, err := posixGranted(req, f.Create); err != nil {
+		return fail(err)
+	}
 	if g.maxAccess {
 		access, err := maximalAccess(f.Create)
 		if err != nil {
@@ -365,7 +381,7 @@ func (f *File) MaximalAccess() Access { return f.maxAccess }
 
 // DiskID returns the file's on-disk id (OpenOptions.DiskID), or 0 when
 // the server sent none.
-func (f *File) DiskID() uint64 { return diskFileID(f.Create) }
+func (f *File) DiskID() uint64 { return f.t.diskID(f.Create) }
 
 // DurableTimeout returns how long the server keeps the handle after a
 // disconnect, as granted, or 0 when the open is not durable.
@@ -375,3 +391,6 @@ func (f *File) DurableTimeout() time.Duration {
 	}
 	return f.durable.Timeout
 }
+
+// Tree returns the tree the file is open on.
+func (f *File) Tree() *Tree { return f.t }

@@ -207,7 +207,7 @@ func newListing(made time.Time, ents []client.DirEntry) *listing {
 		if e.Name == "." || e.Name == ".." {
 			continue
 		}
-		l.add(e.Name, &listEntry{a: attrsOf(e.OpenInfo), id: usableIno(e.FileID), known: true})
+		l.add(e.Name, &listEntry{a: entryAttrs(e), id: usableIno(e.FileID), known: true})
 	}
 	return l
 }
@@ -418,7 +418,7 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 			return nil, askServer
 		}
 	}
-	answer, e, left := lookIn(l, name, ttl)
+	answer, e, left := lookIn(l, name, ttl, fsys.posix)
 	if answer == askServer && e != nil && c.live(fsys, st.lease) && !st.loading {
 		// Listed, with attributes older than actimeo: read the
 		// listing again on the lease's handle.
@@ -426,7 +426,7 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 			c.mu.Unlock()
 			return nil, askServer
 		}
-		answer, e, left = lookIn(l, name, ttl)
+		answer, e, left = lookIn(l, name, ttl, fsys.posix)
 	}
 	if answer == absent && left <= 0 {
 		if !c.live(fsys, st.lease) {
@@ -494,8 +494,9 @@ func (d *Node) readListing(ctx context.Context, st *dirState, now time.Time) *li
 // lookIn is what listing l says about name: listed (with its entry and
 // the time its attributes have left), absent, or askServer; e is the
 // entry when name is listed with attributes, even if they are too old
-// (left <= 0: askServer). Caller holds dc.mu.
-func lookIn(l *listing, name string, ttl time.Duration) (answer lookupAnswer, e *listEntry, left time.Duration) {
+// (left <= 0: askServer). posix: names match exactly (a POSIX mount).
+// Caller holds dc.mu.
+func lookIn(l *listing, name string, ttl time.Duration, posix bool) (answer lookupAnswer, e *listEntry, left time.Duration) {
 	left = ttl - time.Since(l.made)
 	ent, ok := l.entries[name]
 	switch {
@@ -504,6 +505,8 @@ func lookIn(l *listing, name string, ttl time.Duration) (answer lookupAnswer, e 
 			return listed, ent, left
 		}
 		return askServer, ent, left
+	case !ok && posix:
+		return absent, nil, left // POSIX names match exactly (posix.go)
 	case !ok && absentIsSure(name):
 		for _, k := range foldName(name) {
 			if l.folded[k] > 0 {
@@ -526,7 +529,7 @@ var listOpen = client.OpenOptions{Access: client.AccessReadData, Kind: client.Ki
 // QUERY_DIRECTORY twice, CLOSE); ok is false when that did not
 // show all of it (the second QUERY_DIRECTORY found more) or failed.
 func (d *Node) quickList(ctx context.Context, p string) ([]client.DirEntry, bool) {
-	res, err := d.fsys.do(ctx, p, listOpen, client.List(quickListBuf))
+	res, err := d.fsys.do(ctx, p, listOpen, d.fsys.list(quickListBuf))
 	if err != nil || !res.Complete || len(res.Entries) == 0 {
 		return nil, false
 	}

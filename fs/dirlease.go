@@ -118,6 +118,9 @@ func (fsys *FS) dirLeasing() bool {
 	if fsys.ttl() <= 0 || fsys.opts.Trees != nil || fsys.opts.NoDirLeases || fsys.tree == nil || fsys.testLister != nil {
 		return false
 	}
+	if fsys.opts.Namespace != nil {
+		return false // a DFS root's paths go to the trees of its links
+	}
 	if !fsys.tree.Snapshot().IsZero() {
 		return false // a snapshot never changes, and has no leases
 	}
@@ -241,7 +244,7 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 		}
 		stamp := listStamp{st.gen, c.attrGen}
 		c.mu.Unlock()
-		ents, err := readAll(ctx, ld.f)
+		ents, err := fsys.readAll(ctx, ld.f)
 		c.mu.Lock()
 		if err != nil {
 			var ended *leasedDir
@@ -279,7 +282,7 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 	// Not cancelled with the request: a CREATE the server carried out
 	// would leave its handle open, unknown to us.
 	octx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
-	f, res, err := fsys.tree.OpenDirLeasedList(octx, p, parent, quickListBuf)
+	f, res, err := fsys.tree.OpenDirLeasedList(octx, p, fsys.posixOpen(listOpen), parent, fsys.list(quickListBuf))
 	cancel()
 	if err != nil {
 		return nil, time.Time{}, false
@@ -289,7 +292,7 @@ func (d *Node) leasedList(ctx context.Context) (ents []client.DirEntry, made tim
 		ld.lease.OnBreak(fsys.onBreak(ld))
 	}
 	if ents = res.Entries; !res.Complete {
-		ents, err = readAll(ctx, f)
+		ents, err = fsys.readAll(ctx, f)
 	}
 	c.mu.Lock()
 	if errors.Is(err, errTooLong) {
@@ -431,8 +434,8 @@ var errTooLong = errors.New("fs: directory too long to keep its listing")
 // round trip (client.List), which holds all of a small directory;
 // otherwise again from the start, until no more files. More than
 // maxListed entries is errTooLong.
-func readAll(ctx context.Context, f *client.File) ([]client.DirEntry, error) {
-	res, err := f.Do(ctx, client.List(quickListBuf))
+func (fsys *FS) readAll(ctx context.Context, f *client.File) ([]client.DirEntry, error) {
+	res, err := f.Do(ctx, fsys.list(quickListBuf))
 	if client.IsStatus(err, wire.StatusNoMoreFiles) {
 		return nil, nil // empty: not even "." and ".."
 	}

@@ -212,6 +212,13 @@
 // Owner: every file belongs to uid=/gid= (default the mounting user).
 // chown(2) succeeds and changes nothing.
 //
+// All of the above about symbolic links, permissions, owners and case is
+// how a mount looks without the SMB3 POSIX extensions. Where the server
+// takes them (Samba 4.22 with smb3 unix extensions = yes; not offered with
+// the mount option noposix), the mount shows the server's own modes, link
+// counts, owners and groups, chmod and chown act on the server, names are
+// case-sensitive, and symbolic links are reparse points: see posix.go.
+//
 // Times: modification and access times are the server's and are set with
 // utimensat(2) (FileBasicInformation; on the open handle that wrote, when
 // there is one). SMB servers set the write time of a handle that wrote

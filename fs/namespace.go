@@ -40,7 +40,7 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 		}
 		return nil, errno
 	}
-	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
+	a := withStandard(resAttrs(res), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return nil, ToErrno(err)
 	}
@@ -137,6 +137,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 		disp = client.OverwriteOrCreate
 	}
 	o, write := openOptions(flags, disp)
+	o.Mode = mode & 0o7777 // a POSIX open's new file (posix.go)
 	canDelete := false
 	if write && disp == client.CreateNew {
 		// A new file that only this open knows: with DELETE access
@@ -162,7 +163,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	}
 	cr := f.Create
 	n.nameAdded(name)
-	child := n.newChild(ctx, name, f.DiskID(), attrsOf(cr.OpenInfo), out)
+	child := n.newChild(ctx, name, f.DiskID(), withPosix(attrsOf(cr.OpenInfo), f.Posix()), out)
 	h := newHandle(n.fsys, f, flags, write)
 	h.unhold = n.fsys.hold(ctx) // multiuser.go
 	h.uid, _ = n.fsys.sessionKey(ctx)
@@ -174,7 +175,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 			cn.attrsChanging(f.DiskID())
 		} else {
 			// A new file: one link, and the server's attributes.
-			a := attrsOf(cr.OpenInfo)
+			a := withPosix(attrsOf(cr.OpenInfo), f.Posix())
 			a.nlink = 1
 			cn.noteAttrs(cn.attrGen(), a)
 		}
@@ -196,13 +197,13 @@ func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 	if errno != 0 {
 		return nil, errno
 	}
-	res, err := n.fsys.do(ctx, p, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew, DiskID: true})
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew, DiskID: true, Mode: mode & 0o7777})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	return n.newChild(ctx, name, res.DiskID(), attrsOf(res.Close.OpenInfo), out), 0
+	return n.newChild(ctx, name, res.DiskID(), resAttrs(res), out), 0
 }
 
 var _ = (gofs.NodeUnlinker)((*Node)(nil))
@@ -396,14 +397,22 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	// The kernel caches what we return for the (shared) inode: give it
 	// the new link count, asked for after the link in the same round
 	// trip.
-	res, err := n.fsys.do(ctx, from, client.OpenOptions{Kind: client.KindFile, DiskID: true},
-		client.LinkTo(to), client.QueryStandard())
+	var res *client.PathResult
+	err := n.fsys.onTree(ctx, from, func(t *client.Tree, name string) error {
+		toName, err := n.fsys.nameIn(t, to)
+		if err != nil {
+			return err
+		}
+		res, err = t.Do(ctx, name, client.OpenOptions{Kind: client.KindFile, DiskID: true},
+			client.LinkTo(toName), client.QueryStandard())
+		return err
+	})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
 	tn.attrsChanging(res.DiskID()) // its link count
-	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
+	a := withStandard(resAttrs(res), res.Standard)
 	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }

@@ -67,8 +67,10 @@ func TestLiveSamba422Mount(t *testing.T) {
 	alice := env.User(t, "alice")
 	for _, share := range []string{s.PosixShare, s.Share} {
 		t.Run(share, func(t *testing.T) {
-			mnt := mount422(t, env, s, share)
+			// The scratch name first: its cleanup (on the server's disk)
+			// then runs after the unmount.
 			name := env.ScratchName(t, share, "fs")
+			mnt := mount422(t, env, s, share)
 			dir := filepath.Join(mnt, name)
 			if err := os.Mkdir(dir, 0o755); err != nil {
 				t.Fatalf("mkdir: %v", err)

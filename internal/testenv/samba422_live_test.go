@@ -120,6 +120,11 @@ func TestLiveSamba422Negotiate(t *testing.T) {
 			t.Errorf("POSIX context data %x, want %x", c.Data, posixTag)
 		}
 	}
+	// wire decodes the context itself (client/wire/posix.go): POSIX says
+	// its data named the extensions' GUID.
+	if !r.POSIX {
+		t.Errorf("the POSIX context does not carry the extensions' GUID %x", posixTag)
+	}
 }
 
 // kerberos422 makes a Kerberos mechanism for user (password ticket, or
