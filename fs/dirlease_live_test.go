@@ -171,15 +171,17 @@ func TestLiveDirLease422(t *testing.T) {
 	t.Run("counts", func(t *testing.T) {
 		for _, tc := range []struct {
 			name   string
+			share  string
 			opts   smbfs.Options
 			leased bool
 		}{
-			{"leases", smbfs.Options{Timeout: time.Minute}, true},
-			{"NoDirLeases", smbfs.Options{Timeout: time.Minute, NoDirLeases: true}, false},
+			{"leases", s.Share, smbfs.Options{Timeout: time.Minute}, true},
+			{"NoDirLeases", s.Share, smbfs.Options{Timeout: time.Minute, NoDirLeases: true}, false},
+			{"POSIX leases", s.PosixShare, smbfs.Options{Timeout: time.Minute}, true},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				m := mountLeased(t, env, s.Server, s.Share, tc.opts)
-				_, other := dialAs(t, env, s.Server, s.Share)
+				m := mountLeased(t, env, s.Server, tc.share, tc.opts)
+				_, other := dialAs(t, env, s.Server, tc.share)
 				m.fill(t, other, 3, 4)
 				var counts []uint64
 				for range 3 {
