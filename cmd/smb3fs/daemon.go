@@ -237,6 +237,7 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 		Prefix:      ma.prefix,
 		Kernel:      ma.opts.Kernel,
 		LocalLocks:  ma.opts.LocalLocks,
+		NoDirLeases: ma.opts.NoDirLeases,
 		AllowOther:  ma.opts.AllowOther,
 		CachedReads: ma.opts.CachedReads,
 	}

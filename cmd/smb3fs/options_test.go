@@ -80,6 +80,8 @@ func TestMountOptionEach(t *testing.T) {
 		{"seal=yes", func(o *mountOptions) { o.Seal = true }},
 		{"nobrl", func(o *mountOptions) { o.LocalLocks = true }},
 		{"nobrl,brl", func(o *mountOptions) {}},
+		{"nohandlecache", func(o *mountOptions) { o.NoDirLeases = true }},
+		{"nohandlecache,handlecache", func(o *mountOptions) {}},
 		{"cachedreads", func(o *mountOptions) { o.CachedReads = true }},
 		{"noposix", func(o *mountOptions) { o.NoPOSIX = true }},
 		{"nounix", func(o *mountOptions) { o.NoPOSIX = true }},
