@@ -121,6 +121,10 @@ type Options struct {
 	OnEvent func(Event)
 	// Dial connects; default net.Dialer.DialContext. Tests route through a proxy.
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	// NoPOSIX: do not offer the SMB3 POSIX extensions in NEGOTIATE
+	// (posix.go); without it they are offered on every connection that
+	// offers 3.1.1.
+	NoPOSIX bool
 }
 
 // Client is one authenticated session on one connection at a time: when
@@ -156,6 +160,9 @@ type Client struct {
 	reconnecting chan struct{}
 	waiters      int
 	lastErr      error
+	// oneAttempt: a failed reconnect attempt is the last one (a DFS
+	// link's target with other targets to fail over to, dfsns.go).
+	oneAttempt bool
 	// trees are the connected trees, durables the durable files, to
 	// re-establish after a reconnect.
 	trees    map[*Tree]struct{}
@@ -238,6 +245,7 @@ func (cl *Client) establish(ctx context.Context, mech auth.Mechanism) (*Conn, *S
 	}
 	c := newConn(&countingConn{Conn: nc, st: &cl.stats}, cl.timeout())
 	c.state.ClientGUID = cl.clientGUID
+	c.state.OfferPOSIX = !opts.NoPOSIX
 	if err := c.negotiate(ctx, &p, opts.Server); err != nil {
 		mech.Zero()
 		c.Close()

@@ -169,6 +169,9 @@ type connState struct {
 	SecurityBlob []byte
 	// Preauth is the connection's preauth integrity hash after NEGOTIATE.
 	Preauth crypto.PreauthHash
+	// OfferPOSIX: NEGOTIATE offers the SMB3 POSIX extensions (set before
+	// it, from Options.NoPOSIX); POSIX: the server accepted them.
+	OfferPOSIX, POSIX bool
 }
 
 // newConn wraps nc and starts its reader.
@@ -314,6 +317,9 @@ func (c *Conn) start(ctx context.Context, s *Session, encrypt bool, out []outgoi
 	calls := make([]*call, len(out))
 	if err := c.reserve(ctx, total, out, calls, s, encrypt); err != nil {
 		return nil, err
+	}
+	if cc, ok := c.nc.(*countingConn); ok {
+		cc.st.countSent(out)
 	}
 
 	// Chain the messages: 8-byte aligned, NextCommand set ([MS-SMB2] 3.2.4.1.4).

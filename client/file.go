@@ -574,6 +574,7 @@ func (f *File) ReadDir(ctx context.Context, pattern string) ([]wire.DirEntry, er
 		all, err = f.readDir(ctx, sn, pattern)
 		return err
 	})
+	f.t.mixEntries(all)
 	return all, err
 }
 
@@ -597,7 +598,7 @@ func (f *File) ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([
 			flags = wire.RestartScans
 		}
 		req := &wire.QueryDirectoryRequest{
-			FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
+			FileInformationClass: f.dirClass(), // posix.go
 			Flags:                flags,
 			FileID:               sn.fid,
 			FileName:             "*",
@@ -615,12 +616,13 @@ func (f *File) ReadDirBatch(ctx context.Context, restart bool, bufLen uint32) ([
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
-		ents, err = wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer)
+		ents, err = wire.DecodeDirEntries(f.dirClass(), r.Buffer)
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrProtocol, err)
 		}
 		return nil
 	})
+	f.t.mixEntries(ents)
 	return ents, err
 }
 

@@ -48,6 +48,18 @@ func (r *recordingConn) Sent() []byte {
 // never connected) and Dial's error. Everything is closed at cleanup.
 func fakeDial(t *testing.T, srv *smbtest.Server, p Policy, mech auth.Mechanism) (*Client, *recordingConn, error) {
 	t.Helper()
+	return fakeDialWith(t, srv, p, mech, nil)
+}
+
+// fakeDialOpts is fakeDial with the default mechanism and the options
+// changed by tune.
+func fakeDialOpts(t *testing.T, srv *smbtest.Server, p Policy, tune func(*Options)) (*Client, *recordingConn, error) {
+	t.Helper()
+	return fakeDialWith(t, srv, p, nil, tune)
+}
+
+func fakeDialWith(t *testing.T, srv *smbtest.Server, p Policy, mech auth.Mechanism, tune func(*Options)) (*Client, *recordingConn, error) {
+	t.Helper()
 	if mech == nil {
 		mech = &smbtest.Mechanism{IsMutual: true}
 	}
@@ -61,6 +73,9 @@ func fakeDial(t *testing.T, srv *smbtest.Server, p Policy, mech auth.Mechanism) 
 			rec = &recordingConn{Conn: srv.Pipe()}
 			return rec, nil
 		},
+	}
+	if tune != nil {
+		tune(&opts)
 	}
 	cl, err := Dial(context.Background(), opts)
 	t.Cleanup(func() {

@@ -219,6 +219,11 @@ type Lease struct {
 	epoch uint16
 	// asked is the state asked for, read-only.
 	asked uint32
+	// dir: the lease is on a directory (dirlease.go), read-only.
+	dir bool
+	// conn is the connection the lease was asked for on, read-only: it
+	// ends with it.
+	conn *Conn
 }
 
 // Key returns the LeaseKey.
@@ -274,15 +279,20 @@ func (l *Lease) Release() {
 
 // askLease registers a new lease in the client's table, before its
 // CREATE is sent so that no break can arrive for an unknown key, and asks
-// for it in req: a v2 lease context on SMB 3.x, v1 on 2.1. The caller
-// checks the CREATE response with granted, or releases the lease.
-func (t *Tree) askLease(req *wire.CreateRequest, conn *Conn, state uint32) (*Lease, error) {
-	l := &Lease{tree: t, g: newGrant()}
+// for it in req: a v2 lease context on SMB 3.x, v1 on 2.1. A non-nil
+// parent is sent as the ParentLeaseKey of a v2 context ([MS-SMB2]
+// 3.2.4.3.8). The caller checks the CREATE response with granted, or
+// releases the lease.
+func (t *Tree) askLease(req *wire.CreateRequest, conn *Conn, state uint32, parent *Lease) (*Lease, error) {
+	l := &Lease{tree: t, g: newGrant(), dir: req.CreateOptions&wire.FileDirectoryFile != 0, conn: conn}
 	state &= wire.LeaseRead | wire.LeaseHandle | wire.LeaseWrite
 	if _, err := rand.Read(l.key[:]); err != nil {
 		return nil, fmt.Errorf("smb2: lease key: %w", err)
 	}
 	lr := &wire.LeaseRequestV2{Key: l.key, State: state}
+	if parent != nil {
+		lr.ParentKey, lr.Flags = parent.key, wire.LeaseFlagParentKeySet
+	}
 	data := lr.Encode()
 	if conn.state.Dialect == wire.Dialect210 {
 		data = lr.EncodeV1()
@@ -314,7 +324,11 @@ func (l *Lease) granted(r *wire.CreateResponse) error {
 	l.g.state = granted & l.asked & l.g.mask
 	l.g.granted = true
 	l.epoch = epoch
+	held := l.g.state
 	l.g.mu.Unlock()
+	if l.dir && held&wire.LeaseRead != 0 {
+		l.tree.cl.stats.dirGranted.Add(1)
+	}
 	if granted == 0 {
 		l.Release()
 	}
@@ -361,6 +375,9 @@ func (bt *breakTable) leaseBreak(n *wire.LeaseBreakNotification) {
 	l := bt.leases[n.LeaseKey]
 	if l == nil {
 		return
+	}
+	if l.dir {
+		bt.cl.stats.dirBroken.Add(1)
 	}
 	l.g.mu.Lock()
 	from, now := l.g.narrow(n.NewLeaseState)

@@ -34,6 +34,7 @@ func (c *Conn) negotiate(ctx context.Context, p *Policy, serverName string) erro
 		hs.checkCipher,
 		hs.checkSigning,
 		hs.checkSizes,
+		hs.checkPOSIX, // posix.go
 		hs.record,
 	} {
 		if err := step(ctx); err != nil {
@@ -73,6 +74,9 @@ func (hs *negotiateState) send(ctx context.Context) error {
 		r.Ciphers = slices.Clone(p.Ciphers)
 		r.SigningAlgorithms = slices.Clone(p.SigningAlgorithms)
 		r.NetName = hs.serverNm
+		// SMB2_POSIX_EXTENSIONS_AVAILABLE, among the preauth-hashed bytes
+		// like every context (posix.go).
+		r.POSIX = hs.c.state.OfferPOSIX
 	}
 	hs.reqBytes = newMessage(wire.CmdNegotiate, 0, 0, r)
 	resp, err := hs.c.roundTrip(ctx, nil, false, hs.reqBytes, 1)
@@ -212,6 +216,7 @@ func (hs *negotiateState) record(context.Context) error {
 	st.MaxReadSize = min(r.MaxReadSize, capSize)
 	st.MaxWriteSize = min(r.MaxWriteSize, capSize)
 	st.SecurityBlob = r.SecurityBuffer
+	st.POSIX = r.POSIX && hs.req.POSIX
 	return nil
 }
 

@@ -176,6 +176,13 @@ type OpenOptions struct {
 	// (an MxAc context, [MS-SMB2] 3.2.4.3.1): File.MaximalAccess. The
 	// response must carry it, with success.
 	MaximalAccess bool
+	// POSIX makes the open a POSIX open when the connection has the SMB3
+	// POSIX extensions (posix.go): the POSIX create context with Mode,
+	// the permission bits a new file gets. The answer (mode, owner,
+	// group) is File.Posix or PathResult.Posix. Without the extensions
+	// the open is an ordinary one.
+	POSIX bool
+	Mode  uint32
 }
 
 // grants is what an open asks the server to grant beyond the handle.
@@ -185,6 +192,9 @@ type grants struct {
 	durable   bool
 	timeout   time.Duration
 	maxAccess bool
+	// parent is the lease of the directory the name is in, sent as
+	// ParentLeaseKey with the lease asked for (dirlease.go), or nil.
+	parent *Lease
 }
 
 // asksGrants reports whether o asks for anything a handle closed at once
@@ -235,6 +245,11 @@ func (o *OpenOptions) request(name string, extra Access) (*wire.CreateRequest, e
 	if o.DiskID {
 		req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNameQueryOnDiskID})
 	}
+	if o.POSIX {
+		// Removed again for a connection without the extensions
+		// (posixRequest).
+		req.Contexts = append(req.Contexts, wire.CreateContext{Name: wire.CtxNamePOSIX, Data: wire.EncodePosixCreateRequest(o.Mode & wire.PosixPermMask)})
+	}
 	return req, nil
 }
 
@@ -259,6 +274,7 @@ func (t *Tree) Open(ctx context.Context, name string, o OpenOptions) (*File, err
 // the server granted. A grant it cannot accept closes the handle.
 func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g grants) (*File, error) {
 	conn := t.cl.cur()
+	req = posixRequest(req, &conn.state) // posix.go
 	leasing := conn.state.Dialect != wire.Dialect202 && conn.state.ServerCapabilities&wire.CapLeasing != 0
 	if g.durable && g.lease&LeaseHandle == 0 {
 		// [MS-SMB2] 3.3.5.9.10: durability needs handle caching.
@@ -267,13 +283,16 @@ func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g
 	if !leasing {
 		g.lease, g.durable = 0, false
 	}
+	if req.CreateOptions&wire.FileDirectoryFile != 0 && !conn.dirLeasing() {
+		g.lease = 0 // [MS-SMB2] 3.2.4.3.8: no directory leases
+	}
 	if conn.state.Dialect < wire.Dialect300 {
 		g.durable = false // DH2Q is SMB 3
 	}
 	var l *Lease
 	if g.lease != 0 {
 		var err error
-		if l, err = t.askLease(req, conn, uint32(g.lease)); err != nil {
+		if l, err = t.askLease(req, conn, uint32(g.lease), g.parent); err != nil {
 			return nil, err
 		}
 	}
@@ -323,6 +342,9 @@ func (t *Tree) open(ctx context.Context, name string, req *wire.CreateRequest, g
 			f.lease = l
 		}
 	}
+	if _, err := posixGranted(req, f.Create); err != nil {
+		return fail(err)
+	}
 	if g.maxAccess {
 		access, err := maximalAccess(f.Create)
 		if err != nil {
@@ -359,7 +381,7 @@ func (f *File) MaximalAccess() Access { return f.maxAccess }
 
 // DiskID returns the file's on-disk id (OpenOptions.DiskID), or 0 when
 // the server sent none.
-func (f *File) DiskID() uint64 { return diskFileID(f.Create) }
+func (f *File) DiskID() uint64 { return f.t.diskID(f.Create) }
 
 // DurableTimeout returns how long the server keeps the handle after a
 // disconnect, as granted, or 0 when the open is not durable.
@@ -369,3 +391,6 @@ func (f *File) DurableTimeout() time.Duration {
 	}
 	return f.durable.Timeout
 }
+
+// Tree returns the tree the file is open on.
+func (f *File) Tree() *Tree { return f.t }

@@ -55,11 +55,24 @@ type PathResult struct {
 	// entries, and whether it is the whole directory.
 	Entries  []DirEntry
 	Complete bool
+	// Posix is the POSIX create context's answer to an open with
+	// OpenOptions.POSIX on a connection with the POSIX extensions
+	// (posix.go): mode, owner and group as opened; nil otherwise.
+	Posix *wire.PosixInfo
+	// PosixInfo is the answer of QueryPOSIX.
+	PosixInfo *wire.FilePOSIXInformation
+	// tree is the tree the result came from (its file ids' salt).
+	tree *Tree
 }
 
 // DiskID returns the on-disk file id (OpenOptions.DiskID), or 0 when the
 // server sent none.
-func (r *PathResult) DiskID() uint64 { return diskFileID(r.Create) }
+func (r *PathResult) DiskID() uint64 {
+	if r.tree == nil {
+		return diskFileID(r.Create)
+	}
+	return r.tree.diskID(r.Create)
+}
 
 // Op is one operation of a plan, run on the handle the plan opened
 // (Tree.Do) or on an open file (File.Do). Make one with QueryAttrs,
@@ -322,10 +335,15 @@ func LinkTo(newName string) Op {
 // ([MS-SMB2] 3.3.5.18 makes no promise), so a short first answer alone
 // does not show the listing is whole.
 func List(bufLen uint32) Op {
+	return list("List", bufLen, wire.ClassFileIdBothDirectoryInformation)
+}
+
+// list is List and ListPOSIX: entries of class.
+func list(what string, bufLen uint32, class uint8) Op {
 	query := func(flags uint8) func(fid wire.FileID) interface{ Append([]byte) []byte } {
 		return func(fid wire.FileID) interface{ Append([]byte) []byte } {
 			return &wire.QueryDirectoryRequest{
-				FileInformationClass: wire.ClassFileIdBothDirectoryInformation,
+				FileInformationClass: class,
 				Flags:                flags,
 				FileID:               fid,
 				FileName:             "*",
@@ -333,7 +351,7 @@ func List(bufLen uint32) Op {
 			}
 		}
 	}
-	return Op{what: "List", access: AccessReadData, class: classify(wire.CmdQueryDirectory, 0),
+	return Op{what: what, access: AccessReadData, class: classify(wire.CmdQueryDirectory, 0),
 		reqs: []opReq{
 			{wire.CmdQueryDirectory, query(wire.RestartScans), int(bufLen)},
 			{wire.CmdQueryDirectory, query(0), int(bufLen)},
@@ -356,7 +374,7 @@ func List(bufLen uint32) Op {
 			default:
 				return err
 			}
-			if res.Entries, err = wire.DecodeDirEntries(wire.ClassFileIdBothDirectoryInformation, r.Buffer); err != nil {
+			if res.Entries, err = wire.DecodeDirEntries(class, r.Buffer); err != nil {
 				return fmt.Errorf("%w: %w", ErrProtocol, err)
 			}
 			return nil
@@ -457,10 +475,11 @@ func (f *File) Do(ctx context.Context, ops ...Op) (*PathResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &PathResult{}
+	res := &PathResult{tree: f.t}
 	if err := decodeOps(res, ops, resps); err != nil {
 		return nil, err
 	}
+	f.t.mixEntries(res.Entries)
 	return res, nil
 }
 
@@ -508,8 +527,10 @@ func decodeOps(res *PathResult, ops []Op, resps [][]byte) error {
 // run sends p as one related compound and judges every response.
 func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 	var resps [][]byte
+	create := p.create
 	err := t.do(ctx, nil, p.class(), func(sn *snap) error {
-		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, p.create)}}
+		create = posixRequest(p.create, &sn.conn.state) // posix.go
+		out := []outgoing{{msg: newMessage(wire.CmdCreate, sn.tid, 0, create)}}
 		for _, op := range p.ops {
 			for _, r := range op.reqs {
 				out = append(out, outgoing{msg: newMessage(r.cmd, sn.tid, wire.FlagRelatedOperations, r.body(wire.CompoundFileID)), charge: sn.conn.creditCharge(r.size)})
@@ -530,9 +551,12 @@ func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 	if err := statusOf(resps[0]); err != nil {
 		return nil, err
 	}
-	res := &PathResult{}
+	res := &PathResult{tree: t}
 	if res.Create, err = wire.DecodeCreateResponse(resps[0]); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrProtocol, err)
+	}
+	if res.Posix, err = posixGranted(create, res.Create); err != nil {
+		return nil, err
 	}
 	last := len(resps) - 1
 	closeErr := statusOf(resps[last])
@@ -552,6 +576,7 @@ func (t *Tree) run(ctx context.Context, p *plan) (*PathResult, error) {
 	if closeErr != nil {
 		return nil, closeErr
 	}
+	t.mixEntries(res.Entries)
 	return res, nil
 }
 

@@ -490,7 +490,7 @@ func (cl *Client) reconnectLoop(old *Conn, why error, ch chan struct{}) {
 		// Credentials that do not work now (an expired ticket cache) will
 		// not work in a second either: the waiting callers get the error
 		// at once, and the next request tries again (after a kinit).
-		keep := !cl.closed && !errors.Is(err, ErrAuthentication) &&
+		keep := !cl.closed && !errors.Is(err, ErrAuthentication) && !cl.oneAttempt &&
 			(cl.waiters > 0 || time.Since(start) < cl.durableHorizonLocked())
 		cl.mu.Unlock()
 		if !keep {

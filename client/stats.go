@@ -1,9 +1,12 @@
 package client
 
 import (
+	"encoding/binary"
 	"net"
 	"sync/atomic"
 	"time"
+
+	"github.com/smb3fs/smb3fs/client/wire"
 )
 
 // Stats is what a Client has done since Dial, for `smb3fs status`. It
@@ -26,6 +29,13 @@ type Stats struct {
 	// attempt failed ("" if none), LastErrorAt when.
 	LastError   string
 	LastErrorAt time.Time
+	// QueryDirectories counts the QUERY_DIRECTORY requests sent (each
+	// one of a compound, each resend).
+	QueryDirectories uint64
+	// DirLeasesGranted counts the directory leases the server granted
+	// (with read caching at least), DirLeasesBroken the breaks of
+	// directory leases received for leases the client held.
+	DirLeasesGranted, DirLeasesBroken uint64
 }
 
 // Stats returns the client's counters.
@@ -39,6 +49,10 @@ func (cl *Client) Stats() Stats {
 		BytesIn:        cl.stats.in.Load(),
 		BytesOut:       cl.stats.out.Load(),
 		LastErrorAt:    cl.stats.lastErrAt,
+
+		QueryDirectories: cl.stats.queryDirs.Load(),
+		DirLeasesGranted: cl.stats.dirGranted.Load(),
+		DirLeasesBroken:  cl.stats.dirBroken.Load(),
 	}
 	if cl.stats.lastErr != nil {
 		st.LastError = cl.stats.lastErr.Error()
@@ -46,10 +60,13 @@ func (cl *Client) Stats() Stats {
 	return st
 }
 
-// clientStats are the counters behind Stats. in and out are atomic; the
-// other fields are guarded by Client.mu.
+// clientStats are the counters behind Stats. The atomic ones need no lock;
+// the other fields are guarded by Client.mu.
 type clientStats struct {
 	in, out     atomic.Uint64
+	queryDirs   atomic.Uint64
+	dirGranted  atomic.Uint64
+	dirBroken   atomic.Uint64
 	connectedAt time.Time
 	lastErr     error
 	lastErrAt   time.Time
@@ -80,4 +97,15 @@ func (c *countingConn) Write(b []byte) (int, error) {
 	n, err := c.Conn.Write(b)
 	c.st.out.Add(uint64(n))
 	return n, err
+}
+
+// countSent counts the requests of out (one message or a compound chain)
+// that Stats reports by command.
+func (st *clientStats) countSent(out []outgoing) {
+	for i := range out {
+		m := out[i].msg
+		if len(m) >= wire.OffsetCommand+2 && wire.Command(binary.LittleEndian.Uint16(m[wire.OffsetCommand:])) == wire.CmdQueryDirectory {
+			st.queryDirs.Add(1)
+		}
+	}
 }

@@ -31,6 +31,43 @@ type Tree struct {
 	// TWrp context), zero for the live share; set by ConnectSnapshot,
 	// never changed after.
 	snapshot time.Time
+	// idSalt, when not 0, mixes the file ids of this tree so that they
+	// do not collide with another server's: the trees of a DFS
+	// namespace's targets (dfsns.go). Set before the tree is used, never
+	// changed after.
+	idSalt uint64
+}
+
+// diskID is the file id of cr as this tree shows it (see idSalt).
+func (t *Tree) diskID(cr *wire.CreateResponse) uint64 { return t.mixID(diskFileID(cr)) }
+
+// mixID is id as this tree shows it: id itself, or, on a tree with a
+// salt, a bijection of id keyed by the salt (a SplitMix64 finalizer),
+// never 0 for an id that is not 0, and below 2^63 (the inode numbers
+// above are the file system's own).
+func (t *Tree) mixID(id uint64) uint64 {
+	if id == 0 || t.idSalt == 0 {
+		return id
+	}
+	z := id ^ (t.idSalt * 0x9e3779b97f4a7c15)
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	z ^= z >> 31
+	z &^= 1 << 63
+	if z == 0 {
+		z = 1
+	}
+	return z
+}
+
+// mixEntries applies mixID to the file ids of a listing.
+func (t *Tree) mixEntries(ents []wire.DirEntry) {
+	if t.idSalt == 0 {
+		return
+	}
+	for i := range ents {
+		ents[i].FileID = t.mixID(ents[i].FileID)
+	}
 }
 
 // treeConn is what one TREE_CONNECT established.

@@ -26,6 +26,8 @@ type attrs struct {
 	// link: the file is a symlink file (symlink.go) pointing to target.
 	link   bool
 	target string
+	// px is what the SMB3 POSIX extensions said (posix.go); nil without.
+	px *posixAttrs
 }
 
 func (a attrs) isDir() bool { return isDirAttr(a.attr) }
@@ -51,6 +53,9 @@ func fromFileTime(ft uint64) (sec uint64, nsec uint32) {
 
 // typeMode is the S_IFMT part of the mode for a.
 func typeMode(a attrs) uint32 {
+	if a.px != nil && !a.link {
+		return posixTypeMode(a) // posix.go
+	}
 	if a.link {
 		return syscall.S_IFLNK
 	}
@@ -64,6 +69,11 @@ func typeMode(a attrs) uint32 {
 // permission bits from the options, write bits cleared for the DOS
 // read-only attribute, owner from the options.
 func (fsys *FS) fill(out *fuse.Attr, a attrs) {
+	if a.px != nil {
+		fsys.fillPosix(out, a) // posix.go
+		return
+	}
+
 	o := &fsys.opts
 	perm := uint32(o.FileMode.Perm())
 	if a.isDir() {
@@ -167,7 +177,7 @@ func (n *Node) Getattr(ctx context.Context, fh gofs.FileHandle, out *fuse.AttrOu
 	if err != nil {
 		return ToErrno(err)
 	}
-	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
+	a := withStandard(resAttrs(res), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return ToErrno(err)
 	}
@@ -184,8 +194,9 @@ var _ = (gofs.NodeSetattrer)((*Node)(nil))
 // Setattr changes the size (FileEndOfFileInformation) and the access and
 // modification times (FileBasicInformation), on the open handle when the
 // kernel names one, else by path in one round trip. Mode and owner changes
-// are accepted and have no effect: every file shows the modes and owner of
-// the mount options (see the package comment).
+// go to the server on a mount with the SMB3 POSIX extensions (posix.go);
+// otherwise they are accepted and have no effect: every file shows the
+// modes and owner of the mount options (see the package comment).
 func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttrIn, out *fuse.AttrOut) syscall.Errno {
 	ctx, done := interruptible(ctx) // interrupt.go
 	defer done()
@@ -200,6 +211,16 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	_, size := in.GetSize()
 	_, mt := in.GetMTime()
 	_, at := in.GetATime()
+	if own := ownershipOps(in); len(own) > 0 && n.fsys.posix {
+		// Mode and owner go to the server (posix.go), by path, on a
+		// POSIX open of its own; then the rest, if any.
+		if errno := n.setOwnership(ctx, own); errno != 0 {
+			return errno
+		}
+		if !size && !mt && !at {
+			return n.Getattr(ctx, fh, out)
+		}
+	}
 	if !size && !mt && !at {
 		// A mode or owner change, which changes nothing on the server:
 		// the attributes the server last reported, when recent, answer
@@ -251,7 +272,7 @@ func (n *Node) Setattr(ctx context.Context, fh gofs.FileHandle, in *fuse.SetAttr
 	if err != nil {
 		return ToErrno(err)
 	}
-	if after != nil && !maybeSymlink(*after) {
+	if after != nil && !maybeSymlink(*after) && (after.px != nil || !n.fsys.posix) {
 		// The compound that made the change also returned the
 		// attributes after it: no stat needed.
 		n.noteAttrs(gen, *after)
@@ -274,11 +295,11 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 	apply := func(ops ...client.Op) error {
 		if h != nil {
 			// On a handle: the change, then the attributes after it.
-			res, err := h.f.Do(ctx, append(ops, client.QueryAttrs(), client.QueryStandard())...)
+			res, err := doHandle(ctx, h.f, append(ops, client.QueryAttrs(), client.QueryStandard())...) // posix.go
 			if err != nil {
 				return err
 			}
-			a := withStandard(attrsOf(res.Attrs.OpenInfo), res.Standard)
+			a := withStandard(handleAttrs(res), res.Standard)
 			after = &a
 			return nil
 		}
@@ -289,7 +310,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 			if err != nil {
 				return err
 			}
-			a := attrsOf(res.Close.OpenInfo)
+			a := resAttrs(res)
 			a.nlink = links
 			after = &a
 			return nil
@@ -298,7 +319,7 @@ func (n *Node) setattr(ctx context.Context, h *handle, p string, in *fuse.SetAtt
 		if err != nil {
 			return err
 		}
-		a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
+		a := withStandard(resAttrs(res), res.Standard)
 		after = &a
 		return nil
 	}

@@ -84,11 +84,12 @@ func (fsys *FS) openLister(ctx context.Context, p string) (dirLister, error) {
 	if fsys.testLister != nil {
 		return fsys.testLister(p), nil
 	}
-	tree, err := fsys.treeOf(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f, err := tree.Open(ctx, p, listOpen)
+	var f *client.File
+	err := fsys.onTree(ctx, p, func(t *client.Tree, name string) error {
+		var err error
+		f, err = t.Open(ctx, name, fsys.posixOpen(listOpen))
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -121,6 +122,15 @@ func (d *dirHandle) start(ctx context.Context) syscall.Errno {
 	p, errno := d.node.path()
 	if errno != 0 {
 		return errno
+	}
+	if ents, made, ok := d.node.leasedList(ctx); ok {
+		// Read under a lease, or held under one (dirlease.go), and
+		// kept for lookups there.
+		d.window, d.done, d.started, d.made = ents, true, true, made
+		if gather {
+			d.read = ents
+		}
+		return 0
 	}
 	if d.node.fsys.testLister == nil {
 		if ents, ok := d.node.quickList(ctx, p); ok {
@@ -247,7 +257,7 @@ func (d *dirHandle) Readdirent(ctx context.Context) (*fuse.DirEntry, syscall.Err
 			continue // an open file unlinked or replaced (silly.go)
 		}
 		d.last = e
-		a := attrsOf(e.OpenInfo)
+		a := entryAttrs(e)
 		mode := typeMode(a)
 		var ino uint64
 		switch e.Name {
@@ -330,16 +340,16 @@ func (d *dirHandle) Lookup(ctx context.Context, name string, out *fuse.EntryOut)
 		// read before.
 		e = d.entry(name)
 	}
-	if e == nil || maybeSymlink(attrsOf(e.OpenInfo)) {
+	if e == nil || maybeSymlink(entryAttrs(e)) {
 		return d.node.Lookup(ctx, name, out)
 	}
 	if ch := d.node.GetChild(name); ch != nil {
 		if st := ch.StableAttr(); st.Ino == usableIno(e.FileID) && st.Ino != 0 {
-			d.node.fsys.fill(&out.Attr, attrsOf(e.OpenInfo))
+			d.node.fsys.fill(&out.Attr, entryAttrs(e))
 			return ch, 0
 		}
 	}
-	return d.node.newChild(ctx, name, e.FileID, attrsOf(e.OpenInfo), out), 0
+	return d.node.newChild(ctx, name, e.FileID, entryAttrs(e), out), 0
 }
 
 // entry returns the entry called name in the window or in the entries

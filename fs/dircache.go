@@ -46,8 +46,9 @@ package fs
 //
 // Other clients' changes are seen once the listing is actimeo old: the
 // same bound as the kernel's attribute and entry caches, since every
-// answer carries only the time the listing has left. actimeo=0 (NoCache)
-// disables listings for lookups.
+// answer carries only the time the listing has left; a listing held under
+// a directory lease lives longer, and a break ends it (dirlease.go).
+// actimeo=0 (NoCache) disables listings for lookups.
 
 import (
 	"context"
@@ -89,6 +90,11 @@ type dirCache struct {
 	held int
 	// swept is when dirs was last pruned, guarded by mu.
 	swept time.Time
+	// leases are the directories listed under a lease (dirlease.go),
+	// guarded by mu.
+	leases dirLeases
+	// inval queues directories for kernel invalidation (its own lock).
+	inval invalQueue
 }
 
 // dirState is one directory's lookup history and listing (guarded by
@@ -103,6 +109,14 @@ type dirState struct {
 	// noListUntil: listing failed or found too many entries; not tried
 	// again before then (noListFor).
 	noListUntil time.Time
+	// lease is the lease the listing is held under, or nil
+	// (dirlease.go); noLeaseUntil: the mount changed something in the
+	// directory, no new lease is taken before then (leaseCooldown).
+	lease        *leasedDir
+	noLeaseUntil time.Time
+	// absent are the names the kernel may hold as absent since then
+	// (noteAbsent), at most maxAbsentNoted.
+	absent map[string]time.Time
 }
 
 // listStamp is what a listing is checked against before it is kept: the
@@ -119,6 +133,10 @@ type listing struct {
 	folded map[string]int
 	// byID maps a file id to the names it is listed under.
 	byID map[uint64][]string
+	// raw is the listing as read, for readdir under a lease (nil once
+	// the mount changed a name or attributes in it); its entries are
+	// counted in dirCache.held too (setRaw).
+	raw []client.DirEntry
 }
 
 // listEntry is one name of a listing.
@@ -189,7 +207,7 @@ func newListing(made time.Time, ents []client.DirEntry) *listing {
 		if e.Name == "." || e.Name == ".." {
 			continue
 		}
-		l.add(e.Name, &listEntry{a: attrsOf(e.OpenInfo), id: usableIno(e.FileID), known: true})
+		l.add(e.Name, &listEntry{a: entryAttrs(e), id: usableIno(e.FileID), known: true})
 	}
 	return l
 }
@@ -267,7 +285,7 @@ func (c *dirCache) sweep(now time.Time, ttl time.Duration) {
 	}
 	c.swept = now
 	for d, st := range c.dirs {
-		if st.loading {
+		if st.loading || st.lease != nil {
 			continue
 		}
 		if st.list != nil && now.Sub(st.list.made) < ttl {
@@ -281,12 +299,17 @@ func (c *dirCache) sweep(now time.Time, ttl time.Duration) {
 	}
 }
 
-// valid returns st's listing if it is younger than ttl. Caller holds c.mu.
-func (c *dirCache) valid(st *dirState, now time.Time, ttl time.Duration) *listing {
+// valid returns st's listing if it is younger than ttl, or than
+// leaseTrust while it is held under a lease. Caller holds c.mu.
+func (c *dirCache) valid(fsys *FS, st *dirState, now time.Time, ttl time.Duration) *listing {
 	if st.list == nil {
 		return nil
 	}
-	if now.Sub(st.list.made) >= ttl || now.Before(st.list.made) {
+	life := ttl
+	if c.live(fsys, st.lease) {
+		life = leaseTrust
+	}
+	if now.Sub(st.list.made) >= life || now.Before(st.list.made) {
 		c.setList(st, nil)
 		return nil
 	}
@@ -316,7 +339,7 @@ func (c *dirCache) keep(fsys *FS, st *dirState, made time.Time, ents []client.Di
 		st.noListUntil = time.Now().Add(noListFor * fsys.ttl())
 		return
 	}
-	if st.gen != stamp.dir || (st.list != nil && st.list.made.After(made)) {
+	if st.gen != stamp.dir || (st.list != nil && !st.list.made.Before(made)) {
 		return
 	}
 	l := newListing(made, ents)
@@ -327,6 +350,20 @@ func (c *dirCache) keep(fsys *FS, st *dirState, made time.Time, ents []client.Di
 	}
 	fsys.markOpen(l)
 	c.setList(st, l)
+	c.trim(st)
+}
+
+// setRaw sets l's entries as listed (nil: none), keeping count of the
+// entries held. l is a listing in c. Caller holds c.mu.
+func (c *dirCache) setRaw(l *listing, raw []client.DirEntry) {
+	l.counted += len(raw) - len(l.raw)
+	c.held += len(raw) - len(l.raw)
+	l.raw = raw
+}
+
+// trim drops the listings of directories other than st's, oldest first,
+// while more than maxHeld entries are held. Caller holds c.mu.
+func (c *dirCache) trim(st *dirState) {
 	for c.held > maxHeld {
 		var oldest *dirState
 		for _, o := range c.dirs {
@@ -351,8 +388,9 @@ const (
 )
 
 // lookupListed answers a lookup of name in d from d's listing, reading
-// the listing first when this is d's second lookup within actimeo. With
-// answer askServer the caller looks the name up on the server.
+// the listing first when this is d's second lookup within actimeo, or
+// when d is held under a lease (dirlease.go). With answer askServer the
+// caller looks the name up on the server.
 func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut) (*gofs.Inode, lookupAnswer) {
 	fsys := d.fsys
 	ttl := fsys.ttl()
@@ -365,45 +403,43 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 	st := c.state(d, now, ttl)
 	prev := st.lastMiss
 	st.lastMiss = now
-	l := c.valid(st, now, ttl)
+	l := c.valid(fsys, st, now, ttl)
+	if st.lease != nil {
+		st.lease.used = now // in use: not reaped as idle
+	}
 	if l == nil {
-		if st.loading || now.Before(st.noListUntil) || now.Sub(prev) >= ttl {
+		leased := c.live(fsys, st.lease)
+		if st.loading || now.Before(st.noListUntil) || (now.Sub(prev) >= ttl && !leased) {
 			c.mu.Unlock()
 			return nil, askServer
 		}
-		st.loading = true
-		stamp := listStamp{st.gen, c.attrGen}
-		c.mu.Unlock()
-		ents, err := d.listDir(ctx)
-		c.mu.Lock()
-		st.loading = false
-		if err != 0 {
-			st.noListUntil = time.Now().Add(noListFor * ttl)
-		} else {
-			c.keep(fsys, st, now, ents, stamp)
-		}
-		l = c.valid(st, time.Now(), ttl)
-		if l == nil {
+		if l = d.readListing(ctx, st, now); l == nil {
 			c.mu.Unlock()
 			return nil, askServer
 		}
 	}
-	left := ttl - time.Since(l.made)
-	e, ok := l.entries[name]
+	answer, e, left := lookIn(l, name, ttl, fsys.posix)
+	if answer == askServer && e != nil && c.live(fsys, st.lease) && !st.loading {
+		// Listed, with attributes older than actimeo: read the
+		// listing again on the lease's handle.
+		if l = d.readListing(ctx, st, time.Now()); l == nil {
+			c.mu.Unlock()
+			return nil, askServer
+		}
+		answer, e, left = lookIn(l, name, ttl, fsys.posix)
+	}
+	if answer == absent && left <= 0 {
+		if !c.live(fsys, st.lease) {
+			answer = askServer
+		}
+		// Held under a lease: any entry timeout keeps the kernel
+		// from holding the name as absent (see Lookup).
+		left = ttl
+	}
 	var a attrs
 	var id uint64
-	answer := askServer
-	switch {
-	case left <= 0:
-	case ok && e.known && !maybeSymlink(e.a):
-		answer, a, id = listed, e.a, e.id
-	case !ok && absentIsSure(name):
-		answer = absent
-		for _, k := range foldName(name) {
-			if l.folded[k] > 0 {
-				answer = askServer // another spelling of a listed name
-			}
-		}
+	if e != nil {
+		a, id = e.a, e.id
 	}
 	c.mu.Unlock()
 
@@ -428,6 +464,60 @@ func (d *Node) lookupListed(ctx context.Context, name string, out *fuse.EntryOut
 	return nil, askServer
 }
 
+// readListing reads d's listing for a lookup (listDir) and keeps it; it
+// returns the listing now valid, or nil. Caller holds c.mu, which it
+// releases meanwhile.
+func (d *Node) readListing(ctx context.Context, st *dirState, now time.Time) *listing {
+	fsys := d.fsys
+	c := &fsys.dc
+	ttl := fsys.ttl()
+	st.loading = true
+	stamp := listStamp{st.gen, c.attrGen}
+	c.mu.Unlock()
+	if _, _, ok := d.leasedList(ctx); ok {
+		// Kept there, under a lease or for actimeo (dirlease.go).
+		c.mu.Lock()
+		st.loading = false
+		return c.valid(fsys, st, time.Now(), ttl)
+	}
+	ents, err := d.listDir(ctx)
+	c.mu.Lock()
+	st.loading = false
+	if err != 0 {
+		st.noListUntil = time.Now().Add(noListFor * ttl)
+	} else {
+		c.keep(fsys, st, now, ents, stamp)
+	}
+	return c.valid(fsys, st, time.Now(), ttl)
+}
+
+// lookIn is what listing l says about name: listed (with its entry and
+// the time its attributes have left), absent, or askServer; e is the
+// entry when name is listed with attributes, even if they are too old
+// (left <= 0: askServer). posix: names match exactly (a POSIX mount).
+// Caller holds dc.mu.
+func lookIn(l *listing, name string, ttl time.Duration, posix bool) (answer lookupAnswer, e *listEntry, left time.Duration) {
+	left = ttl - time.Since(l.made)
+	ent, ok := l.entries[name]
+	switch {
+	case ok && ent.known && !maybeSymlink(ent.a):
+		if left > 0 {
+			return listed, ent, left
+		}
+		return askServer, ent, left
+	case !ok && posix:
+		return absent, nil, left // POSIX names match exactly (posix.go)
+	case !ok && absentIsSure(name):
+		for _, k := range foldName(name) {
+			if l.folded[k] > 0 {
+				return askServer, nil, left // another spelling of a listed name
+			}
+		}
+		return absent, nil, left
+	}
+	return askServer, nil, left
+}
+
 // quickListBuf is the QUERY_DIRECTORY buffer of the one-round-trip
 // listing (the least a server must accept).
 const quickListBuf = 64 << 10
@@ -439,7 +529,7 @@ var listOpen = client.OpenOptions{Access: client.AccessReadData, Kind: client.Ki
 // QUERY_DIRECTORY twice, CLOSE); ok is false when that did not
 // show all of it (the second QUERY_DIRECTORY found more) or failed.
 func (d *Node) quickList(ctx context.Context, p string) ([]client.DirEntry, bool) {
-	res, err := d.fsys.do(ctx, p, listOpen, client.List(quickListBuf))
+	res, err := d.fsys.do(ctx, p, listOpen, d.fsys.list(quickListBuf))
 	if err != nil || !res.Complete || len(res.Entries) == 0 {
 		return nil, false
 	}
@@ -526,6 +616,9 @@ func (fsys *FS) markOpen(l *listing) {
 func (c *dirCache) listingOf(d *Node) *listing {
 	if st := c.dirs[d]; st != nil {
 		st.gen++
+		if st.list != nil {
+			c.setRaw(st.list, nil)
+		}
 		return st.list
 	}
 	return nil
@@ -558,6 +651,7 @@ func (d *Node) nameAdded(name string) {
 	if l := c.listingOf(d); l != nil {
 		l.unknown(name)
 	}
+	c.wrote(d)
 	c.dirChanged(d)
 }
 
@@ -569,6 +663,7 @@ func (d *Node) nameRemoved(name string) {
 	if l := c.listingOf(d); l != nil {
 		l.remove(name)
 	}
+	c.wrote(d)
 	c.dirChanged(d)
 }
 
@@ -582,6 +677,7 @@ func (d *Node) listingUnsure() {
 		st.gen++
 		c.setList(st, nil)
 	}
+	c.wrote(d)
 	c.dirChanged(d)
 }
 
@@ -600,6 +696,7 @@ func (n *Node) attrsChanging(id uint64) {
 					l.unknown(name)
 				}
 			}
+			c.wrote(pn)
 		}
 	}
 	if id = usableIno(id); id == 0 {
@@ -611,6 +708,7 @@ func (n *Node) attrsChanging(id uint64) {
 		}
 		for _, name := range st.list.byID[id] {
 			st.list.entries[name].known = false
+			c.setRaw(st.list, nil)
 		}
 	}
 }

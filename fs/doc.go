@@ -107,6 +107,32 @@
 // mount, and the checks rsync and cp -r make before creating each name,
 // cost one message per directory instead of one per name.
 //
+// Listings under directory leases (dirlease.go): where the server grants
+// them (Samba 4.22 with `smb3 directory leases`, Windows; not Samba 4.17),
+// a directory is listed on a handle opened with a read-and-handle lease,
+// kept open while the lease holds (at most 256, each closed after a minute
+// unused). Another client's create, delete or rename in it, or its change
+// to a file's size or times there once that client's handle closes, breaks
+// the lease first: the listing is dropped at once, and the kernel's entries
+// for the directory are invalidated from a goroutine of our own. Until
+// then its names answer lookups and readdir, absent names included, with no
+// actimeo limit (5 minutes at most: a man in the middle could withhold a
+// break, which carries no signature); its attributes answer for actimeo,
+// as without a lease (Samba breaks nothing while another client writes
+// through a handle it keeps open), then the listing is read again on the
+// held handle: a readdir within actimeo sends nothing. The kernel is given
+// the same timeouts as without leases. Samba refuses to rename a directory
+// with a handle open below it; for another client's rename 4.22 first
+// breaks our leases' handle caching and waits, and we close on the break
+// (the rename goes through, some milliseconds later); this mount closes its
+// own handles there before it renames or removes a directory. The mount's
+// own change in a leased directory breaks the lease too (our opens carry
+// no ParentLeaseKey), and the server waits for the break before it
+// answers: a directory the mount wrote to takes no new lease for 30
+// seconds (leaseCooldown), so that rsync, cp -r or tar pay that once.
+// Options.NoDirLeases keeps actimeo listings only (no mount option sets
+// it yet); multiuser mounts keep none.
+//
 // File data: no cache of our own beyond the READs ahead. Files opened
 // read-only bypass the kernel's page cache where the kernel lets such a
 // file still be mapped (FOPEN_DIRECT_IO with FUSE_DIRECT_IO_ALLOW_MMAP,
@@ -188,6 +214,13 @@
 //
 // Owner: every file belongs to uid=/gid= (default the mounting user).
 // chown(2) succeeds and changes nothing.
+//
+// All of the above about symbolic links, permissions, owners and case is
+// how a mount looks without the SMB3 POSIX extensions. Where the server
+// takes them (Samba 4.22 with smb3 unix extensions = yes; not offered with
+// the mount option noposix), the mount shows the server's own modes, link
+// counts, owners and groups, chmod and chown act on the server, names are
+// case-sensitive, and symbolic links are reparse points: see posix.go.
 //
 // Times: modification and access times are the server's and are set with
 // utimensat(2) (FileBasicInformation; on the open handle that wrote, when
@@ -313,7 +346,9 @@
 //     early oplock breaks kept (client/lease.go); more end the connection.
 //     CHANGE_NOTIFY answers fit a 64 KiB buffer (client/notify.go).
 //   - Listings kept for lookups: directories of at most 10,000 entries,
-//     200,000 entries in all (dircache.go). A directory being read streams
+//     200,000 entries in all (dircache.go; one held under a directory
+//     lease counts twice, its entries also kept as listed for readdir),
+//     and at most 256 directory handles held for leases (dirlease.go). A directory being read streams
 //     (dir.go): one QUERY_DIRECTORY answer at a time per open directory,
 //     plus its first 10,000 entries gathered for lookups; a listing that
 //     never ends is read as far as the reader reads.

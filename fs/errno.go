@@ -70,6 +70,9 @@ func ToErrno(err error) syscall.Errno {
 		// acknowledged may be gone.
 		logOnce(err)
 		return syscall.EIO
+	case errors.Is(err, client.ErrCrossLink):
+		// Two paths on different targets of a DFS namespace.
+		return syscall.EXDEV
 	case errors.Is(err, ErrNoSession):
 		// A multiuser mount's user without usable credentials: the
 		// Trees implementation logged why (multiuser.go).
@@ -99,7 +102,12 @@ func ToErrno(err error) syscall.Errno {
 		return syscall.ETIMEDOUT
 	case errors.Is(err, client.ErrConnectionClosed):
 		return syscall.EIO
-	case errors.Is(err, client.ErrUnprotected), errors.Is(err, client.ErrProtocol), errors.Is(err, client.ErrRefused):
+	case errors.Is(err, client.ErrRefused):
+		// A DFS link whose every target the policy refused (a
+		// connection refused at mount time never gets here).
+		logOnceAs("refused, reported as EIO", err)
+		return syscall.EIO
+	case errors.Is(err, client.ErrUnprotected), errors.Is(err, client.ErrProtocol):
 		logOnce(err)
 		return syscall.EIO
 	case errors.As(err, &en):

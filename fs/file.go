@@ -123,16 +123,18 @@ func newHandle(fsys *FS, f *client.File, flags uint32, write bool) *handle {
 // locking lost a committed row - not yet understood; noted in the
 // README.)
 func openFile(ctx context.Context, fsys *FS, p string, o client.OpenOptions, write bool) (*client.File, error) {
-	tree, err := fsys.treeOf(ctx)
-	if err != nil {
-		return nil, err
-	}
 	o.Durable = true
 	o.Lease = client.LeaseRead | client.LeaseHandle
 	if write && o.Disposition != client.OpenExisting && o.Disposition != client.OpenOrCreate {
 		o.Lease |= client.LeaseWrite
 	}
-	return tree.Open(ctx, p, o)
+	var f *client.File
+	err := fsys.onTree(ctx, p, func(t *client.Tree, name string) error {
+		var err error
+		f, err = t.Open(ctx, name, fsys.posixOpen(o))
+		return err
+	})
+	return f, err
 }
 
 var _ = (gofs.FileReader)((*handle)(nil))
@@ -292,11 +294,16 @@ func (h *handle) Getattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno {
 func (h *handle) getattr(ctx context.Context, out *fuse.AttrOut) error {
 	ctx = settled(ctx)
 	h.settleAll(ctx, 0, -1) // the size includes the writes in flight
-	res, err := h.f.Do(ctx, client.QueryAttrs(), client.QueryStandard())
+	// QueryPOSIX too on a POSIX handle (posix.go).
+	res, err := doHandle(ctx, h.f, client.QueryAttrs(), client.QueryStandard())
 	if err != nil {
 		return err
 	}
-	h.owner.fill(&out.Attr, withStandard(attrsOf(res.Attrs.OpenInfo), res.Standard))
+	a := withStandard(handleAttrs(res), res.Standard)
+	if h.node != nil {
+		h.node.posixFromPath(ctx, &a) // a handle reclaimed after a reconnect
+	}
+	h.owner.fill(&out.Attr, a)
 	return nil
 }
 

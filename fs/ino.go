@@ -212,7 +212,7 @@ func (fsys *FS) statDir(ctx context.Context, p string) (uint64, attrs, error) {
 	if err != nil {
 		return 0, attrs{}, err
 	}
-	return usableIno(res.DiskID()), attrsOf(res.Close.OpenInfo), nil
+	return usableIno(res.DiskID()), resAttrs(res), nil
 }
 
 // newChild returns the inode for name in n, with FileId id and attributes
@@ -347,7 +347,7 @@ func (n *Node) loopGetattr(ctx context.Context, out *fuse.AttrOut) syscall.Errno
 	if err != nil {
 		return ToErrno(err)
 	}
-	a := attrsOf(res.Close.OpenInfo)
+	a := resAttrs(res)
 	a.link, a.target = true, n.loop
 	n.fsys.fill(&out.Attr, a)
 	return 0

@@ -76,6 +76,12 @@ func (n *Node) noteAttrs(gen uint64, a attrs) {
 	if k.gen != gen {
 		return
 	}
+	if a.px == nil && n.fsys.posix {
+		// An answer without mode and owner (a CLOSE's, a handle's
+		// compound): not remembered on a POSIX mount (posix.go), where
+		// Samba 4.22 also reports a POSIX handle's times wrong in them.
+		return
+	}
 	switch links := k.linksLocked(n.fsys.opts.Timeout); {
 	case a.nlink != 0:
 		k.links, k.linksAt = a.nlink, time.Now()

@@ -23,6 +23,11 @@ type Options struct {
 	// directories (default 0755 for both, as mount.cifs). A file with the DOS read-only
 	// attribute shows them without write bits.
 	FileMode, DirMode os.FileMode
+	// ForceUID, ForceGID, ForceFileMode and ForceDirMode: UID, GID,
+	// FileMode and DirMode were given explicitly (uid=, gid=, file_mode=,
+	// dir_mode=) and are shown even where the server's SMB3 POSIX
+	// extensions report a file's own (posix.go).
+	ForceUID, ForceGID, ForceFileMode, ForceDirMode bool
 	// ReadOnly mounts read-only: the kernel refuses writes with EROFS. A
 	// tree connected at a snapshot (client.Tree.Snapshot) is always
 	// mounted read-only.
@@ -32,6 +37,9 @@ type Options struct {
 	Timeout time.Duration
 	// NoCache sets the entry and attribute timeouts to zero.
 	NoCache bool
+	// NoDirLeases asks for no directory leases (dirlease.go): listings
+	// then live actimeo, as on a server that grants none.
+	NoDirLeases bool
 	// FsName is shown as the mount's source (//server/share).
 	FsName string
 	// Prefix is the directory of the share the mount shows as its root
@@ -74,6 +82,9 @@ type Options struct {
 	// each user's identity) and NoCache, and no handle is kept open after
 	// its release (park.go): nothing one user was told answers another.
 	Trees Trees
+	// Namespace, when set, routes the paths of a mounted DFS root to its
+	// links' targets (dfs.go). It is not used on a multiuser mount.
+	Namespace Namespace
 }
 
 // FS is the state one mount shares among its nodes: the tree, the
@@ -96,6 +107,9 @@ type FS struct {
 	// park holds the released write handles kept open for a moment
 	// (park.go).
 	park parking
+	// posix: the mount uses the SMB3 POSIX extensions (posix.go); set by
+	// NewRoot.
+	posix bool
 	// directRead is set once the kernel has agreed to direct I/O on files
 	// that stay mappable (FUSE_DIRECT_IO_ALLOW_MMAP): read-only opens then
 	// bypass its page cache (prefetch.go).
@@ -125,7 +139,7 @@ func NewRoot(tree *client.Tree, opts Options) *Node {
 	if tree != nil && !tree.Snapshot().IsZero() {
 		opts.ReadOnly = true
 	}
-	return &Node{fsys: &FS{tree: tree, opts: opts}}
+	return &Node{fsys: &FS{tree: tree, opts: opts, posix: probePOSIX(tree, opts)}}
 }
 
 // MountOptions returns the go-fuse options that implement opts.

@@ -82,13 +82,16 @@ func (fsys *FS) treeOf(ctx context.Context) (*client.Tree, error) {
 	return t, nil
 }
 
-// do is Tree.Do on the tree of the request in ctx.
+// do is Tree.Do on the tree of the request in ctx (and of p, on a
+// mounted DFS root: dfs.go).
 func (fsys *FS) do(ctx context.Context, p string, o client.OpenOptions, ops ...client.Op) (*client.PathResult, error) {
-	t, err := fsys.treeOf(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return t.Do(ctx, p, o, ops...)
+	var res *client.PathResult
+	err := fsys.onTree(ctx, p, func(t *client.Tree, name string) error {
+		var err error
+		res, err = t.Do(ctx, name, fsys.posixOpen(o), ops...)
+		return err
+	})
+	return res, err
 }
 
 // sessionKey returns whose session the request in ctx runs in on a

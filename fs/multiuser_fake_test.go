@@ -183,7 +183,12 @@ func TestFakeMultiuserTreePerCaller(t *testing.T) {
 		t.Errorf("TreeFor was never asked for alice")
 	}
 
-	// An open handle holds alice's session until it is released.
+	// An open handle holds alice's session until it is released. The
+	// kernel releases the handles of the reads above in the background:
+	// wait for them first.
+	for deadline := time.Now().Add(5 * time.Second); ft.count(ft.holds, aliceUID) != 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	var f *os.File
 	if err := m.do("open", func() error {
 		return asUID(aliceUID, func() (err error) { f, err = os.Open(filepath.Join(m.dir, "alice.txt")); return err })

@@ -34,9 +34,13 @@ func (n *Node) Lookup(ctx context.Context, name string, out *fuse.EntryOut) (*go
 	}
 	res, err := n.fsys.do(ctx, p, client.OpenOptions{DiskID: true}, client.QueryStandard())
 	if err != nil {
-		return nil, ToErrno(err)
+		errno := ToErrno(err)
+		if errno == syscall.ENOENT {
+			n.noteAbsent(name) // for a lease break (dirlease.go)
+		}
+		return nil, errno
 	}
-	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
+	a := withStandard(resAttrs(res), res.Standard)
 	if err := n.fsys.resolveLink(ctx, p, &a); err != nil {
 		return nil, ToErrno(err)
 	}
@@ -133,6 +137,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 		disp = client.OverwriteOrCreate
 	}
 	o, write := openOptions(flags, disp)
+	o.Mode = mode & 0o7777 // a POSIX open's new file (posix.go)
 	canDelete := false
 	if write && disp == client.CreateNew {
 		// A new file that only this open knows: with DELETE access
@@ -158,7 +163,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 	}
 	cr := f.Create
 	n.nameAdded(name)
-	child := n.newChild(ctx, name, f.DiskID(), attrsOf(cr.OpenInfo), out)
+	child := n.newChild(ctx, name, f.DiskID(), withPosix(attrsOf(cr.OpenInfo), f.Posix()), out)
 	h := newHandle(n.fsys, f, flags, write)
 	h.unhold = n.fsys.hold(ctx) // multiuser.go
 	h.uid, _ = n.fsys.sessionKey(ctx)
@@ -170,7 +175,7 @@ func (n *Node) Create(ctx context.Context, name string, flags uint32, mode uint3
 			cn.attrsChanging(f.DiskID())
 		} else {
 			// A new file: one link, and the server's attributes.
-			a := attrsOf(cr.OpenInfo)
+			a := withPosix(attrsOf(cr.OpenInfo), f.Posix())
 			a.nlink = 1
 			cn.noteAttrs(cn.attrGen(), a)
 		}
@@ -192,13 +197,13 @@ func (n *Node) Mkdir(ctx context.Context, name string, mode uint32, out *fuse.En
 	if errno != 0 {
 		return nil, errno
 	}
-	res, err := n.fsys.do(ctx, p, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew, DiskID: true})
+	res, err := n.fsys.do(ctx, p, client.OpenOptions{Kind: client.KindDir, Disposition: client.CreateNew, DiskID: true, Mode: mode & 0o7777})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	return n.newChild(ctx, name, res.DiskID(), attrsOf(res.Close.OpenInfo), out), 0
+	return n.newChild(ctx, name, res.DiskID(), resAttrs(res), out), 0
 }
 
 var _ = (gofs.NodeUnlinker)((*Node)(nil))
@@ -238,6 +243,10 @@ func (n *Node) remove(ctx context.Context, name string, dir bool) syscall.Errno 
 		// Shown as a link, a directory to the server (ino.go): Samba
 		// removes the link itself.
 		dir = true
+	}
+	if dir {
+		// Our leased handles would leave it delete-pending (dirlease.go).
+		n.fsys.closeLeasesUnder(ctx, p)
 	}
 	var err error
 	if !dir && n.openHere(ctx, name) {
@@ -318,6 +327,8 @@ func (n *Node) Rename(ctx context.Context, name string, newParent gofs.InodeEmbe
 		// refuses to rename a directory with files open below it.
 		dir = true
 		n.fsys.closeAllParked(ctx)
+		n.fsys.closeLeasesUnder(ctx, from) // dirlease.go
+		n.fsys.closeLeasesUnder(ctx, to)
 	}
 	var err error
 	if flags&renameNoReplace != 0 {
@@ -386,14 +397,22 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	// The kernel caches what we return for the (shared) inode: give it
 	// the new link count, asked for after the link in the same round
 	// trip.
-	res, err := n.fsys.do(ctx, from, client.OpenOptions{Kind: client.KindFile, DiskID: true},
-		client.LinkTo(to), client.QueryStandard())
+	var res *client.PathResult
+	err := n.fsys.onTree(ctx, from, func(t *client.Tree, name string) error {
+		toName, err := n.fsys.nameIn(t, to)
+		if err != nil {
+			return err
+		}
+		res, err = t.Do(ctx, name, client.OpenOptions{Kind: client.KindFile, DiskID: true},
+			client.LinkTo(toName), client.QueryStandard())
+		return err
+	})
 	if err != nil {
 		n.listingUnsure()
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
 	tn.attrsChanging(res.DiskID()) // its link count
-	a := withStandard(attrsOf(res.Close.OpenInfo), res.Standard)
+	a := withStandard(resAttrs(res), res.Standard)
 	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }

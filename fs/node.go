@@ -153,7 +153,8 @@ func checkName(name string) syscall.Errno {
 	return 0
 }
 
-// path returns the node's share-relative path with backslashes ("" for
+// path returns the node's share-relative path with backslashes (slashes
+// on a POSIX mount, posix.go) ("" for
 // the root, or Options.Prefix when the mount is of a directory). A path longer than SMB carries (maxPathUnits) is
 // ENAMETOOLONG: the walk ends even if the tree had a cycle.
 func (n *Node) path() (string, syscall.Errno) {
@@ -173,12 +174,12 @@ func (n *Node) path() (string, syscall.Errno) {
 		p = parent
 	}
 	if prefix := n.fsys.opts.Prefix; prefix != "" {
-		segs = append(segs, prefix)
+		segs = append(segs, n.fsys.sepPath(prefix))
 	}
 	for i, j := 0, len(segs)-1; i < j; i, j = i+1, j-1 {
 		segs[i], segs[j] = segs[j], segs[i]
 	}
-	return strings.Join(segs, `\`), 0
+	return strings.Join(segs, n.fsys.sep()), 0
 }
 
 // childPath returns the path of name in directory n.
@@ -193,7 +194,7 @@ func (n *Node) childPath(name string) (string, syscall.Errno) {
 	if p == "" {
 		return name, 0
 	}
-	return p + `\` + name, 0
+	return p + n.fsys.sep() + name, 0
 }
 
 // forgetWrites clears the wrote mark of every handle open on n.

@@ -110,7 +110,7 @@ func (fsys *FS) isHidden(name string) bool {
 // hideAs notes that fsys renamed the file at p (of node n, nil if not
 // known) to the hidden path hidden.
 func (fsys *FS) hideAs(n *Node, hidden string) {
-	name := hidden[strings.LastIndexByte(hidden, '\\')+1:]
+	name := hidden[strings.LastIndexAny(hidden, `\/`)+1:] // separators: node.go
 	fsys.hidden.add(name)
 	if n != nil {
 		n.mu.Lock()
@@ -126,7 +126,7 @@ func hiddenPath(p string) string {
 	var b [8]byte
 	rand.Read(b[:]) // never fails (crypto/rand)
 	name := hiddenPrefix + hex.EncodeToString(b[:])
-	if i := strings.LastIndexByte(p, '\\'); i >= 0 {
+	if i := strings.LastIndexAny(p, `\/`); i >= 0 {
 		return p[:i+1] + name
 	}
 	return name
@@ -255,7 +255,11 @@ func (n *Node) renameOverOpen(ctx context.Context, np *Node, newName, from, to s
 // with DELETE access) when not nil, else (or when via is gone) by path.
 func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replace bool) error {
 	if via != nil {
-		err := via.f.Rename(ctx, to, replace)
+		name, err := fsys.nameIn(via.f.Tree(), to)
+		if err != nil {
+			return err
+		}
+		err = via.f.Rename(ctx, name, replace)
 		if !handleGone(via, err) {
 			return err
 		}
@@ -265,8 +269,14 @@ func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replac
 
 // renamePath renames from to to by path (FileRenameInformation).
 func (fsys *FS) renamePath(ctx context.Context, from, to string, replace bool) error {
-	_, err := fsys.do(ctx, from, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(to, replace))
-	return err
+	return fsys.onTree(ctx, from, func(t *client.Tree, name string) error {
+		toName, err := fsys.nameIn(t, to)
+		if err != nil {
+			return err
+		}
+		_, err = t.Do(ctx, name, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(toName, replace))
+		return err
+	})
 }
 
 // remove deletes p, an empty directory if dir, a file (or symlink)

@@ -80,7 +80,7 @@ func decodeMFSymlink(b []byte) (string, error) {
 // maybeSymlink reports whether a file with attributes a could be a symlink
 // file and must be read to tell.
 func maybeSymlink(a attrs) bool {
-	return !a.isDir() && a.size == mfSymlinkSize
+	return !a.isDir() && a.size == mfSymlinkSize && !isPosixLink(a)
 }
 
 // readSymlink reads path and returns its target, or "" if it is an
@@ -100,7 +100,7 @@ func (fsys *FS) readSymlink(ctx context.Context, path string) (string, *client.P
 // resolveLink turns a: if the file at path is a symlink file, the
 // attributes say so.
 func (fsys *FS) resolveLink(ctx context.Context, path string, a *attrs) error {
-	if !maybeSymlink(*a) {
+	if isPosixLink(*a) || !maybeSymlink(*a) {
 		return nil
 	}
 	target, _, err := fsys.readSymlink(ctx, path)
@@ -130,6 +130,9 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 	if errno != 0 {
 		return nil, errno
 	}
+	if n.fsys.posix {
+		return n.posixSymlink(ctx, p, target, name, out) // posix.go
+	}
 	data, err := encodeMFSymlink(target)
 	if err != nil {
 		return nil, syscall.ENAMETOOLONG
@@ -141,7 +144,7 @@ func (n *Node) Symlink(ctx context.Context, target, name string, out *fuse.Entry
 		return nil, ToErrno(err)
 	}
 	n.nameAdded(name)
-	a := attrsOf(res.Close.OpenInfo)
+	a := resAttrs(res)
 	a.link, a.target = true, target
 	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }
@@ -157,6 +160,14 @@ func (n *Node) Readlink(ctx context.Context) ([]byte, syscall.Errno) {
 	p, errno := n.path()
 	if errno != 0 {
 		return nil, errno
+	}
+	if n.fsys.posix {
+		if target, err := n.fsys.readPosixLink(ctx, p); !errors.Is(err, errNotPosixLink) {
+			if err != nil {
+				return nil, ToErrno(err)
+			}
+			return []byte(target), 0
+		}
 	}
 	target, _, err := n.fsys.readSymlink(ctx, p)
 	if err != nil {

@@ -34,6 +34,8 @@ func (c *conn) fileOp(m []byte, h *wire.Header, ch *chain, related bool) (wire.S
 			return c.reclaim(req, data, ch)
 		}
 		return c.create(req, ch)
+	case wire.CmdOplockBreak:
+		return c.leaseBreakAck(m)
 	case wire.CmdClose:
 		req, err := wire.DecodeCloseRequest(m)
 		if err != nil {
@@ -248,8 +250,12 @@ func (c *conn) create(req *wire.CreateRequest, ch *chain) (wire.Status, interfac
 	}
 	// A lease is echoed back as asked (no breaks are ever sent); a
 	// durable handle is granted with a lease ([MS-SMB2] 3.3.5.9.10).
-	if data, ok := req.Context(wire.CtxNameLeaseRequest); ok && req.RequestedOplockLevel == wire.OplockLevelLease {
+	if data, ok := req.Context(wire.CtxNameLeaseRequest); ok && req.RequestedOplockLevel == wire.OplockLevelLease && (!isDir || s.DirLeasing) {
 		if lr, err := wire.DecodeLeaseV2(data); err == nil {
+			if isDir {
+				o.leaseState, o.leaseConn = lr.State&(wire.LeaseRead|wire.LeaseHandle), c
+				lr.State = o.leaseState
+			}
 			r.OplockLevel = wire.OplockLevelLease
 			r.Contexts = append(r.Contexts, wire.CreateContext{Name: wire.CtxNameLeaseRequest, Data: (&wire.LeaseRequestV2{Key: lr.Key, State: lr.State}).Encode()})
 			o.leaseKey = lr.Key

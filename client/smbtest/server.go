@@ -163,6 +163,10 @@ type Server struct {
 	// Leasing advertises SMB2_GLOBAL_CAP_LEASING, so that clients ask for
 	// leases and durable handles.
 	Leasing bool
+	// DirLeasing advertises SMB2_GLOBAL_CAP_DIRECTORY_LEASING and grants
+	// the leases asked for on directories, which BreakDirLeases breaks
+	// (dirlease.go). Without it a directory gets no lease.
+	DirLeasing bool
 	// Mutate rewrites responses before they are encoded.
 	Mutate Mutations
 	// FileSystem serves what a FUSE mount needs beyond the basics: the
@@ -377,6 +381,9 @@ type conn struct {
 	// hostile is the server's Hostile when the frame being handled
 	// arrived.
 	hostile Hostile
+	// wmu serializes the writes of frames: the Serve goroutine's and
+	// BreakDirLeases's.
+	wmu sync.Mutex
 }
 
 type session struct {
@@ -413,6 +420,10 @@ type open struct {
 	clientGUID [16]byte
 	leaseKey   [16]byte
 	id         wire.FileID
+	// leaseState is the lease state granted on a directory (DirLeasing)
+	// and leaseConn the connection holding it, guarded by Server.mu.
+	leaseState uint32
+	leaseConn  *conn
 }
 
 // reply is one response message and how it must be protected.
@@ -602,7 +613,9 @@ func (c *conn) send(out []reply, sealedBy *session) error {
 	}
 	n := len(frame) - 4
 	frame[1], frame[2], frame[3] = byte(n>>16), byte(n>>8), byte(n)
+	c.wmu.Lock()
 	_, err := c.nc.Write(frame)
+	c.wmu.Unlock()
 	return err
 }
 
@@ -766,6 +779,9 @@ func (c *conn) negotiate(m []byte, h *wire.Header) []byte {
 	}
 	if c.srv.Leasing {
 		r.Capabilities |= wire.CapLeasing
+	}
+	if c.srv.DirLeasing {
+		r.Capabilities |= wire.CapDirectoryLeasing
 	}
 	rand.Read(r.ServerGUID[:])
 	ciphers := c.srv.Ciphers

@@ -223,7 +223,7 @@ type NegotiateContext struct {
 //
 // The negotiate contexts (2.2.3.1) are sent only when Dialects contains
 // Dialect311; each is omitted when its fields are empty. Append writes them
-// in the order preauth integrity, encryption, netname, signing, then
+// in the order preauth integrity, encryption, netname, signing, POSIX, then
 // OtherContexts, with the padding Windows and Samba expect.
 type NegotiateRequest struct {
 	SecurityMode uint16 // SecurityModeSigning*
@@ -243,6 +243,10 @@ type NegotiateRequest struct {
 	// NetName is SMB2_NETNAME_NEGOTIATE_CONTEXT_ID (2.2.3.1.4), the server
 	// name the client connects to.
 	NetName string
+	// POSIX offers the SMB3 POSIX extensions: SMB2_POSIX_EXTENSIONS_AVAILABLE
+	// (CtxPOSIX) with the CtxNamePOSIX GUID (posix.go). Decode sets it when
+	// the context lists that GUID.
+	POSIX bool
 	// OtherContexts are contexts of any other type, kept raw. Append writes
 	// them after the ones above (a test can put a duplicate or unknown
 	// context here); Decode returns every context it does not interpret.
@@ -286,6 +290,7 @@ func (m *NegotiateRequest) Append(msg []byte) []byte {
 		ciphers: m.Ciphers,
 		signing: m.SigningAlgorithms,
 		netName: m.NetName,
+		posix:   m.POSIX,
 		other:   m.OtherContexts,
 	}
 	end := len(msg)
@@ -337,7 +342,7 @@ func DecodeNegotiateRequest(msg []byte) (*NegotiateRequest, error) {
 	}
 	m.PreauthHashAlgorithms, m.PreauthSalt = c.hashes, c.salt
 	m.Ciphers, m.SigningAlgorithms = c.ciphers, c.signing
-	m.NetName = c.netName
+	m.NetName, m.POSIX = c.netName, c.posix
 	m.OtherContexts, m.ContextTypes = c.other, c.types
 	return m, nil
 }
@@ -372,6 +377,9 @@ type NegotiateResponse struct {
 	Ciphers []CipherID
 	// SigningAlgorithms is SMB2_SIGNING_CAPABILITIES, nil without the context.
 	SigningAlgorithms []SigningID
+	// POSIX: the server accepted the SMB3 POSIX extensions (a CtxPOSIX
+	// context listing the CtxNamePOSIX GUID, posix.go).
+	POSIX bool
 	// OtherContexts are contexts of any other type, kept raw (see
 	// NegotiateRequest.OtherContexts). A netname context, which servers do
 	// not send, lands here too.
@@ -411,6 +419,7 @@ func (m *NegotiateResponse) Append(msg []byte) []byte {
 		salt:    m.PreauthSalt,
 		ciphers: m.Ciphers,
 		signing: m.SigningAlgorithms,
+		posix:   m.POSIX,
 		other:   m.OtherContexts,
 	}
 	end := len(msg)
@@ -470,6 +479,7 @@ func DecodeNegotiateResponse(msg []byte) (*NegotiateResponse, error) {
 	}
 	m.PreauthHashAlgorithms, m.PreauthSalt = c.hashes, c.salt
 	m.Ciphers, m.SigningAlgorithms = c.ciphers, c.signing
+	m.POSIX = c.posix
 	m.OtherContexts, m.ContextTypes = c.other, c.types
 	return m, nil
 }
@@ -481,6 +491,7 @@ type negotiateContexts struct {
 	ciphers []CipherID
 	signing []SigningID
 	netName string
+	posix   bool
 	other   []NegotiateContext
 	types   []uint16
 }
@@ -516,6 +527,12 @@ func (c *negotiateContexts) append(msg []byte) ([]byte, int) {
 		msg = appendNegotiateContext(msg, CtxSigning, func(b []byte) []byte {
 			b = appendU16(b, uint16(len(c.signing)))
 			return appendIDList(b, c.signing)
+		})
+		n++
+	}
+	if c.posix {
+		msg = appendNegotiateContext(msg, CtxPOSIX, func(b []byte) []byte {
+			return append(b, posixGUID...)
 		})
 		n++
 	}
@@ -590,6 +607,8 @@ func parseNegotiateContexts(msg []byte, off, count, minOff int, withNetName bool
 				return nil, malformed("%s netname context: odd UTF-16 length %d", what, len(data))
 			}
 			c.netName, err = DecodeUTF16(data)
+		case typ == CtxPOSIX:
+			c.posix, err = hasPosixGUID(data, what)
 		default:
 			c.other = append(c.other, NegotiateContext{Type: typ, Data: data})
 		}

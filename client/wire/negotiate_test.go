@@ -364,7 +364,7 @@ func TestNegotiateResponseManyContexts(t *testing.T) {
 	m := &NegotiateResponse{DialectRevision: Dialect311}
 	for typ := 0; typ < 1<<16; typ++ {
 		switch uint16(typ) {
-		case CtxPreauthIntegrity, CtxEncryption, CtxSigning:
+		case CtxPreauthIntegrity, CtxEncryption, CtxSigning, CtxPOSIX:
 			continue
 		}
 		m.OtherContexts = append(m.OtherContexts, NegotiateContext{Type: uint16(typ)})

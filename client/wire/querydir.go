@@ -113,6 +113,10 @@ type DirEntry struct {
 	FileID uint64
 	// ShortName is the 8.3 name of the *Both* classes, often empty.
 	ShortName string
+	// Posix is what a ClassFilePOSIXInformation entry carries (posix.go):
+	// mode, owner, group and link count; nil for the other classes. Such
+	// an entry's FileID is its Inode.
+	Posix *PosixInfo
 }
 
 // dirLayout describes where a directory information class keeps its fields;
@@ -151,12 +155,24 @@ func dirLayoutOf(class uint8) (dirLayout, bool) {
 const dirEntryAlign = 8
 
 // DecodeDirEntries decodes the QUERY_DIRECTORY output buffer buf of
-// information class class (one of the Class*DirectoryInformation constants
-// or ClassFileNamesInformation). The NextEntryOffset chain must be 8-byte
+// information class class (one of the Class*DirectoryInformation constants,
+// ClassFileNamesInformation or ClassFilePOSIXInformation). The NextEntryOffset chain must be 8-byte
 // aligned, make progress and stay inside buf; each FileName must fit in its
 // entry and have a non-zero even length; ShortNameLength must be at most 24
 // and even. An empty buffer yields no entries.
 func DecodeDirEntries(class uint8, buf []byte) ([]DirEntry, error) {
+	if class == ClassFilePOSIXInformation {
+		var out []DirEntry
+		err := walkEntries(buf, dirEntryAlign, posixDirMin, "directory entry", func(e []byte) error {
+			d, err := decodePosixDirEntry(e)
+			out = append(out, d)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
 	l, ok := dirLayoutOf(class)
 	if !ok {
 		return nil, malformed("directory information class %d not supported", class)
@@ -223,6 +239,19 @@ func DecodeDirEntries(class uint8, buf []byte) ([]DirEntry, error) {
 // than 24 bytes in UTF-16, and an ErrMalformed error for an unsupported
 // class.
 func EncodeDirEntries(class uint8, entries []DirEntry) ([]byte, error) {
+	if class == ClassFilePOSIXInformation {
+		for i := range entries {
+			if entries[i].Posix == nil {
+				return nil, malformed("POSIX directory entry %q without POSIX information", entries[i].Name)
+			}
+			if err := entries[i].Posix.check(); err != nil {
+				return nil, err
+			}
+		}
+		return appendEntries(nil, len(entries), dirEntryAlign, func(b []byte, i int) []byte {
+			return appendPosixDirEntry(b, &entries[i])
+		}), nil
+	}
 	l, ok := dirLayoutOf(class)
 	if !ok {
 		return nil, malformed("directory information class %d not supported", class)

@@ -87,8 +87,15 @@ func serve(ma *mountArgs) int {
 	if err != nil {
 		return fail(ma.refusedIf(match, err))
 	}
-	if err := checkPrefix(ctx, tree, ma.prefix); err != nil {
+	ns, err := ma.namespace(tree, policy, match, mechFor)
+	if err != nil {
 		return fail(err)
+	}
+	if ns != nil {
+		defer ns.Close() // after the file system is unmounted, before cl.Close
+	}
+	if err := checkPrefix(ctx, tree, ns, ma.prefix); err != nil {
+		return fail(ma.refusedIf(match, err))
 	}
 	auditEstablished(ma.server, ma.share, cl.Info(), auth.Principal(mech), tree.Encrypted(), match)
 	stat.cl, stat.encrypted = cl, tree.Encrypted
@@ -103,6 +110,10 @@ func serve(ma *mountArgs) int {
 		pool := newSessionPool(ma.sessionFactory(policy, match, execCCacheExport), idleClose)
 		defer pool.close() // after the file system is unmounted
 		fo.Trees = pool
+	}
+	if ns != nil {
+		fo.Namespace = ns
+		stat.ns = ns
 	}
 	srv, err := mountFS(ma.dir, tree, fo)
 	if err != nil {
@@ -209,7 +220,7 @@ func (ma *mountArgs) clientOptions(policy client.Policy, match rules.Match, mech
 		addr = net.JoinHostPort(ma.server, strconv.Itoa(ma.opts.Port))
 	}
 	return client.Options{Server: ma.server, Address: addr, Policy: policy, Mechanism: mech,
-		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval,
+		NewMechanism: newMech, Timeout: ma.opts.Timeout, EchoInterval: ma.opts.EchoInterval, NoPOSIX: ma.opts.NoPOSIX,
 		OnEvent: func(e client.Event) { auditReconnect(ma.server, ma.share, match, e) }}
 }
 
@@ -226,6 +237,7 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 		Prefix:      ma.prefix,
 		Kernel:      ma.opts.Kernel,
 		LocalLocks:  ma.opts.LocalLocks,
+		NoDirLeases: ma.opts.NoDirLeases,
 		AllowOther:  ma.opts.AllowOther,
 		CachedReads: ma.opts.CachedReads,
 	}
@@ -236,6 +248,9 @@ func (ma *mountArgs) fsOptions() smbfs.Options {
 	if ma.opts.GID != nil {
 		fo.GID = *ma.opts.GID
 	}
+	// Given explicitly, they win over the server's (SMB3 POSIX extensions).
+	fo.ForceUID, fo.ForceGID = ma.opts.UID != nil, ma.opts.GID != nil
+	fo.ForceFileMode, fo.ForceDirMode = ma.opts.FileMode != 0, ma.opts.DirMode != 0
 	fo.AllowOther = fo.AllowOther || rootMountsForOther(os.Geteuid(), fo.UID, fo.GID)
 	if ma.opts.ACTimeo != nil {
 		fo.Timeout = *ma.opts.ACTimeo
@@ -396,12 +411,22 @@ func spawn(ma *mountArgs, args []string) int {
 // checkPrefix checks that the directory a mount of //server/share/dir
 // shows as its root exists and is a directory, so that a typo fails the
 // mount instead of giving an empty one.
-func checkPrefix(ctx context.Context, tree *client.Tree, prefix string) error {
+func checkPrefix(ctx context.Context, tree *client.Tree, ns *client.Namespace, prefix string) error {
 	if prefix == "" {
 		return nil
 	}
 	// Opening it as a directory fails on a file (STATUS_NOT_A_DIRECTORY).
-	if _, err := tree.Do(ctx, prefix, client.OpenOptions{Kind: client.KindDir}); err != nil {
+	stat := func(t *client.Tree, name string) error {
+		_, err := t.Do(ctx, name, client.OpenOptions{Kind: client.KindDir})
+		return err
+	}
+	var err error
+	if ns != nil {
+		err = ns.Run(ctx, prefix, stat) // through the links it crosses
+	} else {
+		err = stat(tree, prefix)
+	}
+	if err != nil {
 		return fmt.Errorf("directory %s of the share: %w", prefix, err)
 	}
 	return nil

@@ -46,6 +46,12 @@ type mountOptions struct {
 	FileMode os.FileMode
 	DirMode  os.FileMode
 	ReadOnly bool
+	// NoPOSIX is noposix (nounix): the SMB3 POSIX extensions are not
+	// offered (client.Options.NoPOSIX).
+	NoPOSIX bool
+	// NoDirLeases is nohandlecache (as cifs names it): no directory
+	// leases, listings cached for actimeo only (smbfs.Options.NoDirLeases).
+	NoDirLeases bool
 	// Snapshot is snapshot=: the share is mounted as it was then (a
 	// previous version), read-only whatever rw says; zero: the live share.
 	Snapshot time.Time
@@ -174,6 +180,10 @@ var mountOptionTable = []mountOption{
 	{[]string{"gid"}, true, setID(func(o *mountOptions, id uint32) { o.GID = &id }), "group of every file, a number or a group name (default the mounting user's)"},
 	{[]string{"file_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.FileMode = m }), "permission bits shown for files (octal)"},
 	{[]string{"dir_mode"}, true, setMode(func(o *mountOptions, m os.FileMode) { o.DirMode = m }), "permission bits shown for directories (octal)"},
+	{[]string{"noposix", "nounix", "nolinux"}, false, setFlag(func(o *mountOptions) { o.NoPOSIX = true }), "do not use the SMB3 POSIX extensions: modes and owners from the options, symlinks as Minshall-French files"},
+	{[]string{"nohandlecache"}, false, setFlag(func(o *mountOptions) { o.NoDirLeases = true }), "no directory leases: listings are cached for actimeo only"},
+	{[]string{"handlecache"}, false, setFlag(func(o *mountOptions) { o.NoDirLeases = false }), "directory leases where the server grants them (default)"},
+	{[]string{"posix", "unix", "linux"}, false, setFlag(func(o *mountOptions) { o.NoPOSIX = false }), "use the SMB3 POSIX extensions where the server offers them (default): its modes, owners and symlinks"},
 	{[]string{"ro"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = true }), "read-only"},
 	{[]string{"rw"}, false, setFlag(func(o *mountOptions) { o.ReadOnly = false }), "read-write (default)"},
 	{[]string{"snapshot"}, true, func(o *mountOptions, _, val string) error {

@@ -3,6 +3,9 @@ package main
 import (
 	"os"
 	"testing"
+
+	"github.com/smb3fs/smb3fs/client"
+	"github.com/smb3fs/smb3fs/client/rules"
 )
 
 // TestRootMountsForOther: root's mount for another owner is open to other
@@ -40,5 +43,31 @@ func TestRootMountsForOther(t *testing.T) {
 	o, _ := parseMountOptions(nil)
 	if fo := (&mountArgs{opts: o}).fsOptions(); fo.AllowOther {
 		t.Errorf("no options: AllowOther")
+	}
+}
+
+// TestPosixOverrides: uid=, gid=, file_mode= and dir_mode= given on the
+// mount win over what the SMB3 POSIX extensions report (Force*), and
+// noposix reaches the client's options.
+func TestPosixOverrides(t *testing.T) {
+	o, err := parseMountOptions([]string{"uid=10,file_mode=0600,nounix"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ma := &mountArgs{server: "s", share: "sh", opts: o}
+	fo := ma.fsOptions()
+	if !fo.ForceUID || fo.ForceGID || !fo.ForceFileMode || fo.ForceDirMode {
+		t.Errorf("uid=10,file_mode=0600: %+v", fo)
+	}
+	if co := ma.clientOptions(client.StrictPolicy(), rules.Match{}, nil, nil); !co.NoPOSIX {
+		t.Error("nounix: client options offer POSIX")
+	}
+	o, _ = parseMountOptions(nil)
+	ma = &mountArgs{server: "s", share: "sh", opts: o}
+	if fo := ma.fsOptions(); fo.ForceUID || fo.ForceGID || fo.ForceFileMode || fo.ForceDirMode {
+		t.Errorf("no options: %+v", fo)
+	}
+	if co := ma.clientOptions(client.StrictPolicy(), rules.Match{}, nil, nil); co.NoPOSIX {
+		t.Error("no options: POSIX not offered")
 	}
 }

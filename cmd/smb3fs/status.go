@@ -89,10 +89,22 @@ type mountStatus struct {
 	// failed, LastErrorAt when (absent when none).
 	LastError   string     `json:"last_error,omitempty"`
 	LastErrorAt *time.Time `json:"last_error_at,omitempty"`
+	// DFSLinks are the DFS links the mount routes to now, on a mount of
+	// a DFS root (absent otherwise).
+	DFSLinks []dfsLinkStatus `json:"dfs_links,omitempty"`
 	// Error says why this mount's daemon did not answer (set by the
 	// status command, never by the daemon; then only Mountpoint, Source
 	// and UID are known).
 	Error string `json:"error,omitempty"`
+}
+
+// dfsLinkStatus is one DFS link of a mount's namespace: the link's path,
+// the target in use (empty: none could be used) and the referral's
+// targets in order.
+type dfsLinkStatus struct {
+	Path    string   `json:"path"`
+	Target  string   `json:"target"`
+	Targets []string `json:"targets"`
 }
 
 // statusReply is the daemon's answer on the control socket: the status,
@@ -124,6 +136,8 @@ type statusSource struct {
 		Stats() client.Stats
 	}
 	encrypted func() bool
+	// ns is the mount's DFS namespace, nil on a mount of no DFS root.
+	ns interface{ Links() []client.DFSHop }
 
 	mu        sync.Mutex
 	principal string
@@ -190,6 +204,11 @@ func (s *statusSource) status(now time.Time) *mountStatus {
 	if !st.LastErrorAt.IsZero() {
 		at := st.LastErrorAt.UTC()
 		ms.LastErrorAt = &at
+	}
+	if s.ns != nil {
+		for _, h := range s.ns.Links() {
+			ms.DFSLinks = append(ms.DFSLinks, dfsLinkStatus{Path: h.Path, Target: h.Chosen, Targets: h.Targets})
+		}
 	}
 	return ms
 }
@@ -621,6 +640,9 @@ func printStatus(w io.Writer, ms *mountStatus, now time.Time) {
 		{"last error", lastErr},
 	} {
 		fmt.Fprintf(w, "  %-12s%s\n", kv[0], kv[1])
+	}
+	for _, l := range ms.DFSLinks {
+		fmt.Fprintf(w, "  %-12s%s -> %s (targets %s)\n", "dfs link", l.Path, cmp.Or(l.Target, "none usable"), strings.Join(l.Targets, ", "))
 	}
 }
 

@@ -199,19 +199,28 @@ func TestStatusJSONShape(t *testing.T) {
 // field holds bytes or a name that suggests a key, password or ticket,
 // and the text and JSON hold only what the source gave them.
 func TestStatusNoSecrets(t *testing.T) {
-	typ := reflect.TypeOf(mountStatus{})
-	for i := 0; i < typ.NumField(); i++ {
-		f := typ.Field(i)
-		name := strings.ToLower(f.Name)
-		for _, bad := range []string{"key", "pass", "ticket", "secret", "token", "cred", "hash"} {
-			if strings.Contains(name, bad) {
-				t.Errorf("status field %s may hold a secret", f.Name)
+	// Every field, also those of the structs in lists (dfs_links).
+	var check func(typ reflect.Type)
+	check = func(typ reflect.Type) {
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			name := strings.ToLower(f.Name)
+			for _, bad := range []string{"key", "pass", "ticket", "secret", "token", "cred", "hash"} {
+				if strings.Contains(name, bad) {
+					t.Errorf("status field %s may hold a secret", f.Name)
+				}
+			}
+			switch k := f.Type.Kind(); {
+			case (k == reflect.Slice || k == reflect.Array) && f.Type.Elem().Kind() == reflect.Uint8:
+				t.Errorf("status field %s holds raw bytes", f.Name)
+			case (k == reflect.Slice || k == reflect.Array) && f.Type.Elem().Kind() == reflect.Struct:
+				check(f.Type.Elem())
+			case (k == reflect.Slice || k == reflect.Array) && f.Type.Elem().Kind() != reflect.String:
+				t.Errorf("status field %s is a list of %v", f.Name, f.Type.Elem())
 			}
 		}
-		if f.Type.Kind() == reflect.Slice || f.Type.Kind() == reflect.Array {
-			t.Errorf("status field %s holds raw bytes", f.Name)
-		}
 	}
+	check(reflect.TypeOf(mountStatus{}))
 	// A client error that quoted a secret would show; the client's errors
 	// never do (client tests), and the status adds nothing of its own.
 	src := testStatusSource()

@@ -399,3 +399,11 @@ func AbortFUSE(dir string) error {
 	}
 	return nil
 }
+
+// Unreachable makes addr unreachable from the client network (a route of
+// type unreachable: connections to it fail at once with EHOSTUNREACH, and
+// what was on its way to it is lost), as if that server were stopped;
+// the other servers stay reachable. The route goes with the network.
+func (c *ClientNet) Unreachable(addr string) error {
+	return c.run("exec", c.Name, "ip", "route", "add", "unreachable", addr+"/32")
+}

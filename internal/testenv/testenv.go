@@ -1,8 +1,9 @@
 // Package testenv gives Go tests access to the live SMB/Kerberos test
 // environment that scripts/testenv runs inside the network namespace
 // "smb3fs": a Samba AD DC (dc1, realm SMB3FS.TEST), a standalone smbd limited
-// to SMB 3.0 (legacy) and one limited to SMB 2.1 without signing or
-// encryption (weak).
+// to SMB 3.0 (legacy), one limited to SMB 2.1 without signing or
+// encryption (weak), and a Samba 4.22 member server with SMB3 POSIX
+// extensions and directory leases (s422, see Environment.Samba422).
 //
 // `scripts/testenv up` writes a description of the environment to
 // <base>/env.json; `scripts/testenv exec -- go test ./...` runs the tests
@@ -95,6 +96,10 @@ type Environment struct {
 	// Snapshot is the previous version held by Shares.Snapshots; empty in
 	// environments made before it.
 	Snapshot Snapshot `json:"snapshot"`
+
+	// samba422 is the Samba 4.22 server, read by Load from Samba422File
+	// (see Samba422); nil when the environment has none.
+	samba422 *Samba422
 }
 
 // Server describes one SMB server of the environment.
@@ -193,13 +198,21 @@ type Snapshot struct {
 	Live string `json:"live"`
 }
 
-// Load reads and checks an env.json file.
+// Load reads and checks an env.json file, and the description of the
+// Samba 4.22 server beside it (Samba422File) when there is one.
 func Load(path string) (*Environment, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data)
+	e, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.loadSamba422(filepath.Dir(path)); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
 
 // Parse decodes and checks the contents of an env.json file. Unknown fields
