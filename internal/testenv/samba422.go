@@ -115,6 +115,10 @@ func (e *Environment) loadSamba422(dir string) error {
 	return nil
 }
 
+// Samba422Server returns the Samba 4.22 server s422, and false when the
+// environment has none (for programs; tests use Samba422).
+func (e *Environment) Samba422Server() (*Samba422, bool) { return e.samba422, e.samba422 != nil }
+
 // Samba422 returns the Samba 4.22 server s422, failing the test (never
 // skipping it) when the environment has none: `scripts/testenv s422`
 // starts it in a running environment, `scripts/testenv up` too.

@@ -191,8 +191,24 @@ func loadEnv() (*testenv.Environment, error) {
 	if path == "" {
 		return nil, fmt.Errorf("%s is not set: run under scripts/testenv exec --user alice", testenv.EnvVar)
 	}
-	return testenv.Load(path)
+	env, err := testenv.Load(path)
+	if err != nil || benchServer == "" || benchServer == "dc" {
+		return env, err
+	}
+	if benchServer != "s422" {
+		return nil, fmt.Errorf("--server %q: dc or s422", benchServer)
+	}
+	s, ok := env.Samba422Server()
+	if !ok {
+		return nil, fmt.Errorf("--server s422: the environment has no Samba 4.22 server (scripts/testenv s422)")
+	}
+	// Every client of the bench reaches "the DC": make it s422.
+	env.DC = s.Server
+	return env, nil
 }
+
+// benchServer is --server: "dc" (or "") or "s422".
+var benchServer string
 
 func share(cfg *config, env *testenv.Environment) string {
 	if cfg.share != "" {

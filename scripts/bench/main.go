@@ -66,6 +66,8 @@ import (
 
 // config holds the flags shared by the parent and the library child.
 type config struct {
+	// smb3fsOpts is --smb3fs-options: more mount options for smb3fs.
+	smb3fsOpts string
 	size       byteSize
 	block      byteSize
 	rounds     int
@@ -138,7 +140,7 @@ func main() {
 	}
 	fs.StringVar(&cfg.mode, "mode", "fuse", "fuse: the smb3fs mount vs smbclient, smbnetfs and rclone mount (fuse.go); lib: the smb3fs library vs smbclient")
 	fs.StringVar(&cfg.clients, "clients", "all", "fuse mode: comma-separated subset of smb3fs,smbclient,smbnetfs,rclone,loopback (loopback: go-fuse's loopback over tmpfs, no network, for rsync and cp only: the FUSE cost alone)")
-	fs.StringVar(&cfg.workloads, "workloads", "all", "fuse mode: comma-separated subset of write,read,rsync,rsync-nochange,cp,ls (rsync-nochange and ls need rsync)")
+	fs.StringVar(&cfg.workloads, "workloads", "all", "fuse mode: comma-separated subset of write,read,rsync,rsync-nochange,cp,ls, and ls-again (ls -lR twice in one mount, the second timed; not in all) (rsync-nochange and the ls ones need rsync)")
 	fs.IntVar(&cfg.files, "files", 2000, "fuse mode: number of 4 KiB files in the tree")
 	fs.StringVar(&cfg.smb3fs, "smb3fs", "smb3fs", "fuse mode: smb3fs executable")
 	fs.StringVar(&cfg.profile, "profile", "", "fuse mode: write CPU and heap profiles of every smb3fs daemon to `DIR`/smb3fs-WORKLOAD-rROUND.{cpu,mem}.pprof")
@@ -147,6 +149,8 @@ func main() {
 	fs.StringVar(&cfg.rtt, "rtt", "", "fuse mode: comma-separated round trip times in ms (e.g. 0,2,10,40): every client reaches the server through the benchmark's shaping proxy (half the time added each way; shape.go), each RTT in turn within every round, and one table per RTT plus a table against the first RTT is printed; default: no proxy, clients connect straight to the server")
 	fs.Var(&cfg.rate, "rate", "fuse mode with --rtt: cap each direction of every proxied connection at this many bytes per second (suffixes KiB, MiB, GiB; 0: no cap)")
 	fs.Var(&cfg.proxyQueue, "proxy-queue", "fuse mode with --rtt: the most bytes the proxy holds per direction and connection (the data in flight on the emulated path; reading stops when full)")
+	fs.StringVar(&benchServer, "server", "dc", "server of the shares: dc (Samba 4.17, the AD DC) or s422 (Samba 4.22, with --share plain or posix; directory leases)")
+	fs.StringVar(&cfg.smb3fsOpts, "smb3fs-options", "", "fuse mode: more mount options for smb3fs (e.g. nohandlecache)")
 	fs.BoolVar(&cfg.quick, "quick", false, "check the harness: --size 64MiB --files 200 --rounds 1 unless given")
 	fs.Parse(os.Args[1:])
 	if cfg.quick {
