@@ -224,6 +224,17 @@ func TestLivePosix422Symlinks(t *testing.T) {
 	if mode, _ := modeOf(t, m.path("srv")); mode&syscall.S_IFMT != syscall.S_IFLNK {
 		t.Errorf("lstat of the server's symlink: %o", mode)
 	}
+	// xfstests generic/360: a 1019-byte target. Written twice (substitute
+	// and print name) its reparse buffer overflows the extended attribute
+	// Samba keeps it in (ENOSPC); equal names are sent once.
+	a := strings.Repeat("a", 254)
+	long := strings.Join([]string{a, a, a, a}, "/")
+	if err := os.Symlink(long, m.path("long")); err != nil {
+		t.Fatalf("symlink to a 1019-byte target: %v", err)
+	}
+	if got, err := os.Readlink(m.path("long")); err != nil || got != long {
+		t.Errorf("readlink of the long symlink: %d bytes, %v", len(got), err)
+	}
 }
 
 // TestLivePosix422CaseSensitive: names differing only in case are two
