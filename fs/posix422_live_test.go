@@ -379,6 +379,23 @@ func TestLivePosix422LinkRename(t *testing.T) {
 	if _, err := os.Stat(m.onDisk("a")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a still on the server: %v", err)
 	}
+	// The change time shown after link(2) is the server's, which the link
+	// moved (xfstests generic/236; Samba's CLOSE answer says the mtime).
+	_, onMount := modeOf(t, m.path("c"))
+	_, onDisk := modeOf(t, m.onDisk("c"))
+	if got, want := onMount.Ctim.Nano()/100, onDisk.Ctim.Nano()/100; got != want {
+		t.Errorf("ctime after link: %d on the mount, %d on the server (100 ns units)", got, want)
+	}
+	// A hard link to a symlink is one too.
+	if err := os.Symlink("some/where", m.path("s")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(m.path("s"), m.path("h")); err != nil {
+		t.Fatalf("link to a symlink: %v", err)
+	}
+	if got, err := os.Readlink(m.path("h")); err != nil || got != "some/where" {
+		t.Errorf("readlink of the hard link: %q, %v", got, err)
+	}
 }
 
 // unsupported422 lists the posixtest cases the 4.22 POSIX share does not
