@@ -396,6 +396,21 @@ func TestLivePosix422LinkRename(t *testing.T) {
 	if got, err := os.Readlink(m.path("h")); err != nil || got != "some/where" {
 		t.Errorf("readlink of the hard link: %q, %v", got, err)
 	}
+	// Names are case-sensitive for rename's target too: R renamed to Z
+	// leaves z alone.
+	for _, f := range []string{"z", "R"} {
+		if err := os.WriteFile(m.path(f), []byte(f), 0644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Rename(m.path("R"), m.path("Z")); err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[string]string{"z": "z", "Z": "R"} {
+		if b, err := os.ReadFile(m.onDisk(f)); err != nil || string(b) != want {
+			t.Errorf("%s on the server after rename R Z: %q, %v; want %q", f, b, err, want)
+		}
+	}
 }
 
 // unsupported422 lists the posixtest cases the 4.22 POSIX share does not
