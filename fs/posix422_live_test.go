@@ -152,6 +152,17 @@ func TestLivePosix422Modes(t *testing.T) {
 	if got, _ := modeOf(t, m.onDisk("f")); got != syscall.S_IFREG|0700 {
 		t.Errorf("after chmod 04700, on the server: %o (setuid dropped by Samba)", got)
 	}
+	// Mode 0 is shown as 0, not as go-fuse's default 0644 (xfstests
+	// generic/088).
+	if err := os.Chmod(m.path("f"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := modeOf(t, m.onDisk("f")); got != syscall.S_IFREG {
+		t.Errorf("after chmod 0, on the server: %o", got)
+	}
+	if got, _ := modeOf(t, m.path("f")); got != syscall.S_IFREG {
+		t.Errorf("after chmod 0, on the mount: %o", got)
+	}
 }
 
 // TestLivePosix422Owners: owners the server reports, chgrp to the user's
