@@ -171,6 +171,10 @@ func (r *Node) MountOptions() *gofs.Options {
 		},
 		UID: o.UID,
 		GID: o.GID,
+		// A mode of 0 is the file's (chmod 0 on a POSIX mount), not a
+		// missing one for go-fuse to make 0644 or 0755 (xfstests
+		// generic/088 and 126 on s422).
+		NullPermissions: true,
 	}
 	fo.MountOptions.Options = append(fo.MountOptions.Options, "nosuid", "nodev")
 	for _, k := range o.Kernel {

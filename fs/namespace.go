@@ -396,15 +396,23 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	tn.forgetLinks()
 	// The kernel caches what we return for the (shared) inode: give it
 	// the new link count, asked for after the link in the same round
-	// trip.
+	// trip. On a POSIX mount the open is a POSIX one (a symlink is linked
+	// as itself: without FILE_OPEN_REPARSE_POINT Samba would not open
+	// it), and FilePOSIXInformation gives the change time after the
+	// link: Samba's CREATE and CLOSE answers report the mtime as
+	// ChangeTime (xfstests generic/236).
+	o := n.fsys.posixOpen(client.OpenOptions{Kind: client.KindFile, DiskID: true})
 	var res *client.PathResult
 	err := n.fsys.onTree(ctx, from, func(t *client.Tree, name string) error {
 		toName, err := n.fsys.nameIn(t, to)
 		if err != nil {
 			return err
 		}
-		res, err = t.Do(ctx, name, client.OpenOptions{Kind: client.KindFile, DiskID: true},
-			client.LinkTo(toName), client.QueryStandard())
+		ops := []client.Op{client.LinkTo(toName), client.QueryStandard()}
+		if o.POSIX {
+			ops = append(ops, client.QueryPOSIX())
+		}
+		res, err = t.Do(ctx, name, o, ops...)
 		return err
 	})
 	if err != nil {
@@ -413,6 +421,10 @@ func (n *Node) Link(ctx context.Context, target gofs.InodeEmbedder, name string,
 	}
 	n.nameAdded(name)
 	tn.attrsChanging(res.DiskID()) // its link count
-	a := withStandard(resAttrs(res), res.Standard)
+	a := resAttrs(res)
+	if res.PosixInfo != nil {
+		a = withPosix(attrsOf(res.PosixInfo.OpenInfo), &res.PosixInfo.PosixInfo)
+	}
+	a = withStandard(a, res.Standard)
 	return n.newChild(ctx, name, res.DiskID(), a, out), 0
 }

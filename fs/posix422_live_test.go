@@ -152,6 +152,17 @@ func TestLivePosix422Modes(t *testing.T) {
 	if got, _ := modeOf(t, m.onDisk("f")); got != syscall.S_IFREG|0700 {
 		t.Errorf("after chmod 04700, on the server: %o (setuid dropped by Samba)", got)
 	}
+	// Mode 0 is shown as 0, not as go-fuse's default 0644 (xfstests
+	// generic/088).
+	if err := os.Chmod(m.path("f"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := modeOf(t, m.onDisk("f")); got != syscall.S_IFREG {
+		t.Errorf("after chmod 0, on the server: %o", got)
+	}
+	if got, _ := modeOf(t, m.path("f")); got != syscall.S_IFREG {
+		t.Errorf("after chmod 0, on the mount: %o", got)
+	}
 }
 
 // TestLivePosix422Owners: owners the server reports, chgrp to the user's
@@ -223,6 +234,17 @@ func TestLivePosix422Symlinks(t *testing.T) {
 	}
 	if mode, _ := modeOf(t, m.path("srv")); mode&syscall.S_IFMT != syscall.S_IFLNK {
 		t.Errorf("lstat of the server's symlink: %o", mode)
+	}
+	// xfstests generic/360: a 1019-byte target. Written twice (substitute
+	// and print name) its reparse buffer overflows the extended attribute
+	// Samba keeps it in (ENOSPC); equal names are sent once.
+	a := strings.Repeat("a", 254)
+	long := strings.Join([]string{a, a, a, a}, "/")
+	if err := os.Symlink(long, m.path("long")); err != nil {
+		t.Fatalf("symlink to a 1019-byte target: %v", err)
+	}
+	if got, err := os.Readlink(m.path("long")); err != nil || got != long {
+		t.Errorf("readlink of the long symlink: %d bytes, %v", len(got), err)
 	}
 }
 
@@ -367,6 +389,38 @@ func TestLivePosix422LinkRename(t *testing.T) {
 	}
 	if _, err := os.Stat(m.onDisk("a")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a still on the server: %v", err)
+	}
+	// The change time shown after link(2) is the server's, which the link
+	// moved (xfstests generic/236; Samba's CLOSE answer says the mtime).
+	_, onMount := modeOf(t, m.path("c"))
+	_, onDisk := modeOf(t, m.onDisk("c"))
+	if got, want := onMount.Ctim.Nano()/100, onDisk.Ctim.Nano()/100; got != want {
+		t.Errorf("ctime after link: %d on the mount, %d on the server (100 ns units)", got, want)
+	}
+	// A hard link to a symlink is one too.
+	if err := os.Symlink("some/where", m.path("s")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(m.path("s"), m.path("h")); err != nil {
+		t.Fatalf("link to a symlink: %v", err)
+	}
+	if got, err := os.Readlink(m.path("h")); err != nil || got != "some/where" {
+		t.Errorf("readlink of the hard link: %q, %v", got, err)
+	}
+	// Names are case-sensitive for rename's target too: R renamed to Z
+	// leaves z alone.
+	for _, f := range []string{"z", "R"} {
+		if err := os.WriteFile(m.path(f), []byte(f), 0644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Rename(m.path("R"), m.path("Z")); err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[string]string{"z": "z", "Z": "R"} {
+		if b, err := os.ReadFile(m.onDisk(f)); err != nil || string(b) != want {
+			t.Errorf("%s on the server after rename R Z: %q, %v; want %q", f, b, err, want)
+		}
 	}
 }
 

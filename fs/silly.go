@@ -267,14 +267,17 @@ func (fsys *FS) rename(ctx context.Context, via *handle, from, to string, replac
 	return fsys.renamePath(ctx, from, to, replace)
 }
 
-// renamePath renames from to to by path (FileRenameInformation).
+// renamePath renames from to to by path (FileRenameInformation). On a
+// POSIX mount the open is a POSIX one: Samba resolves the new name by the
+// handle's kind, and a Windows handle's rename of R to Z replaced an
+// existing z (case-insensitive match).
 func (fsys *FS) renamePath(ctx context.Context, from, to string, replace bool) error {
 	return fsys.onTree(ctx, from, func(t *client.Tree, name string) error {
 		toName, err := fsys.nameIn(t, to)
 		if err != nil {
 			return err
 		}
-		_, err = t.Do(ctx, name, client.OpenOptions{OpenReparsePoint: true}, client.RenameTo(toName, replace))
+		_, err = t.Do(ctx, name, fsys.posixOpen(client.OpenOptions{OpenReparsePoint: true}), client.RenameTo(toName, replace))
 		return err
 	})
 }

@@ -276,11 +276,19 @@ type SymlinkReparse struct {
 }
 
 // Encode returns the complete reparse buffer: header, the fixed fields, then
-// SubstituteName followed by PrintName in the PathBuffer. It returns
-// ErrTooLarge when the names do not fit ReparseDataLength (16 bits).
+// SubstituteName followed by PrintName in the PathBuffer. Equal names are
+// stored once, both offsets 0: Samba 4.22 keeps the buffer in one extended
+// attribute of the server's file system (ext4: at most about 4 KiB), which
+// a 1023-byte target written twice would overflow (STATUS_DISK_FULL).
+// It returns ErrTooLarge when the names do not fit ReparseDataLength (16
+// bits).
 func (s *SymlinkReparse) Encode() ([]byte, error) {
 	subLen, printLen := UTF16Len(s.SubstituteName), UTF16Len(s.PrintName)
-	dataLen := symlinkFixed + subLen + printLen
+	printOff, dataLen := subLen, symlinkFixed+subLen+printLen
+	shared := s.PrintName == s.SubstituteName
+	if shared {
+		printOff, dataLen = 0, symlinkFixed+subLen
+	}
 	if dataLen > 0xFFFF {
 		return nil, ErrTooLarge
 	}
@@ -290,10 +298,13 @@ func (s *SymlinkReparse) Encode() ([]byte, error) {
 	b = appendU16(b, 0)                // Reserved
 	b = appendU16(b, 0)                // SubstituteNameOffset
 	b = appendU16(b, uint16(subLen))   // SubstituteNameLength
-	b = appendU16(b, uint16(subLen))   // PrintNameOffset
+	b = appendU16(b, uint16(printOff)) // PrintNameOffset
 	b = appendU16(b, uint16(printLen)) // PrintNameLength
 	b = appendU32(b, s.Flags)
 	b = AppendUTF16(b, s.SubstituteName)
+	if shared {
+		return b, nil
+	}
 	return AppendUTF16(b, s.PrintName), nil
 }
 

@@ -69,8 +69,27 @@ func TestCopyChunk(t *testing.T) {
 }
 
 // TestSymlinkReparsePinned checks the layout of [MS-FSCC] 2.1.2.4: offsets
-// of both names are relative to PathBuffer, which starts 20 bytes in.
+// of both names are relative to PathBuffer, which starts 20 bytes in; equal
+// names are stored once.
 func TestSymlinkReparsePinned(t *testing.T) {
+	two, err := (&SymlinkReparse{SubstituteName: `d\t`, PrintName: `t`}).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTwo := ftLE(
+		uint32(0xA000000C), // ReparseTag: IO_REPARSE_TAG_SYMLINK
+		uint16(20),         // ReparseDataLength: 12 + 6 + 2
+		uint16(0),          // Reserved
+		uint16(0),          // SubstituteNameOffset
+		uint16(6),          // SubstituteNameLength
+		uint16(6),          // PrintNameOffset
+		uint16(2),          // PrintNameLength
+		uint32(0),          // Flags
+		ftU16s(`d\t`), ftU16s(`t`),
+	)
+	if !bytes.Equal(two, wantTwo) {
+		t.Fatalf("symlink\n got % x\nwant % x", two, wantTwo)
+	}
 	s := &SymlinkReparse{SubstituteName: `dir\t`, PrintName: `dir\t`, Flags: SymlinkFlagRelative}
 	b, err := s.Encode()
 	if err != nil {
@@ -78,14 +97,14 @@ func TestSymlinkReparsePinned(t *testing.T) {
 	}
 	want := ftLE(
 		uint32(0xA000000C), // ReparseTag: IO_REPARSE_TAG_SYMLINK
-		uint16(32),         // ReparseDataLength: 12 + 10 + 10
+		uint16(22),         // ReparseDataLength: 12 + 10, the name once
 		uint16(0),          // Reserved
 		uint16(0),          // SubstituteNameOffset
 		uint16(10),         // SubstituteNameLength
-		uint16(10),         // PrintNameOffset
+		uint16(0),          // PrintNameOffset: the same bytes
 		uint16(10),         // PrintNameLength
 		uint32(1),          // Flags: SYMLINK_FLAG_RELATIVE
-		ftU16s(`dir\t`), ftU16s(`dir\t`),
+		ftU16s(`dir\t`),
 	)
 	if !bytes.Equal(b, want) {
 		t.Fatalf("symlink\n got % x\nwant % x", b, want)
@@ -96,12 +115,12 @@ func TestSymlinkReparsePinned(t *testing.T) {
 	ftTruncations(t, b, len(b), DecodeSymlinkReparse)
 	cases := map[string][]byte{
 		"other tag":                  ftPatch(b, 0, uint32(ReparseTagMountPoint)),
-		"data length past the end":   ftPatch(b, 4, uint16(33)),
+		"data length past the end":   ftPatch(b, 4, uint16(23)),
 		"data length below fixed":    ftPatch(b, 4, uint16(11)),
 		"substitute name outside":    ftPatch(b, 8, uint16(12)),
 		"print name outside":         ftPatch(b, 14, uint16(12)),
 		"odd substitute name length": ftPatch(b, 10, uint16(9)),
-		"name past data length":      ftPatch(b, 4, uint16(30)),
+		"name past data length":      ftPatch(b, 4, uint16(20)),
 	}
 	for name, c := range cases {
 		_, err := DecodeSymlinkReparse(c)
