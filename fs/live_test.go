@@ -42,6 +42,24 @@ func mountShare(t *testing.T, opts smbfs.Options) *mounted {
 	return mountOn(t, testenv.Env(t).Shares.Encrypted, opts)
 }
 
+// mountTree mounts tree (of cl) at mnt with opts; the test's cleanup
+// unmounts it and closes cl.
+func mountTree(t *testing.T, mnt string, cl *client.Client, tree *client.Tree, opts smbfs.Options) {
+	t.Helper()
+	srv, err := smbfs.Mount(mnt, tree, opts)
+	if err != nil {
+		cl.Close()
+		t.Fatalf("Mount: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := srv.Unmount(); err != nil {
+			t.Errorf("Unmount: %v", err)
+		}
+		srv.Wait()
+		cl.Close()
+	})
+}
+
 // mountOn mounts share (one of the DC's encrypted shares) like mountShare.
 func mountOn(t *testing.T, share string, opts smbfs.Options) *mounted {
 	t.Helper()
@@ -56,18 +74,7 @@ func mountWith(t *testing.T, share string, opts smbfs.Options, tune func(*client
 	cl, tree := dialShareWith(t, env, share, tune)
 	mnt := t.TempDir()
 	opts.FsName = "//" + env.DC.Host + "/" + share
-	srv, err := smbfs.Mount(mnt, tree, opts)
-	if err != nil {
-		cl.Close()
-		t.Fatalf("Mount: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Unmount(); err != nil {
-			t.Errorf("Unmount: %v", err)
-		}
-		srv.Wait()
-		cl.Close()
-	})
+	mountTree(t, mnt, cl, tree, opts)
 	name := env.ScratchName(t, share, "fs")
 	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
 	if err := os.Mkdir(m.dir, 0755); err != nil {

@@ -8,14 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/hanwen/go-fuse/v2/posixtest"
 
 	"github.com/smb3fs/smb3fs/auth"
 	"github.com/smb3fs/smb3fs/client"
@@ -56,18 +53,7 @@ func mountPosix422(t *testing.T, share string, opts smbfs.Options, tune func(*cl
 	}
 	mnt := t.TempDir()
 	opts.FsName = s.Server.UNC(share)
-	srv, err := smbfs.Mount(mnt, tree, opts)
-	if err != nil {
-		cl.Close()
-		t.Fatalf("Mount: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Unmount(); err != nil {
-			t.Errorf("Unmount: %v", err)
-		}
-		srv.Wait()
-		cl.Close()
-	})
+	mountTree(t, mnt, cl, tree, opts)
 	m := &mounted{env: env, mnt: mnt, dir: filepath.Join(mnt, name), disk: filepath.Join(env.ShareDirs[share], name)}
 	if err := os.Mkdir(m.dir, 0755); err != nil {
 		t.Fatalf("mkdir scratch: %v", err)
@@ -434,24 +420,7 @@ var unsupported422 = map[string]string{
 // TestLivePosix422Conformance runs go-fuse's POSIX conformance suite on
 // the 4.22 POSIX share, FileBasic (modes from create(2)) included.
 func TestLivePosix422Conformance(t *testing.T) {
-	m := posixMount(t, smbfs.Options{})
-	names := make([]string, 0, len(posixtest.All))
-	for n := range posixtest.All {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			if why, ok := unsupported422[name]; ok && os.Getenv("SMB3FS_POSIXTEST_ALL") != "1" {
-				t.Skipf("known unsupported: %s", why)
-			}
-			dir := filepath.Join(m.dir, name)
-			if err := os.Mkdir(dir, 0755); err != nil {
-				t.Fatal(err)
-			}
-			posixtest.All[name](t, dir)
-		})
-	}
+	runPosixtest(t, posixMount(t, smbfs.Options{}).dir, unsupported422)
 }
 
 // TestLivePosix422Mknod: a FIFO and a socket made through the mount are

@@ -43,18 +43,7 @@ func mount422(t *testing.T, env *testenv.Environment, s *testenv.Samba422, share
 		t.Fatalf("share %s not encrypted", share)
 	}
 	mnt := t.TempDir()
-	srv, err := smbfs.Mount(mnt, tree, smbfs.Options{FsName: s.Server.UNC(share)})
-	if err != nil {
-		cl.Close()
-		t.Fatalf("Mount: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := srv.Unmount(); err != nil {
-			t.Errorf("Unmount: %v", err)
-		}
-		srv.Wait()
-		cl.Close()
-	})
+	mountTree(t, mnt, cl, tree, smbfs.Options{FsName: s.Server.UNC(share)})
 	return mnt
 }
 
